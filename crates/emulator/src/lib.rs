@@ -1,0 +1,1 @@
+//! graphwiz-emulator (being written).
