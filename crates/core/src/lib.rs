@@ -1,1 +1,25 @@
-//! graphwiz-core
+//! graphwiz-core: everything graphwiz knows about checking the Microsoft Graph email integration
+//! of Genesys Cloud, with no GUI dependency.
+//!
+//! The CLI (`graphwiz`) and the desktop shell both call into this crate. Start reading at
+//! [`checks::run_check`]: it discovers the tenant, fetches one client-credentials token and then
+//! runs every Graph check concurrently, returning a [`checks::Report`].
+
+pub mod aad;
+pub mod checks;
+pub mod cloud;
+pub mod graph;
+pub mod http;
+pub mod login;
+pub mod permissions;
+pub mod portal;
+pub mod secret;
+pub mod token;
+pub mod validate;
+
+pub use checks::{run_check, Check, CheckInput, Report, Status};
+pub use cloud::{Cloud, Endpoints};
+pub use secret::ClientSecret;
+
+/// Version of graphwiz-core, shown by the CLI and the desktop app.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

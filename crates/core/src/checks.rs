@@ -1,0 +1,647 @@
+//! The check engine: one `check` run from tenant discovery to the permission verdicts.
+//!
+//! Order: `tenant` (discovery) → `credentials` (one client-credentials token) → every Graph
+//! check at once (`registration`, `perm_mail_readwrite`, `perm_mail_send`, `perm_user_read`).
+//! A check that cannot run because an earlier one failed is `skip` with the reason.
+
+use crate::aad::AadError;
+use crate::cloud::{Cloud, Endpoints};
+use crate::graph::{self, Grant, GraphFailure, Registration};
+use crate::http::{HttpClient, HttpError};
+use crate::login::{self, AccessToken, LoginError};
+use crate::permissions::{self, Permission};
+use crate::portal;
+use crate::secret::ClientSecret;
+use crate::token::{read_claims, TokenClaims};
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+
+/// Verdict of one check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Proven to work.
+    Pass,
+    /// Works, or could not be proven either way; read the summary.
+    Warn,
+    /// Broken; the fix says what to do.
+    Fail,
+    /// Not run, because an earlier check failed.
+    Skip,
+}
+
+impl Status {
+    /// Lower-case word, as in JSON.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Warn => "warn",
+            Status::Fail => "fail",
+            Status::Skip => "skip",
+        }
+    }
+}
+
+/// One check's result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// Stable id, e.g. `credentials`.
+    pub id: String,
+    /// Verdict.
+    pub status: Status,
+    /// One sentence: what was found.
+    pub summary: String,
+    /// What to do, in the Azure portal's words; `None` when nothing is to be done.
+    pub fix: Option<String>,
+    /// AADSTS or Graph error code, when one came back.
+    pub code: Option<String>,
+    /// The Azure portal page where the fix is made.
+    pub portal_url: Option<String>,
+    /// Time this check waited on the network, in milliseconds.
+    pub elapsed_ms: u64,
+    /// The mailbox this check is about, for per-mailbox checks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mailbox: Option<String>,
+}
+
+impl Check {
+    fn new(id: &str, status: Status, summary: impl Into<String>) -> Self {
+        Check {
+            id: id.to_string(),
+            status,
+            summary: summary.into(),
+            fix: None,
+            code: None,
+            portal_url: None,
+            elapsed_ms: 0,
+            mailbox: None,
+        }
+    }
+    fn fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+    fn code(mut self, code: Option<String>) -> Self {
+        self.code = code;
+        self
+    }
+    fn portal(mut self, url: String) -> Self {
+        self.portal_url = Some(url);
+        self
+    }
+    fn took(mut self, d: Duration) -> Self {
+        self.elapsed_ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+        self
+    }
+    fn skip(id: &str, reason: &str) -> Self {
+        Check::new(id, Status::Skip, format!("Skipped: {reason}"))
+    }
+}
+
+/// The result of one run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// True when no check failed (warnings allowed).
+    pub ok: bool,
+    /// The resolved tenant GUID, when discovery succeeded.
+    pub tenant_id: Option<String>,
+    /// The OAuth 2.0 token endpoint (v2) for Genesys Cloud, when the tenant is known.
+    pub token_endpoint: Option<String>,
+    /// Every check, in a stable order.
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    fn from_checks(
+        tenant_id: Option<String>,
+        token_endpoint: Option<String>,
+        checks: Vec<Check>,
+    ) -> Self {
+        Report {
+            ok: checks.iter().all(|c| c.status != Status::Fail),
+            tenant_id,
+            token_endpoint,
+            checks,
+        }
+    }
+
+    /// The check with this id.
+    pub fn get(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// Number of checks with this status.
+    pub fn count(&self, status: Status) -> usize {
+        self.checks.iter().filter(|c| c.status == status).count()
+    }
+}
+
+/// What a run needs. Inputs are expected to be validated already (see [`crate::validate`]).
+#[derive(Clone, Debug)]
+pub struct CheckInput {
+    /// Where to send requests.
+    pub endpoints: Endpoints,
+    /// Tenant GUID or verified domain.
+    pub tenant: String,
+    /// Application (client) ID.
+    pub client_id: String,
+    /// The client secret.
+    pub secret: ClientSecret,
+    /// Timeout of each request.
+    pub timeout: Duration,
+}
+
+/// Check ids in report order.
+pub const CHECK_IDS: [&str; 6] = [
+    "tenant",
+    "credentials",
+    "registration",
+    "perm_mail_readwrite",
+    "perm_mail_send",
+    "perm_user_read",
+];
+
+const GRAPH_CHECK_IDS: [&str; 4] = [
+    "registration",
+    "perm_mail_readwrite",
+    "perm_mail_send",
+    "perm_user_read",
+];
+
+/// Runs every check with a fresh HTTP client.
+pub async fn run_check(input: &CheckInput) -> Report {
+    let http = HttpClient::new(input.timeout);
+    run_check_with(&http, input).await
+}
+
+/// Runs every check with the given HTTP client (shared across many tenants in bulk runs).
+pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
+    let cloud = input.endpoints.cloud;
+    let mut checks = Vec::with_capacity(CHECK_IDS.len());
+
+    // 1. tenant
+    let started = Instant::now();
+    let discovery = login::discover(http, &input.endpoints, &input.tenant).await;
+    let discovery = match discovery {
+        Ok(d) => {
+            let summary = if d.tenant_id.eq_ignore_ascii_case(&input.tenant) {
+                format!("Tenant {} exists in {}.", d.tenant_id, cloud.display_name())
+            } else {
+                format!(
+                    "Tenant '{}' exists in {} with Directory (tenant) ID {}.",
+                    input.tenant,
+                    cloud.display_name(),
+                    d.tenant_id
+                )
+            };
+            checks.push(Check::new("tenant", Status::Pass, summary).took(started.elapsed()));
+            d
+        }
+        Err(e) => {
+            checks.push(tenant_failure(&e, &input.tenant, cloud).took(started.elapsed()));
+            for id in &CHECK_IDS[1..] {
+                checks.push(Check::skip(id, "the tenant was not found"));
+            }
+            return Report::from_checks(None, None, checks);
+        }
+    };
+
+    // 2. credentials: the one token of this run.
+    let started = Instant::now();
+    let token = login::client_credentials_token(
+        http,
+        &input.endpoints,
+        &discovery.tenant_id,
+        &input.client_id,
+        &input.secret,
+    )
+    .await;
+    let token = match token {
+        Ok(t) => {
+            checks.push(
+                Check::new(
+                    "credentials",
+                    Status::Pass,
+                    format!(
+                        "Entra ID issued a token to app {} with this client secret.",
+                        input.client_id
+                    ),
+                )
+                .took(started.elapsed()),
+            );
+            t
+        }
+        Err(e) => {
+            checks.push(credentials_failure(&e, input).took(started.elapsed()));
+            for id in GRAPH_CHECK_IDS {
+                checks.push(Check::skip(id, "no token was issued (see credentials)"));
+            }
+            return Report::from_checks(
+                Some(discovery.tenant_id),
+                Some(discovery.token_endpoint),
+                checks,
+            );
+        }
+    };
+
+    // 3. Graph checks, all at once.
+    checks.extend(graph_checks(http, input, &token).await);
+    Report::from_checks(
+        Some(discovery.tenant_id),
+        Some(discovery.token_endpoint),
+        checks,
+    )
+}
+
+/// Outcome of a timed Graph read.
+struct Timed<T> {
+    result: Result<T, GraphFailure>,
+    elapsed: Duration,
+}
+
+async fn timed<T>(f: impl std::future::Future<Output = Result<T, GraphFailure>>) -> Timed<T> {
+    let started = Instant::now();
+    let result = f.await;
+    Timed {
+        result,
+        elapsed: started.elapsed(),
+    }
+}
+
+async fn graph_checks(http: &HttpClient, input: &CheckInput, token: &AccessToken) -> Vec<Check> {
+    let claims = read_claims(token.bearer());
+    let endpoints = &input.endpoints;
+    let client_id = input.client_id.as_str();
+    // The token's `oid` is the service principal's object id; look it up only when unreadable.
+    let oid = claims
+        .as_ref()
+        .ok()
+        .and_then(|c| c.oid.clone())
+        .filter(|o| crate::validate::is_guid(o));
+    let registration = timed(graph::fetch_registration(http, endpoints, token, client_id));
+    let grants = timed(async {
+        let sp_id = match oid {
+            Some(id) => id,
+            None => graph::fetch_service_principal_id(http, endpoints, token, client_id).await?,
+        };
+        if !crate::validate::is_guid(&sp_id) {
+            return Err(GraphFailure::Http(HttpError::BadBody {
+                detail: "Microsoft Graph returned a service principal id that is not a GUID".into(),
+            }));
+        }
+        graph::fetch_admin_grants(http, endpoints, token, &sp_id).await
+    });
+    let (registration, grants) = tokio::join!(registration, grants);
+
+    let cloud = endpoints.cloud;
+    let mut out = vec![registration_check(&registration, cloud, client_id)];
+    let reg = registration.result.as_ref().ok();
+    for p in [permissions::MAIL_READWRITE, permissions::MAIL_SEND] {
+        out.push(application_permission_check(
+            &p,
+            claims.as_ref().ok(),
+            reg,
+            cloud,
+            client_id,
+            registration.elapsed,
+        ));
+    }
+    out.push(user_read_check(&grants, reg, cloud, client_id));
+    out
+}
+
+fn consent_fix() -> &'static str {
+    "In the Azure portal open App registrations → your app → API permissions and press \"Grant admin consent for <your organization>\" (a Global Administrator or Privileged Role Administrator must do this). Then disable and enable the Microsoft Graph integration in Genesys Cloud."
+}
+
+fn add_permission_fix(p: &Permission) -> String {
+    format!(
+        "In the Azure portal open App registrations → your app → API permissions → Add a permission → Microsoft Graph → {} permissions, tick {}, press Add permissions, then \"Grant admin consent for <your organization>\".",
+        p.kind.label(),
+        p.name
+    )
+}
+
+fn wrong_kind_fix(p: &Permission, wrong: &Permission) -> String {
+    format!(
+        "In the Azure portal open App registrations → your app → API permissions: remove {} (type {}) unless something else needs it, then Add a permission → Microsoft Graph → {} permissions → {} → Add permissions, and press \"Grant admin consent for <your organization>\".",
+        wrong.name,
+        wrong.kind.label(),
+        p.kind.label(),
+        p.name
+    )
+}
+
+fn requested(reg: &Registration, p: &Permission) -> bool {
+    reg.requested
+        .iter()
+        .any(|(id, kind)| id.eq_ignore_ascii_case(p.id) && *kind == p.kind)
+}
+
+fn graph_failure_check(id: &str, what: &str, f: &GraphFailure, status: Status) -> Check {
+    let summary = match f {
+        GraphFailure::Status { status: 429, .. } => format!(
+            "Could not {what}: Microsoft Graph kept throttling the requests (429 Too Many Requests)."
+        ),
+        _ => format!("Could not {what}: {f}."),
+    };
+    let fix = match f {
+        GraphFailure::Http(h) => h.fix(),
+        GraphFailure::Status { status: 429, .. } | GraphFailure::Status { status: 503, .. } => {
+            "Microsoft Graph is busy or throttling this app; wait a few minutes and run the check again.".to_string()
+        }
+        _ => "Run the check again; if it persists, check the app in the Azure portal (App registrations → your app).".to_string(),
+    };
+    Check::new(id, status, summary)
+        .fix(fix)
+        .code(f.code().map(str::to_string))
+}
+
+fn registration_check(reg: &Timed<Registration>, cloud: Cloud, client_id: &str) -> Check {
+    let r = match &reg.result {
+        Ok(r) => r,
+        Err(f) => {
+            return graph_failure_check(
+                "registration",
+                "read the app registration",
+                f,
+                Status::Warn,
+            )
+            .portal(portal::api_permissions(cloud, client_id))
+            .took(reg.elapsed)
+        }
+    };
+    let mut problems = Vec::new();
+    let mut fixes = Vec::new();
+    for p in permissions::REQUIRED {
+        if requested(r, &p) {
+            continue;
+        }
+        match permissions::wrong_kind_of(&p, &r.requested) {
+            Some(w) => {
+                problems.push(format!(
+                    "{} is requested as {} ({}) but Genesys Cloud needs {} ({})",
+                    p.name,
+                    w.kind.label(),
+                    w.name,
+                    p.name,
+                    p.kind.label()
+                ));
+                fixes.push(wrong_kind_fix(&p, &w));
+            }
+            None => {
+                problems.push(format!("{} ({}) is not requested", p.name, p.kind.label()));
+                fixes.push(add_permission_fix(&p));
+            }
+        }
+    }
+    let name = r.display_name.as_deref().unwrap_or("the app");
+    let check = if problems.is_empty() {
+        Check::new(
+            "registration",
+            Status::Pass,
+            format!("'{name}' requests Mail.ReadWrite (Application), Mail.Send (Application) and User.Read (Delegated)."),
+        )
+    } else {
+        Check::new(
+            "registration",
+            Status::Fail,
+            format!("'{name}': {}.", problems.join("; ")),
+        )
+        .fix(fixes.join(" "))
+    };
+    check
+        .portal(portal::api_permissions(cloud, client_id))
+        .took(reg.elapsed)
+}
+
+fn application_permission_check(
+    p: &Permission,
+    claims: Option<&TokenClaims>,
+    reg: Option<&Registration>,
+    cloud: Cloud,
+    client_id: &str,
+    reg_elapsed: Duration,
+) -> Check {
+    let id = match p.name {
+        "Mail.ReadWrite" => "perm_mail_readwrite",
+        _ => "perm_mail_send",
+    };
+    let label = format!("{} ({})", p.name, p.kind.label());
+    let portal_url = portal::api_permissions(cloud, client_id);
+    let wrong = reg.and_then(|r| permissions::wrong_kind_of(p, &r.requested));
+    let is_requested = reg.map(|r| requested(r, p));
+    let check = match claims {
+        Some(c) if c.has_role(p.name) => {
+            return Check::new(id, Status::Pass, format!("{label} is granted with admin consent (it is in the token's roles)."))
+                .portal(portal_url)
+        }
+        Some(c) => {
+            let none_consented = c.roles.is_none();
+            match (is_requested, wrong) {
+                (Some(true), _) => Check::new(
+                    id,
+                    Status::Fail,
+                    format!(
+                        "{label} is requested but admin consent was not granted{}.",
+                        if none_consented { " (the token carries no application permissions at all)" } else { "" }
+                    ),
+                )
+                .fix(consent_fix()),
+                (_, Some(w)) => Check::new(
+                    id,
+                    Status::Fail,
+                    format!("{label} is not granted: it was added as {} ({}).", w.kind.label(), w.name),
+                )
+                .fix(wrong_kind_fix(p, &w)),
+                (Some(false), None) => Check::new(id, Status::Fail, format!("{label} is not granted: the app does not request it."))
+                    .fix(add_permission_fix(p)),
+                (None, None) => Check::new(id, Status::Fail, format!("{label} is not granted (it is not in the token's roles)."))
+                    .fix(format!(
+                        "Make sure {} is added with type {} under API permissions, then press \"Grant admin consent for <your organization>\".",
+                        p.name,
+                        p.kind.label()
+                    )),
+            }
+        }
+        // The token could not be read: fall back to the registration, and say the verdict is weaker.
+        None => match (is_requested, wrong) {
+            (Some(true), _) => Check::new(
+                id,
+                Status::Warn,
+                format!("{label} is requested, but admin consent could not be confirmed because the access token could not be read."),
+            )
+            .fix("Check in the Azure portal (API permissions) that the Status column shows a green tick \"Granted for <your organization>\" for this permission."),
+            (_, Some(w)) => Check::new(id, Status::Fail, format!("{label} is not requested: it was added as {} ({}).", w.kind.label(), w.name))
+                .fix(wrong_kind_fix(p, &w)),
+            (Some(false), None) => Check::new(id, Status::Fail, format!("{label} is not requested by the app."))
+                .fix(add_permission_fix(p)),
+            (None, None) => Check::new(
+                id,
+                Status::Warn,
+                format!("Could not verify {label}: neither the token nor the app registration could be read."),
+            )
+            .fix("Check in the Azure portal (API permissions) that this permission is listed with type Application and a green tick \"Granted for <your organization>\"."),
+        },
+    };
+    let took = if claims.is_some() && is_requested.is_none() {
+        Duration::ZERO
+    } else {
+        reg_elapsed
+    };
+    check.portal(portal_url).took(took)
+}
+
+fn user_read_check(
+    grants: &Timed<Vec<Grant>>,
+    reg: Option<&Registration>,
+    cloud: Cloud,
+    client_id: &str,
+) -> Check {
+    let p = permissions::USER_READ;
+    let portal_url = portal::api_permissions(cloud, client_id);
+    let is_requested = reg.map(|r| requested(r, &p));
+    let wrong = reg.and_then(|r| permissions::wrong_kind_of(&p, &r.requested));
+    let not_requested = |w: Option<Permission>| match w {
+        Some(w) => Check::new(
+            "perm_user_read",
+            Status::Fail,
+            format!(
+                "User.Read (Delegated) is missing: it was added as {} ({}).",
+                w.kind.label(),
+                w.name
+            ),
+        )
+        .fix(wrong_kind_fix(&p, &w)),
+        None => Check::new(
+            "perm_user_read",
+            Status::Fail,
+            "User.Read (Delegated) is not requested by the app.",
+        )
+        .fix(add_permission_fix(&p)),
+    };
+    let check = match &grants.result {
+        Ok(list) if list.iter().any(|g| g.is_admin_consent_for(p.name)) => Check::new(
+            "perm_user_read",
+            Status::Pass,
+            "User.Read (Delegated) is granted with admin consent for all users.",
+        ),
+        Ok(_) if is_requested == Some(false) => not_requested(wrong),
+        Ok(_) => Check::new(
+            "perm_user_read",
+            Status::Fail,
+            "User.Read (Delegated) has no admin consent.",
+        )
+        .fix(consent_fix()),
+        // Not requested at all is certain even when the grants can't be read.
+        Err(_) if is_requested == Some(false) => not_requested(wrong),
+        Err(f) => {
+            let denied = f.status() == Some(403) || f.code() == Some("Authorization_RequestDenied");
+            let summary = if denied {
+                "Could not verify admin consent for User.Read (Delegated): the app's own token may not read its delegated grants.".to_string()
+            } else {
+                format!("Could not verify admin consent for User.Read (Delegated): {f}.")
+            };
+            Check::new("perm_user_read", Status::Warn, summary)
+                .fix("In the Azure portal open App registrations → your app → API permissions and check that User.Read (Delegated) shows a green tick \"Granted for <your organization>\"; or let an administrator sign in to verify it.")
+                .code(f.code().map(str::to_string))
+        }
+    };
+    check.portal(portal_url).took(grants.elapsed)
+}
+
+fn tenant_failure(e: &LoginError, tenant: &str, cloud: Cloud) -> Check {
+    match e {
+        LoginError::Aad(a) => {
+            let code = a.code_label();
+            let c = match a.code {
+                Some(90002) => Check::new(
+                    "tenant",
+                    Status::Fail,
+                    format!("Tenant '{tenant}' was not found in {}.", cloud.display_name()),
+                )
+                .fix(format!(
+                    "Copy the Directory (tenant) ID from the app's Overview page (Microsoft Entra ID → App registrations → your app). If the tenant is in another cloud (Azure US Government or China), choose that cloud. Current cloud: {}.",
+                    cloud.display_name()
+                )),
+                Some(900023) => Check::new(
+                    "tenant",
+                    Status::Fail,
+                    format!("'{tenant}' is neither a valid tenant ID nor a domain name."),
+                )
+                .fix("Enter the Directory (tenant) ID (a GUID from the app's Overview page) or a verified domain such as contoso.onmicrosoft.com."),
+                _ => Check::new("tenant", Status::Fail, format!("Entra ID refused the tenant '{tenant}': {}", a.message))
+                    .fix("Check the Directory (tenant) ID on the app's Overview page and the chosen cloud."),
+            };
+            c.code(code).portal(portal::app_registrations(cloud))
+        }
+        LoginError::Http(h) => Check::new("tenant", Status::Fail, format!("Could not look up the tenant: {h}.")).fix(h.fix()),
+        LoginError::Unexpected { status } => Check::new(
+            "tenant",
+            Status::Fail,
+            format!("The sign-in service gave an unexpected answer (HTTP {status}) for tenant '{tenant}'."),
+        )
+        .fix("Check the login URL and the chosen cloud; a proxy may be answering instead of Entra ID."),
+    }
+}
+
+fn credentials_failure(e: &LoginError, input: &CheckInput) -> Check {
+    let cloud = input.endpoints.cloud;
+    let cid = input.client_id.as_str();
+    let secrets = portal::certificates_and_secrets(cloud, cid);
+    match e {
+        LoginError::Aad(a) => credentials_aad_failure(a, input).code(a.code_label()),
+        LoginError::Http(h) => Check::new("credentials", Status::Fail, format!("Could not get a token: {h}."))
+            .fix(h.fix()),
+        LoginError::Unexpected { status } => Check::new(
+            "credentials",
+            Status::Fail,
+            format!("The token endpoint gave an unexpected answer (HTTP {status})."),
+        )
+        .fix("Check the login URL and the chosen cloud; a proxy may be answering instead of Entra ID.")
+        .portal(secrets),
+    }
+}
+
+fn credentials_aad_failure(a: &AadError, input: &CheckInput) -> Check {
+    let cloud = input.endpoints.cloud;
+    let cid = input.client_id.as_str();
+    let secrets = portal::certificates_and_secrets(cloud, cid);
+    let fail = |summary: String| Check::new("credentials", Status::Fail, summary);
+    match a.code {
+        Some(7000215) => {
+            let summary = if input.secret.looks_like_secret_id() {
+                "The client secret was rejected: what was entered is the secret's Secret ID, not its Value.".to_string()
+            } else {
+                "The client secret was rejected: it is not a valid secret of this app (wrong or mistyped value).".to_string()
+            };
+            fail(summary)
+                .fix("In the Azure portal open App registrations → your app → Certificates & secrets → Client secrets and copy the secret's Value, not the Secret ID. The Value is shown only right after the secret was created; if it is hidden, create a New client secret, copy its Value, and update it in Genesys Cloud too.")
+                .portal(secrets)
+        }
+        Some(7000222) => fail("The client secret has expired.".to_string())
+            .fix("Create a new client secret (Certificates & secrets → New client secret) and copy its Value; update the secret in the Genesys Cloud Microsoft Graph integration (Admin → Integrations → Configuration → Credentials); then disable and enable the integration in Genesys Cloud.")
+            .portal(secrets),
+        Some(700016) => fail(format!(
+            "No application with Application (client) ID {cid} exists in this tenant."
+        ))
+        .fix("Copy the Application (client) ID from the app's Overview page, and check that the app is registered in this tenant (its Directory (tenant) ID is on the same page).")
+        .portal(portal::app_registrations(cloud)),
+        Some(7000112) | Some(70001) => fail("The application is disabled in this tenant.".to_string())
+            .fix("In the Azure portal open Enterprise applications → your app → Properties, set \"Enabled for users to sign in?\" to Yes and Save. If Microsoft disabled the app, its Overview page says why.")
+            .portal(portal::enterprise_app(cloud, cid)),
+        Some(7000218) => fail("No client secret reached Entra ID.".to_string())
+            .fix("Give the secret's Value on standard input (--secret-stdin) or in GRAPHWIZ_CLIENT_SECRET."),
+        Some(70011) => fail(format!("Entra ID refused the requested scope: {}", a.message))
+            .fix("Choose the cloud the tenant lives in (global, usgov or china); the scope is derived from it."),
+        Some(53003) => fail("A Conditional Access policy blocked the app's sign-in.".to_string())
+            .fix("In Microsoft Entra ID → Security → Conditional Access, exclude this app (workload identity) from the blocking policy or allow its location.")
+            .portal(portal::conditional_access(cloud)),
+        Some(90002) | Some(900023) => fail(format!("Entra ID did not accept the tenant: {}", a.message))
+            .fix("Copy the Directory (tenant) ID from the app's Overview page and choose the right cloud.")
+            .portal(portal::app_registrations(cloud)),
+        _ => fail(format!("Entra ID refused the token request ({}): {}", a.error, a.message))
+            .fix("Look up the code at https://login.microsoftonline.com/error and correct the app registration; then run the check again.")
+            .portal(portal::app_overview(cloud, cid)),
+    }
+}

@@ -1,0 +1,375 @@
+//! Validation of what an admin types or pastes, shared by the CLI and the desktop wizard.
+//!
+//! Each problem names the field with the Azure portal's label, says what is wrong and what to do.
+//! Errors stop the input; warnings let it through and are shown next to the field.
+
+use crate::secret::ClientSecret;
+use serde::Serialize;
+
+/// Portal label of the tenant field.
+pub const FIELD_TENANT: &str = "Directory (tenant) ID";
+/// Portal label of the client ID field.
+pub const FIELD_CLIENT_ID: &str = "Application (client) ID";
+/// Portal label of the secret field.
+pub const FIELD_SECRET: &str = "Client secret";
+/// Label of a mailbox field.
+pub const FIELD_MAILBOX: &str = "Mailbox";
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The value is refused.
+    Error,
+    /// The value is accepted, with a caution.
+    Warning,
+}
+
+/// One problem with one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct Problem {
+    /// The field's label, as in the Azure portal.
+    pub field: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl Problem {
+    fn error(field: &'static str, message: impl Into<String>) -> Self {
+        Problem {
+            field,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+    fn warning(field: &'static str, message: impl Into<String>) -> Self {
+        Problem {
+            field,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+/// True for `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex, any case).
+pub fn is_guid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// True for a DNS name such as `contoso.onmicrosoft.com`.
+pub fn is_domain(s: &str) -> bool {
+    if s.is_empty() || s.len() > 253 {
+        return false;
+    }
+    let labels: Vec<&str> = s.split('.').collect();
+    if labels.len() < 2 {
+        return false;
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+    };
+    let tld = labels[labels.len() - 1];
+    labels.iter().all(|l| label_ok(l))
+        && (tld.starts_with("xn--")
+            || (tld.len() >= 2 && tld.bytes().all(|c| c.is_ascii_alphabetic())))
+}
+
+fn outer_whitespace_note(field: &'static str, raw: &str, trimmed: &str) -> Option<Problem> {
+    (raw != trimmed)
+        .then(|| Problem::warning(field, "spaces or line breaks around the value were removed"))
+}
+
+/// Checks a tenant (GUID or verified domain); returns it trimmed and lower-cased, with warnings.
+pub fn tenant(raw: &str) -> Result<(String, Vec<Problem>), Problem> {
+    let t = raw.trim();
+    let mut warnings: Vec<Problem> = outer_whitespace_note(FIELD_TENANT, raw, t)
+        .into_iter()
+        .collect();
+    if t.is_empty() {
+        return Err(Problem::error(
+            FIELD_TENANT,
+            "is empty; copy the Directory (tenant) ID from the app's Overview page, or enter a verified domain such as contoso.onmicrosoft.com",
+        ));
+    }
+    let unbraced = t
+        .strip_prefix('{')
+        .and_then(|x| x.strip_suffix('}'))
+        .unwrap_or(t);
+    if is_guid(unbraced) {
+        if unbraced != t {
+            warnings.push(Problem::warning(
+                FIELD_TENANT,
+                "the braces around the GUID were removed",
+            ));
+        }
+        return Ok((unbraced.to_ascii_lowercase(), warnings));
+    }
+    let lower = t.trim_end_matches('.').to_ascii_lowercase();
+    if is_domain(&lower) {
+        return Ok((lower, warnings));
+    }
+    if t.contains('@') {
+        return Err(Problem::error(
+            FIELD_TENANT,
+            format!("'{t}' is an email address; enter the Directory (tenant) ID (a GUID) or just the domain after the @"),
+        ));
+    }
+    if t.starts_with("http://") || t.starts_with("https://") {
+        return Err(Problem::error(
+            FIELD_TENANT,
+            format!("'{t}' is a URL; enter only the Directory (tenant) ID (a GUID from the app's Overview page) or a verified domain"),
+        ));
+    }
+    Err(Problem::error(
+        FIELD_TENANT,
+        format!("'{t}' is neither a GUID nor a domain; copy the Directory (tenant) ID from the app's Overview page in the Azure portal"),
+    ))
+}
+
+/// Checks an Application (client) ID; returns it trimmed and lower-cased, with warnings.
+pub fn client_id(raw: &str) -> Result<(String, Vec<Problem>), Problem> {
+    let t = raw.trim();
+    let warnings: Vec<Problem> = outer_whitespace_note(FIELD_CLIENT_ID, raw, t)
+        .into_iter()
+        .collect();
+    if t.is_empty() {
+        return Err(Problem::error(
+            FIELD_CLIENT_ID,
+            "is empty; copy the Application (client) ID from the app's Overview page",
+        ));
+    }
+    if is_guid(t) {
+        return Ok((t.to_ascii_lowercase(), warnings));
+    }
+    Err(Problem::error(
+        FIELD_CLIENT_ID,
+        format!("'{t}' is not a GUID; copy the Application (client) ID (format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) from the app's Overview page, not the app's name or Object ID"),
+    ))
+}
+
+/// Warns when the tenant and the client ID are the same GUID (a common copy slip).
+pub fn tenant_and_client(tenant: &str, client_id: &str) -> Option<Problem> {
+    (is_guid(tenant) && tenant.eq_ignore_ascii_case(client_id)).then(|| {
+        Problem::warning(
+            FIELD_CLIENT_ID,
+            "is the same as the Directory (tenant) ID; the Overview page shows both, one above the other; copy the Application (client) ID",
+        )
+    })
+}
+
+/// Checks a pasted client secret. Surrounding whitespace is removed with a warning; a GUID is
+/// refused as the Secret ID unless `i_know`; an implausible length warns.
+pub fn secret(raw: &str, i_know: bool) -> Result<(ClientSecret, Vec<Problem>), Problem> {
+    let t = raw.trim();
+    let mut warnings: Vec<Problem> = outer_whitespace_note(FIELD_SECRET, raw, t)
+        .into_iter()
+        .collect();
+    if t.is_empty() {
+        return Err(Problem::error(
+            FIELD_SECRET,
+            "is empty; copy the secret's Value from Certificates & secrets (it is shown only right after the secret was created)",
+        ));
+    }
+    if is_guid(t) {
+        if !i_know {
+            return Err(Problem::error(
+                FIELD_SECRET,
+                "this looks like the Secret ID; copy the Value column (Certificates & secrets → Client secrets), not the Secret ID",
+            ));
+        }
+        warnings.push(Problem::warning(
+            FIELD_SECRET,
+            "looks like a Secret ID (a GUID); kept because you said it is the value",
+        ));
+    }
+    if t.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if !i_know {
+            return Err(Problem::error(
+                FIELD_SECRET,
+                "contains a space, tab or line break inside; secret values never do; copy the Value again with the copy button",
+            ));
+        }
+        warnings.push(Problem::warning(
+            FIELD_SECRET,
+            "contains whitespace inside; kept as given",
+        ));
+    }
+    let n = t.chars().count();
+    if !is_guid(t) && !(30..=100).contains(&n) {
+        warnings.push(Problem::warning(
+            FIELD_SECRET,
+            format!("is {n} characters long; secrets from the Azure portal are usually 40; check that the whole Value was copied"),
+        ));
+    }
+    Ok((ClientSecret::new(t.to_string()), warnings))
+}
+
+/// Checks a mailbox address; returns it trimmed and lower-cased.
+pub fn mailbox(raw: &str) -> Result<String, Problem> {
+    let t = raw.trim();
+    let bad = |why: &str| {
+        Problem::error(
+            FIELD_MAILBOX,
+            format!("'{t}' is not a valid email address: {why}"),
+        )
+    };
+    let Some((local, domain)) = t.rsplit_once('@') else {
+        return Err(bad("it has no @"));
+    };
+    if local.is_empty() || local.len() > 64 {
+        return Err(bad("the part before the @ is empty or too long"));
+    }
+    let local_ok = local
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~.-".contains(&c))
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..");
+    if !local_ok {
+        return Err(bad(
+            "the part before the @ has characters that mail addresses cannot carry",
+        ));
+    }
+    if !is_domain(&domain.to_ascii_lowercase()) {
+        return Err(bad("the part after the @ is not a domain"));
+    }
+    if t.len() > 254 {
+        return Err(bad("it is longer than 254 characters"));
+    }
+    Ok(t.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenant_table() {
+        let ok = [
+            (
+                "5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903",
+                "5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903",
+                0,
+            ),
+            (
+                " 5F3C8A2E-9B41-4D7E-A6C0-2E8F71B4D903\n",
+                "5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903",
+                1,
+            ),
+            (
+                "{5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903}",
+                "5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903",
+                1,
+            ),
+            ("Contoso.onmicrosoft.com", "contoso.onmicrosoft.com", 0),
+            ("mail.contoso-demo.com.", "mail.contoso-demo.com", 0),
+            ("xn--bcher-kva.xn--tckwe", "xn--bcher-kva.xn--tckwe", 0),
+        ];
+        for (input, want, warns) in ok {
+            let (got, w) = tenant(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(got, want);
+            assert_eq!(w.len(), warns, "{input}: {w:?}");
+        }
+        let bad = [
+            ("", "is empty"),
+            ("contoso", "neither a GUID nor a domain"),
+            ("admin@contoso.com", "email address"),
+            ("https://login.microsoftonline.com/x", "is a URL"),
+            ("5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d90", "neither"),
+            ("-bad.com", "neither"),
+            ("a..com", "neither"),
+            ("con toso.com", "neither"),
+            ("contoso.c0m", "neither"),
+        ];
+        for (input, want) in bad {
+            let e = tenant(input).unwrap_err();
+            assert_eq!(e.field, FIELD_TENANT);
+            assert!(e.message.contains(want), "{input}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn client_id_table() {
+        assert_eq!(
+            client_id("3B9D6F4A-1C2E-4A8B-9F70-6D5E4C3B2A10").unwrap().0,
+            "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10"
+        );
+        for bad in [
+            "",
+            "my-app",
+            "3b9d6f4a1c2e4a8b9f706d5e4c3b2a10",
+            "zzzzzzzz-1c2e-4a8b-9f70-6d5e4c3b2a10",
+        ] {
+            let e = client_id(bad).unwrap_err();
+            assert_eq!(e.field, FIELD_CLIENT_ID, "{bad}");
+        }
+        let g = "5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903";
+        assert_eq!(tenant_and_client(g, g).unwrap().severity, Severity::Warning);
+        assert!(tenant_and_client("contoso.com", g).is_none());
+    }
+
+    #[test]
+    fn secret_table() {
+        let value = "dmo8Q~Kd3vT2pXw9rLq5sZb7nYc1fHj4gUe6aMd0";
+        let (s, w) = secret(value, false).unwrap();
+        assert_eq!(s.expose(), value);
+        assert!(w.is_empty());
+        let (s, w) = secret(&format!("  {value}\r\n"), false).unwrap();
+        assert_eq!(s.expose(), value);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("removed"));
+        let e = secret("7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", false).unwrap_err();
+        assert_eq!(e.field, FIELD_SECRET);
+        assert!(e
+            .message
+            .contains("this looks like the Secret ID; copy the Value column"));
+        assert!(
+            !e.message.contains("7c1e2d3f"),
+            "message must not echo the secret"
+        );
+        let (_, w) = secret("7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", true).unwrap();
+        assert_eq!(w.len(), 1);
+        let (_, w) = secret("short", false).unwrap();
+        assert!(w[0].message.contains("5 characters"));
+        assert!(secret("", false).is_err());
+        assert!(secret("abc def ghi jkl mno pqr stu vwx yz0 123", false).is_err());
+    }
+
+    #[test]
+    fn mailbox_table() {
+        assert_eq!(
+            mailbox(" Support@Contoso.com ").unwrap(),
+            "support@contoso.com"
+        );
+        assert_eq!(
+            mailbox("first.last+tag@mail.contoso.de").unwrap(),
+            "first.last+tag@mail.contoso.de"
+        );
+        for bad in [
+            "",
+            "support",
+            "@contoso.com",
+            "support@",
+            "support@contoso",
+            "a..b@c.com",
+            ".a@c.com",
+            "a b@c.com",
+            "a@c..com",
+        ] {
+            let e = mailbox(bad).unwrap_err();
+            assert_eq!(e.field, FIELD_MAILBOX, "{bad}");
+        }
+    }
+}

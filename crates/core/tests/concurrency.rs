@@ -1,0 +1,58 @@
+//! The Graph checks after the token run at once: with a delay injected into every emulator
+//! request, the Graph phase takes about one round trip, well under the sum of the checks' waits.
+
+use graphwiz_core::{run_check, CheckInput, ClientSecret, Cloud, Endpoints, Status};
+use graphwiz_emulator::{Emulator, Options, Scenario};
+use std::time::{Duration, Instant};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn graph_checks_run_concurrently() {
+    let delay = Duration::from_millis(300);
+    let mut opts = Options::scenario(Scenario::Healthy);
+    opts.delay = delay;
+    let emu = Emulator::start(opts).await.expect("emulator");
+    let c = emu.demo();
+    let input = CheckInput {
+        endpoints: Endpoints::new(Cloud::Global, Some(&emu.base_url()), Some(&emu.base_url()))
+            .unwrap(),
+        tenant: c.tenant_id.clone(),
+        client_id: c.client_id.clone(),
+        secret: ClientSecret::new(c.client_secret.clone()),
+        timeout: Duration::from_secs(10),
+    };
+    let started = Instant::now();
+    let report = run_check(&input).await;
+    let wall = started.elapsed();
+    assert!(report.ok, "{report:#?}");
+    assert!(report.checks.iter().all(|c| c.status == Status::Pass));
+
+    let ms = |id: &str| Duration::from_millis(report.get(id).unwrap().elapsed_ms);
+    let login_phase = ms("tenant") + ms("credentials");
+    let graph_phase = wall.saturating_sub(login_phase);
+    let sequential: Duration = [
+        "registration",
+        "perm_mail_readwrite",
+        "perm_mail_send",
+        "perm_user_read",
+    ]
+    .iter()
+    .map(|id| ms(id))
+    .sum();
+    eprintln!("wall {wall:?}, login {login_phase:?}, graph phase {graph_phase:?}, sequential sum of graph checks {sequential:?}");
+    // registration and perm_user_read each wait on one delayed read; the permission checks that
+    // the token alone proves wait on nothing.
+    assert!(
+        sequential >= delay * 2,
+        "the Graph reads waited on delayed requests"
+    );
+    assert!(
+        graph_phase * 4 < sequential * 3,
+        "graph phase {graph_phase:?} is not well under the sequential sum {sequential:?}"
+    );
+    assert!(
+        graph_phase < delay * 2,
+        "graph phase {graph_phase:?} should be about one round trip"
+    );
+    // One discovery, one token, then one request per Graph read.
+    assert_eq!(emu.request_count(), 4, "{:#?}", emu.requests());
+}
