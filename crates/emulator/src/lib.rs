@@ -1,1 +1,259 @@
-//! graphwiz-emulator (being written).
+//! graphwiz-emulator: a real HTTP server on loopback that answers like Entra ID
+//! (login.microsoftonline.com) and Microsoft Graph, set up from named [`Scenario`]s, so the
+//! graphwiz client can be tested, demonstrated and benchmarked without a real tenant.
+//!
+//! Login and Graph share one base URL. Start one with [`Emulator::start`] (inside a tokio
+//! runtime) or [`Emulator::spawn_thread`] (on its own thread), then point the client's login and
+//! Graph URLs at [`Emulator::base_url`] and use [`Emulator::demo`]'s credentials.
+
+mod entra;
+mod graph;
+mod jwt;
+pub mod model;
+mod scenario;
+mod server;
+
+use std::collections::VecDeque;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::watch;
+
+pub use model::{DemoCredentials, Directory};
+pub use scenario::{Scenario, UnknownScenario};
+
+use server::Shared;
+
+/// How the emulator is set up.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Tenant `i` is built from `tenants[i]`. An empty list means one healthy tenant.
+    pub tenants: Vec<Scenario>,
+    /// Added before answering every request.
+    pub delay: Duration,
+    /// How many Graph requests a throttled tenant answers with 429 first.
+    pub throttle_count: u32,
+    /// The `Retry-After` header value on 429 answers (seconds, may be fractional).
+    pub retry_after: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            tenants: vec![Scenario::Healthy],
+            delay: Duration::ZERO,
+            throttle_count: 2,
+            retry_after: "0.2".to_string(),
+        }
+    }
+}
+
+impl Options {
+    /// One tenant built from `s`, other options at their defaults.
+    pub fn scenario(s: Scenario) -> Self {
+        Options {
+            tenants: vec![s],
+            ..Options::default()
+        }
+    }
+}
+
+/// One request the emulator answered. Bodies and headers are never recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedRequest {
+    /// HTTP method, e.g. `POST`.
+    pub method: String,
+    /// The path as sent (still percent-encoded).
+    pub path: String,
+    /// The query string as sent, without `?`.
+    pub query: Option<String>,
+    /// The answer's status code.
+    pub status: u16,
+    /// When the request arrived.
+    pub time: DateTime<Utc>,
+}
+
+/// A running emulator. Dropping it stops the server.
+pub struct Emulator {
+    addr: SocketAddr,
+    base_url: String,
+    shared: Arc<Shared>,
+    credentials: Vec<DemoCredentials>,
+    stop: Option<watch::Sender<bool>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("base_url", &self.base_url)
+            .field("tenants", &self.credentials.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn refuse_non_loopback(addr: &SocketAddr) -> std::io::Result<()> {
+    if addr.ip().is_loopback() {
+        Ok(())
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "refusing to listen on {addr}: the emulator hands out demo secrets and tokens, so it only listens on loopback addresses (127.0.0.1 or ::1)"
+            ),
+        ))
+    }
+}
+
+struct Prepared {
+    shared: Arc<Shared>,
+    credentials: Vec<DemoCredentials>,
+}
+
+fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
+    let tenants = if opts.tenants.is_empty() {
+        vec![Scenario::Healthy]
+    } else {
+        opts.tenants
+    };
+    let (dir, credentials) = model::build_directory(&tenants, opts.throttle_count, Utc::now());
+    let shared = Arc::new(Shared {
+        dir: Mutex::new(dir),
+        signer: jwt::Signer::random(),
+        base_url: format!("http://{addr}"),
+        delay: opts.delay,
+        retry_after: opts.retry_after,
+        count: AtomicU64::new(0),
+        log: Mutex::new(VecDeque::new()),
+    });
+    Prepared {
+        shared,
+        credentials,
+    }
+}
+
+impl Emulator {
+    /// Starts on `127.0.0.1` with a free port, serving on the current tokio runtime.
+    pub async fn start(opts: Options) -> std::io::Result<Emulator> {
+        Self::start_on(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), opts).await
+    }
+
+    /// Starts on `addr`, which must be a loopback address, serving on the current tokio runtime.
+    pub async fn start_on(addr: SocketAddr, opts: Options) -> std::io::Result<Emulator> {
+        refuse_non_loopback(&addr)?;
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        let local = listener.local_addr()?;
+        let p = prepare(opts, local);
+        let (tx, rx) = watch::channel(false);
+        let app = server::router(p.shared.clone());
+        tokio::spawn(server::serve(listener, app, rx));
+        Ok(Emulator {
+            addr: local,
+            base_url: p.shared.base_url.clone(),
+            shared: p.shared,
+            credentials: p.credentials,
+            stop: Some(tx),
+            thread: None,
+        })
+    }
+
+    /// Starts on `127.0.0.1` with a free port, on its own thread with its own tokio runtime.
+    pub fn spawn_thread(opts: Options) -> std::io::Result<Emulator> {
+        let std_listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
+        std_listener.set_nonblocking(true)?;
+        let local = std_listener.local_addr()?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("graphwiz-emulator")
+            .enable_all()
+            .build()?;
+        let listener = {
+            let _guard = runtime.enter();
+            tokio::net::TcpListener::from_std(std_listener)?
+        };
+        let p = prepare(opts, local);
+        let (tx, rx) = watch::channel(false);
+        let app = server::router(p.shared.clone());
+        let thread = std::thread::Builder::new()
+            .name("graphwiz-emulator".to_string())
+            .spawn(move || {
+                runtime.block_on(server::serve(listener, app, rx));
+            })?;
+        Ok(Emulator {
+            addr: local,
+            base_url: p.shared.base_url.clone(),
+            shared: p.shared,
+            credentials: p.credentials,
+            stop: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, without a trailing slash. Login and Graph share it.
+    pub fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// The address the server listens on.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The credentials a person should use for tenant `tenant_index`.
+    pub fn credentials(&self, tenant_index: usize) -> Option<DemoCredentials> {
+        self.credentials.get(tenant_index).cloned()
+    }
+
+    /// The credentials for tenant 0.
+    pub fn demo(&self) -> DemoCredentials {
+        // There is always at least one tenant: an empty scenario list becomes one healthy tenant.
+        self.credentials
+            .first()
+            .cloned()
+            .unwrap_or_else(|| DemoCredentials {
+                tenant_id: model::demo::TENANT_ID.to_string(),
+                tenant_domain: model::demo::TENANT_DOMAIN.to_string(),
+                client_id: model::demo::CLIENT_ID.to_string(),
+                client_secret: model::demo::SECRET_VALUE.to_string(),
+            })
+    }
+
+    /// How many requests have been answered.
+    pub fn request_count(&self) -> u64 {
+        self.shared.count.load(Ordering::Relaxed)
+    }
+
+    /// The most recent answered requests (up to 10,000), oldest first.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.log().iter().cloned().collect()
+    }
+
+    /// Changes the directory while the server runs (e.g. to grant admin consent).
+    pub fn update_directory<R>(&self, f: impl FnOnce(&mut Directory) -> R) -> R {
+        f(&mut self.shared.dir())
+    }
+
+    /// Stops the server: open requests get a short grace period. When the emulator runs on its own
+    /// thread, this waits for that thread to end.
+    pub fn shutdown(mut self) {
+        self.stop_server();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+
+    fn stop_server(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(true);
+        }
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        self.stop_server();
+    }
+}

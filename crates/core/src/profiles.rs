@@ -1,0 +1,511 @@
+//! Profiles: one per integration (tenant + app), shared by the CLI and the desktop app.
+//!
+//! Everything but the secret lives in `profiles.json` in the app-data folder (the desktop app's
+//! own: `<data dir>/app.graphwiz.desktop`, or `GRAPHWIZ_HOME`). Writes are atomic (temp file,
+//! flush, rename) under a lock file, and keep the previous version as `profiles.json.bak`. A
+//! damaged file or one from a newer graphwiz is reported and never overwritten.
+
+use crate::checks::Report;
+use crate::cloud::Cloud;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Format version written by this graphwiz.
+pub const FORMAT_VERSION: u32 = 1;
+/// File name in the data folder.
+pub const FILE_NAME: &str = "profiles.json";
+/// The desktop app's identifier; its data folder is `<OS data dir>/<identifier>`.
+pub const APP_IDENTIFIER: &str = "app.graphwiz.desktop";
+/// Environment variable that replaces the data folder (tests, portable use).
+pub const HOME_ENV: &str = "GRAPHWIZ_HOME";
+/// Label of the profile-name field.
+pub const FIELD_NAME: &str = "Profile name";
+
+/// The last check of a profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastCheck {
+    /// When it ran.
+    pub at: DateTime<Utc>,
+    /// What it found.
+    pub report: Report,
+}
+
+/// One integration: tenant + app registration + mailboxes. Never the secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Unique name chosen by the admin.
+    pub name: String,
+    /// The Microsoft cloud.
+    #[serde(default)]
+    pub cloud: Cloud,
+    /// Tenant as entered (GUID or domain).
+    pub tenant: String,
+    /// Resolved tenant GUID, once known.
+    #[serde(default)]
+    pub tenant_id: Option<String>,
+    /// Application (client) ID.
+    pub client_id: String,
+    /// Mailboxes the integration serves.
+    #[serde(default)]
+    pub mailboxes: Vec<String>,
+    /// Login base-URL override (demo, tests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_url: Option<String>,
+    /// Graph base-URL override (demo, tests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph_url: Option<String>,
+    /// Random id that names the keychain entry together with the profile name.
+    pub secret_ref: String,
+    /// First three characters of the secret, as the Azure portal shows them.
+    #[serde(default)]
+    pub secret_hint: Option<String>,
+    /// The secret's expiry, when known.
+    #[serde(default)]
+    pub secret_expiry: Option<DateTime<Utc>>,
+    /// The last check.
+    #[serde(default)]
+    pub last_check: Option<LastCheck>,
+}
+
+impl Profile {
+    /// The endpoints of this profile.
+    pub fn endpoints(&self) -> Result<crate::cloud::Endpoints, crate::cloud::EndpointError> {
+        crate::cloud::Endpoints::new(
+            self.cloud,
+            self.login_url.as_deref(),
+            self.graph_url.as_deref(),
+        )
+    }
+}
+
+/// The whole file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfilesFile {
+    /// Format version.
+    pub version: u32,
+    /// Profiles, sorted by name.
+    #[serde(default)]
+    pub profiles: Vec<Profile>,
+}
+
+impl Default for ProfilesFile {
+    fn default() -> Self {
+        ProfilesFile {
+            version: FORMAT_VERSION,
+            profiles: Vec::new(),
+        }
+    }
+}
+
+impl ProfilesFile {
+    /// The profile with this name (case-insensitive).
+    pub fn get(&self, name: &str) -> Option<&Profile> {
+        self.profiles
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Mutable access to the profile with this name.
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut Profile> {
+        self.profiles
+            .iter_mut()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    }
+
+    /// Inserts or replaces a profile, keeping the list sorted.
+    pub fn upsert(&mut self, profile: Profile) {
+        self.profiles
+            .retain(|p| !p.name.eq_ignore_ascii_case(&profile.name));
+        self.profiles.push(profile);
+        self.profiles.sort_by_key(|p| p.name.to_lowercase());
+    }
+
+    /// Removes a profile; returns it.
+    pub fn remove(&mut self, name: &str) -> Option<Profile> {
+        let idx = self
+            .profiles
+            .iter()
+            .position(|p| p.name.eq_ignore_ascii_case(name))?;
+        Some(self.profiles.remove(idx))
+    }
+
+    /// Names, for messages.
+    pub fn names(&self) -> Vec<String> {
+        self.profiles.iter().map(|p| p.name.clone()).collect()
+    }
+}
+
+/// Why profiles could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// No data folder could be determined.
+    #[error("no folder for graphwiz's data could be found on this system; set {HOME_ENV} to a folder graphwiz may write to")]
+    NoDataDir,
+    /// Reading or writing failed.
+    #[error("could not {action} {path}: {source}")]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// The file or folder.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file is not valid JSON of the expected shape.
+    #[error("the profiles file {path} is damaged ({detail}); graphwiz left it untouched. Restore the previous version from {path}.bak if it exists, or move the file aside to start with no profiles")]
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// Where and what, with line and column.
+        detail: String,
+    },
+    /// The file was written by a newer graphwiz.
+    #[error("the profiles file {path} was written by a newer graphwiz (format {found}; this version reads format {FORMAT_VERSION}); update graphwiz. The file was left untouched")]
+    FutureVersion {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        found: u32,
+    },
+    /// No profile with this name.
+    #[error("there is no profile '{name}'{}", known_list(.known))]
+    NotFound {
+        /// The name asked for.
+        name: String,
+        /// The names that exist.
+        known: Vec<String>,
+    },
+    /// A profile with this name exists already.
+    #[error("a profile named '{name}' exists already; choose another name or pass --replace to overwrite it")]
+    Exists {
+        /// The name.
+        name: String,
+    },
+    /// The profile name is not acceptable.
+    #[error("{FIELD_NAME}: {0}")]
+    BadName(String),
+}
+
+fn known_list(known: &[String]) -> String {
+    if known.is_empty() {
+        "; there are no profiles yet (add one with: graphwiz profile add NAME …)".to_string()
+    } else {
+        format!("; the profiles are: {}", known.join(", "))
+    }
+}
+
+impl ProfileError {
+    /// True when the environment, not the input, is at fault (CLI exit status 3).
+    pub fn is_environment(&self) -> bool {
+        matches!(
+            self,
+            ProfileError::NoDataDir
+                | ProfileError::Io { .. }
+                | ProfileError::Corrupt { .. }
+                | ProfileError::FutureVersion { .. }
+        )
+    }
+}
+
+/// Checks a profile name: 1–64 characters; letters, digits, space, `.`, `_`, `-`; no leading or
+/// trailing space.
+pub fn validate_name(raw: &str) -> Result<String, ProfileError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(ProfileError::BadName(
+            "is empty; give the profile a short name such as contoso-support".into(),
+        ));
+    }
+    if name.chars().count() > 64 {
+        return Err(ProfileError::BadName(format!(
+            "'{name}' is longer than 64 characters"
+        )));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-')))
+    {
+        return Err(ProfileError::BadName(format!(
+            "'{name}' contains '{c}'; use letters, digits, spaces, '.', '_' or '-'"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+/// The data folder: `GRAPHWIZ_HOME`, or the desktop app's app-data folder.
+pub fn data_dir() -> Result<PathBuf, ProfileError> {
+    if let Some(home) = std::env::var_os(HOME_ENV).filter(|h| !h.is_empty()) {
+        return Ok(PathBuf::from(home));
+    }
+    dirs::data_dir()
+        .map(|d| d.join(APP_IDENTIFIER))
+        .ok_or(ProfileError::NoDataDir)
+}
+
+/// Reads and writes `profiles.json` in one folder.
+#[derive(Clone, Debug)]
+pub struct ProfileStore {
+    dir: PathBuf,
+}
+
+impl ProfileStore {
+    /// The store in the default data folder.
+    pub fn open_default() -> Result<Self, ProfileError> {
+        Ok(ProfileStore { dir: data_dir()? })
+    }
+
+    /// A store in a given folder.
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        ProfileStore { dir: dir.into() }
+    }
+
+    /// The profiles file.
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(FILE_NAME)
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Reads the file; a missing file is an empty list.
+    pub fn load(&self) -> Result<ProfilesFile, ProfileError> {
+        let path = self.path();
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(ProfilesFile::default())
+            }
+            Err(source) => {
+                return Err(ProfileError::Io {
+                    action: "read",
+                    path,
+                    source,
+                })
+            }
+        };
+        parse(&text, &path)
+    }
+
+    /// Loads, lets `f` change the profiles, and saves atomically, all under the lock.
+    /// Nothing is written when `f` fails.
+    pub fn update<R>(
+        &self,
+        f: impl FnOnce(&mut ProfilesFile) -> Result<R, ProfileError>,
+    ) -> Result<R, ProfileError> {
+        let _lock = self.lock()?;
+        let mut file = self.load()?;
+        let result = f(&mut file)?;
+        self.save_unlocked(&file)?;
+        Ok(result)
+    }
+
+    fn lock(&self) -> Result<fs::File, ProfileError> {
+        fs::create_dir_all(&self.dir).map_err(|source| ProfileError::Io {
+            action: "create the folder",
+            path: self.dir.clone(),
+            source,
+        })?;
+        let path = self.dir.join("profiles.lock");
+        let f = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|source| ProfileError::Io {
+                action: "open",
+                path: path.clone(),
+                source,
+            })?;
+        f.lock().map_err(|source| ProfileError::Io {
+            action: "lock",
+            path,
+            source,
+        })?;
+        Ok(f)
+    }
+
+    fn save_unlocked(&self, file: &ProfilesFile) -> Result<(), ProfileError> {
+        let path = self.path();
+        let mut text = serde_json::to_string_pretty(file).map_err(|e| ProfileError::Io {
+            action: "write",
+            path: path.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        text.push('\n');
+        // Keep the previous good version.
+        if path.exists() {
+            let bak = self.dir.join(format!("{FILE_NAME}.bak"));
+            fs::copy(&path, &bak).map_err(|source| ProfileError::Io {
+                action: "back up",
+                path: bak,
+                source,
+            })?;
+        }
+        write_atomic(&path, text.as_bytes())
+    }
+}
+
+fn parse(text: &str, path: &Path) -> Result<ProfilesFile, ProfileError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ProfileError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("line {}, column {}: {e}", e.line(), e.column()),
+        })?;
+    let version = value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| ProfileError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "no format version".into(),
+        })?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(ProfileError::FutureVersion {
+            path: path.to_path_buf(),
+            found: u32::try_from(version).unwrap_or(u32::MAX),
+        });
+    }
+    serde_json::from_value(value).map_err(|e| ProfileError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
+}
+
+/// Writes a file atomically: a temp file in the same folder, flushed to disk, then renamed over
+/// the target. A crash leaves the old file or the new one, never a mix.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ProfileError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |action, source| ProfileError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+    };
+    fs::create_dir_all(dir).map_err(|e| io("create the folder of", e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".graphwiz-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io("create a temporary file next to", e))?;
+    tmp.write_all(bytes).map_err(|e| io("write", e))?;
+    tmp.as_file().sync_all().map_err(|e| io("flush", e))?;
+    tmp.persist(path).map_err(|e| io("replace", e.error))?;
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(name: &str) -> Profile {
+        Profile {
+            name: name.into(),
+            cloud: Cloud::Global,
+            tenant: "contoso.onmicrosoft.com".into(),
+            tenant_id: None,
+            client_id: "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+            mailboxes: vec!["support@contoso.com".into()],
+            login_url: None,
+            graph_url: None,
+            secret_ref: "r1".into(),
+            secret_hint: Some("dmo".into()),
+            secret_expiry: None,
+            last_check: None,
+        }
+    }
+
+    #[test]
+    fn round_trip_and_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        assert!(store.load().unwrap().profiles.is_empty());
+        store
+            .update(|f| {
+                f.upsert(profile("b"));
+                f.upsert(profile("A"));
+                Ok(())
+            })
+            .unwrap();
+        let loaded = store.load().unwrap();
+        assert_eq!(loaded.names(), vec!["A", "b"]);
+        assert!(loaded.get("a").is_some());
+        store
+            .update(|f| {
+                f.remove("b");
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(store.load().unwrap().names(), vec!["A"]);
+        let bak = fs::read_to_string(dir.path().join("profiles.json.bak")).unwrap();
+        assert!(bak.contains("\"b\""), "backup holds the previous version");
+    }
+
+    #[test]
+    fn corrupt_file_is_reported_and_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        fs::write(
+            store.path(),
+            "{\"version\": 1, \"profiles\": [\n  {oops}\n]}",
+        )
+        .unwrap();
+        let err = store
+            .update(|f| {
+                f.upsert(profile("x"));
+                Ok(())
+            })
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(matches!(err, ProfileError::Corrupt { .. }));
+        assert!(msg.contains("line 2, column 4"), "{msg}");
+        assert!(msg.contains("left it untouched"), "{msg}");
+        assert!(err.is_environment());
+        assert_eq!(
+            fs::read_to_string(store.path()).unwrap(),
+            "{\"version\": 1, \"profiles\": [\n  {oops}\n]}"
+        );
+    }
+
+    #[test]
+    fn future_version_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ProfileStore::at(dir.path());
+        fs::write(
+            store.path(),
+            r#"{"version": 7, "profiles": [], "new": true}"#,
+        )
+        .unwrap();
+        let err = store.load().unwrap_err();
+        assert!(
+            matches!(err, ProfileError::FutureVersion { found: 7, .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("update graphwiz"));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            validate_name(" contoso support ").unwrap(),
+            "contoso support"
+        );
+        assert_eq!(
+            validate_name("Müller-GmbH_2.de").unwrap(),
+            "Müller-GmbH_2.de"
+        );
+        for bad in ["", "   ", "a/b", "x:y", &"n".repeat(65)] {
+            let e = validate_name(bad).unwrap_err();
+            assert!(e.to_string().starts_with("Profile name: "), "{e}");
+        }
+    }
+}

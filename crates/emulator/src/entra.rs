@@ -1,0 +1,532 @@
+//! Entra ID (login.microsoftonline.com) endpoints: tenant discovery, the client-credentials token
+//! endpoint and the signing keys, with AADSTS error bodies shaped like the real service's.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::Response;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+use serde_json::{json, Map, Value};
+
+use crate::model::{app_role_name, Tenant, GRAPH_APP_ID};
+use crate::server::{first_segment, header_str, json_response, percent_decode, set_header, Shared};
+
+/// Content type of every Entra JSON answer.
+const AAD_JSON: &str = "application/json; charset=utf-8";
+
+/// Lifetime of issued access tokens, in seconds.
+pub(crate) const TOKEN_LIFETIME: i64 = 3599;
+
+/// Graph resources a client-credentials token may be requested for, and the audience issued.
+const GRAPH_RESOURCES: &[(&str, &str)] = &[
+    ("https://graph.microsoft.com", "https://graph.microsoft.com"),
+    ("https://graph.microsoft.us", "https://graph.microsoft.us"),
+    (
+        "https://microsoftgraph.chinacloudapi.cn",
+        "https://microsoftgraph.chinacloudapi.cn",
+    ),
+    (GRAPH_APP_ID, "https://graph.microsoft.com"),
+];
+
+/// Audiences the Graph endpoints accept.
+pub(crate) fn is_graph_audience(aud: &str) -> bool {
+    GRAPH_RESOURCES
+        .iter()
+        .any(|(_, a)| a.eq_ignore_ascii_case(aud))
+}
+
+/// Trace and correlation ids of one login request.
+pub(crate) struct AadIds {
+    trace_id: String,
+    correlation_id: String,
+    now: DateTime<Utc>,
+}
+
+impl AadIds {
+    fn new(headers: &HeaderMap) -> Self {
+        let correlation_id = header_str(headers, "client-request-id")
+            .and_then(|v| uuid::Uuid::parse_str(v.trim()).ok())
+            .unwrap_or_else(uuid::Uuid::new_v4)
+            .hyphenated()
+            .to_string();
+        AadIds {
+            trace_id: uuid::Uuid::new_v4().hyphenated().to_string(),
+            correlation_id,
+            now: Utc::now(),
+        }
+    }
+
+    fn stamp(&self, resp: &mut Response) {
+        set_header(resp, "x-ms-request-id", &self.trace_id);
+        set_header(resp, "client-request-id", &self.correlation_id);
+        set_header(resp, "cache-control", "no-store, no-cache");
+        set_header(resp, "pragma", "no-cache");
+    }
+}
+
+/// An AADSTS error answer.
+#[derive(Clone, Debug)]
+pub(crate) struct AadError {
+    status: StatusCode,
+    error: &'static str,
+    code: u32,
+    message: String,
+}
+
+impl AadError {
+    fn new(status: StatusCode, error: &'static str, code: u32, message: String) -> Self {
+        AadError {
+            status,
+            error,
+            code,
+            message,
+        }
+    }
+
+    fn respond(&self, ids: &AadIds) -> Response {
+        let timestamp = ids.now.format("%Y-%m-%d %H:%M:%SZ").to_string();
+        let body = json!({
+            "error": self.error,
+            "error_description": format!(
+                "AADSTS{}: {}\r\nTrace ID: {}\r\nCorrelation ID: {}\r\nTimestamp: {}",
+                self.code, self.message, ids.trace_id, ids.correlation_id, timestamp
+            ),
+            "error_codes": [self.code],
+            "timestamp": timestamp,
+            "trace_id": ids.trace_id,
+            "correlation_id": ids.correlation_id,
+            "error_uri": format!("https://login.microsoftonline.com/error?code={}", self.code),
+        });
+        let mut resp = json_response(self.status, &body, AAD_JSON);
+        ids.stamp(&mut resp);
+        resp
+    }
+
+    fn method_not_allowed(allowed: &str, method: &Method) -> Self {
+        AadError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            900561,
+            format!("The endpoint only accepts {allowed} requests. Received a {method} request."),
+        )
+    }
+
+    fn missing_parameter(name: &str) -> Self {
+        AadError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            900144,
+            format!("The request body must contain the following parameter: '{name}'."),
+        )
+    }
+}
+
+/// Whether `s` is a GUID or a syntactically valid DNS name.
+pub(crate) fn is_valid_tenant_identifier(s: &str) -> bool {
+    if uuid::Uuid::parse_str(s).is_ok() {
+        return true;
+    }
+    if s.is_empty() || s.len() > 253 {
+        return false;
+    }
+    s.split('.').all(|label| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// Resolves the tenant path segment to a tenant, or the AADSTS error Entra gives.
+fn resolve_tenant<'a>(
+    tenants: &'a [Tenant],
+    ident: &str,
+    not_found_error: &'static str,
+) -> Result<&'a Tenant, AadError> {
+    if !is_valid_tenant_identifier(ident) {
+        return Err(AadError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            900023,
+            format!(
+                "Specified tenant identifier '{ident}' is neither a valid DNS name, nor a valid external domain."
+            ),
+        ));
+    }
+    tenants.iter().find(|t| t.is_named(ident)).ok_or_else(|| {
+        AadError::new(
+            StatusCode::BAD_REQUEST,
+            not_found_error,
+            90002,
+            format!(
+                "Tenant '{ident}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant."
+            ),
+        )
+    })
+}
+
+/// `GET /{tenant}/v2.0/.well-known/openid-configuration`
+pub(crate) async fn discovery(
+    State(s): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let ids = AadIds::new(&headers);
+    if method != Method::GET && method != Method::HEAD {
+        return AadError::method_not_allowed("GET, OPTIONS", &method).respond(&ids);
+    }
+    let ident = first_segment(uri.path());
+    let tid = {
+        let dir = s.dir();
+        match resolve_tenant(&dir.tenants, &ident, "invalid_tenant") {
+            Ok(t) => t.id.clone(),
+            Err(e) => return e.respond(&ids),
+        }
+    };
+    let base = s.request_base(&headers);
+    let body = json!({
+        "token_endpoint": format!("{base}/{tid}/oauth2/v2.0/token"),
+        "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
+        "jwks_uri": format!("{base}/{tid}/discovery/v2.0/keys"),
+        "response_modes_supported": ["query", "fragment", "form_post"],
+        "subject_types_supported": ["pairwise"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
+        "scopes_supported": ["openid", "profile", "email", "offline_access"],
+        "issuer": format!("{base}/{tid}/v2.0"),
+        "request_uri_parameter_supported": false,
+        "userinfo_endpoint": format!("{base}/oidc/userinfo"),
+        "authorization_endpoint": format!("{base}/{tid}/oauth2/v2.0/authorize"),
+        "device_authorization_endpoint": format!("{base}/{tid}/oauth2/v2.0/devicecode"),
+        "http_logout_supported": true,
+        "frontchannel_logout_supported": true,
+        "end_session_endpoint": format!("{base}/{tid}/oauth2/v2.0/logout"),
+        "claims_supported": ["sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name", "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"],
+        "kerberos_endpoint": format!("{base}/{tid}/kerberos"),
+        "tenant_region_scope": "WW",
+        "cloud_instance_name": "microsoftonline.com",
+        "cloud_graph_host_name": "graph.windows.net",
+        "msgraph_host": "graph.microsoft.com",
+        "rbac_url": "https://pas.windows.net",
+    });
+    let mut resp = json_response(StatusCode::OK, &body, AAD_JSON);
+    set_header(&mut resp, "x-ms-request-id", &ids.trace_id);
+    resp
+}
+
+/// `GET /{tenant}/discovery/v2.0/keys`: no public keys, since tokens are signed with a secret key.
+pub(crate) async fn keys(
+    State(s): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let ids = AadIds::new(&headers);
+    if method != Method::GET && method != Method::HEAD {
+        return AadError::method_not_allowed("GET, OPTIONS", &method).respond(&ids);
+    }
+    let ident = first_segment(uri.path());
+    let known = {
+        let dir = s.dir();
+        resolve_tenant(&dir.tenants, &ident, "invalid_tenant").map(|_| ())
+    };
+    match known {
+        Ok(()) => json_response(StatusCode::OK, &json!({"keys": []}), AAD_JSON),
+        Err(e) => e.respond(&ids),
+    }
+}
+
+/// Form fields of a token request; the first occurrence of a name wins.
+fn parse_form(body: &[u8]) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for (k, v) in url::form_urlencoded::parse(body) {
+        map.entry(k.into_owned()).or_insert_with(|| v.into_owned());
+    }
+    map
+}
+
+/// `client_id` and `client_secret` from an HTTP Basic `Authorization` header.
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = header_str(headers, "authorization")?.trim();
+    let (scheme, rest) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = STANDARD.decode(rest.trim()).ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (id, secret) = text.split_once(':')?;
+    Some((percent_decode(id, true), percent_decode(secret, true)))
+}
+
+/// The audience for a client-credentials `scope`, or the AADSTS error for a bad one.
+fn audience_for_scope(scope: &str, own_bases: &[&str]) -> Result<String, AadError> {
+    let invalid = || {
+        AadError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            70011,
+            format!(
+                "The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid."
+            ),
+        )
+    };
+    let mut items = scope.split_whitespace();
+    let (Some(item), None) = (items.next(), items.next()) else {
+        return Err(invalid());
+    };
+    let Some(resource) = item.strip_suffix("/.default") else {
+        return Err(invalid());
+    };
+    let resource = resource.trim_end_matches('/');
+    if let Some((_, aud)) = GRAPH_RESOURCES
+        .iter()
+        .find(|(r, _)| r.eq_ignore_ascii_case(resource))
+    {
+        return Ok((*aud).to_string());
+    }
+    if own_bases
+        .iter()
+        .any(|b| b.trim_end_matches('/').eq_ignore_ascii_case(resource))
+    {
+        return Ok("https://graph.microsoft.com".to_string());
+    }
+    Err(invalid())
+}
+
+/// Constant-time comparison of two secrets.
+fn secrets_equal(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `POST /{tenant}/oauth2/v2.0/token`
+pub(crate) async fn token(
+    State(s): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let ids = AadIds::new(&headers);
+    let result = token_inner(&s, &method, &uri, &headers, &body, ids.now);
+    match result {
+        Ok(body) => {
+            let mut resp = json_response(StatusCode::OK, &body, AAD_JSON);
+            ids.stamp(&mut resp);
+            resp
+        }
+        Err(e) => e.respond(&ids),
+    }
+}
+
+fn token_inner(
+    s: &Shared,
+    method: &Method,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Value, AadError> {
+    if method != Method::POST {
+        return Err(AadError::method_not_allowed("POST, OPTIONS", method));
+    }
+    let ident = first_segment(uri.path());
+    let dir = s.dir();
+    let tenant = resolve_tenant(&dir.tenants, &ident, "invalid_request")?;
+
+    let form = parse_form(body);
+    let basic = basic_credentials(headers);
+    let field = |name: &str| form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+
+    let grant_type =
+        field("grant_type").ok_or_else(|| AadError::missing_parameter("grant_type"))?;
+    match grant_type {
+        "client_credentials" => {}
+        other => {
+            return Err(AadError::new(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                70003,
+                format!("The app requested an unsupported grant type '{other}'."),
+            ))
+        }
+    }
+
+    let client_id = field("client_id")
+        .map(str::to_string)
+        .or_else(|| basic.as_ref().map(|(id, _)| id.trim().to_string()))
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| AadError::missing_parameter("client_id"))?;
+    let scope = field("scope").ok_or_else(|| AadError::missing_parameter("scope"))?;
+    let request_base = s.request_base(headers);
+    let audience = audience_for_scope(scope, &[&s.base_url, &request_base])?;
+
+    let app = tenant.app(&client_id).ok_or_else(|| {
+        AadError::new(
+            StatusCode::BAD_REQUEST,
+            "unauthorized_client",
+            700016,
+            format!(
+                "Application with identifier '{client_id}' was not found in the directory '{}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.",
+                tenant.display_name
+            ),
+        )
+    })?;
+    if !app.enabled {
+        return Err(AadError::new(
+            StatusCode::BAD_REQUEST,
+            "unauthorized_client",
+            7000112,
+            format!(
+                "Application '{}'({}) is disabled.",
+                app.app_id, app.display_name
+            ),
+        ));
+    }
+
+    let secret = form
+        .get("client_secret")
+        .cloned()
+        .filter(|v| !v.is_empty())
+        .or_else(|| basic.as_ref().map(|(_, secret)| secret.clone()))
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| {
+            AadError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                7000218,
+                "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+                    .to_string(),
+            )
+        })?;
+    let matching = app
+        .password_credentials
+        .iter()
+        .find(|c| secrets_equal(&c.value, &secret))
+        .ok_or_else(|| {
+            AadError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                7000215,
+                format!(
+                    "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{}'.",
+                    app.app_id
+                ),
+            )
+        })?;
+    if matching.end <= now {
+        return Err(AadError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            7000222,
+            format!(
+                "The provided client secret keys for app '{}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.",
+                app.app_id
+            ),
+        ));
+    }
+
+    let iat = now.timestamp();
+    let issuer = format!("https://sts.windows.net/{}/", tenant.id);
+    let mut claims = Map::new();
+    claims.insert("aud".into(), json!(audience));
+    claims.insert("iss".into(), json!(issuer));
+    claims.insert("iat".into(), json!(iat));
+    claims.insert("nbf".into(), json!(iat));
+    claims.insert("exp".into(), json!(iat + TOKEN_LIFETIME));
+    claims.insert("app_displayname".into(), json!(app.display_name));
+    claims.insert("appid".into(), json!(app.app_id));
+    claims.insert("appidacr".into(), json!("1"));
+    claims.insert("idp".into(), json!(issuer));
+    claims.insert("idtyp".into(), json!("app"));
+    claims.insert("oid".into(), json!(app.sp_id));
+    let mut roles: Vec<&str> = Vec::new();
+    for id in &app.consented_app_roles {
+        if let Some(name) = app_role_name(id) {
+            if !roles.contains(&name) {
+                roles.push(name);
+            }
+        }
+    }
+    if !roles.is_empty() {
+        claims.insert("roles".into(), json!(roles));
+    }
+    claims.insert("sub".into(), json!(app.sp_id));
+    claims.insert("tenant_region_scope".into(), json!("WW"));
+    claims.insert("tid".into(), json!(tenant.id));
+    claims.insert(
+        "uti".into(),
+        json!(URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes())),
+    );
+    claims.insert("ver".into(), json!("1.0"));
+    let access_token = s.signer.issue(&claims);
+    Ok(json!({
+        "token_type": "Bearer",
+        "expires_in": TOKEN_LIFETIME,
+        "ext_expires_in": TOKEN_LIFETIME,
+        "access_token": access_token,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenant_identifiers() {
+        assert!(is_valid_tenant_identifier("contoso.onmicrosoft.com"));
+        assert!(is_valid_tenant_identifier(
+            "5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903"
+        ));
+        assert!(is_valid_tenant_identifier("contoso"));
+        assert!(!is_valid_tenant_identifier("contoso demo"));
+        assert!(!is_valid_tenant_identifier("!!"));
+        assert!(!is_valid_tenant_identifier(""));
+        assert!(!is_valid_tenant_identifier("a..b"));
+        assert!(!is_valid_tenant_identifier("-a.com"));
+    }
+
+    #[test]
+    fn scopes() {
+        let own = ["http://127.0.0.1:5000"];
+        assert_eq!(
+            audience_for_scope("https://graph.microsoft.com/.default", &own)
+                .ok()
+                .as_deref(),
+            Some("https://graph.microsoft.com")
+        );
+        assert_eq!(
+            audience_for_scope("https://graph.microsoft.us//.default", &own)
+                .ok()
+                .as_deref(),
+            Some("https://graph.microsoft.us")
+        );
+        assert!(audience_for_scope("http://127.0.0.1:5000/.default", &own).is_ok());
+        assert!(audience_for_scope("https://graph.microsoft.com/Mail.Send", &own).is_err());
+        assert!(audience_for_scope("https://example.com/.default", &own).is_err());
+        assert!(audience_for_scope(
+            "https://graph.microsoft.com/.default https://graph.microsoft.us/.default",
+            &own
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn secret_comparison() {
+        assert!(secrets_equal("abc", "abc"));
+        assert!(!secrets_equal("abc", "abd"));
+        assert!(!secrets_equal("abc", "abcd"));
+    }
+}

@@ -1,0 +1,170 @@
+//! Named scenarios: each one describes how a tenant, its app registration and the credentials
+//! handed to a person are set up, so the client can be exercised against every known failure.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// One named situation of an Entra tenant and its Genesys Cloud email app registration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scenario {
+    /// Everything is registered and consented as Genesys Cloud needs it.
+    Healthy,
+    /// The credentials carry a secret value that is not registered on the app.
+    WrongSecret,
+    /// The credentials carry the secret's ID (a GUID) instead of its value.
+    SecretIdPasted,
+    /// The app's only secret has expired.
+    ExpiredSecret,
+    /// The credentials carry a client ID that is not registered in the tenant.
+    UnknownApp,
+    /// The credentials carry a tenant the directory does not know.
+    UnknownTenant,
+    /// The app registration is disabled.
+    AppDisabled,
+    /// The permissions are requested but no admin consented to them.
+    NoAdminConsent,
+    /// User.Read.All was added as an application permission instead of delegated User.Read.
+    UserReadAsApplication,
+    /// Mail.Send was added as a delegated permission instead of an application one.
+    MailSendDelegated,
+    /// The delegated User.Read permission has no admin consent.
+    UserReadNotConsented,
+    /// The app's own token may not read its permission grants.
+    GrantsUnreadable,
+    /// Graph answers the first requests with 429 Too Many Requests.
+    Throttled,
+}
+
+impl Scenario {
+    /// Every scenario, in the order they are listed to people.
+    pub const ALL: [Scenario; 13] = [
+        Scenario::Healthy,
+        Scenario::WrongSecret,
+        Scenario::SecretIdPasted,
+        Scenario::ExpiredSecret,
+        Scenario::UnknownApp,
+        Scenario::UnknownTenant,
+        Scenario::AppDisabled,
+        Scenario::NoAdminConsent,
+        Scenario::UserReadAsApplication,
+        Scenario::MailSendDelegated,
+        Scenario::UserReadNotConsented,
+        Scenario::GrantsUnreadable,
+        Scenario::Throttled,
+    ];
+
+    /// The kebab-case name used on the command line and in [`FromStr`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Scenario::Healthy => "healthy",
+            Scenario::WrongSecret => "wrong-secret",
+            Scenario::SecretIdPasted => "secret-id-pasted",
+            Scenario::ExpiredSecret => "expired-secret",
+            Scenario::UnknownApp => "unknown-app",
+            Scenario::UnknownTenant => "unknown-tenant",
+            Scenario::AppDisabled => "app-disabled",
+            Scenario::NoAdminConsent => "no-admin-consent",
+            Scenario::UserReadAsApplication => "user-read-as-application",
+            Scenario::MailSendDelegated => "mail-send-delegated",
+            Scenario::UserReadNotConsented => "user-read-not-consented",
+            Scenario::GrantsUnreadable => "grants-unreadable",
+            Scenario::Throttled => "throttled",
+        }
+    }
+
+    /// One English sentence saying what the scenario sets up.
+    pub fn description(self) -> &'static str {
+        match self {
+            Scenario::Healthy => {
+                "The app has Mail.ReadWrite and Mail.Send application permissions and delegated User.Read, all with admin consent."
+            }
+            Scenario::WrongSecret => {
+                "The tenant is healthy, but the secret handed out is not one registered on the app."
+            }
+            Scenario::SecretIdPasted => {
+                "The tenant is healthy, but the secret handed out is the secret's ID instead of its value."
+            }
+            Scenario::ExpiredSecret => "The app's only client secret expired ten days ago.",
+            Scenario::UnknownApp => "The client ID handed out is not registered in the tenant.",
+            Scenario::UnknownTenant => "The tenant handed out does not exist in the directory.",
+            Scenario::AppDisabled => "The app registration exists but is disabled, so no token is issued.",
+            Scenario::NoAdminConsent => {
+                "The permissions are requested but no admin consented, so the token carries no roles."
+            }
+            Scenario::UserReadAsApplication => {
+                "User.Read.All was added as an application permission instead of User.Read as a delegated one."
+            }
+            Scenario::MailSendDelegated => {
+                "Mail.Send was added as a delegated permission instead of an application permission."
+            }
+            Scenario::UserReadNotConsented => {
+                "Everything is healthy except that delegated User.Read has no admin consent."
+            }
+            Scenario::GrantsUnreadable => {
+                "The tenant is healthy, but the app's own token may not read its permission grants."
+            }
+            Scenario::Throttled => {
+                "The tenant is healthy, but Graph answers the first requests with 429 and a Retry-After header."
+            }
+        }
+    }
+}
+
+impl fmt::Display for Scenario {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A scenario name that is not one of [`Scenario::ALL`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownScenario(pub String);
+
+impl fmt::Display for UnknownScenario {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown scenario '{}'; valid scenarios are: ", self.0)?;
+        for (i, s) in Scenario::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(s.name())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownScenario {}
+
+impl FromStr for Scenario {
+    type Err = UnknownScenario;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim();
+        Scenario::ALL
+            .iter()
+            .copied()
+            .find(|sc| sc.name().eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| UnknownScenario(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for s in Scenario::ALL {
+            assert_eq!(s.name().parse::<Scenario>(), Ok(s));
+            assert!(s.description().ends_with('.'));
+        }
+    }
+
+    #[test]
+    fn unknown_name_lists_valid_ones() {
+        let err = "nope".parse::<Scenario>().unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("nope"));
+        assert!(text.contains("healthy") && text.contains("throttled"));
+    }
+}
