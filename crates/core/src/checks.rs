@@ -93,6 +93,10 @@ impl Check {
         self.elapsed_ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
         self
     }
+    /// A failed check made outside the engine (e.g. a profile whose secret can't be read).
+    pub fn failed(id: &str, summary: impl Into<String>, fix: impl Into<String>) -> Self {
+        Check::new(id, Status::Fail, summary).fix(fix)
+    }
     fn skip(id: &str, reason: &str) -> Self {
         Check::new(id, Status::Skip, format!("Skipped: {reason}"))
     }
@@ -123,6 +127,11 @@ impl Report {
             token_endpoint,
             checks,
         }
+    }
+
+    /// A report of checks made outside the engine.
+    pub fn of(checks: Vec<Check>) -> Self {
+        Report::from_checks(None, None, checks)
     }
 
     /// The check with this id.
@@ -644,4 +653,20 @@ fn credentials_aad_failure(a: &AadError, input: &CheckInput) -> Check {
             .fix("Look up the code at https://login.microsoftonline.com/error and correct the app registration; then run the check again.")
             .portal(portal::app_overview(cloud, cid)),
     }
+}
+
+/// Checks many integrations at once, at most `concurrency` at a time, sharing one HTTP client
+/// (connections are reused). Reports come back in the order of `inputs`.
+pub async fn run_many(inputs: &[CheckInput], concurrency: usize) -> Vec<Report> {
+    use futures::StreamExt;
+    let timeout = inputs
+        .iter()
+        .map(|i| i.timeout)
+        .max()
+        .unwrap_or(Duration::from_secs(30));
+    let http = HttpClient::new(timeout);
+    futures::stream::iter(inputs.iter().map(|i| run_check_with(&http, i)))
+        .buffered(concurrency.max(1))
+        .collect()
+        .await
 }

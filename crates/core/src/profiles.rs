@@ -71,6 +71,32 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// What a check of this profile needs, with the secret from the keychain or the caller.
+    pub fn check_input(
+        &self,
+        secret: crate::secret::ClientSecret,
+        timeout: std::time::Duration,
+    ) -> Result<crate::checks::CheckInput, crate::cloud::EndpointError> {
+        Ok(crate::checks::CheckInput {
+            endpoints: self.endpoints()?,
+            tenant: self.tenant.clone(),
+            client_id: self.client_id.clone(),
+            secret,
+            timeout,
+        })
+    }
+
+    /// Keeps a check's result: the resolved tenant GUID and the report.
+    pub fn record_check(&mut self, report: &Report, at: DateTime<Utc>) {
+        if let Some(tid) = &report.tenant_id {
+            self.tenant_id = Some(tid.clone());
+        }
+        self.last_check = Some(LastCheck {
+            at,
+            report: report.clone(),
+        });
+    }
+
     /// The endpoints of this profile.
     pub fn endpoints(&self) -> Result<crate::cloud::Endpoints, crate::cloud::EndpointError> {
         crate::cloud::Endpoints::new(

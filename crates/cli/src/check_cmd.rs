@@ -1,0 +1,228 @@
+//! `graphwiz check`: one integration given by options or a profile, or every profile at once.
+
+use crate::input::{self, Failure};
+use crate::{output, TargetArgs, EXIT_FAILED, EXIT_OK};
+use clap::Args;
+use graphwiz_core::checks::{run_check, run_many, Check, Report};
+use graphwiz_core::keychain;
+use graphwiz_core::profiles::{Profile, ProfileStore};
+use graphwiz_core::CheckInput;
+use std::time::Duration;
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    /// Check a saved profile; explicit options override its values.
+    #[arg(long, value_name = "NAME", conflicts_with = "all")]
+    profile: Option<String>,
+    /// Check every saved profile, concurrently.
+    #[arg(long, conflicts_with_all = ["tenant", "client_id", "secret_stdin", "login_url", "graph_url", "cloud"])]
+    all: bool,
+    /// How many profiles --all checks at the same time.
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    concurrency: u16,
+    /// Timeout of each network request, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    timeout: u64,
+    /// Print JSON on standard output instead of text (one object; with --all one array).
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let result = if args.all {
+        check_all(&args)
+    } else {
+        check_one(&args)
+    };
+    result.unwrap_or_else(|f| f.report())
+}
+
+fn exit_for(ok: bool) -> u8 {
+    if ok {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    }
+}
+
+fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
+    let t = &args.target;
+    let timeout = Duration::from_secs(args.timeout);
+    let (input, profile_name) = match &args.profile {
+        None => {
+            let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
+                return Err(Failure::usage(
+                    "say what to check: --tenant and --client-id, or --profile NAME, or --all",
+                ));
+            };
+            let target = input::target(
+                tenant,
+                client_id,
+                t.cloud.as_deref(),
+                t.login_url.as_deref(),
+                t.graph_url.as_deref(),
+            )?;
+            let (secret, w) = input::read_secret(t)?;
+            input::warn(&target.warnings);
+            input::warn(&w);
+            let input = CheckInput {
+                endpoints: target.endpoints,
+                tenant: target.tenant,
+                client_id: target.client_id,
+                secret,
+                timeout,
+            };
+            (input, None)
+        }
+        Some(name) => {
+            let store = ProfileStore::open_default()?;
+            let file = store.load()?;
+            let p =
+                file.get(name)
+                    .ok_or_else(|| graphwiz_core::profiles::ProfileError::NotFound {
+                        name: name.clone(),
+                        known: file.names(),
+                    })?;
+            let target = input::target(
+                t.tenant.as_deref().unwrap_or(&p.tenant),
+                t.client_id.as_deref().unwrap_or(&p.client_id),
+                Some(t.cloud.as_deref().unwrap_or(p.cloud.id())),
+                t.login_url.as_deref().or(p.login_url.as_deref()),
+                t.graph_url.as_deref().or(p.graph_url.as_deref()),
+            )?;
+            input::warn(&target.warnings);
+            let secret = if input::secret_given(t) {
+                let (s, w) = input::read_secret(t)?;
+                input::warn(&w);
+                s
+            } else {
+                keychain::load(&p.name, &p.secret_ref)?
+            };
+            // The result belongs to the profile only when it checked the profile's own integration.
+            let same = target.tenant == p.tenant
+                && target.client_id == p.client_id
+                && target.endpoints == p.endpoints().map_err(|e| Failure::usage(e.to_string()))?;
+            let input = CheckInput {
+                endpoints: target.endpoints,
+                tenant: target.tenant,
+                client_id: target.client_id,
+                secret,
+                timeout,
+            };
+            (input, same.then(|| p.name.clone()))
+        }
+    };
+    let report = input::runtime()?.block_on(run_check(&input));
+    if let Some(name) = profile_name {
+        save_results(&[(name, report.clone())])?;
+    }
+    if args.json {
+        output::print_json(&report);
+    } else {
+        output::print_human(&input, &report);
+    }
+    Ok(exit_for(report.ok))
+}
+
+/// Keeps the last result of each profile checked (one locked update for all of them).
+fn save_results(results: &[(String, Report)]) -> Result<(), Failure> {
+    let store = ProfileStore::open_default()?;
+    let now = chrono::Utc::now();
+    store.update(|f| {
+        for (name, report) in results {
+            if let Some(p) = f.get_mut(name) {
+                p.record_check(report, now);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// One profile's report in `check --all --json`.
+#[derive(serde::Serialize)]
+struct ProfileReport<'a> {
+    profile: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
+    let store = ProfileStore::open_default()?;
+    let file = store.load()?;
+    if file.profiles.is_empty() {
+        return Err(Failure::usage(format!(
+            "there are no profiles in {} yet; add one with: graphwiz profile add NAME --tenant … --client-id … --secret-stdin",
+            store.path().display()
+        )));
+    }
+    let timeout = Duration::from_secs(args.timeout);
+    // Secrets first (a keychain that is not there at all stops the run with exit 3), then every
+    // profile whose secret was found is checked concurrently.
+    let mut inputs: Vec<CheckInput> = Vec::new();
+    let mut slots: Vec<Result<usize, Report>> = Vec::new();
+    for p in &file.profiles {
+        slots.push(match prepare(p, timeout) {
+            Ok(input) => {
+                inputs.push(input);
+                Ok(inputs.len() - 1)
+            }
+            Err(PrepareError::Environment(f)) => return Err(f),
+            Err(PrepareError::Profile(report)) => Err(report),
+        });
+    }
+    let mut reports = input::runtime()?.block_on(run_many(&inputs, usize::from(args.concurrency)));
+    let mut results: Vec<(String, Report)> = Vec::new();
+    for (p, slot) in file.profiles.iter().zip(slots) {
+        let report = match slot {
+            Ok(i) => std::mem::replace(&mut reports[i], Report::of(vec![])),
+            Err(r) => r,
+        };
+        results.push((p.name.clone(), report));
+    }
+    save_results(&results)?;
+    if args.json {
+        let list: Vec<ProfileReport> = results
+            .iter()
+            .map(|(name, report)| ProfileReport {
+                profile: name,
+                report,
+            })
+            .collect();
+        output::print_json(&list);
+    } else {
+        output::print_all(&results);
+    }
+    Ok(exit_for(results.iter().all(|(_, r)| r.ok)))
+}
+
+enum PrepareError {
+    Environment(Failure),
+    Profile(Report),
+}
+
+fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
+    let secret = match keychain::load(&p.name, &p.secret_ref) {
+        Ok(s) => s,
+        Err(e @ keychain::KeychainError::Missing { .. }) => {
+            return Err(PrepareError::Profile(Report::of(vec![Check::failed(
+                "secret",
+                "The client secret of this profile is not in the OS keychain.",
+                e.to_string(),
+            )])))
+        }
+        Err(e) => return Err(PrepareError::Environment(e.into())),
+    };
+    p.check_input(secret, timeout).map_err(|e| {
+        PrepareError::Profile(Report::of(vec![Check::failed(
+            "profile",
+            format!("The profile's endpoints are not usable: {e}."),
+            format!(
+                "Fix the profile with: graphwiz profile add {} --replace …",
+                p.name
+            ),
+        )]))
+    })
+}

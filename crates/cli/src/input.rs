@@ -1,0 +1,199 @@
+//! Reading and validating what the user gave: the secret (stdin or environment, never an
+//! argument), tenant, client ID, cloud and endpoints. Every problem names its field.
+
+use crate::{TargetArgs, EXIT_ENVIRONMENT, EXIT_USAGE};
+use graphwiz_core::keychain::KeychainError;
+use graphwiz_core::profiles::ProfileError;
+use graphwiz_core::validate::{self, Problem};
+use graphwiz_core::{ClientSecret, Cloud, Endpoints};
+use std::io::Read;
+
+/// Environment variable that may carry the client secret.
+pub const SECRET_ENV: &str = "GRAPHWIZ_CLIENT_SECRET";
+
+/// A failure before any check ran: what is wrong, and the exit status.
+#[derive(Debug)]
+pub struct Failure {
+    pub problems: Vec<Problem>,
+    pub message: Option<String>,
+    pub exit: u8,
+}
+
+impl Failure {
+    pub fn usage(m: impl Into<String>) -> Self {
+        Failure {
+            problems: vec![],
+            message: Some(m.into()),
+            exit: EXIT_USAGE,
+        }
+    }
+    pub fn environment(m: impl Into<String>) -> Self {
+        Failure {
+            problems: vec![],
+            message: Some(m.into()),
+            exit: EXIT_ENVIRONMENT,
+        }
+    }
+    pub fn problems(problems: Vec<Problem>) -> Self {
+        Failure {
+            problems,
+            message: None,
+            exit: EXIT_USAGE,
+        }
+    }
+    /// Prints to stderr and returns the exit status.
+    pub fn report(&self) -> u8 {
+        for p in &self.problems {
+            eprintln!("error: {}: {}", p.field, p.message);
+        }
+        if let Some(m) = &self.message {
+            eprintln!("error: {m}");
+        }
+        self.exit
+    }
+}
+
+impl From<Problem> for Failure {
+    fn from(p: Problem) -> Self {
+        Failure::problems(vec![p])
+    }
+}
+
+impl From<ProfileError> for Failure {
+    fn from(e: ProfileError) -> Self {
+        if e.is_environment() {
+            Failure::environment(e.to_string())
+        } else {
+            Failure::usage(e.to_string())
+        }
+    }
+}
+
+impl From<KeychainError> for Failure {
+    fn from(e: KeychainError) -> Self {
+        Failure::environment(e.to_string())
+    }
+}
+
+/// True when a secret was given for this run (stdin flag or environment variable).
+pub fn secret_given(t: &TargetArgs) -> bool {
+    t.secret_stdin || std::env::var_os(SECRET_ENV).is_some()
+}
+
+/// Reads the secret from stdin (`--secret-stdin`) or the environment, and validates it.
+pub fn read_secret(t: &TargetArgs) -> Result<(ClientSecret, Vec<Problem>), Failure> {
+    let raw = zeroize::Zeroizing::new(if t.secret_stdin {
+        let mut buf = String::new();
+        std::io::stdin()
+            .take(64 * 1024)
+            .read_to_string(&mut buf)
+            .map_err(|e| {
+                Failure::usage(format!(
+                    "could not read the client secret from standard input: {e}"
+                ))
+            })?;
+        // The line end that `echo` or a here-string adds is not a copy mistake; anything else is.
+        let line = buf.strip_suffix('\n').unwrap_or(&buf);
+        let line = line.strip_suffix('\r').unwrap_or(line).to_string();
+        zeroize::Zeroize::zeroize(&mut buf);
+        line
+    } else {
+        match std::env::var(SECRET_ENV) {
+            Ok(v) => v,
+            Err(std::env::VarError::NotUnicode(_)) => {
+                return Err(Failure::usage(format!(
+                    "{SECRET_ENV} is not valid UTF-8; set it to the secret's Value as shown in the Azure portal"
+                )))
+            }
+            Err(std::env::VarError::NotPresent) => {
+                return Err(Failure::usage(format!(
+                    "no client secret given: pipe the secret's Value with --secret-stdin (e.g. from a password manager) or set {SECRET_ENV}; it is never accepted as an argument"
+                )))
+            }
+        }
+    });
+    Ok(validate::secret(&raw, t.i_know)?)
+}
+
+/// Validated identity of an integration (no secret).
+pub struct Target {
+    pub tenant: String,
+    pub client_id: String,
+    pub endpoints: Endpoints,
+    pub warnings: Vec<Problem>,
+}
+
+/// Validates tenant, client ID, cloud and endpoints; all field errors are reported together.
+pub fn target(
+    tenant: &str,
+    client_id: &str,
+    cloud: Option<&str>,
+    login: Option<&str>,
+    graph: Option<&str>,
+) -> Result<Target, Failure> {
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    let tenant = validate::tenant(tenant)
+        .map(|(v, w)| {
+            warnings.extend(w);
+            v
+        })
+        .map_err(|p| errors.push(p))
+        .ok();
+    let client_id = validate::client_id(client_id)
+        .map(|(v, w)| {
+            warnings.extend(w);
+            v
+        })
+        .map_err(|p| errors.push(p))
+        .ok();
+    let cloud: Cloud = cloud.unwrap_or("global").parse().map_err(Failure::usage)?;
+    let endpoints =
+        Endpoints::new(cloud, login, graph).map_err(|e| Failure::usage(e.to_string()))?;
+    match (tenant, client_id) {
+        (Some(tenant), Some(client_id)) if errors.is_empty() => {
+            warnings.extend(validate::tenant_and_client(&tenant, &client_id));
+            Ok(Target {
+                tenant,
+                client_id,
+                endpoints,
+                warnings,
+            })
+        }
+        _ => Err(Failure::problems(errors)),
+    }
+}
+
+/// Validates mailbox addresses.
+pub fn mailboxes(raw: &[String]) -> Result<Vec<String>, Failure> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for m in raw {
+        match validate::mailbox(m) {
+            Ok(v) if !out.contains(&v) => out.push(v),
+            Ok(_) => {}
+            Err(p) => errors.push(p),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Failure::problems(errors))
+    }
+}
+
+/// Prints warnings to stderr.
+pub fn warn(warnings: &[Problem]) {
+    for w in warnings {
+        eprintln!("warning: {}: {}", w.field, w.message);
+    }
+}
+
+/// The async runtime of one command.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::environment(format!("could not start the async runtime: {e}")))
+}
