@@ -8,6 +8,7 @@ mod check_cmd;
 mod input;
 mod output;
 mod profile_cmd;
+mod transfer_cmd;
 
 use clap::{Args, Parser, Subcommand};
 use std::process::ExitCode;
@@ -40,6 +41,10 @@ enum Command {
     /// Manage saved profiles (one per integration; the secret stays in the OS keychain).
     #[command(subcommand)]
     Profile(profile_cmd::ProfileCommand),
+    /// Check and write a validated config file (never the secret) for Genesys Cloud or audit.
+    Export(transfer_cmd::ExportArgs),
+    /// Create a profile from a config file; the secret is asked for again (stdin or environment).
+    Import(transfer_cmd::ImportArgs),
 }
 
 /// Options that say which integration to talk to; shared by every command that checks.
@@ -73,6 +78,8 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(a) => check_cmd::run(a),
         Command::Profile(c) => profile_cmd::run(c),
+        Command::Export(a) => transfer_cmd::export(a),
+        Command::Import(a) => transfer_cmd::import(a),
     };
     ExitCode::from(code)
 }

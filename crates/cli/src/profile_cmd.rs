@@ -82,16 +82,7 @@ fn add(a: AddArgs) -> Result<u8, Failure> {
     )?;
     let mailboxes = input::mailboxes(&a.mailboxes)?;
     let (secret, secret_warnings) = input::read_secret(t)?;
-    let store = ProfileStore::open_default()?;
-    // Refuse early (before touching the keychain) on a name clash or a damaged file.
-    let existing = store.load()?.get(&name).cloned();
-    if existing.is_some() && !a.replace {
-        return Err(ProfileError::Exists { name }.into());
-    }
     input::warn(&target.warnings);
-    input::warn(&secret_warnings);
-    let secret_ref = uuid::Uuid::new_v4().simple().to_string();
-    keychain::store(&name, &secret_ref, &secret)?;
     let profile = Profile {
         name: name.clone(),
         cloud: target.endpoints.cloud,
@@ -107,12 +98,37 @@ fn add(a: AddArgs) -> Result<u8, Failure> {
             .graph_url
             .as_ref()
             .map(|_| target.endpoints.graph_base().to_string()),
-        secret_ref: secret_ref.clone(),
-        secret_hint: Some(secret.hint()),
+        secret_ref: String::new(),
+        secret_hint: None,
         secret_expiry: None,
         last_check: None,
+        last_live_test: None,
     };
-    let replace = a.replace;
+    let store = ProfileStore::open_default()?;
+    save_with_secret(&store, profile, &secret, &secret_warnings, a.replace)?;
+    Ok(EXIT_OK)
+}
+
+/// Saves a profile and puts its secret in the OS keychain: nothing is written when the keychain
+/// can't take the secret, and the secret is removed again when the profile can't be saved.
+pub fn save_with_secret(
+    store: &ProfileStore,
+    mut profile: Profile,
+    secret: &graphwiz_core::ClientSecret,
+    secret_warnings: &[graphwiz_core::validate::Problem],
+    replace: bool,
+) -> Result<(), Failure> {
+    let name = profile.name.clone();
+    // Refuse early (before touching the keychain) on a name clash or a damaged file.
+    let existing = store.load()?.get(&name).cloned();
+    if existing.is_some() && !replace {
+        return Err(ProfileError::Exists { name }.into());
+    }
+    input::warn(secret_warnings);
+    let secret_ref = uuid::Uuid::new_v4().simple().to_string();
+    keychain::store(&name, &secret_ref, secret)?;
+    profile.secret_ref = secret_ref.clone();
+    profile.secret_hint = Some(secret.hint());
     let saved = store.update(|f| {
         if f.get(&name).is_some() && !replace {
             return Err(ProfileError::Exists { name: name.clone() });
@@ -136,7 +152,7 @@ fn add(a: AddArgs) -> Result<u8, Failure> {
         secret.hint(),
         keychain::SERVICE
     );
-    Ok(EXIT_OK)
+    Ok(())
 }
 
 /// A profile without its last report, for `profile list --json`.

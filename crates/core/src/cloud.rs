@@ -11,7 +11,9 @@ use std::str::FromStr;
 use url::Url;
 
 /// The Microsoft cloud a tenant lives in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Cloud {
     /// Microsoft Azure global (login.microsoftonline.com).

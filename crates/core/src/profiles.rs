@@ -68,6 +68,9 @@ pub struct Profile {
     /// The last check.
     #[serde(default)]
     pub last_check: Option<LastCheck>,
+    /// The last live send/receive test.
+    #[serde(default)]
+    pub last_live_test: Option<crate::config::LiveTestSummary>,
 }
 
 impl Profile {
@@ -447,6 +450,7 @@ mod tests {
             secret_hint: Some("dmo".into()),
             secret_expiry: None,
             last_check: None,
+            last_live_test: None,
         }
     }
 

@@ -1,0 +1,241 @@
+//! `graphwiz export` and `graphwiz import`: the validated config file, never the secret.
+
+use crate::input::{self, Failure};
+use crate::{TargetArgs, EXIT_FAILED, EXIT_OK};
+use clap::Args;
+use graphwiz_core::checks::run_check;
+use graphwiz_core::config::{self, ConfigFile, ExportError, ImportError};
+use graphwiz_core::profiles::{self, Profile, ProfileError, ProfileStore};
+use graphwiz_core::{keychain, CheckInput};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    /// Export a saved profile (explicit options are not mixed with it).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["tenant", "client_id", "cloud", "login_url", "graph_url"])]
+    profile: Option<String>,
+    /// A mailbox the integration serves (repeat for several; without --profile).
+    #[arg(long = "mailbox", value_name = "ADDRESS", conflicts_with = "profile")]
+    mailboxes: Vec<String>,
+    /// The file to write.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Use the profile's last check instead of checking now, when it is recent enough.
+    #[arg(long, requires = "profile")]
+    from_last: bool,
+    /// How old the last check may be for --from-last, in hours.
+    #[arg(
+        long,
+        value_name = "HOURS",
+        default_value_t = 24,
+        requires = "from_last"
+    )]
+    max_age_hours: u32,
+    /// Write the file even when a check failed (it then says "validated": false).
+    #[arg(long)]
+    allow_failed: bool,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    force: bool,
+    /// Timeout of each network request, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    timeout: u64,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The config file to import.
+    file: PathBuf,
+    /// Profile name (default: the name stored in the file).
+    #[arg(long)]
+    name: Option<String>,
+    /// Read the client secret's Value from standard input (otherwise from GRAPHWIZ_CLIENT_SECRET).
+    #[arg(long)]
+    secret_stdin: bool,
+    /// Accept a secret that looks like a Secret ID or contains whitespace.
+    #[arg(long)]
+    i_know: bool,
+    /// Overwrite an existing profile of this name.
+    #[arg(long)]
+    replace: bool,
+}
+
+pub fn export(a: ExportArgs) -> u8 {
+    run_export(a).unwrap_or_else(|f| f.report())
+}
+
+pub fn import(a: ImportArgs) -> u8 {
+    run_import(a).unwrap_or_else(|f| f.report())
+}
+
+fn run_export(a: ExportArgs) -> Result<u8, Failure> {
+    if !a.force && a.out.exists() {
+        return Err(Failure::usage(
+            ExportError::Exists(a.out.display().to_string()).to_string(),
+        ));
+    }
+    let timeout = Duration::from_secs(a.timeout);
+    let (profile, report, checked_at) = match &a.profile {
+        Some(name) => {
+            let store = ProfileStore::open_default()?;
+            let file = store.load()?;
+            let p = file
+                .get(name)
+                .cloned()
+                .ok_or_else(|| ProfileError::NotFound {
+                    name: name.clone(),
+                    known: file.names(),
+                })?;
+            let recent = p.last_check.as_ref().filter(|c| {
+                chrono::Utc::now() - c.at <= chrono::Duration::hours(i64::from(a.max_age_hours))
+            });
+            match (a.from_last, recent) {
+                (true, Some(last)) => (p.clone(), last.report.clone(), last.at),
+                (true, None) => {
+                    return Err(Failure::usage(format!(
+                        "profile '{}' has no check from the last {} hours; run without --from-last to check it now",
+                        p.name, a.max_age_hours
+                    )))
+                }
+                (false, _) => {
+                    let secret = if input::secret_given(&a.target) {
+                        let (s, w) = input::read_secret(&a.target)?;
+                        input::warn(&w);
+                        s
+                    } else {
+                        keychain::load(&p.name, &p.secret_ref)?
+                    };
+                    let input = p.check_input(secret, timeout).map_err(|e| Failure::usage(e.to_string()))?;
+                    let report = input::runtime()?.block_on(run_check(&input));
+                    let now = chrono::Utc::now();
+                    let updated = store.update(|f| {
+                        let q = f.get_mut(&p.name).ok_or_else(|| ProfileError::NotFound { name: p.name.clone(), known: vec![] })?;
+                        q.record_check(&report, now);
+                        Ok(q.clone())
+                    })?;
+                    (updated, report, now)
+                }
+            }
+        }
+        None => {
+            let t = &a.target;
+            let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
+                return Err(Failure::usage(
+                    "say what to export: --profile NAME, or --tenant and --client-id",
+                ));
+            };
+            let target = input::target(
+                tenant,
+                client_id,
+                t.cloud.as_deref(),
+                t.login_url.as_deref(),
+                t.graph_url.as_deref(),
+            )?;
+            let mailboxes = input::mailboxes(&a.mailboxes)?;
+            let (secret, w) = input::read_secret(t)?;
+            input::warn(&target.warnings);
+            input::warn(&w);
+            let profile = Profile {
+                name: String::new(),
+                cloud: target.endpoints.cloud,
+                tenant: target.tenant.clone(),
+                tenant_id: None,
+                client_id: target.client_id.clone(),
+                mailboxes,
+                login_url: t
+                    .login_url
+                    .as_ref()
+                    .map(|_| target.endpoints.login_base().to_string()),
+                graph_url: t
+                    .graph_url
+                    .as_ref()
+                    .map(|_| target.endpoints.graph_base().to_string()),
+                secret_ref: String::new(),
+                secret_hint: Some(secret.hint()),
+                secret_expiry: None,
+                last_check: None,
+                last_live_test: None,
+            };
+            let input = CheckInput {
+                endpoints: target.endpoints,
+                tenant: target.tenant,
+                client_id: target.client_id,
+                secret,
+                timeout,
+            };
+            let report = input::runtime()?.block_on(run_check(&input));
+            (profile, report, chrono::Utc::now())
+        }
+    };
+    let cfg = ConfigFile::build(&profile, &report, checked_at);
+    if !cfg.validated && !a.allow_failed {
+        let failed: Vec<&str> = report
+            .checks
+            .iter()
+            .filter(|c| c.status == graphwiz_core::Status::Fail)
+            .map(|c| c.id.as_str())
+            .collect();
+        eprintln!(
+            "error: not written: {} failed ({}). Fix what `graphwiz check` reports, or pass --allow-failed to write the file with \"validated\": false.",
+            if failed.len() == 1 { "a check" } else { "checks" },
+            if failed.is_empty() { "live test".to_string() } else { failed.join(", ") }
+        );
+        return Ok(EXIT_FAILED);
+    }
+    config::write(&a.out, &cfg, a.force).map_err(|e| match e {
+        ExportError::Exists(_) => Failure::usage(e.to_string()),
+        ExportError::Write(w) => Failure::from(w),
+    })?;
+    println!(
+        "Wrote {} (validated: {}). OAuth 2.0 token endpoint (v2) for Genesys Cloud: {}",
+        a.out.display(),
+        cfg.validated,
+        cfg.token_endpoint
+            .as_deref()
+            .unwrap_or("unknown (the tenant was not found)")
+    );
+    Ok(if cfg.validated { EXIT_OK } else { EXIT_FAILED })
+}
+
+fn run_import(a: ImportArgs) -> Result<u8, Failure> {
+    let cfg = config::read(&a.file).map_err(|e| match e {
+        ImportError::Read { .. } => Failure::usage(e.to_string()),
+        other => Failure::usage(format!("{}: {other}", a.file.display())),
+    })?;
+    let name = match a.name.as_deref().or(cfg.profile.as_deref()) {
+        Some(n) => profiles::validate_name(n)?,
+        None => {
+            return Err(Failure::usage(
+                "the file names no profile; give one with --name NAME",
+            ))
+        }
+    };
+    let target = TargetArgs {
+        secret_stdin: a.secret_stdin,
+        i_know: a.i_know,
+        ..TargetArgs::default()
+    };
+    let (secret, warnings) = input::read_secret(&target)?;
+    if let Some(hint) = &cfg.secret.hint {
+        if *hint != secret.hint() {
+            eprintln!(
+                "warning: {}: the secret given starts with '{}', the exported one started with '{hint}'; if the secret was renewed, this is expected",
+                graphwiz_core::validate::FIELD_SECRET,
+                secret.hint()
+            );
+        }
+    }
+    let profile = cfg.to_profile(&name, "", None);
+    let store = ProfileStore::open_default()?;
+    crate::profile_cmd::save_with_secret(&store, profile, &secret, &warnings, a.replace)?;
+    println!(
+        "Imported '{name}' from {} (validated: {}, checked {}). Check it now with: graphwiz check --profile {name}",
+        a.file.display(),
+        cfg.validated,
+        cfg.checked_at.format("%Y-%m-%d %H:%M UTC")
+    );
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,473 @@
+//! The validated config file: what was set up and proof that it works, never the secret.
+//!
+//! JSON with a format name and version, described by a JSON Schema generated from these types
+//! (schemars) and committed at `schema/graphwiz-config.v1.schema.json`; a test keeps the two in
+//! sync. Import validates against that schema and then with the same field validators as the
+//! wizard; every problem names its field by JSON pointer. Unknown fields are refused (a typo in
+//! a hand-edited file must not be dropped silently); a newer version is refused with a clear
+//! message.
+
+use crate::checks::{Check, Report, Status};
+use crate::cloud::{Cloud, Endpoints};
+use crate::profiles::{LastCheck, Profile};
+use crate::validate;
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The value of `format`.
+pub const FORMAT: &str = "graphwiz-config";
+/// The version this graphwiz writes and reads.
+pub const VERSION: u32 = 1;
+/// Where the schema is published in the repository.
+pub const SCHEMA_PATH: &str = "schema/graphwiz-config.v1.schema.json";
+/// The committed schema, as import uses it.
+pub const SCHEMA_JSON: &str = include_str!("../../../schema/graphwiz-config.v1.schema.json");
+/// Largest config file read.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The format marker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum Format {
+    /// A graphwiz configuration export.
+    #[serde(rename = "graphwiz-config")]
+    GraphwizConfig,
+}
+
+/// The client secret, described without its value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecretInfo {
+    /// First three characters, as the Azure portal shows them in Certificates & secrets.
+    #[schemars(length(max = 3))]
+    pub hint: Option<String>,
+    /// When the secret expires, when known.
+    pub expires: Option<DateTime<Utc>>,
+}
+
+/// The outcome of a live send/receive test.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LiveTestSummary {
+    /// When it ran.
+    pub ran_at: DateTime<Utc>,
+    /// True when every step that applies passed.
+    pub ok: bool,
+    /// Mailbox the test mail was sent from.
+    pub mailbox: String,
+    /// Recipient of the test mail.
+    pub recipient: String,
+    /// True when arrival was observed (the recipient is a configured mailbox).
+    pub delivery_proven: bool,
+    /// Send accepted → arrival seen, in milliseconds.
+    pub latency_ms: Option<u64>,
+}
+
+/// The exported configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "graphwiz configuration",
+    description = "A Microsoft Graph email integration of Genesys Cloud as set up and checked by graphwiz. It never contains the client secret."
+)]
+pub struct ConfigFile {
+    /// Optional reference to this schema, for editors.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Always `graphwiz-config`.
+    pub format: Format,
+    /// Format version.
+    #[schemars(range(min = 1, max = 1))]
+    pub version: u32,
+    /// The program and version that wrote the file.
+    pub written_by: String,
+    /// When the file was written.
+    pub written_at: DateTime<Utc>,
+    /// True only when no check failed (and the live test, when one ran, passed).
+    pub validated: bool,
+    /// Name of the profile it came from.
+    pub profile: Option<String>,
+    /// The Microsoft cloud.
+    pub cloud: Cloud,
+    /// Directory (tenant) ID or domain, as entered.
+    #[schemars(length(min = 1, max = 253))]
+    pub tenant: String,
+    /// The resolved Directory (tenant) ID.
+    #[schemars(regex(
+        pattern = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    ))]
+    pub tenant_id: Option<String>,
+    /// Application (client) ID.
+    #[schemars(regex(
+        pattern = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    ))]
+    pub client_id: String,
+    /// The OAuth 2.0 token endpoint (v2) to enter in Genesys Cloud.
+    pub token_endpoint: Option<String>,
+    /// Login base-URL override (demo and test set-ups only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_url: Option<String>,
+    /// Graph base-URL override (demo and test set-ups only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph_url: Option<String>,
+    /// Mailboxes the integration serves.
+    pub mailboxes: Vec<String>,
+    /// The client secret, without its value.
+    pub secret: SecretInfo,
+    /// When the checks ran.
+    pub checked_at: DateTime<Utc>,
+    /// Every check and its verdict.
+    pub checks: Vec<Check>,
+    /// The live send/receive test, when one ran.
+    pub live_test: Option<LiveTestSummary>,
+}
+
+impl ConfigFile {
+    /// Builds the export of a profile and the report of its checks.
+    pub fn build(profile: &Profile, report: &Report, checked_at: DateTime<Utc>) -> Self {
+        let live = profile.last_live_test.clone();
+        let endpoints = profile.endpoints().ok();
+        let tenant_id = report
+            .tenant_id
+            .clone()
+            .or_else(|| profile.tenant_id.clone());
+        let token_endpoint = report.token_endpoint.clone().or_else(|| {
+            let e = endpoints.as_ref()?;
+            tenant_id.as_deref().map(|t| e.token_url(t))
+        });
+        ConfigFile {
+            schema: None,
+            format: Format::GraphwizConfig,
+            version: VERSION,
+            written_by: format!("graphwiz {}", crate::VERSION),
+            written_at: Utc::now(),
+            validated: report.ok && live.as_ref().is_none_or(|l| l.ok),
+            profile: Some(profile.name.clone()).filter(|n| !n.is_empty()),
+            cloud: profile.cloud,
+            tenant: profile.tenant.clone(),
+            tenant_id,
+            client_id: profile.client_id.clone(),
+            token_endpoint,
+            login_url: profile.login_url.clone(),
+            graph_url: profile.graph_url.clone(),
+            mailboxes: profile.mailboxes.clone(),
+            secret: SecretInfo {
+                hint: profile.secret_hint.clone(),
+                expires: profile.secret_expiry,
+            },
+            checked_at,
+            checks: report.checks.clone(),
+            live_test: live,
+        }
+    }
+
+    /// Pretty JSON, ending in a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// The profile this file describes (the secret must be supplied again).
+    pub fn to_profile(&self, name: &str, secret_ref: &str, secret_hint: Option<String>) -> Profile {
+        Profile {
+            name: name.to_string(),
+            cloud: self.cloud,
+            tenant: self.tenant.clone(),
+            tenant_id: self.tenant_id.clone(),
+            client_id: self.client_id.clone(),
+            mailboxes: self.mailboxes.clone(),
+            login_url: self.login_url.clone(),
+            graph_url: self.graph_url.clone(),
+            secret_ref: secret_ref.to_string(),
+            secret_hint: secret_hint.or_else(|| self.secret.hint.clone()),
+            secret_expiry: self.secret.expires,
+            last_check: Some(LastCheck {
+                at: self.checked_at,
+                report: Report {
+                    ok: self.checks.iter().all(|c| c.status != Status::Fail),
+                    tenant_id: self.tenant_id.clone(),
+                    token_endpoint: self.token_endpoint.clone(),
+                    checks: self.checks.clone(),
+                },
+            }),
+            last_live_test: self.live_test.clone(),
+        }
+    }
+}
+
+/// The JSON Schema generated from the types (what `SCHEMA_PATH` must hold).
+pub fn generated_schema() -> String {
+    let schema = schemars::schema_for!(ConfigFile);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// One problem of an imported file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ImportProblem {
+    /// JSON pointer of the field ("" for the whole document).
+    pub pointer: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("could not read {path}: {detail}")]
+    Read {
+        /// The file.
+        path: String,
+        /// What failed.
+        detail: String,
+    },
+    /// Not JSON.
+    #[error("the file is not valid JSON: line {line}, column {column}: {detail}")]
+    Syntax {
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// What the parser said.
+        detail: String,
+    },
+    /// Written by a newer graphwiz.
+    #[error("the file has format version {found}, written by a newer graphwiz; this graphwiz reads version {VERSION}. Update graphwiz, or export the file again with this version")]
+    FutureVersion {
+        /// Its version.
+        found: u64,
+    },
+    /// Fields that are wrong.
+    #[error("the file is not a valid graphwiz config:{}", list(.0))]
+    Invalid(Vec<ImportProblem>),
+}
+
+fn list(problems: &[ImportProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            format!(
+                "\n  {}: {}",
+                if p.pointer.is_empty() {
+                    "/"
+                } else {
+                    &p.pointer
+                },
+                p.message
+            )
+        })
+        .collect()
+}
+
+fn problem(pointer: impl Into<String>, message: impl Into<String>) -> ImportProblem {
+    ImportProblem {
+        pointer: pointer.into(),
+        message: message.into(),
+    }
+}
+
+/// Reads and validates a config file.
+pub fn read(path: &Path) -> Result<ConfigFile, ImportError> {
+    let fail = |detail: String| ImportError::Read {
+        path: path.display().to_string(),
+        detail,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "it is {} bytes; a graphwiz config is far smaller (is it the right file?)",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| fail("it is not UTF-8 text; a graphwiz config is JSON".into()))?;
+    parse(&text)
+}
+
+/// Validates a config document: JSON syntax, version, schema, then the field validators.
+pub fn parse(text: &str) -> Result<ConfigFile, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| ImportError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        })?;
+    let Some(obj) = value.as_object() else {
+        return Err(ImportError::Invalid(vec![problem(
+            "",
+            "the file must hold one JSON object",
+        )]));
+    };
+    if obj.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ImportError::Invalid(vec![problem(
+            "/format",
+            format!("must be \"{FORMAT}\"; this is not a graphwiz config file (export one with graphwiz export)"),
+        )]));
+    }
+    match obj.get("version").and_then(|v| v.as_u64()) {
+        None => {
+            return Err(ImportError::Invalid(vec![problem(
+                "/version",
+                "is missing or not a whole number",
+            )]))
+        }
+        Some(v) if v > u64::from(VERSION) => return Err(ImportError::FutureVersion { found: v }),
+        Some(_) => {}
+    }
+    let problems = schema_problems(&value);
+    if !problems.is_empty() {
+        return Err(ImportError::Invalid(problems));
+    }
+    let cfg: ConfigFile = serde_path_to_error::deserialize(&value).map_err(|e| {
+        ImportError::Invalid(vec![problem(pointer_of(e.path()), e.inner().to_string())])
+    })?;
+    let problems = field_problems(&cfg);
+    if problems.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(ImportError::Invalid(problems))
+    }
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(format!("/{index}")),
+            Segment::Map { key } => Some(format!("/{}", key.replace('~', "~0").replace('/', "~1"))),
+            Segment::Enum { variant } => Some(format!("/{variant}")),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+fn schema_problems(value: &serde_json::Value) -> Vec<ImportProblem> {
+    let schema: serde_json::Value = match serde_json::from_str(SCHEMA_JSON) {
+        Ok(s) => s,
+        Err(e) => {
+            return vec![problem(
+                "",
+                format!("graphwiz's own schema is unreadable ({e}); reinstall graphwiz"),
+            )]
+        }
+    };
+    let validator = match jsonschema::validator_for(&schema) {
+        Ok(v) => v,
+        Err(e) => {
+            return vec![problem(
+                "",
+                format!("graphwiz's own schema is invalid ({e}); reinstall graphwiz"),
+            )]
+        }
+    };
+    let mut out: Vec<ImportProblem> = validator
+        .iter_errors(value)
+        .map(|e| {
+            let message = e.to_string();
+            // A GUID pattern reads better in words than as a regular expression.
+            let message = match message.split_once(" does not match \"^[0-9a-fA-F]{8}-") {
+                Some((value, _)) => {
+                    format!("{value} is not a GUID (format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)")
+                }
+                None => message,
+            };
+            problem(e.instance_path().to_string(), message)
+        })
+        .collect();
+    out.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+    out.dedup();
+    out
+}
+
+fn field_problems(cfg: &ConfigFile) -> Vec<ImportProblem> {
+    let mut out = Vec::new();
+    let tenant_ok = validate::tenant(&cfg.tenant)
+        .map_err(|p| out.push(problem("/tenant", format!("{}: {}", p.field, p.message))))
+        .is_ok();
+    if let Some(t) = &cfg.tenant_id {
+        if !validate::is_guid(t) {
+            out.push(problem(
+                "/tenant_id",
+                format!("{}: '{t}' is not a GUID", validate::FIELD_TENANT),
+            ));
+        }
+    }
+    if let Err(p) = validate::client_id(&cfg.client_id) {
+        out.push(problem("/client_id", format!("{}: {}", p.field, p.message)));
+    }
+    for (i, m) in cfg.mailboxes.iter().enumerate() {
+        if let Err(p) = validate::mailbox(m) {
+            out.push(problem(
+                format!("/mailboxes/{i}"),
+                format!("{}: {}", p.field, p.message),
+            ));
+        }
+    }
+    match Endpoints::new(
+        cfg.cloud,
+        cfg.login_url.as_deref(),
+        cfg.graph_url.as_deref(),
+    ) {
+        Err(e) => {
+            let ptr = if cfg.login_url.is_some()
+                && Endpoints::new(cfg.cloud, cfg.login_url.as_deref(), None).is_err()
+            {
+                "/login_url"
+            } else {
+                "/graph_url"
+            };
+            out.push(problem(ptr, e.to_string()));
+        }
+        Ok(endpoints) => {
+            if let (Some(te), Some(tid)) = (&cfg.token_endpoint, &cfg.tenant_id) {
+                let want = endpoints.token_url(tid);
+                if tenant_ok && !te.eq_ignore_ascii_case(&want) {
+                    out.push(problem(
+                        "/token_endpoint",
+                        format!(
+                            "'{te}' does not belong to tenant {tid} in {}; expected {want}",
+                            cfg.cloud.display_name()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(h) = &cfg.secret.hint {
+        if h.chars().count() > 3 {
+            out.push(problem("/secret/hint", "holds more than the first 3 characters of the secret; a config file never carries the secret"));
+        }
+    }
+    if cfg.validated && cfg.checks.iter().any(|c| c.status == Status::Fail) {
+        out.push(problem(
+            "/validated",
+            "is true although a check failed; the file was edited by hand",
+        ));
+    }
+    out
+}
+
+/// Why an export could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The target exists and `force` was not given.
+    #[error("{0} exists already; choose another file or pass --force to overwrite it")]
+    Exists(String),
+    /// Writing failed.
+    #[error(transparent)]
+    Write(#[from] crate::profiles::ProfileError),
+}
+
+/// Writes the file atomically; refuses to replace an existing file unless `force`.
+pub fn write(path: &Path, cfg: &ConfigFile, force: bool) -> Result<(), ExportError> {
+    if !force && path.exists() {
+        return Err(ExportError::Exists(path.display().to_string()));
+    }
+    crate::profiles::write_atomic(path, cfg.to_json().as_bytes())?;
+    Ok(())
+}
