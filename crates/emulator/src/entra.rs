@@ -1,5 +1,6 @@
-//! Entra ID (login.microsoftonline.com) endpoints: tenant discovery, the client-credentials token
-//! endpoint and the signing keys, with AADSTS error bodies shaped like the real service's.
+//! Entra ID (login.microsoftonline.com) endpoints: tenant discovery, the token endpoint (client
+//! credentials here; authorization code and device code in [`crate::signin`]) and the signing
+//! keys, with AADSTS error bodies shaped like the real service's.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -7,7 +8,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
@@ -23,7 +24,7 @@ const AAD_JSON: &str = "application/json; charset=utf-8";
 pub(crate) const TOKEN_LIFETIME: i64 = 3599;
 
 /// Graph resources a client-credentials token may be requested for, and the audience issued.
-const GRAPH_RESOURCES: &[(&str, &str)] = &[
+pub(crate) const GRAPH_RESOURCES: &[(&str, &str)] = &[
     ("https://graph.microsoft.com", "https://graph.microsoft.com"),
     ("https://graph.microsoft.us", "https://graph.microsoft.us"),
     (
@@ -42,13 +43,13 @@ pub(crate) fn is_graph_audience(aud: &str) -> bool {
 
 /// Trace and correlation ids of one login request.
 pub(crate) struct AadIds {
-    trace_id: String,
-    correlation_id: String,
-    now: DateTime<Utc>,
+    pub(crate) trace_id: String,
+    pub(crate) correlation_id: String,
+    pub(crate) now: DateTime<Utc>,
 }
 
 impl AadIds {
-    fn new(headers: &HeaderMap) -> Self {
+    pub(crate) fn new(headers: &HeaderMap) -> Self {
         let correlation_id = header_str(headers, "client-request-id")
             .and_then(|v| uuid::Uuid::parse_str(v.trim()).ok())
             .unwrap_or_else(uuid::Uuid::new_v4)
@@ -61,7 +62,7 @@ impl AadIds {
         }
     }
 
-    fn stamp(&self, resp: &mut Response) {
+    pub(crate) fn stamp(&self, resp: &mut Response) {
         set_header(resp, "x-ms-request-id", &self.trace_id);
         set_header(resp, "client-request-id", &self.correlation_id);
         set_header(resp, "cache-control", "no-store, no-cache");
@@ -79,7 +80,7 @@ pub(crate) struct AadError {
 }
 
 impl AadError {
-    fn new(status: StatusCode, error: &'static str, code: u32, message: String) -> Self {
+    pub(crate) fn new(status: StatusCode, error: &'static str, code: u32, message: String) -> Self {
         AadError {
             status,
             error,
@@ -88,7 +89,40 @@ impl AadError {
         }
     }
 
-    fn respond(&self, ids: &AadIds) -> Response {
+    /// The AADSTS code.
+    pub(crate) fn code(&self) -> u32 {
+        self.code
+    }
+
+    /// The message without the `AADSTS{code}: ` prefix.
+    pub(crate) fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The `error` value, e.g. `invalid_request`.
+    pub(crate) fn error(&self) -> &'static str {
+        self.error
+    }
+
+    /// The error shown as the sign-in page would show it, for browser-facing endpoints that
+    /// cannot redirect.
+    pub(crate) fn page(&self, ids: &AadIds) -> Response {
+        let timestamp = ids.now.format("%Y-%m-%d %H:%M:%SZ").to_string();
+        let html = format!(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Sign in to your account</title></head>\n<body>\n<h1>Sign in</h1>\n<p>Sorry, but we're having trouble signing you in.</p>\n<p id=\"error\">AADSTS{}: {}</p>\n<p>Request Id: {}<br>Correlation Id: {}<br>Timestamp: {}</p>\n</body></html>\n",
+            self.code,
+            html_escape(&self.message),
+            ids.trace_id,
+            ids.correlation_id,
+            timestamp
+        );
+        let mut resp = (self.status, html).into_response();
+        set_header(&mut resp, "content-type", "text/html; charset=utf-8");
+        ids.stamp(&mut resp);
+        resp
+    }
+
+    pub(crate) fn respond(&self, ids: &AadIds) -> Response {
         let timestamp = ids.now.format("%Y-%m-%d %H:%M:%SZ").to_string();
         let body = json!({
             "error": self.error,
@@ -107,7 +141,7 @@ impl AadError {
         resp
     }
 
-    fn method_not_allowed(allowed: &str, method: &Method) -> Self {
+    pub(crate) fn method_not_allowed(allowed: &str, method: &Method) -> Self {
         AadError::new(
             StatusCode::BAD_REQUEST,
             "invalid_request",
@@ -116,7 +150,7 @@ impl AadError {
         )
     }
 
-    fn missing_parameter(name: &str) -> Self {
+    pub(crate) fn missing_parameter(name: &str) -> Self {
         AadError::new(
             StatusCode::BAD_REQUEST,
             "invalid_request",
@@ -124,6 +158,28 @@ impl AadError {
             format!("The request body must contain the following parameter: '{name}'."),
         )
     }
+}
+
+/// Escapes text for HTML.
+pub(crate) fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the tenant segment is a multi-tenant alias (`common`, `organizations`), which the
+/// interactive flows resolve to tenant 0.
+pub(crate) fn is_tenant_alias(ident: &str) -> bool {
+    ident.eq_ignore_ascii_case("common") || ident.eq_ignore_ascii_case("organizations")
 }
 
 /// Whether `s` is a GUID or a syntactically valid DNS name.
@@ -146,7 +202,7 @@ pub(crate) fn is_valid_tenant_identifier(s: &str) -> bool {
 }
 
 /// Resolves the tenant path segment to a tenant, or the AADSTS error Entra gives.
-fn resolve_tenant<'a>(
+pub(crate) fn resolve_tenant<'a>(
     tenants: &'a [Tenant],
     ident: &str,
     not_found_error: &'static str,
@@ -246,7 +302,7 @@ pub(crate) async fn keys(
 }
 
 /// Form fields of a token request; the first occurrence of a name wins.
-fn parse_form(body: &[u8]) -> HashMap<String, String> {
+pub(crate) fn parse_form(body: &[u8]) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for (k, v) in url::form_urlencoded::parse(body) {
         map.entry(k.into_owned()).or_insert_with(|| v.into_owned());
@@ -344,16 +400,30 @@ fn token_inner(
     }
     let ident = first_segment(uri.path());
     let dir = s.dir();
-    let tenant = resolve_tenant(&dir.tenants, &ident, "invalid_request")?;
-
     let form = parse_form(body);
-    let basic = basic_credentials(headers);
     let field = |name: &str| form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let interactive_grant = matches!(
+        field("grant_type"),
+        Some("authorization_code") | Some(crate::signin::DEVICE_CODE_GRANT)
+    );
+    let tenant = match resolve_tenant(&dir.tenants, &ident, "invalid_request") {
+        Ok(t) => Some(t),
+        Err(_) if interactive_grant && is_tenant_alias(&ident) => None,
+        Err(e) => return Err(e),
+    };
+
+    let basic = basic_credentials(headers);
 
     let grant_type =
         field("grant_type").ok_or_else(|| AadError::missing_parameter("grant_type"))?;
     match grant_type {
         "client_credentials" => {}
+        "authorization_code" => {
+            return crate::signin::redeem_code(s, &dir.tenants, tenant, &form, now)
+        }
+        crate::signin::DEVICE_CODE_GRANT => {
+            return crate::signin::poll_device(s, &dir.tenants, tenant, &form, now)
+        }
         other => {
             return Err(AadError::new(
                 StatusCode::BAD_REQUEST,
@@ -372,6 +442,9 @@ fn token_inner(
     let scope = field("scope").ok_or_else(|| AadError::missing_parameter("scope"))?;
     let request_base = s.request_base(headers);
     let audience = audience_for_scope(scope, &[&s.base_url, &request_base])?;
+    let Some(tenant) = tenant else {
+        return Err(AadError::missing_parameter("tenant"));
+    };
 
     let app = tenant.app(&client_id).ok_or_else(|| {
         AadError::new(

@@ -1,12 +1,20 @@
 //! Microsoft Graph endpoints: bearer-token checks, throttling, the app's own registration, its
 //! service principal, delegated permission grants and app role assignments, with Graph error
-//! bodies. Paths are parsed here (including `(appId='…')` keys) into a [`Resource`] to dispatch on.
+//! bodies. Paths are parsed here (including `(appId='…')` keys) into a [`Resource`] to dispatch on;
+//! mailbox paths go on to [`crate::mail`].
+//!
+//! Two kinds of callers: app-only tokens (client credentials) see only their own app, as Graph
+//! allows a service principal without directory permissions; delegated tokens of the tenant's
+//! administrator (authorization code or device code) may read any app, service principal, grant
+//! and assignment of the tenant when their `scp` carries a permission that allows it
+//! ([`APP_READ_SCOPES`], [`GRANT_READ_SCOPES`], [`ASSIGNMENT_READ_SCOPES`], [`USER_READ_SCOPES`]).
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chrono::{SecondsFormat, Utc};
@@ -14,7 +22,8 @@ use serde_json::{json, Value};
 
 use crate::entra::is_graph_audience;
 use crate::jwt::TokenError;
-use crate::model::{App, Tenant, GRAPH_APP_ID};
+use crate::mail::MailPath;
+use crate::model::{AccessKind, App, Tenant, GRAPH_APP_ID, GRAPH_PERMISSIONS};
 use crate::server::{header_str, json_response, percent_decode, set_header, Shared};
 
 /// Content type of successful Graph JSON answers.
@@ -68,7 +77,22 @@ impl GraphError {
         }
     }
 
-    fn unauthenticated(message: &str) -> Self {
+    /// The same error with a `Retry-After` header.
+    pub(crate) fn retry(mut self, retry_after: &str) -> Self {
+        self.retry_after = Some(retry_after.to_string());
+        self
+    }
+
+    /// 405 for a method the resource does not serve.
+    pub(crate) fn method_not_allowed() -> Self {
+        GraphError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Request_BadRequest",
+            "Specified HTTP method is not allowed for the request uri.",
+        )
+    }
+
+    pub(crate) fn unauthenticated(message: &str) -> Self {
         GraphError::new(
             StatusCode::UNAUTHORIZED,
             "InvalidAuthenticationToken",
@@ -96,6 +120,11 @@ impl GraphError {
 
     fn bad_request(message: impl Into<String>) -> Self {
         GraphError::new(StatusCode::BAD_REQUEST, "Request_BadRequest", message)
+    }
+
+    /// 400 with the given code.
+    pub(crate) fn bad_request_code(code: &'static str, message: impl Into<String>) -> Self {
+        GraphError::new(StatusCode::BAD_REQUEST, code, message)
     }
 
     fn respond(&self, ids: &GraphIds) -> Response {
@@ -132,6 +161,10 @@ pub(crate) struct Caller {
     pub tenant_id: String,
     pub app_id: String,
     pub roles: Vec<String>,
+    /// Delegated permissions (`scp`), empty for app-only tokens.
+    pub scopes: Vec<String>,
+    /// The signed-in user's object id, for delegated tokens (`idtyp` "user").
+    pub user_oid: Option<String>,
 }
 
 impl Caller {
@@ -139,7 +172,54 @@ impl Caller {
     pub fn has_role(&self, name: &str) -> bool {
         self.roles.iter().any(|r| r == name)
     }
+
+    /// Whether the token is a delegated (user) token.
+    pub fn is_delegated(&self) -> bool {
+        self.user_oid.is_some()
+    }
+
+    /// Whether the delegated token carries any of these scopes (any case).
+    pub fn has_any_scope(&self, names: &[&str]) -> bool {
+        self.scopes
+            .iter()
+            .any(|s| names.iter().any(|n| n.eq_ignore_ascii_case(s)))
+    }
 }
+
+/// Delegated scopes that allow reading any application and service principal.
+pub(crate) const APP_READ_SCOPES: &[&str] = &[
+    "Application.Read.All",
+    "Application.ReadWrite.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
+    "Directory.AccessAsUser.All",
+];
+/// Delegated scopes that allow reading oauth2PermissionGrants.
+pub(crate) const GRANT_READ_SCOPES: &[&str] = &[
+    "DelegatedPermissionGrant.Read.All",
+    "DelegatedPermissionGrant.ReadWrite.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
+    "Directory.AccessAsUser.All",
+];
+/// Delegated scopes that allow reading appRoleAssignments.
+pub(crate) const ASSIGNMENT_READ_SCOPES: &[&str] = &[
+    "Application.Read.All",
+    "Application.ReadWrite.All",
+    "AppRoleAssignment.ReadWrite.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
+    "Directory.AccessAsUser.All",
+];
+/// Delegated scopes that allow reading other users.
+pub(crate) const USER_READ_SCOPES: &[&str] = &[
+    "User.Read.All",
+    "User.ReadBasic.All",
+    "User.ReadWrite.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
+    "Directory.AccessAsUser.All",
+];
 
 /// Checks the `Authorization: Bearer` token.
 fn authenticate(s: &Shared, headers: &HeaderMap) -> Result<Caller, GraphError> {
@@ -196,10 +276,23 @@ fn authenticate(s: &Shared, headers: &HeaderMap) -> Result<Caller, GraphError> {
                 .collect()
         })
         .unwrap_or_default();
+    let user_oid = if text("idtyp").as_deref() == Some("user") {
+        Some(
+            text("oid")
+                .ok_or_else(|| GraphError::unauthenticated("Access token validation failure."))?,
+        )
+    } else {
+        None
+    };
+    let scopes = text("scp")
+        .map(|s| s.split_whitespace().map(str::to_string).collect())
+        .unwrap_or_default();
     Ok(Caller {
         tenant_id,
         app_id,
         roles,
+        scopes,
+        user_oid,
     })
 }
 
@@ -282,6 +375,10 @@ pub(crate) enum Resource {
     ServicePrincipalAppRoleAssignments(Key),
     Grants,
     User(Key),
+    /// `/me`: the signed-in user (delegated tokens only).
+    Me,
+    /// A mailbox path under `/users/{upn}/…`.
+    Mail(Key, MailPath),
 }
 
 /// Splits `set(key)/…` or `set/id/…` into the key and the remaining segments.
@@ -312,6 +409,7 @@ pub(crate) fn resolve(segs: &[Segment]) -> Option<Resource> {
         [s] if s.plain("applications") => return Some(Resource::Applications),
         [s] if s.plain("servicePrincipals") => return Some(Resource::ServicePrincipals),
         [s] if s.plain("oauth2PermissionGrants") => return Some(Resource::Grants),
+        [s] if s.plain("me") => return Some(Resource::Me),
         _ => {}
     }
     if let Some((key, rest)) = keyed(segs, "applications") {
@@ -323,7 +421,7 @@ pub(crate) fn resolve(segs: &[Segment]) -> Option<Resource> {
     if let Some((key, rest)) = keyed(segs, "users") {
         return match rest {
             [] => Some(Resource::User(key)),
-            _ => None,
+            _ => mail_path(rest).map(|p| Resource::Mail(key, p)),
         };
     }
     if let Some((key, rest)) = keyed(segs, "servicePrincipals") {
@@ -339,8 +437,36 @@ pub(crate) fn resolve(segs: &[Segment]) -> Option<Resource> {
     None
 }
 
+fn is_delta(s: &Segment) -> bool {
+    (s.is("delta") || s.is("microsoft.graph.delta"))
+        && s.key.as_ref().is_none_or(|k| k.value.is_empty())
+}
+
+/// Which mail resource the segments after `/users/{upn}` name.
+fn mail_path(rest: &[Segment]) -> Option<MailPath> {
+    match rest {
+        [s] if s.plain("sendMail") || s.plain("microsoft.graph.sendMail") => {
+            return Some(MailPath::SendMail)
+        }
+        [s] if s.plain("mailFolders") => return Some(MailPath::Folders),
+        [s] if s.plain("messages") => return Some(MailPath::Messages),
+        _ => {}
+    }
+    if let Some((folder, r)) = keyed(rest, "mailFolders") {
+        let f = folder.value;
+        return match r {
+            [] => Some(MailPath::Folder(f)),
+            [s] if s.plain("messages") => Some(MailPath::FolderMessages(f)),
+            [s, d] if s.plain("messages") && is_delta(d) => Some(MailPath::FolderDelta(f)),
+            _ => keyed(r, "messages")
+                .and_then(|(id, rr)| rr.is_empty().then_some(MailPath::Message(id.value))),
+        };
+    }
+    keyed(rest, "messages").and_then(|(id, r)| r.is_empty().then_some(MailPath::Message(id.value)))
+}
+
 /// Decoded query parameters; the first occurrence of a name wins.
-pub(crate) struct Query(Vec<(String, String)>);
+pub(crate) struct Query(pub(crate) Vec<(String, String)>);
 
 impl Query {
     fn parse(q: Option<&str>) -> Self {
@@ -429,6 +555,35 @@ pub(crate) struct GraphRequest<'a> {
     pub query: Query,
     pub caller: &'a Caller,
     pub base: String,
+    /// The request path as sent (still percent-encoded), for `@odata.nextLink`.
+    pub path: String,
+    /// `Prefer: odata.maxpagesize=N`, if sent.
+    pub max_page_size: Option<usize>,
+}
+
+/// A successful Graph answer.
+pub(crate) enum Answer {
+    /// A JSON body with this status.
+    Json(StatusCode, Value),
+    /// No body (202 Accepted, 204 No Content).
+    Empty(StatusCode),
+}
+
+/// `Prefer: odata.maxpagesize=N` (N from 1 to 1000).
+fn max_page_size(headers: &HeaderMap) -> Option<usize> {
+    headers
+        .get_all("prefer")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .find_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            k.trim()
+                .eq_ignore_ascii_case("odata.maxpagesize")
+                .then(|| v.trim().trim_matches('"').parse::<usize>().ok())
+                .flatten()
+        })
+        .filter(|n| (1..=1000).contains(n))
 }
 
 /// `ANY /v1.0/{*rest}`
@@ -437,11 +592,17 @@ pub(crate) async fn graph(
     method: Method,
     uri: Uri,
     headers: HeaderMap,
+    body: Bytes,
 ) -> Response {
     let ids = GraphIds::new(&headers);
-    match graph_inner(&s, &method, &uri, &headers) {
-        Ok(body) => {
-            let mut resp = json_response(StatusCode::OK, &body, GRAPH_JSON);
+    match graph_inner(&s, &method, &uri, &headers, &body) {
+        Ok(Answer::Json(status, body)) => {
+            let mut resp = json_response(status, &body, GRAPH_JSON);
+            ids.stamp(&mut resp);
+            resp
+        }
+        Ok(Answer::Empty(status)) => {
+            let mut resp = status.into_response();
             ids.stamp(&mut resp);
             resp
         }
@@ -449,19 +610,33 @@ pub(crate) async fn graph(
     }
 }
 
+/// The 429 answered when a mailbox already has four requests in flight.
+pub(crate) fn mailbox_concurrency_limited(headers: &HeaderMap, retry_after: &str) -> Response {
+    let ids = GraphIds::new(headers);
+    GraphError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "ApplicationThrottled",
+        "Application is over its MailboxConcurrency limit.",
+    )
+    .retry(retry_after)
+    .respond(&ids)
+}
+
 fn graph_inner(
-    s: &Shared,
+    s: &Arc<Shared>,
     method: &Method,
     uri: &Uri,
     headers: &HeaderMap,
-) -> Result<Value, GraphError> {
+    body: &[u8],
+) -> Result<Answer, GraphError> {
     let caller = authenticate(s, headers)?;
     let mut dir = s.dir();
-    let tenant = dir
+    let ti = dir
         .tenants
-        .iter_mut()
-        .find(|t| t.id.eq_ignore_ascii_case(&caller.tenant_id))
+        .iter()
+        .position(|t| t.id.eq_ignore_ascii_case(&caller.tenant_id))
         .ok_or_else(|| GraphError::unauthenticated("Access token validation failure."))?;
+    let tenant = &mut dir.tenants[ti];
     if tenant.throttle_remaining > 0 {
         tenant.throttle_remaining -= 1;
         let mut e = GraphError::new(
@@ -472,31 +647,36 @@ fn graph_inner(
         e.retry_after = Some(s.retry_after.clone());
         return Err(e);
     }
-    let tenant: &Tenant = tenant;
     let rest = uri.path().strip_prefix("/v1.0").unwrap_or("");
     let segs = parse_path(rest);
     let resource = resolve(&segs).ok_or_else(resource_not_found)?;
-    let app = tenant
-        .app(&caller.app_id)
-        .ok_or_else(|| GraphError::unauthenticated("Access token validation failure."))?;
     let req = GraphRequest {
         method,
         resource,
         query: Query::parse(uri.query()),
         caller: &caller,
         base: s.request_base(headers),
+        path: uri.path().to_string(),
+        max_page_size: max_page_size(headers),
     };
-    dispatch(&req, tenant, app)
+    if let Resource::Mail(user, path) = &req.resource {
+        return crate::mail::handle(s, &mut dir, ti, &req, user, path, body);
+    }
+    let tenant = &dir.tenants[ti];
+    let ok = |v: Value| Answer::Json(StatusCode::OK, v);
+    if caller.is_delegated() {
+        return dispatch_delegated(&req, tenant).map(ok);
+    }
+    let app = tenant
+        .app(&caller.app_id)
+        .ok_or_else(|| GraphError::unauthenticated("Access token validation failure."))?;
+    dispatch(&req, tenant, app).map(ok)
 }
 
 /// Answers a resolved resource. New resources are added here.
 fn dispatch(req: &GraphRequest<'_>, tenant: &Tenant, app: &App) -> Result<Value, GraphError> {
     if *req.method != Method::GET {
-        return Err(GraphError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "Request_BadRequest",
-            "Specified HTTP method is not allowed for the request uri.",
-        ));
+        return Err(GraphError::method_not_allowed());
     }
     match &req.resource {
         Resource::Applications => Err(GraphError::denied()),
@@ -553,44 +733,307 @@ fn dispatch(req: &GraphRequest<'_>, tenant: &Tenant, app: &App) -> Result<Value,
             Ok(app_role_assignments_json(req, tenant, own))
         }
         Resource::User(key) => {
-            // Reading a user needs User.Read.All; the directory holds no users yet.
+            // Reading a user needs User.Read.All.
             if !req.caller.has_role("User.Read.All") {
                 return Err(GraphError::denied());
             }
-            Err(GraphError::not_found(&key.value))
+            user_json(req, tenant, &key.value).ok_or_else(|| GraphError::not_found(&key.value))
         }
+        Resource::Me => Err(GraphError::bad_request_code(
+            "BadRequest",
+            "/me request is only valid with delegated authentication flow.",
+        )),
+        Resource::Mail(_, _) => Err(resource_not_found()),
         Resource::Grants => {
             if !app.grants_readable {
                 return Err(GraphError::denied());
             }
+            grants_list(req, tenant)
+        }
+    }
+}
+
+/// `oauth2PermissionGrants?$filter=…` over every app of the tenant.
+fn grants_list(req: &GraphRequest<'_>, tenant: &Tenant) -> Result<Value, GraphError> {
+    let filter = req.query.get("$filter").unwrap_or("");
+    let clauses = parse_filter(filter)?;
+    let mut items = Vec::new();
+    for candidate in &tenant.apps {
+        let Some(scope) = candidate.delegated_grant_scopes.as_deref() else {
+            continue;
+        };
+        let keep = clauses.iter().all(|(p, v)| {
+            if p.eq_ignore_ascii_case("clientId") {
+                v.eq_ignore_ascii_case(&candidate.sp_id)
+            } else if p.eq_ignore_ascii_case("consentType") {
+                v.eq_ignore_ascii_case("AllPrincipals")
+            } else if p.eq_ignore_ascii_case("resourceId") {
+                v.eq_ignore_ascii_case(&tenant.graph_sp_id)
+            } else {
+                true
+            }
+        });
+        if keep {
+            items.push(grant_item(tenant, candidate, scope));
+        }
+    }
+    Ok(json!({
+        "@odata.context": format!("{}/v1.0/$metadata#oauth2PermissionGrants", req.base),
+        "value": items,
+    }))
+}
+
+/// A user object for the administrator or a mailbox user named by UPN or object id.
+fn user_json(req: &GraphRequest<'_>, tenant: &Tenant, ident: &str) -> Option<Value> {
+    let ident = ident.trim();
+    let (id, upn, name) = if tenant.admin.upn.eq_ignore_ascii_case(ident)
+        || tenant.admin.object_id.eq_ignore_ascii_case(ident)
+    {
+        (
+            tenant.admin.object_id.clone(),
+            tenant.admin.upn.clone(),
+            tenant.admin.display_name.clone(),
+        )
+    } else {
+        let m = tenant.mailbox(ident)?;
+        (
+            m.object_id.clone(),
+            m.address.clone(),
+            m.display_name.clone(),
+        )
+    };
+    Some(json!({
+        "@odata.context": format!("{}/v1.0/$metadata#users/$entity", req.base),
+        "businessPhones": [],
+        "displayName": name,
+        "givenName": null,
+        "jobTitle": null,
+        "mail": upn,
+        "mobilePhone": null,
+        "officeLocation": null,
+        "preferredLanguage": null,
+        "surname": null,
+        "userPrincipalName": upn,
+        "id": id,
+    }))
+}
+
+/// A service principal of the tenant: one of its apps or Microsoft Graph itself.
+enum AnySp<'a> {
+    App(&'a App),
+    Graph,
+}
+
+/// Any service principal of the tenant by object id or `appId` key (delegated admin reads).
+fn any_service_principal<'a>(tenant: &'a Tenant, key: &Key) -> Result<AnySp<'a>, GraphError> {
+    check_guid(&key.value)?;
+    let by_app_id = match key.prop.as_deref() {
+        None => false,
+        Some(p) if p.eq_ignore_ascii_case("appId") => true,
+        Some(p) => {
+            return Err(GraphError::bad_request(format!(
+                "Unsupported alternate key '{p}'."
+            )))
+        }
+    };
+    let v = &key.value;
+    if (by_app_id && v.eq_ignore_ascii_case(GRAPH_APP_ID))
+        || (!by_app_id && v.eq_ignore_ascii_case(&tenant.graph_sp_id))
+    {
+        return Ok(AnySp::Graph);
+    }
+    tenant
+        .apps
+        .iter()
+        .find(|a| {
+            if by_app_id {
+                a.app_id.eq_ignore_ascii_case(v)
+            } else {
+                a.sp_id.eq_ignore_ascii_case(v)
+            }
+        })
+        .map(AnySp::App)
+        .ok_or_else(|| GraphError::not_found(v))
+}
+
+fn any_sp_json(tenant: &Tenant, sp: &AnySp<'_>) -> Value {
+    match sp {
+        AnySp::App(a) => service_principal_fields(tenant, a),
+        AnySp::Graph => graph_service_principal_fields(tenant),
+    }
+}
+
+/// Answers a resolved resource for the tenant administrator's delegated token.
+fn dispatch_delegated(req: &GraphRequest<'_>, tenant: &Tenant) -> Result<Value, GraphError> {
+    if *req.method != Method::GET {
+        return Err(GraphError::method_not_allowed());
+    }
+    let need = |scopes: &[&str]| {
+        if req.caller.has_any_scope(scopes) {
+            Ok(())
+        } else {
+            Err(GraphError::denied())
+        }
+    };
+    match &req.resource {
+        Resource::Me => {
+            let mut with_me = vec!["User.Read", "User.ReadWrite"];
+            with_me.extend_from_slice(USER_READ_SCOPES);
+            need(&with_me)?;
+            user_json(req, tenant, &tenant.admin.object_id)
+                .ok_or_else(|| GraphError::not_found(&tenant.admin.object_id))
+        }
+        Resource::User(key) => {
+            need(USER_READ_SCOPES)?;
+            user_json(req, tenant, &key.value).ok_or_else(|| GraphError::not_found(&key.value))
+        }
+        Resource::Applications => Err(GraphError::denied()),
+        Resource::Application(key) => {
+            need(APP_READ_SCOPES)?;
+            check_guid(&key.value)?;
+            let by_app_id = key
+                .prop
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case("appId"));
+            let app = tenant
+                .apps
+                .iter()
+                .find(|a| {
+                    if by_app_id {
+                        a.app_id.eq_ignore_ascii_case(&key.value)
+                    } else {
+                        a.object_id.eq_ignore_ascii_case(&key.value)
+                    }
+                })
+                .ok_or_else(|| GraphError::not_found(&key.value))?;
+            Ok(application_json(req, app))
+        }
+        Resource::ServicePrincipals => {
+            need(APP_READ_SCOPES)?;
             let filter = req.query.get("$filter").unwrap_or("");
             let clauses = parse_filter(filter)?;
+            let wanted = clauses
+                .iter()
+                .find(|(p, _)| p.eq_ignore_ascii_case("appId"))
+                .map(|(_, v)| v.as_str())
+                .ok_or_else(|| {
+                    GraphError::bad_request("Only $filter=appId eq '{appId}' is supported.")
+                })?;
             let mut items = Vec::new();
-            for candidate in &tenant.apps {
-                let Some(scope) = candidate.delegated_grant_scopes.as_deref() else {
-                    continue;
-                };
-                let keep = clauses.iter().all(|(p, v)| {
-                    if p.eq_ignore_ascii_case("clientId") {
-                        v.eq_ignore_ascii_case(&candidate.sp_id)
-                    } else if p.eq_ignore_ascii_case("consentType") {
-                        v.eq_ignore_ascii_case("AllPrincipals")
-                    } else if p.eq_ignore_ascii_case("resourceId") {
-                        v.eq_ignore_ascii_case(&tenant.graph_sp_id)
-                    } else {
-                        true
-                    }
-                });
-                if keep {
-                    items.push(grant_item(tenant, candidate, scope));
+            if wanted.eq_ignore_ascii_case(GRAPH_APP_ID) {
+                items.push(graph_service_principal_fields(tenant));
+            }
+            for a in &tenant.apps {
+                if a.app_id.eq_ignore_ascii_case(wanted) {
+                    items.push(service_principal_fields(tenant, a));
                 }
             }
             Ok(json!({
-                "@odata.context": format!("{}/v1.0/$metadata#oauth2PermissionGrants", req.base),
+                "@odata.context": format!("{}/v1.0/$metadata#servicePrincipals", req.base),
                 "value": items,
             }))
         }
+        Resource::ServicePrincipal(key) => {
+            need(APP_READ_SCOPES)?;
+            let sp = any_service_principal(tenant, key)?;
+            let mut v = any_sp_json(tenant, &sp);
+            if let Value::Object(m) = &mut v {
+                m.insert(
+                    "@odata.context".into(),
+                    json!(format!(
+                        "{}/v1.0/$metadata#servicePrincipals/$entity",
+                        req.base
+                    )),
+                );
+            }
+            Ok(v)
+        }
+        Resource::ServicePrincipalGrants(key) => {
+            need(GRANT_READ_SCOPES)?;
+            match any_service_principal(tenant, key)? {
+                AnySp::App(a) => Ok(grants_json(
+                    req,
+                    tenant,
+                    a.delegated_grant_scopes.as_deref(),
+                    a,
+                )),
+                AnySp::Graph => Ok(json!({
+                    "@odata.context": format!("{}/v1.0/$metadata#oauth2PermissionGrants", req.base),
+                    "value": [],
+                })),
+            }
+        }
+        Resource::ServicePrincipalAppRoleAssignments(key) => {
+            need(ASSIGNMENT_READ_SCOPES)?;
+            match any_service_principal(tenant, key)? {
+                AnySp::App(a) => Ok(app_role_assignments_json(req, tenant, a)),
+                AnySp::Graph => Ok(json!({
+                    "@odata.context": format!(
+                        "{}/v1.0/$metadata#servicePrincipals('{}')/appRoleAssignments",
+                        req.base, tenant.graph_sp_id
+                    ),
+                    "value": [],
+                })),
+            }
+        }
+        Resource::Grants => {
+            need(GRANT_READ_SCOPES)?;
+            grants_list(req, tenant)
+        }
+        Resource::Mail(_, _) => Err(resource_not_found()),
     }
+}
+
+/// Microsoft Graph's own service principal, with the app roles and scopes the emulator knows.
+fn graph_service_principal_fields(tenant: &Tenant) -> Value {
+    let roles: Vec<Value> = GRAPH_PERMISSIONS
+        .iter()
+        .filter(|p| p.kind == AccessKind::Role)
+        .map(|p| {
+            json!({
+                "allowedMemberTypes": ["Application"],
+                "description": format!("Allows the app to use {} without a signed-in user.", p.name),
+                "displayName": p.name,
+                "id": p.id,
+                "isEnabled": true,
+                "origin": "Application",
+                "value": p.name,
+            })
+        })
+        .collect();
+    let scopes: Vec<Value> = GRAPH_PERMISSIONS
+        .iter()
+        .filter(|p| p.kind == AccessKind::Scope)
+        .map(|p| {
+            json!({
+                "adminConsentDescription": format!("Allows the app to use {} on behalf of the signed-in user.", p.name),
+                "adminConsentDisplayName": p.name,
+                "id": p.id,
+                "isEnabled": true,
+                "type": "User",
+                "userConsentDescription": format!("Allows the app to use {} on your behalf.", p.name),
+                "userConsentDisplayName": p.name,
+                "value": p.name,
+            })
+        })
+        .collect();
+    json!({
+        "id": tenant.graph_sp_id,
+        "deletedDateTime": null,
+        "accountEnabled": true,
+        "appDisplayName": "Microsoft Graph",
+        "appId": GRAPH_APP_ID,
+        "appOwnerOrganizationId": "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+        "displayName": "Microsoft Graph",
+        "servicePrincipalType": "Application",
+        "servicePrincipalNames": ["https://graph.microsoft.com", GRAPH_APP_ID],
+        "signInAudience": "AzureADMultipleOrgs",
+        "tags": [],
+        "appRoles": roles,
+        "oauth2PermissionScopes": scopes,
+        "passwordCredentials": [],
+        "keyCredentials": [],
+    })
 }
 
 fn check_guid(value: &str) -> Result<(), GraphError> {
@@ -853,8 +1296,39 @@ mod tests {
                 value: "sp1".into()
             }))
         );
-        assert_eq!(resolve(&parse_path("/me")), None);
+        assert_eq!(resolve(&parse_path("/me")), Some(Resource::Me));
+        assert_eq!(resolve(&parse_path("/me/x")), None);
         assert_eq!(resolve(&parse_path("/applications/x/y")), None);
+        let user = |v: &str| Key {
+            prop: None,
+            value: v.into(),
+        };
+        let mail = |p: &str| match resolve(&parse_path(p)) {
+            Some(Resource::Mail(k, path)) => Some((k, path)),
+            _ => None,
+        };
+        assert_eq!(
+            mail("/users/a%40b.example/mailFolders/inbox/messages/delta"),
+            Some((user("a@b.example"), MailPath::FolderDelta("inbox".into())))
+        );
+        assert_eq!(
+            mail("/users('a@b.example')/mailFolders('Inbox')"),
+            Some((user("a@b.example"), MailPath::Folder("Inbox".into())))
+        );
+        assert_eq!(
+            mail("/users/a@b.example/mailFolders/inbox/messages/AAMk%3D"),
+            Some((user("a@b.example"), MailPath::Message("AAMk=".into())))
+        );
+        assert_eq!(
+            mail("/users/a@b.example/messages('AAMk=')"),
+            Some((user("a@b.example"), MailPath::Message("AAMk=".into())))
+        );
+        assert_eq!(
+            mail("/users/a@b.example/sendMail"),
+            Some((user("a@b.example"), MailPath::SendMail))
+        );
+        assert_eq!(mail("/users/a@b.example/calendar"), None);
+        assert_eq!(mail("/users/a@b.example/messages/x/y"), None);
     }
 
     #[test]

@@ -5,15 +5,23 @@
 //! Login and Graph share one base URL. Start one with [`Emulator::start`] (inside a tokio
 //! runtime) or [`Emulator::spawn_thread`] (on its own thread), then point the client's login and
 //! Graph URLs at [`Emulator::base_url`] and use [`Emulator::demo`]'s credentials.
+//!
+//! Every tenant has mailboxes (`support@`, `sales@`, `unlicensed@`, `blocked@` its domain) served
+//! by the Graph mail endpoints, and an administrator (`admin@` its domain) who signs in through
+//! the authorize, device code and admin consent endpoints; [`Options`] decides how the
+//! administrator answers.
 
 mod entra;
 mod graph;
 mod jwt;
+mod mail;
+pub mod mailbox;
 pub mod model;
 mod scenario;
 mod server;
+mod signin;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -22,10 +30,23 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
+pub use mailbox::{MailboxBehaviour, MessageInfo};
 pub use model::{DemoCredentials, Directory};
 pub use scenario::{Scenario, UnknownScenario};
+pub use signin::DEFAULT_SCOPES;
 
-use server::Shared;
+use server::{DeviceSettings, Shared};
+
+/// What the emulated administrator does when asked to sign in or consent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum AdminOutcome {
+    /// Signs in and consents.
+    #[default]
+    Approve,
+    /// Declines (authorize and admin consent redirect with `access_denied`; device code polls
+    /// answer `authorization_declined`).
+    Deny,
+}
 
 /// How the emulator is set up.
 #[derive(Clone, Debug)]
@@ -38,6 +59,19 @@ pub struct Options {
     pub throttle_count: u32,
     /// The `Retry-After` header value on 429 answers (seconds, may be fractional).
     pub retry_after: String,
+    /// Time between an accepted sendMail and the message appearing in the recipients' inboxes.
+    pub delivery_delay: Duration,
+    /// What the administrator does on the authorize and admin consent pages.
+    pub admin_outcome: AdminOutcome,
+    /// How many device code polls answer `authorization_pending` before the outcome.
+    pub device_pending_polls: u32,
+    /// Whether the administrator approves or declines a device code sign-in.
+    pub device_outcome: AdminOutcome,
+    /// The device code polling interval handed out (`interval`), in seconds; polls sooner than
+    /// this after the previous one answer `slow_down`. 0 disables the check.
+    pub device_interval_secs: u64,
+    /// How long a device code lives (`expires_in`, rounded up to whole seconds).
+    pub device_code_lifetime: Duration,
 }
 
 impl Default for Options {
@@ -47,6 +81,12 @@ impl Default for Options {
             delay: Duration::ZERO,
             throttle_count: 2,
             retry_after: "0.2".to_string(),
+            delivery_delay: Duration::from_millis(300),
+            admin_outcome: AdminOutcome::Approve,
+            device_pending_polls: 2,
+            device_outcome: AdminOutcome::Approve,
+            device_interval_secs: 5,
+            device_code_lifetime: Duration::from_secs(900),
         }
     }
 }
@@ -128,6 +168,17 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
         retry_after: opts.retry_after,
         count: AtomicU64::new(0),
         log: Mutex::new(VecDeque::new()),
+        delivery_delay: opts.delivery_delay,
+        admin_outcome: opts.admin_outcome,
+        device: DeviceSettings {
+            pending_polls: opts.device_pending_polls,
+            outcome: opts.device_outcome,
+            interval_secs: opts.device_interval_secs,
+            lifetime: opts.device_code_lifetime,
+        },
+        inflight: Mutex::new(HashMap::new()),
+        sync: Mutex::new(mail::SyncStore::default()),
+        signin: Mutex::new(signin::SigninState::default()),
     });
     Prepared {
         shared,
@@ -234,6 +285,60 @@ impl Emulator {
     /// Changes the directory while the server runs (e.g. to grant admin consent).
     pub fn update_directory<R>(&self, f: impl FnOnce(&mut Directory) -> R) -> R {
         f(&mut self.shared.dir())
+    }
+
+    /// The mailboxes of tenant `tenant_index` and their own behaviour (an application access
+    /// policy of the `rbac-scoped` scenario is not reflected here); empty for an unknown index.
+    pub fn mailbox_addresses(&self, tenant_index: usize) -> Vec<(String, MailboxBehaviour)> {
+        self.shared
+            .dir()
+            .tenants
+            .get(tenant_index)
+            .map(|t| {
+                t.mailboxes
+                    .iter()
+                    .map(|m| (m.address.clone(), m.behaviour))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn folder_infos(&self, address: &str, kind: mailbox::FolderKind) -> Vec<MessageInfo> {
+        let dir = self.shared.dir();
+        let Some(mb) = dir.mailbox(address) else {
+            return Vec::new();
+        };
+        let mut list: Vec<&mailbox::Message> = mb.folder(kind).iter().collect();
+        mailbox::sort_messages(&mut list, &[]);
+        list.into_iter().map(mailbox::Message::info).collect()
+    }
+
+    /// The messages in a mailbox's Inbox (any tenant, address in any case), newest first; empty
+    /// for an unknown address.
+    pub fn inbox(&self, address: &str) -> Vec<MessageInfo> {
+        self.folder_infos(address, mailbox::FolderKind::Inbox)
+    }
+
+    /// The messages in a mailbox's Sent Items, newest first; empty for an unknown address.
+    pub fn sent_items(&self, address: &str) -> Vec<MessageInfo> {
+        self.folder_infos(address, mailbox::FolderKind::SentItems)
+    }
+
+    /// Drops a message from an outside sender (`sender@external.example`) into the Inbox of the
+    /// mailbox `to` right away; does nothing when no mailbox has that address.
+    pub fn deliver_external(&self, to: &str, subject: &str) {
+        let now = Utc::now();
+        let msg = mail::external_message(to, subject, now);
+        mail::deliver(&mut self.shared.dir(), &msg, &[to.trim().to_string()], now);
+    }
+
+    /// The UPN of tenant `tenant_index`'s administrator (`admin@{domain}`).
+    pub fn admin_upn(&self, tenant_index: usize) -> Option<String> {
+        self.shared
+            .dir()
+            .tenants
+            .get(tenant_index)
+            .map(|t| t.admin.upn.clone())
     }
 
     /// Stops the server: open requests get a short grace period. When the emulator runs on its own

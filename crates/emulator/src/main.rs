@@ -1,13 +1,31 @@
 //! The `graphwiz-emulator` command: runs the Entra ID + Microsoft Graph emulator on loopback with
-//! the chosen scenarios, prints the base URL and the demo credentials to use, and serves until
-//! Ctrl-C.
+//! the chosen scenarios, prints the base URL, the demo credentials, mailboxes and administrator to
+//! use, and serves until Ctrl-C.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
-use graphwiz_emulator::{Emulator, Options, Scenario};
+use clap::{Parser, ValueEnum};
+use graphwiz_emulator::{AdminOutcome, Emulator, MailboxBehaviour, Options, Scenario};
+
+/// What the emulated administrator does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Outcome {
+    /// Signs in and consents.
+    Approve,
+    /// Declines.
+    Deny,
+}
+
+impl From<Outcome> for AdminOutcome {
+    fn from(o: Outcome) -> Self {
+        match o {
+            Outcome::Approve => AdminOutcome::Approve,
+            Outcome::Deny => AdminOutcome::Deny,
+        }
+    }
+}
 
 /// Runs a local emulator of Entra ID and Microsoft Graph for trying graphwiz without a real tenant.
 #[derive(Parser, Debug)]
@@ -32,6 +50,26 @@ struct Cli {
     /// Retry-After value (seconds, may be fractional) on 429 answers.
     #[arg(long, value_name = "SECONDS", default_value = "0.2")]
     retry_after: String,
+
+    /// Time between an accepted sendMail and delivery to the recipients' inboxes, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = 300)]
+    delivery_delay_ms: u64,
+
+    /// What the administrator does on the authorize and admin consent pages.
+    #[arg(long, value_enum, value_name = "OUTCOME", default_value = "approve")]
+    admin_outcome: Outcome,
+
+    /// What the administrator does with a device code sign-in.
+    #[arg(long, value_enum, value_name = "OUTCOME", default_value = "approve")]
+    device_outcome: Outcome,
+
+    /// How many device code polls answer authorization_pending before the outcome.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    device_pending_polls: u32,
+
+    /// The device code polling interval handed out, in seconds (0: no slow_down answers).
+    #[arg(long, value_name = "SECONDS", default_value_t = 5)]
+    device_interval_secs: u64,
 
     /// List the scenarios and exit.
     #[arg(long)]
@@ -74,6 +112,29 @@ fn print_banner(emu: &Emulator, scenarios: &[Scenario]) {
             "  client secret: {} (a demo value, not a real secret)",
             c.client_secret
         );
+        let mailboxes = emu.mailbox_addresses(i);
+        if !mailboxes.is_empty() {
+            println!("  mailboxes:");
+            for (address, behaviour) in mailboxes {
+                let note = match behaviour {
+                    MailboxBehaviour::Healthy
+                        if *scenario == Scenario::RbacScoped
+                            && !address.starts_with("support@") =>
+                    {
+                        "outside the app's access policy: Access to OData is disabled"
+                    }
+                    MailboxBehaviour::Healthy => "healthy",
+                    MailboxBehaviour::Unlicensed => "unlicensed: MailboxNotEnabledForRESTAPI",
+                    MailboxBehaviour::PolicyBlocked => "blocked: Access to OData is disabled",
+                };
+                println!("    {address:<48} {note}");
+            }
+        }
+        if let Some(admin) = emu.admin_upn(i) {
+            println!(
+                "  admin:         {admin} (signs in via authorize, devicecode and adminconsent)"
+            );
+        }
         println!("  try:");
         println!(
             "    GRAPHWIZ_CLIENT_SECRET={} graphwiz check --tenant {} --client-id {} --login-url {base} --graph-url {base}",
@@ -111,6 +172,12 @@ async fn main() -> ExitCode {
         delay: Duration::from_millis(cli.delay_ms),
         throttle_count: cli.throttle_count,
         retry_after: cli.retry_after.clone(),
+        delivery_delay: Duration::from_millis(cli.delivery_delay_ms),
+        admin_outcome: cli.admin_outcome.into(),
+        device_outcome: cli.device_outcome.into(),
+        device_pending_polls: cli.device_pending_polls,
+        device_interval_secs: cli.device_interval_secs,
+        ..Options::default()
     };
     let emu = match Emulator::start_on(cli.listen, opts).await {
         Ok(e) => e,

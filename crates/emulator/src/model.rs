@@ -1,10 +1,12 @@
 //! The emulated directory: tenants, their app registrations, secrets, requested permissions and
-//! consents, and how each scenario builds one tenant plus the credentials a person should use.
+//! consents, mailboxes and administrator, and how each scenario builds one tenant plus the
+//! credentials a person should use.
 
 use std::fmt;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::mailbox::{Mailbox, MailboxBehaviour};
 use crate::scenario::Scenario;
 
 /// The appId of the Microsoft Graph resource.
@@ -195,6 +197,20 @@ pub struct App {
     pub delegated_grant_scopes: Option<String>,
     /// Whether the app's own token may read its grants and app role assignments.
     pub grants_readable: bool,
+    /// Mailboxes an application access policy (RBAC for Applications) limits the app to, lower
+    /// case; `None` when the app may reach every mailbox of the tenant.
+    pub mailbox_scope: Option<Vec<String>>,
+}
+
+/// The tenant's administrator, who signs in interactively and may grant admin consent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AdminUser {
+    /// `admin@{domain}`.
+    pub upn: String,
+    /// The user's object id (GUID).
+    pub object_id: String,
+    /// The user's display name.
+    pub display_name: String,
 }
 
 /// One Entra tenant.
@@ -214,6 +230,12 @@ pub struct Tenant {
     pub scenario: Scenario,
     /// How many Graph requests are still answered with 429 before normal answers.
     pub throttle_remaining: u32,
+    /// How many sendMail calls are still answered with 429 before mail is accepted.
+    pub send_throttle_remaining: u32,
+    /// The tenant's mailboxes.
+    pub mailboxes: Vec<Mailbox>,
+    /// The administrator who may sign in and consent.
+    pub admin: AdminUser,
 }
 
 impl Tenant {
@@ -236,6 +258,21 @@ impl Tenant {
             .iter_mut()
             .find(|a| a.app_id.eq_ignore_ascii_case(app_id))
     }
+
+    /// The mailbox with this address or user object id (any case).
+    pub fn mailbox(&self, ident: &str) -> Option<&Mailbox> {
+        self.mailboxes.iter().find(|m| m.is_named(ident))
+    }
+
+    /// The mailbox with this address or user object id (any case), mutable.
+    pub fn mailbox_mut(&mut self, ident: &str) -> Option<&mut Mailbox> {
+        self.mailboxes.iter_mut().find(|m| m.is_named(ident))
+    }
+
+    /// The tenant's first verified domain.
+    pub fn domain(&self) -> &str {
+        self.domains.first().map(String::as_str).unwrap_or("")
+    }
 }
 
 /// All tenants the emulator knows.
@@ -254,6 +291,16 @@ impl Directory {
     /// The tenant named by a GUID or verified domain (any case), mutable.
     pub fn tenant_mut(&mut self, ident: &str) -> Option<&mut Tenant> {
         self.tenants.iter_mut().find(|t| t.is_named(ident))
+    }
+
+    /// The mailbox with this address in any tenant (any case).
+    pub fn mailbox(&self, address: &str) -> Option<&Mailbox> {
+        self.tenants.iter().find_map(|t| t.mailbox(address))
+    }
+
+    /// The mailbox with this address in any tenant (any case), mutable.
+    pub fn mailbox_mut(&mut self, address: &str) -> Option<&mut Mailbox> {
+        self.tenants.iter_mut().find_map(|t| t.mailbox_mut(address))
     }
 }
 
@@ -424,6 +471,7 @@ pub fn build_tenant(
         consented_app_roles: both_roles,
         delegated_grant_scopes: Some("User.Read".to_string()),
         grants_readable: true,
+        mailbox_scope: None,
     };
     let mut creds = DemoCredentials {
         tenant_id: ids.tenant_id.clone(),
@@ -432,6 +480,7 @@ pub fn build_tenant(
         client_secret: ids.secret_value.clone(),
     };
     let mut throttle_remaining = 0;
+    let mut send_throttle_remaining = 0;
 
     match scenario {
         Scenario::Healthy | Scenario::ExpiredSecret => {}
@@ -470,7 +519,16 @@ pub fn build_tenant(
         Scenario::UserReadNotConsented => app.delegated_grant_scopes = None,
         Scenario::GrantsUnreadable => app.grants_readable = false,
         Scenario::Throttled => throttle_remaining = throttle_count,
+        Scenario::RbacScoped => app.mailbox_scope = Some(vec![format!("support@{}", ids.domain)]),
+        Scenario::MailLost => {}
+        Scenario::SendThrottled => send_throttle_remaining = throttle_count,
     }
+    let mailboxes = default_mailboxes(index, &ids.domain);
+    let admin = AdminUser {
+        upn: format!("admin@{}", ids.domain),
+        object_id: derived_guid(index, "admin-user"),
+        display_name: "Demo Admin".to_string(),
+    };
 
     let tenant = Tenant {
         id: ids.tenant_id,
@@ -480,8 +538,40 @@ pub fn build_tenant(
         apps: vec![app],
         scenario,
         throttle_remaining,
+        send_throttle_remaining,
+        mailboxes,
+        admin,
     };
     (tenant, creds)
+}
+
+/// The mailboxes every tenant gets: two healthy ones, an unlicensed one and a policy-blocked one.
+fn default_mailboxes(index: usize, domain: &str) -> Vec<Mailbox> {
+    [
+        ("support", "Support", MailboxBehaviour::Healthy),
+        ("sales", "Sales", MailboxBehaviour::Healthy),
+        (
+            "unlicensed",
+            "Unlicensed Mailbox",
+            MailboxBehaviour::Unlicensed,
+        ),
+        (
+            "blocked",
+            "Blocked Mailbox",
+            MailboxBehaviour::PolicyBlocked,
+        ),
+    ]
+    .into_iter()
+    .map(|(local, name, behaviour)| {
+        let address = format!("{local}@{domain}");
+        Mailbox::new(
+            &address,
+            name,
+            &derived_guid(index, &format!("mailbox-{local}")),
+            behaviour,
+        )
+    })
+    .collect()
 }
 
 /// Builds the whole directory: tenant `i` from `scenarios[i]`.

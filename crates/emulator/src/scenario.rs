@@ -33,11 +33,17 @@ pub enum Scenario {
     GrantsUnreadable,
     /// Graph answers the first requests with 429 Too Many Requests.
     Throttled,
+    /// An application access policy (RBAC for Applications) limits the app to `support@`.
+    RbacScoped,
+    /// sendMail is accepted but the mail is never delivered.
+    MailLost,
+    /// The first sendMail calls answer 429 Too Many Requests before mail is accepted.
+    SendThrottled,
 }
 
 impl Scenario {
     /// Every scenario, in the order they are listed to people.
-    pub const ALL: [Scenario; 13] = [
+    pub const ALL: [Scenario; 16] = [
         Scenario::Healthy,
         Scenario::WrongSecret,
         Scenario::SecretIdPasted,
@@ -51,6 +57,9 @@ impl Scenario {
         Scenario::UserReadNotConsented,
         Scenario::GrantsUnreadable,
         Scenario::Throttled,
+        Scenario::RbacScoped,
+        Scenario::MailLost,
+        Scenario::SendThrottled,
     ];
 
     /// The kebab-case name used on the command line and in [`FromStr`].
@@ -69,6 +78,9 @@ impl Scenario {
             Scenario::UserReadNotConsented => "user-read-not-consented",
             Scenario::GrantsUnreadable => "grants-unreadable",
             Scenario::Throttled => "throttled",
+            Scenario::RbacScoped => "rbac-scoped",
+            Scenario::MailLost => "mail-lost",
+            Scenario::SendThrottled => "send-throttled",
         }
     }
 
@@ -105,6 +117,15 @@ impl Scenario {
             }
             Scenario::Throttled => {
                 "The tenant is healthy, but Graph answers the first requests with 429 and a Retry-After header."
+            }
+            Scenario::RbacScoped => {
+                "The tenant is healthy, but an application access policy limits the app to the support mailbox, so every other mailbox answers Access to OData is disabled."
+            }
+            Scenario::MailLost => {
+                "The tenant is healthy, but sendMail is accepted with 202 and the mail is never delivered."
+            }
+            Scenario::SendThrottled => {
+                "The tenant is healthy, but the first sendMail calls answer 429 with a Retry-After header before mail is accepted."
             }
         }
     }

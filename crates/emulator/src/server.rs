@@ -1,7 +1,7 @@
 //! The HTTP side: shared state, the router that joins the Entra and Graph endpoints, the
 //! middleware that applies the delay and records requests, and the serve loop with shutdown.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::future::IntoFuture;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -18,8 +18,10 @@ use serde_json::Value;
 use tokio::sync::watch;
 
 use crate::jwt::Signer;
+use crate::mail::SyncStore;
 use crate::model::Directory;
-use crate::RecordedRequest;
+use crate::signin::SigninState;
+use crate::{AdminOutcome, RecordedRequest};
 
 /// How many recorded requests are kept; older ones are dropped first.
 pub(crate) const RECORD_LIMIT: usize = 10_000;
@@ -36,6 +38,36 @@ pub(crate) struct Shared {
     pub retry_after: String,
     pub count: AtomicU64,
     pub log: Mutex<VecDeque<RecordedRequest>>,
+    /// Time between an accepted sendMail and the message appearing in the recipients' inboxes.
+    pub delivery_delay: Duration,
+    /// What the administrator does on the authorize and admin consent pages.
+    pub admin_outcome: AdminOutcome,
+    /// How device code sign-ins behave.
+    pub device: DeviceSettings,
+    /// In-flight requests per mailbox address (Outlook allows four at a time).
+    pub inflight: Mutex<HashMap<String, u32>>,
+    /// Delta and paging tokens handed out by the mail endpoints.
+    pub sync: Mutex<SyncStore>,
+    /// Pending authorization codes and device codes.
+    pub signin: Mutex<SigninState>,
+}
+
+/// How device code sign-ins behave.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DeviceSettings {
+    /// Polls answered `authorization_pending` before the outcome.
+    pub pending_polls: u32,
+    /// Whether the administrator approves or declines.
+    pub outcome: AdminOutcome,
+    /// The polling interval handed out, in seconds.
+    pub interval_secs: u64,
+    /// How long a device code lives.
+    pub lifetime: Duration,
+}
+
+/// Locks a mutex even if a previous holder panicked.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Shared {
@@ -75,6 +107,19 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             any(crate::entra::discovery),
         )
         .route("/{tenant}/oauth2/v2.0/token", any(crate::entra::token))
+        .route(
+            "/{tenant}/oauth2/v2.0/authorize",
+            any(crate::signin::authorize),
+        )
+        .route(
+            "/{tenant}/oauth2/v2.0/devicecode",
+            any(crate::signin::device_code),
+        )
+        .route("/{tenant}/adminconsent", any(crate::signin::admin_consent))
+        .route(
+            "/{tenant}/v2.0/adminconsent",
+            any(crate::signin::admin_consent),
+        )
         .route("/{tenant}/discovery/v2.0/keys", any(crate::entra::keys))
         .route("/v1.0/{*rest}", any(crate::graph::graph))
         .fallback(crate::graph::not_found)
@@ -82,16 +127,23 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// Waits the configured delay, answers, then records the request and its status.
+/// Takes a mailbox concurrency slot when the request is for a mailbox, waits the configured
+/// delay, answers (429 when the mailbox already has four requests in flight), then records the
+/// request and its status.
 async fn observe(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     let time = Utc::now();
     let method = req.method().to_string();
     let path = req.uri().path().to_string();
     let query = req.uri().query().map(str::to_string);
+    let slot = crate::mail::acquire_slot(&s, &path);
     if !s.delay.is_zero() {
         tokio::time::sleep(s.delay).await;
     }
-    let resp = next.run(req).await;
+    let resp = match &slot {
+        Some(Err(())) => crate::graph::mailbox_concurrency_limited(req.headers(), &s.retry_after),
+        _ => next.run(req).await,
+    };
+    drop(slot);
     s.count.fetch_add(1, Ordering::Relaxed);
     let rec = RecordedRequest {
         method,

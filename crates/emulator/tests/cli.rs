@@ -49,7 +49,16 @@ fn non_loopback_listen_address_exits_2() {
 #[test]
 fn starts_and_prints_credentials_and_example() {
     let mut child = bin()
-        .args(["--scenario", "healthy", "--delay-ms", "0"])
+        .args([
+            "--scenario",
+            "healthy",
+            "--delay-ms",
+            "0",
+            "--delivery-delay-ms",
+            "100",
+            "--admin-outcome",
+            "deny",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -73,6 +82,15 @@ fn starts_and_prints_credentials_and_example() {
         "{text}"
     );
     assert!(text.contains("contoso-demo.onmicrosoft.com"), "{text}");
+    for mailbox in [
+        "support@contoso-demo.onmicrosoft.com",
+        "sales@contoso-demo.onmicrosoft.com",
+        "unlicensed@contoso-demo.onmicrosoft.com",
+        "blocked@contoso-demo.onmicrosoft.com",
+        "admin@contoso-demo.onmicrosoft.com",
+    ] {
+        assert!(text.contains(mailbox), "{mailbox} missing from:\n{text}");
+    }
     assert!(
         text.contains("3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10"),
         "{text}"

@@ -122,7 +122,10 @@ fn expected_token(s: Scenario) -> TokenOutcome {
         Scenario::Healthy
         | Scenario::UserReadNotConsented
         | Scenario::GrantsUnreadable
-        | Scenario::Throttled => Ok(both),
+        | Scenario::Throttled
+        | Scenario::RbacScoped
+        | Scenario::MailLost
+        | Scenario::SendThrottled => Ok(both),
         Scenario::WrongSecret | Scenario::SecretIdPasted => Err((401, "invalid_client", 7000215)),
         Scenario::ExpiredSecret => Err((401, "invalid_client", 7000222)),
         Scenario::UnknownApp => Err((400, "unauthorized_client", 700016)),
