@@ -17,7 +17,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME", conflicts_with = "all")]
     profile: Option<String>,
     /// Check every saved profile, concurrently.
-    #[arg(long, conflicts_with_all = ["tenant", "client_id", "secret_stdin", "login_url", "graph_url", "cloud"])]
+    #[arg(long, conflicts_with_all = ["tenant", "client_id", "secret_stdin", "login_url", "graph_url", "cloud", "mailboxes", "probe_mailbox"])]
     all: bool,
     /// How many profiles --all checks at the same time.
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
@@ -25,9 +25,39 @@ pub struct CheckArgs {
     /// Timeout of each network request, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     timeout: u64,
+    /// A mailbox the integration serves (repeat for several); replaces a profile's list.
+    #[arg(long = "mailbox", value_name = "ADDRESS")]
+    mailboxes: Vec<String>,
+    /// Scope audit: a mailbox the app should NOT be able to read (read-only probe).
+    #[arg(long, value_name = "ADDRESS")]
+    probe_mailbox: Option<String>,
+    /// Days before the secret's expiry when secret_expiry starts to warn.
+    #[arg(long, value_name = "N", default_value_t = graphwiz_core::expiry::DEFAULT_WARN_DAYS, value_parser = clap::value_parser!(u32).range(0..=3650))]
+    warn_days: u32,
     /// Print JSON on standard output instead of text (one object; with --all one array).
     #[arg(long)]
     json: bool,
+}
+
+impl CheckArgs {
+    /// Applies the options every check shares: timeout, mailboxes, scope audit, warning window.
+    fn apply(&self, input: &mut CheckInput, profile: Option<&Profile>) -> Result<(), Failure> {
+        input.timeout = Duration::from_secs(self.timeout);
+        input.expiry_warn_days = self.warn_days;
+        input.mailboxes = if self.mailboxes.is_empty() {
+            profile.map(|p| p.mailboxes.clone()).unwrap_or_default()
+        } else {
+            input::mailboxes(&self.mailboxes)?
+        };
+        input.probe_mailbox = match &self.probe_mailbox {
+            Some(m) => Some(graphwiz_core::validate::mailbox(m)?),
+            None => None,
+        };
+        if let Some(p) = profile {
+            input.known_expiry = p.secret_expiry;
+        }
+        Ok(())
+    }
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -49,7 +79,6 @@ fn exit_for(ok: bool) -> u8 {
 
 fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
     let t = &args.target;
-    let timeout = Duration::from_secs(args.timeout);
     let (input, profile_name) = match &args.profile {
         None => {
             let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
@@ -67,13 +96,9 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
             let (secret, w) = input::read_secret(t)?;
             input::warn(&target.warnings);
             input::warn(&w);
-            let input = CheckInput {
-                endpoints: target.endpoints,
-                tenant: target.tenant,
-                client_id: target.client_id,
-                secret,
-                timeout,
-            };
+            let mut input =
+                CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
+            args.apply(&mut input, None)?;
             (input, None)
         }
         Some(name) => {
@@ -104,13 +129,9 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
             let same = target.tenant == p.tenant
                 && target.client_id == p.client_id
                 && target.endpoints == p.endpoints().map_err(|e| Failure::usage(e.to_string()))?;
-            let input = CheckInput {
-                endpoints: target.endpoints,
-                tenant: target.tenant,
-                client_id: target.client_id,
-                secret,
-                timeout,
-            };
+            let mut input =
+                CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
+            args.apply(&mut input, Some(p))?;
             (input, same.then(|| p.name.clone()))
         }
     };
@@ -165,7 +186,8 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
     let mut slots: Vec<Result<usize, Report>> = Vec::new();
     for p in &file.profiles {
         slots.push(match prepare(p, timeout) {
-            Ok(input) => {
+            Ok(mut input) => {
+                input.expiry_warn_days = args.warn_days;
                 inputs.push(input);
                 Ok(inputs.len() - 1)
             }

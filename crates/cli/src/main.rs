@@ -5,6 +5,7 @@
 //! keychain, a damaged profiles file).
 
 mod check_cmd;
+mod expiry_cmd;
 mod input;
 mod output;
 mod profile_cmd;
@@ -45,6 +46,10 @@ enum Command {
     Export(transfer_cmd::ExportArgs),
     /// Create a profile from a config file; the secret is asked for again (stdin or environment).
     Import(transfer_cmd::ImportArgs),
+    /// Show when each profile's client secret expires; exit 1 when one is inside the warning window.
+    Expiry(expiry_cmd::ExpiryArgs),
+    /// Write an iCalendar file with an event on each secret's expiry day and alarms before it.
+    Reminders(expiry_cmd::RemindersArgs),
 }
 
 /// Options that say which integration to talk to; shared by every command that checks.
@@ -80,6 +85,8 @@ fn main() -> ExitCode {
         Command::Profile(c) => profile_cmd::run(c),
         Command::Export(a) => transfer_cmd::export(a),
         Command::Import(a) => transfer_cmd::import(a),
+        Command::Expiry(a) => expiry_cmd::expiry(a),
+        Command::Reminders(a) => expiry_cmd::reminders(a),
     };
     ExitCode::from(code)
 }

@@ -17,6 +17,8 @@ pub enum ProfileCommand {
     Show(ShowArgs),
     /// Remove a profile and its keychain entry.
     Remove(RemoveArgs),
+    /// Enter the secret's expiry by hand (when Azure does not let graphwiz read it).
+    SetExpiry(crate::expiry_cmd::SetExpiryArgs),
 }
 
 #[derive(Args, Debug)]
@@ -61,6 +63,7 @@ pub fn run(cmd: ProfileCommand) -> u8 {
         ProfileCommand::List(a) => list(a),
         ProfileCommand::Show(a) => show(a),
         ProfileCommand::Remove(a) => remove(a),
+        ProfileCommand::SetExpiry(a) => return crate::expiry_cmd::set_expiry(a),
     };
     result.unwrap_or_else(|f| f.report())
 }

@@ -159,13 +159,9 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
                 last_check: None,
                 last_live_test: None,
             };
-            let input = CheckInput {
-                endpoints: target.endpoints,
-                tenant: target.tenant,
-                client_id: target.client_id,
-                secret,
-                timeout,
-            };
+            let mut input =
+                CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
+            input.timeout = timeout;
             let report = input::runtime()?.block_on(run_check(&input));
             (profile, report, chrono::Utc::now())
         }

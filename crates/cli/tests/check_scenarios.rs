@@ -133,7 +133,7 @@ fn healthy_passes_everything() {
         .unwrap()
         .ends_with("/5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903/oauth2/v2.0/token"));
     let checks = r["checks"].as_array().unwrap();
-    assert_eq!(checks.len(), 6);
+    assert_eq!(checks.len(), 7);
     for c in checks {
         assert_eq!(c["status"], "pass", "{c:#}");
         for key in [

@@ -114,6 +114,9 @@ pub struct Report {
     pub token_endpoint: Option<String>,
     /// Every check, in a stable order.
     pub checks: Vec<Check>,
+    /// The expiry of the secret in use, when Azure told it unambiguously.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_expires: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Report {
@@ -127,6 +130,7 @@ impl Report {
             tenant_id,
             token_endpoint,
             checks,
+            secret_expires: None,
         }
     }
 
@@ -159,23 +163,55 @@ pub struct CheckInput {
     pub secret: ClientSecret,
     /// Timeout of each request.
     pub timeout: Duration,
+    /// Mailboxes to check (one `mailbox_access` check each).
+    pub mailboxes: Vec<String>,
+    /// A mailbox that should NOT be reachable, for the scope audit.
+    pub probe_mailbox: Option<String>,
+    /// Days before the secret's expiry when `secret_expiry` starts to warn.
+    pub expiry_warn_days: u32,
+    /// The secret's expiry as entered by hand, used when Azure does not tell.
+    pub known_expiry: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl CheckInput {
+    /// Input with defaults: 30 s timeout, no mailboxes, 30 days of expiry warning.
+    pub fn new(
+        endpoints: Endpoints,
+        tenant: String,
+        client_id: String,
+        secret: ClientSecret,
+    ) -> Self {
+        CheckInput {
+            endpoints,
+            tenant,
+            client_id,
+            secret,
+            timeout: Duration::from_secs(30),
+            mailboxes: Vec::new(),
+            probe_mailbox: None,
+            expiry_warn_days: crate::expiry::DEFAULT_WARN_DAYS,
+            known_expiry: None,
+        }
+    }
 }
 
 /// Check ids in report order.
-pub const CHECK_IDS: [&str; 6] = [
+pub const CHECK_IDS: [&str; 7] = [
     "tenant",
     "credentials",
     "registration",
     "perm_mail_readwrite",
     "perm_mail_send",
     "perm_user_read",
+    "secret_expiry",
 ];
 
-const GRAPH_CHECK_IDS: [&str; 4] = [
+const GRAPH_CHECK_IDS: [&str; 5] = [
     "registration",
     "perm_mail_readwrite",
     "perm_mail_send",
     "perm_user_read",
+    "secret_expiry",
 ];
 
 /// Runs every check with a fresh HTTP client.
@@ -255,12 +291,15 @@ pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
     };
 
     // 3. Graph checks, all at once.
-    checks.extend(graph_checks(http, input, &token).await);
-    Report::from_checks(
+    let (graph, secret_expires) = graph_checks(http, input, &token).await;
+    checks.extend(graph);
+    let mut report = Report::from_checks(
         Some(discovery.tenant_id),
         Some(discovery.token_endpoint),
         checks,
-    )
+    );
+    report.secret_expires = secret_expires;
+    report
 }
 
 /// Outcome of a timed Graph read.
@@ -278,7 +317,11 @@ async fn timed<T>(f: impl std::future::Future<Output = Result<T, GraphFailure>>)
     }
 }
 
-async fn graph_checks(http: &HttpClient, input: &CheckInput, token: &AccessToken) -> Vec<Check> {
+async fn graph_checks(
+    http: &HttpClient,
+    input: &CheckInput,
+    token: &AccessToken,
+) -> (Vec<Check>, Option<chrono::DateTime<chrono::Utc>>) {
     let claims = read_claims(token.bearer());
     let endpoints = &input.endpoints;
     let client_id = input.client_id.as_str();
@@ -317,7 +360,112 @@ async fn graph_checks(http: &HttpClient, input: &CheckInput, token: &AccessToken
         ));
     }
     out.push(user_read_check(&grants, reg, cloud, client_id));
-    out
+    let (expiry, expires) = secret_expiry_check(&registration, input, chrono::Utc::now());
+    out.push(expiry);
+    (out, expires)
+}
+
+fn secret_expiry_check(
+    reg: &Timed<Registration>,
+    input: &CheckInput,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (Check, Option<chrono::DateTime<chrono::Utc>>) {
+    use crate::expiry::{self, AppSecret, ExpiryState, SecretMatch};
+    let cloud = input.endpoints.cloud;
+    let portal_url = portal::certificates_and_secrets(cloud, &input.client_id);
+    let warn_days = input.expiry_warn_days;
+    let renew = "Before it expires: App registrations → your app → Certificates & secrets → New client secret; copy its Value into the Genesys Cloud Microsoft Graph integration (Configuration → Credentials), then disable and enable the integration. Delete the old secret afterwards.";
+    let verdict = |expires: chrono::DateTime<chrono::Utc>, what: &str| {
+        let day = expires.format("%Y-%m-%d");
+        let left = expiry::days_left(expires, now, &chrono::Utc);
+        match expiry::state(expires, now, warn_days) {
+            ExpiryState::Ok => Check::new("secret_expiry", Status::Pass, format!("{what} expires on {day} ({left} days left).")),
+            ExpiryState::Soon => Check::new("secret_expiry", Status::Warn, format!("{what} expires on {day}: only {left} days left.")).fix(renew),
+            ExpiryState::Expired => Check::new("secret_expiry", Status::Fail, format!("{what} expired on {day}."))
+                .fix("Create a new client secret (Certificates & secrets → New client secret), enter its Value in the Genesys Cloud Microsoft Graph integration, then disable and enable the integration."),
+        }
+    };
+    let manual = |why: &str| {
+        match input.known_expiry {
+        Some(e) => {
+            let c = verdict(e, "The client secret (expiry entered by hand)");
+            let summary = format!("{} {why}", c.summary);
+            Check { summary, ..c }
+        }
+        None => Check::new("secret_expiry", Status::Warn, format!("The secret's expiry is unknown: {why}"))
+            .fix("Look up the Expires column in the Azure portal (App registrations → your app → Certificates & secrets) and enter it: graphwiz profile set-expiry NAME YYYY-MM-DD."),
+    }
+    };
+    let secrets: Vec<AppSecret> = match &reg.result {
+        Ok(r) => r
+            .password_credentials
+            .iter()
+            .filter_map(AppSecret::from_credential)
+            .collect(),
+        Err(f) => {
+            let c = manual(&format!(
+                "Azure's list of client secrets could not be read ({f})."
+            ));
+            return (
+                c.code(f.code().map(str::to_string))
+                    .portal(portal_url)
+                    .took(reg.elapsed),
+                None,
+            );
+        }
+    };
+    let hint = input.secret.hint();
+    let (check, used_key, expires) = match expiry::match_secret(&secrets, &hint) {
+        SecretMatch::One(s) => {
+            let c = verdict(s.expires, &format!("The client secret in use, {},", s.label()));
+            (c, s.key_id.clone(), Some(s.expires))
+        }
+        SecretMatch::Several(list) => {
+            let dates: Vec<String> = list.iter().map(|s| s.expires.format("%Y-%m-%d").to_string()).collect();
+            let why = format!(
+                "{} client secrets of the app start with '{hint}' (expiring {}), so graphwiz can't tell which one is in use.",
+                list.len(),
+                dates.join(", ")
+            );
+            let c = match input.known_expiry {
+                Some(_) => manual(&why),
+                None => Check::new("secret_expiry", Status::Warn, why)
+                    .fix("Delete the secrets that are no longer used (Certificates & secrets), or enter the expiry of the one in use by hand: graphwiz profile set-expiry NAME YYYY-MM-DD."),
+            };
+            (c, None, None)
+        }
+        SecretMatch::None => (
+            manual(&format!("none of the app's client secrets starts with '{hint}' (was it deleted, or does it belong to another app?).")),
+            None,
+            None,
+        ),
+    };
+    // Other secrets that need attention.
+    let others: Vec<String> = secrets
+        .iter()
+        .filter(|s| s.key_id.is_none() || s.key_id != used_key)
+        .filter(|s| s.hint.as_deref() != Some(hint.as_str()))
+        .filter(|s| expiry::state(s.expires, now, warn_days) != ExpiryState::Ok)
+        .map(|s| {
+            let left = expiry::days_left(s.expires, now, &chrono::Utc);
+            if left < 0 {
+                format!("{} expired on {}", s.label(), s.expires.format("%Y-%m-%d"))
+            } else {
+                format!("{} expires in {left} days", s.label())
+            }
+        })
+        .collect();
+    let check = if others.is_empty() {
+        check
+    } else {
+        let summary = format!(
+            "{} Other secrets of the app: {}.",
+            check.summary,
+            others.join("; ")
+        );
+        Check { summary, ..check }
+    };
+    (check.portal(portal_url).took(reg.elapsed), expires)
 }
 
 fn consent_fix() -> &'static str {

@@ -190,6 +190,7 @@ impl ConfigFile {
                     tenant_id: self.tenant_id.clone(),
                     token_endpoint: self.token_endpoint.clone(),
                     checks: self.checks.clone(),
+                    secret_expires: self.secret.expires,
                 },
             }),
             last_live_test: self.live_test.clone(),

@@ -9,6 +9,7 @@ pub mod aad;
 pub mod checks;
 pub mod cloud;
 pub mod config;
+pub mod expiry;
 pub mod graph;
 pub mod http;
 pub mod keychain;

@@ -80,19 +80,25 @@ impl Profile {
         secret: crate::secret::ClientSecret,
         timeout: std::time::Duration,
     ) -> Result<crate::checks::CheckInput, crate::cloud::EndpointError> {
-        Ok(crate::checks::CheckInput {
-            endpoints: self.endpoints()?,
-            tenant: self.tenant.clone(),
-            client_id: self.client_id.clone(),
+        let mut input = crate::checks::CheckInput::new(
+            self.endpoints()?,
+            self.tenant.clone(),
+            self.client_id.clone(),
             secret,
-            timeout,
-        })
+        );
+        input.timeout = timeout;
+        input.mailboxes = self.mailboxes.clone();
+        input.known_expiry = self.secret_expiry;
+        Ok(input)
     }
 
     /// Keeps a check's result: the resolved tenant GUID and the report.
     pub fn record_check(&mut self, report: &Report, at: DateTime<Utc>) {
         if let Some(tid) = &report.tenant_id {
             self.tenant_id = Some(tid.clone());
+        }
+        if let Some(e) = report.secret_expires {
+            self.secret_expiry = Some(e);
         }
         self.last_check = Some(LastCheck {
             at,

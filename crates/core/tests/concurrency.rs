@@ -12,14 +12,13 @@ async fn graph_checks_run_concurrently() {
     opts.delay = delay;
     let emu = Emulator::start(opts).await.expect("emulator");
     let c = emu.demo();
-    let input = CheckInput {
-        endpoints: Endpoints::new(Cloud::Global, Some(&emu.base_url()), Some(&emu.base_url()))
-            .unwrap(),
-        tenant: c.tenant_id.clone(),
-        client_id: c.client_id.clone(),
-        secret: ClientSecret::new(c.client_secret.clone()),
-        timeout: Duration::from_secs(10),
-    };
+    let mut input = CheckInput::new(
+        Endpoints::new(Cloud::Global, Some(&emu.base_url()), Some(&emu.base_url())).unwrap(),
+        c.tenant_id.clone(),
+        c.client_id.clone(),
+        ClientSecret::new(c.client_secret.clone()),
+    );
+    input.timeout = Duration::from_secs(10);
     let started = Instant::now();
     let report = run_check(&input).await;
     let wall = started.elapsed();

@@ -68,6 +68,7 @@ fn sample() -> ConfigFile {
             "id": "tenant", "status": "pass", "summary": "ok", "fix": null, "code": null, "portal_url": null, "elapsed_ms": 12
         }))
         .unwrap()],
+        secret_expires: None,
     };
     ConfigFile::build(
         &profile,

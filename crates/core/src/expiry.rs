@@ -1,0 +1,438 @@
+//! Client-secret expiry: finding the stored secret among the app's secrets, days left, and which
+//! reminders are due. Pure functions over an injected clock and time zone, so the desktop shell
+//! only delivers what this module decides.
+
+use crate::graph::PasswordCredential;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Default warning window, in days.
+pub const DEFAULT_WARN_DAYS: u32 = 30;
+/// Default reminder days before expiry (0 = on the day).
+pub const DEFAULT_REMINDER_DAYS: [u32; 6] = [30, 14, 7, 3, 1, 0];
+/// Alarms of the calendar entry, in days before expiry.
+pub const CALENDAR_ALARM_DAYS: [u32; 4] = [30, 14, 7, 1];
+
+/// One secret of the app, as Graph lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppSecret {
+    /// Secret ID.
+    pub key_id: Option<String>,
+    /// Description from the portal.
+    pub description: Option<String>,
+    /// First three characters.
+    pub hint: Option<String>,
+    /// Expiry.
+    pub expires: DateTime<Utc>,
+}
+
+impl AppSecret {
+    /// From Graph's passwordCredential; `None` when it has no readable end date.
+    pub fn from_credential(c: &PasswordCredential) -> Option<Self> {
+        let end = c.end_date_time.as_deref()?;
+        let expires = DateTime::parse_from_rfc3339(end).ok()?.with_timezone(&Utc);
+        Some(AppSecret {
+            key_id: c.key_id.clone(),
+            description: c.display_name.clone(),
+            hint: c.hint.clone(),
+            expires,
+        })
+    }
+
+    /// How an admin recognises it in Certificates & secrets.
+    pub fn label(&self) -> String {
+        match (&self.description, &self.hint) {
+            (Some(d), Some(h)) if !d.is_empty() => format!("'{d}' ({h}…)"),
+            (_, Some(h)) => format!("{h}…"),
+            (Some(d), None) => format!("'{d}'"),
+            (None, None) => self.key_id.clone().unwrap_or_else(|| "a secret".into()),
+        }
+    }
+}
+
+/// Which of the app's secrets is the one in use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SecretMatch {
+    /// Exactly one secret has the hint.
+    One(AppSecret),
+    /// Several secrets share the hint; none is picked.
+    Several(Vec<AppSecret>),
+    /// No secret has the hint.
+    None,
+}
+
+/// Finds the secret whose hint is `hint` (the first three characters of the secret in use).
+pub fn match_secret(secrets: &[AppSecret], hint: &str) -> SecretMatch {
+    let found: Vec<AppSecret> = secrets
+        .iter()
+        .filter(|s| s.hint.as_deref() == Some(hint))
+        .cloned()
+        .collect();
+    if found.len() > 1 {
+        return SecretMatch::Several(found);
+    }
+    match found.into_iter().next() {
+        Some(one) => SecretMatch::One(one),
+        None => SecretMatch::None,
+    }
+}
+
+/// Calendar days from `now` to `expires`, counted in the time zone `tz` (negative once expired).
+pub fn days_left<Tz: TimeZone>(expires: DateTime<Utc>, now: DateTime<Utc>, tz: &Tz) -> i64 {
+    let e: NaiveDate = expires.with_timezone(tz).date_naive();
+    let n: NaiveDate = now.with_timezone(tz).date_naive();
+    (e - n).num_days()
+}
+
+/// Where a secret stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExpiryState {
+    /// Outside the warning window.
+    Ok,
+    /// Inside the warning window.
+    Soon,
+    /// Expired.
+    Expired,
+}
+
+/// The state of a secret that expires at `expires`.
+pub fn state(expires: DateTime<Utc>, now: DateTime<Utc>, warn_days: u32) -> ExpiryState {
+    if expires <= now {
+        ExpiryState::Expired
+    } else if days_left(expires, now, &Utc) <= i64::from(warn_days) {
+        ExpiryState::Soon
+    } else {
+        ExpiryState::Ok
+    }
+}
+
+/// Identifies one reminder: a profile's secret (by its expiry) and a threshold.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ReminderKey {
+    /// Profile name.
+    pub profile: String,
+    /// The secret's expiry; a renewed secret has a new one, so its reminders start afresh.
+    pub expires: DateTime<Utc>,
+    /// Days before expiry (0 = on the day or after).
+    pub days: u32,
+}
+
+/// A secret to watch.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Watched {
+    /// Profile name.
+    pub profile: String,
+    /// Tenant and app, as the admin knows them.
+    pub label: String,
+    /// Expiry.
+    pub expires: DateTime<Utc>,
+}
+
+/// A reminder to deliver now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueReminder {
+    /// What it is.
+    pub key: ReminderKey,
+    /// Days left in the admin's time zone (negative once expired).
+    pub days_left: i64,
+    /// Tenant and app.
+    pub label: String,
+}
+
+/// Which reminders are due at `now` in time zone `tz`, given the ones already sent.
+///
+/// For each secret, every threshold the secret has reached counts as handled, but only the most
+/// urgent one not sent before is delivered: after weeks offline the admin gets one reminder
+/// ("3 days left"), not a burst. Returns the reminders to deliver and the keys to remember.
+pub fn due_reminders<Tz: TimeZone>(
+    watched: &[Watched],
+    now: DateTime<Utc>,
+    tz: &Tz,
+    thresholds: &[u32],
+    sent: &BTreeSet<ReminderKey>,
+) -> (Vec<DueReminder>, Vec<ReminderKey>) {
+    let mut due = Vec::new();
+    let mut mark = Vec::new();
+    for w in watched {
+        let left = days_left(w.expires, now, tz);
+        let mut reached: Vec<u32> = thresholds
+            .iter()
+            .copied()
+            .filter(|d| left <= i64::from(*d))
+            .collect();
+        reached.sort_unstable();
+        reached.dedup();
+        let Some(&most_urgent) = reached.first() else {
+            continue;
+        };
+        let key = |days| ReminderKey {
+            profile: w.profile.clone(),
+            expires: w.expires,
+            days,
+        };
+        if !sent.contains(&key(most_urgent)) {
+            due.push(DueReminder {
+                key: key(most_urgent),
+                days_left: left,
+                label: w.label.clone(),
+            });
+        }
+        mark.extend(reached.into_iter().map(key).filter(|k| !sent.contains(k)));
+    }
+    (due, mark)
+}
+
+/// Writes an iCalendar file: one all-day event per secret on its expiry day, with alarms
+/// before it. UIDs are stable (profile + app + expiry), so a re-export updates the same events.
+pub fn calendar(entries: &[CalendarEntry]) -> String {
+    use icalendar::{Alarm, Calendar, Component, Event, EventLike};
+    let mut cal = Calendar::new();
+    cal.name("graphwiz: client secret expiry");
+    for e in entries {
+        let day = e.expires.date_naive();
+        let uid = format!(
+            "graphwiz-secret-{}-{}-{}@graphwiz",
+            e.client_id,
+            e.key_id.as_deref().unwrap_or("secret"),
+            day.format("%Y%m%d")
+        );
+        let mut ev = Event::new();
+        ev.uid(&uid)
+            .summary(&format!("Client secret expires: {} ({})", e.app, e.tenant))
+            .description(&format!(
+                "The client secret {} of app {} (Application (client) ID {}) in tenant {} expires on {}. Before then: create a new client secret in the Azure portal (App registrations → the app → Certificates & secrets → New client secret), enter its Value in the Genesys Cloud Microsoft Graph integration, then disable and enable the integration. graphwiz profile: {}.",
+                e.secret_label,
+                e.app,
+                e.client_id,
+                e.tenant,
+                day.format("%Y-%m-%d"),
+                e.profile
+            ))
+            .all_day(day)
+            .timestamp(e.stamp);
+        for d in CALENDAR_ALARM_DAYS {
+            ev.alarm(Alarm::display(
+                &format!(
+                    "Client secret of {} ({}) expires in {d} days",
+                    e.app, e.tenant
+                ),
+                -chrono::Duration::days(i64::from(d)),
+            ));
+        }
+        cal.push(ev.done());
+    }
+    cal.done().to_string()
+}
+
+/// One secret in the calendar.
+#[derive(Clone, Debug)]
+pub struct CalendarEntry {
+    /// Profile name.
+    pub profile: String,
+    /// Tenant as the admin knows it.
+    pub tenant: String,
+    /// App name (or client ID).
+    pub app: String,
+    /// Application (client) ID.
+    pub client_id: String,
+    /// Secret ID, when known (part of the UID).
+    pub key_id: Option<String>,
+    /// How the secret is recognised (description/hint).
+    pub secret_label: String,
+    /// Expiry.
+    pub expires: DateTime<Utc>,
+    /// DTSTAMP of the event.
+    pub stamp: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::FixedOffset;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn secret(hint: &str, end: &str) -> AppSecret {
+        AppSecret {
+            key_id: Some(format!("k-{hint}-{end}")),
+            description: Some("Genesys".into()),
+            hint: Some(hint.into()),
+            expires: at(end),
+        }
+    }
+
+    #[test]
+    fn matching_by_hint() {
+        let list = vec![
+            secret("abc", "2027-01-01T00:00:00Z"),
+            secret("xyz", "2027-02-01T00:00:00Z"),
+            secret("xyz", "2027-03-01T00:00:00Z"),
+        ];
+        assert!(
+            matches!(match_secret(&list, "abc"), SecretMatch::One(s) if s.hint.as_deref() == Some("abc"))
+        );
+        assert!(matches!(match_secret(&list, "xyz"), SecretMatch::Several(v) if v.len() == 2));
+        assert_eq!(match_secret(&list, "nop"), SecretMatch::None);
+        assert_eq!(match_secret(&[], "abc"), SecretMatch::None);
+    }
+
+    #[test]
+    fn days_left_follows_the_time_zone() {
+        // 23:30 UTC on the 27th is already the 28th in Berlin (UTC+1) but still the 27th in New York.
+        let now = at("2026-11-27T23:30:00Z");
+        let expires = at("2026-12-01T12:00:00Z");
+        assert_eq!(days_left(expires, now, &Utc), 4);
+        assert_eq!(
+            days_left(expires, now, &FixedOffset::east_opt(3600).unwrap()),
+            3
+        );
+        assert_eq!(
+            days_left(expires, now, &FixedOffset::west_opt(5 * 3600).unwrap()),
+            4
+        );
+        // Leap day: 2028-02-28 → 2028-03-01 is two days.
+        assert_eq!(
+            days_left(at("2028-03-01T10:00:00Z"), at("2028-02-28T10:00:00Z"), &Utc),
+            2
+        );
+        assert_eq!(
+            days_left(at("2027-03-01T10:00:00Z"), at("2027-02-28T10:00:00Z"), &Utc),
+            1
+        );
+        // Past dates are negative.
+        assert_eq!(days_left(at("2026-11-20T10:00:00Z"), now, &Utc), -7);
+    }
+
+    #[test]
+    fn states() {
+        let now = at("2026-11-27T10:00:00Z");
+        assert_eq!(state(at("2027-06-01T00:00:00Z"), now, 30), ExpiryState::Ok);
+        assert_eq!(
+            state(at("2026-12-20T00:00:00Z"), now, 30),
+            ExpiryState::Soon
+        );
+        assert_eq!(
+            state(at("2026-12-27T10:00:00Z"), now, 30),
+            ExpiryState::Soon
+        );
+        assert_eq!(state(at("2026-12-28T10:00:00Z"), now, 30), ExpiryState::Ok);
+        assert_eq!(
+            state(at("2026-11-27T09:59:59Z"), now, 30),
+            ExpiryState::Expired
+        );
+    }
+
+    fn run(
+        watched: &[Watched],
+        now: &str,
+        tz: &FixedOffset,
+        sent: &mut BTreeSet<ReminderKey>,
+    ) -> Vec<u32> {
+        let (due, mark) = due_reminders(watched, at(now), tz, &DEFAULT_REMINDER_DAYS, sent);
+        sent.extend(mark);
+        due.into_iter().map(|d| d.key.days).collect()
+    }
+
+    #[test]
+    fn reminders_table_fire_once_each() {
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let w = vec![Watched {
+            profile: "contoso".into(),
+            label: "contoso.onmicrosoft.com / Genesys".into(),
+            expires: at("2027-03-01T08:00:00Z"),
+        }];
+        let mut sent = BTreeSet::new();
+        // (now, reminders due)
+        let table: [(&str, &[u32]); 13] = [
+            ("2026-12-01T09:00:00Z", &[]),
+            ("2027-01-30T09:00:00Z", &[30]),
+            ("2027-01-30T18:00:00Z", &[]),
+            ("2027-02-10T09:00:00Z", &[]),
+            ("2027-02-15T09:00:00Z", &[14]),
+            ("2027-02-15T09:05:00Z", &[]),
+            ("2027-02-22T00:00:00Z", &[7]),
+            ("2027-02-26T09:00:00Z", &[3]),
+            ("2027-02-28T09:00:00Z", &[1]),
+            ("2027-02-28T23:59:00Z", &[]),
+            ("2027-03-01T00:00:00Z", &[0]),
+            ("2027-03-02T00:00:00Z", &[]),
+            ("2027-06-01T00:00:00Z", &[]),
+        ];
+        for (now, want) in table {
+            assert_eq!(run(&w, now, &utc, &mut sent), want, "at {now}");
+        }
+    }
+
+    #[test]
+    fn after_a_long_absence_only_the_most_urgent_fires() {
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let w = vec![Watched {
+            profile: "p".into(),
+            label: "l".into(),
+            expires: at("2027-03-01T08:00:00Z"),
+        }];
+        let mut sent = BTreeSet::new();
+        assert_eq!(run(&w, "2027-02-27T09:00:00Z", &utc, &mut sent), vec![3]);
+        assert_eq!(
+            run(&w, "2027-02-27T10:00:00Z", &utc, &mut sent),
+            Vec::<u32>::new()
+        );
+        // Already expired when first seen: one "on the day" reminder, then silence.
+        let old = vec![Watched {
+            profile: "q".into(),
+            label: "l".into(),
+            expires: at("2026-01-01T00:00:00Z"),
+        }];
+        assert_eq!(run(&old, "2026-11-27T09:00:00Z", &utc, &mut sent), vec![0]);
+        assert_eq!(
+            run(&old, "2026-11-28T09:00:00Z", &utc, &mut sent),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn reminders_use_the_admins_day() {
+        // Expires 2027-03-01 02:00 UTC = 2027-02-28 21:00 in New York (UTC-5).
+        let w = vec![Watched {
+            profile: "p".into(),
+            label: "l".into(),
+            expires: at("2027-03-01T02:00:00Z"),
+        }];
+        let ny = FixedOffset::west_opt(5 * 3600).unwrap();
+        let utc = FixedOffset::east_opt(0).unwrap();
+        // 2027-02-28 10:00 UTC: in UTC one day left; in New York the expiry day itself.
+        assert_eq!(
+            run(&w, "2027-02-28T10:00:00Z", &utc, &mut BTreeSet::new()),
+            vec![1]
+        );
+        assert_eq!(
+            run(&w, "2027-02-28T10:00:00Z", &ny, &mut BTreeSet::new()),
+            vec![0]
+        );
+    }
+
+    #[test]
+    fn renewed_secret_starts_afresh() {
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let mut sent = BTreeSet::new();
+        let old = vec![Watched {
+            profile: "p".into(),
+            label: "l".into(),
+            expires: at("2027-01-10T00:00:00Z"),
+        }];
+        assert_eq!(run(&old, "2027-01-05T00:00:00Z", &utc, &mut sent), vec![7]);
+        let renewed = vec![Watched {
+            profile: "p".into(),
+            label: "l".into(),
+            expires: at("2027-02-04T00:00:00Z"),
+        }];
+        assert_eq!(
+            run(&renewed, "2027-01-05T00:00:00Z", &utc, &mut sent),
+            vec![30]
+        );
+    }
+}
