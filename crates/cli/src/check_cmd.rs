@@ -9,15 +9,31 @@ use graphwiz_core::profiles::{Profile, ProfileStore};
 use graphwiz_core::CheckInput;
 use std::time::Duration;
 
+/// What to check besides the app: the profile, mailboxes, scope audit and expiry window.
+#[derive(Args, Debug, Clone)]
+pub struct ScopeArgs {
+    /// Use a saved profile; explicit options override its values.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// A mailbox the integration serves (repeat for several); replaces a profile's list.
+    #[arg(long = "mailbox", value_name = "ADDRESS")]
+    pub mailboxes: Vec<String>,
+    /// Scope audit: a mailbox the app should NOT be able to read (read-only probe).
+    #[arg(long, value_name = "ADDRESS")]
+    pub probe_mailbox: Option<String>,
+    /// Days before the secret's expiry when secret_expiry starts to warn.
+    #[arg(long, value_name = "N", default_value_t = graphwiz_core::expiry::DEFAULT_WARN_DAYS, value_parser = clap::value_parser!(u32).range(0..=3650))]
+    pub warn_days: u32,
+}
+
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
     target: TargetArgs,
-    /// Check a saved profile; explicit options override its values.
-    #[arg(long, value_name = "NAME", conflicts_with = "all")]
-    profile: Option<String>,
+    #[command(flatten)]
+    scope: ScopeArgs,
     /// Check every saved profile, concurrently.
-    #[arg(long, conflicts_with_all = ["tenant", "client_id", "secret_stdin", "login_url", "graph_url", "cloud", "mailboxes", "probe_mailbox"])]
+    #[arg(long, conflicts_with_all = ["tenant", "client_id", "secret_stdin", "login_url", "graph_url", "cloud", "mailboxes", "probe_mailbox", "profile"])]
     all: bool,
     /// How many profiles --all checks at the same time.
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
@@ -25,24 +41,14 @@ pub struct CheckArgs {
     /// Timeout of each network request, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     timeout: u64,
-    /// A mailbox the integration serves (repeat for several); replaces a profile's list.
-    #[arg(long = "mailbox", value_name = "ADDRESS")]
-    mailboxes: Vec<String>,
-    /// Scope audit: a mailbox the app should NOT be able to read (read-only probe).
-    #[arg(long, value_name = "ADDRESS")]
-    probe_mailbox: Option<String>,
-    /// Days before the secret's expiry when secret_expiry starts to warn.
-    #[arg(long, value_name = "N", default_value_t = graphwiz_core::expiry::DEFAULT_WARN_DAYS, value_parser = clap::value_parser!(u32).range(0..=3650))]
-    warn_days: u32,
     /// Print JSON on standard output instead of text (one object; with --all one array).
     #[arg(long)]
     json: bool,
 }
 
-impl CheckArgs {
-    /// Applies the options every check shares: timeout, mailboxes, scope audit, warning window.
+impl ScopeArgs {
+    /// Applies mailboxes, scope audit and warning window (a profile's values unless overridden).
     fn apply(&self, input: &mut CheckInput, profile: Option<&Profile>) -> Result<(), Failure> {
-        input.timeout = Duration::from_secs(self.timeout);
         input.expiry_warn_days = self.warn_days;
         input.mailboxes = if self.mailboxes.is_empty() {
             profile.map(|p| p.mailboxes.clone()).unwrap_or_default()
@@ -78,8 +84,28 @@ fn exit_for(ok: bool) -> u8 {
 }
 
 fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
-    let t = &args.target;
-    let (input, profile_name) = match &args.profile {
+    let (input, profile_name) =
+        build_one(&args.target, &args.scope, Duration::from_secs(args.timeout))?;
+    let report = input::runtime()?.block_on(run_check(&input));
+    if let Some(name) = profile_name {
+        save_results(&[(name, report.clone())])?;
+    }
+    if args.json {
+        output::print_json(&report);
+    } else {
+        output::print_human(&input, &report);
+    }
+    Ok(exit_for(report.ok))
+}
+
+/// The input of one check from options and/or a profile; the profile's name when the result
+/// belongs to it (the check ran against the profile's own integration).
+pub fn build_one(
+    t: &TargetArgs,
+    scope: &ScopeArgs,
+    timeout: Duration,
+) -> Result<(CheckInput, Option<String>), Failure> {
+    Ok(match &scope.profile {
         None => {
             let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
                 return Err(Failure::usage(
@@ -98,7 +124,8 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
             input::warn(&w);
             let mut input =
                 CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
-            args.apply(&mut input, None)?;
+            input.timeout = timeout;
+            scope.apply(&mut input, None)?;
             (input, None)
         }
         Some(name) => {
@@ -131,24 +158,15 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
                 && target.endpoints == p.endpoints().map_err(|e| Failure::usage(e.to_string()))?;
             let mut input =
                 CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
-            args.apply(&mut input, Some(p))?;
+            input.timeout = timeout;
+            scope.apply(&mut input, Some(p))?;
             (input, same.then(|| p.name.clone()))
         }
-    };
-    let report = input::runtime()?.block_on(run_check(&input));
-    if let Some(name) = profile_name {
-        save_results(&[(name, report.clone())])?;
-    }
-    if args.json {
-        output::print_json(&report);
-    } else {
-        output::print_human(&input, &report);
-    }
-    Ok(exit_for(report.ok))
+    })
 }
 
 /// Keeps the last result of each profile checked (one locked update for all of them).
-fn save_results(results: &[(String, Report)]) -> Result<(), Failure> {
+pub fn save_results(results: &[(String, Report)]) -> Result<(), Failure> {
     let store = ProfileStore::open_default()?;
     let now = chrono::Utc::now();
     store.update(|f| {
@@ -187,7 +205,7 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
     for p in &file.profiles {
         slots.push(match prepare(p, timeout) {
             Ok(mut input) => {
-                input.expiry_warn_days = args.warn_days;
+                input.expiry_warn_days = args.scope.warn_days;
                 inputs.push(input);
                 Ok(inputs.len() - 1)
             }

@@ -7,6 +7,7 @@
 mod check_cmd;
 mod expiry_cmd;
 mod input;
+mod livetest_cmd;
 mod output;
 mod profile_cmd;
 mod transfer_cmd;
@@ -39,6 +40,8 @@ struct Cli {
 enum Command {
     /// Check an app registration: tenant, credentials, requested permissions and admin consent.
     Check(check_cmd::CheckArgs),
+    /// Run the checks, then send a real test mail, see it arrive, mark it read and delete it.
+    LiveTest(livetest_cmd::LiveTestArgs),
     /// Manage saved profiles (one per integration; the secret stays in the OS keychain).
     #[command(subcommand)]
     Profile(profile_cmd::ProfileCommand),
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(a) => check_cmd::run(a),
+        Command::LiveTest(a) => livetest_cmd::run(a),
         Command::Profile(c) => profile_cmd::run(c),
         Command::Export(a) => transfer_cmd::export(a),
         Command::Import(a) => transfer_cmd::import(a),

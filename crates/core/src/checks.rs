@@ -63,6 +63,9 @@ pub struct Check {
     /// The mailbox this check is about, for per-mailbox checks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mailbox: Option<String>,
+    /// For `receive`: send accepted → arrival seen, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_ms: Option<u64>,
 }
 
 impl Check {
@@ -76,6 +79,7 @@ impl Check {
             portal_url: None,
             elapsed_ms: 0,
             mailbox: None,
+            latency_ms: None,
         }
     }
     fn fix(mut self, fix: impl Into<String>) -> Self {
@@ -97,6 +101,10 @@ impl Check {
     /// A failed check made outside the engine (e.g. a profile whose secret can't be read).
     pub fn failed(id: &str, summary: impl Into<String>, fix: impl Into<String>) -> Self {
         Check::new(id, Status::Fail, summary).fix(fix)
+    }
+    /// A skipped check, for steps run outside the engine.
+    pub fn skip_pub(id: &str, reason: &str) -> Self {
+        Check::skip(id, reason)
     }
     fn skip(id: &str, reason: &str) -> Self {
         Check::new(id, Status::Skip, format!("Skipped: {reason}"))
@@ -222,6 +230,14 @@ pub async fn run_check(input: &CheckInput) -> Report {
 
 /// Runs every check with the given HTTP client (shared across many tenants in bulk runs).
 pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
+    run_check_inner(http, input).await.0
+}
+
+/// Runs every check; also returns the token when one was issued (the live test reuses it).
+pub(crate) async fn run_check_inner(
+    http: &HttpClient,
+    input: &CheckInput,
+) -> (Report, Option<AccessToken>) {
     let cloud = input.endpoints.cloud;
     let mut checks = Vec::with_capacity(CHECK_IDS.len());
 
@@ -245,10 +261,9 @@ pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
         }
         Err(e) => {
             checks.push(tenant_failure(&e, &input.tenant, cloud).took(started.elapsed()));
-            for id in &CHECK_IDS[1..] {
-                checks.push(Check::skip(id, "the tenant was not found"));
-            }
-            return Report::from_checks(None, None, checks);
+            checks.push(Check::skip("credentials", "the tenant was not found"));
+            checks.extend(skipped_graph_checks(input, "the tenant was not found"));
+            return (Report::from_checks(None, None, checks), None);
         }
     };
 
@@ -279,13 +294,17 @@ pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
         }
         Err(e) => {
             checks.push(credentials_failure(&e, input).took(started.elapsed()));
-            for id in GRAPH_CHECK_IDS {
-                checks.push(Check::skip(id, "no token was issued (see credentials)"));
-            }
-            return Report::from_checks(
-                Some(discovery.tenant_id),
-                Some(discovery.token_endpoint),
-                checks,
+            checks.extend(skipped_graph_checks(
+                input,
+                "no token was issued (see credentials)",
+            ));
+            return (
+                Report::from_checks(
+                    Some(discovery.tenant_id),
+                    Some(discovery.token_endpoint),
+                    checks,
+                ),
+                None,
             );
         }
     };
@@ -299,7 +318,7 @@ pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
         checks,
     );
     report.secret_expires = secret_expires;
-    report
+    (report, Some(token))
 }
 
 /// Outcome of a timed Graph read.
@@ -344,7 +363,22 @@ async fn graph_checks(
         }
         graph::fetch_admin_grants(http, endpoints, token, &sp_id).await
     });
-    let (registration, grants) = tokio::join!(registration, grants);
+    let mailboxes = futures::future::join_all(
+        input
+            .mailboxes
+            .iter()
+            .map(|m| crate::mailbox::mailbox_access(http, endpoints, token, client_id, m)),
+    );
+    let probe = async {
+        match &input.probe_mailbox {
+            Some(p) => {
+                Some(crate::mailbox::scope_audit(http, endpoints, token, client_id, p).await)
+            }
+            None => None,
+        }
+    };
+    let (registration, grants, mailbox_checks, probe_check) =
+        tokio::join!(registration, grants, mailboxes, probe);
 
     let cloud = endpoints.cloud;
     let mut out = vec![registration_check(&registration, cloud, client_id)];
@@ -362,7 +396,28 @@ async fn graph_checks(
     out.push(user_read_check(&grants, reg, cloud, client_id));
     let (expiry, expires) = secret_expiry_check(&registration, input, chrono::Utc::now());
     out.push(expiry);
+    out.extend(mailbox_checks);
+    out.extend(probe_check);
     (out, expires)
+}
+
+/// The checks after the token, all skipped for `reason`.
+fn skipped_graph_checks(input: &CheckInput, reason: &str) -> Vec<Check> {
+    let mut out: Vec<Check> = GRAPH_CHECK_IDS
+        .iter()
+        .map(|id| Check::skip(id, reason))
+        .collect();
+    for m in &input.mailboxes {
+        let mut c = Check::skip("mailbox_access", reason);
+        c.mailbox = Some(m.clone());
+        out.push(c);
+    }
+    if let Some(p) = &input.probe_mailbox {
+        let mut c = Check::skip("scope_audit", reason);
+        c.mailbox = Some(p.clone());
+        out.push(c);
+    }
+    out
 }
 
 fn secret_expiry_check(

@@ -42,7 +42,8 @@ impl GraphFailure {
     }
 }
 
-fn check(resp: HttpResponse) -> Result<HttpResponse, GraphFailure> {
+/// The response when it is a success, else the Graph error it carries.
+pub(crate) fn check(resp: HttpResponse) -> Result<HttpResponse, GraphFailure> {
     if resp.is_success() {
         Ok(resp)
     } else {
@@ -51,6 +52,13 @@ fn check(resp: HttpResponse) -> Result<HttpResponse, GraphFailure> {
             error: parse_graph_error(&resp.body),
         })
     }
+}
+
+/// Like [`check`], for a request that may also have failed in transport.
+pub(crate) fn check_result(
+    resp: Result<HttpResponse, HttpError>,
+) -> Result<HttpResponse, GraphFailure> {
+    check(resp?)
 }
 
 /// A secret of the application, as Graph lists it (never with its value).

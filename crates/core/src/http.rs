@@ -188,6 +188,33 @@ impl HttpClient {
         self.send(url, |c| c.get(url)).await
     }
 
+    /// POST of a JSON body with a bearer token.
+    pub async fn post_json(
+        &self,
+        url: &str,
+        bearer: &str,
+        body: &serde_json::Value,
+    ) -> Result<HttpResponse, HttpError> {
+        self.send(url, |c| c.post(url).bearer_auth(bearer).json(body))
+            .await
+    }
+
+    /// PATCH of a JSON body with a bearer token.
+    pub async fn patch_json(
+        &self,
+        url: &str,
+        bearer: &str,
+        body: &serde_json::Value,
+    ) -> Result<HttpResponse, HttpError> {
+        self.send(url, |c| c.patch(url).bearer_auth(bearer).json(body))
+            .await
+    }
+
+    /// DELETE with a bearer token.
+    pub async fn delete(&self, url: &str, bearer: &str) -> Result<HttpResponse, HttpError> {
+        self.send(url, |c| c.delete(url).bearer_auth(bearer)).await
+    }
+
     /// POST of a form (`application/x-www-form-urlencoded`).
     pub async fn post_form(
         &self,

@@ -1,0 +1,97 @@
+//! `graphwiz live-test`: the checks, then a real test mail sent, received, marked read and
+//! deleted, with progress while it waits.
+
+use crate::check_cmd::{build_one, save_results, ScopeArgs};
+use crate::input::{self, Failure};
+use crate::{output, TargetArgs, EXIT_FAILED, EXIT_OK};
+use clap::Args;
+use graphwiz_core::livetest::{run_live_test, LiveTestInput, Progress};
+use graphwiz_core::profiles::ProfileStore;
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+#[derive(Args, Debug)]
+pub struct LiveTestArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    #[command(flatten)]
+    scope: ScopeArgs,
+    /// Recipient of the test mail (default: the first mailbox itself). An address outside the
+    /// configured mailboxes proves sending only.
+    #[arg(long, value_name = "ADDRESS")]
+    to: Option<String>,
+    /// How long to wait for the test mail to arrive, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(5..=3600))]
+    timeout: u64,
+    /// Timeout of each network request, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    request_timeout: u64,
+    /// Print JSON on standard output instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(a: LiveTestArgs) -> u8 {
+    run_inner(a).unwrap_or_else(|f| f.report())
+}
+
+fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
+    let (check, profile_name) =
+        build_one(&a.target, &a.scope, Duration::from_secs(a.request_timeout))?;
+    let Some(sender) = check.mailboxes.first().cloned() else {
+        return Err(Failure::usage(
+            "give the mailbox to test with --mailbox ADDRESS (the mailbox Genesys Cloud sends and receives with), or a profile that has one",
+        ));
+    };
+    let recipient = match &a.to {
+        Some(to) => graphwiz_core::validate::mailbox(to)?,
+        None => sender.clone(),
+    };
+    let input = LiveTestInput {
+        check,
+        sender,
+        recipient,
+        wait: Duration::from_secs(a.timeout),
+    };
+    let show = !a.json && std::io::stderr().is_terminal();
+    let progress = move |p: Progress| {
+        if !show {
+            return;
+        }
+        let line = match p {
+            Progress::Checking => "checking the app registration and mailboxes…".to_string(),
+            Progress::Sending => "sending the test mail…".to_string(),
+            Progress::Waiting { elapsed, polls } => format!(
+                "waiting for the test mail… {:.1} s ({polls} polls)",
+                elapsed.as_secs_f64()
+            ),
+            Progress::MarkingRead => "marking it read…".to_string(),
+            Progress::CleaningUp => "deleting the test mail…".to_string(),
+        };
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+    };
+    let live = input::runtime()?.block_on(run_live_test(&input, &progress));
+    if show {
+        eprint!("\r\x1b[2K");
+    }
+    if let Some(name) = &profile_name {
+        save_results(&[(name.clone(), live.report.clone())])?;
+        if let Some(summary) = &live.summary {
+            let store = ProfileStore::open_default()?;
+            store.update(|f| {
+                if let Some(p) = f.get_mut(name) {
+                    p.last_live_test = Some(summary.clone());
+                }
+                Ok(())
+            })?;
+        }
+    }
+    if a.json {
+        output::print_json(&live.report);
+    } else {
+        output::print_human(&input.check, &live.report);
+    }
+    Ok(if live.report.ok { EXIT_OK } else { EXIT_FAILED })
+}

@@ -1,0 +1,417 @@
+//! The live send/receive test: after the checks, send a test mail from a mailbox, see it arrive,
+//! mark it read as Genesys Cloud does, and delete it again (on every path that sent a mail).
+//!
+//! Arrival is detected with a filtered Inbox list (one cheap request per poll) at an adaptive
+//! interval: 150 ms after the send was accepted, growing to at most 500 ms, so the reported
+//! latency is at most half a second late while a 10-second delivery costs about 20 requests.
+//! 429 answers are retried after their Retry-After by the HTTP client; the test never runs more
+//! than one request per mailbox at a time (Outlook allows four).
+
+use crate::checks::{run_check_inner, Check, CheckInput, Report, Status};
+use crate::cloud::Endpoints;
+use crate::config::LiveTestSummary;
+use crate::graph::{self, GraphFailure};
+use crate::http::HttpClient;
+use crate::login::AccessToken;
+use crate::mailbox::{refusal_check, user_url};
+use serde::Deserialize;
+use std::time::{Duration, Instant};
+
+/// Name of the header that marks graphwiz's test mail.
+pub const TEST_HEADER: &str = "X-Graphwiz-Test";
+/// Default time to wait for the test mail.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(120);
+const FIRST_POLL: Duration = Duration::from_millis(150);
+const MAX_POLL: Duration = Duration::from_millis(500);
+
+/// What the live test needs.
+#[derive(Clone, Debug)]
+pub struct LiveTestInput {
+    /// The checks to run first (their mailboxes are the "configured" ones).
+    pub check: CheckInput,
+    /// Mailbox that sends the test mail.
+    pub sender: String,
+    /// Recipient (default: the sender itself).
+    pub recipient: String,
+    /// How long to wait for arrival.
+    pub wait: Duration,
+}
+
+/// Progress while the live test runs, for a spinner or the GUI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Running the checks.
+    Checking,
+    /// Sending the test mail.
+    Sending,
+    /// Waiting for arrival.
+    Waiting {
+        /// Since the send was accepted.
+        elapsed: Duration,
+        /// Polls so far.
+        polls: u32,
+    },
+    /// Marking the test mail read.
+    MarkingRead,
+    /// Deleting test mail.
+    CleaningUp,
+}
+
+/// The outcome.
+#[derive(Clone, Debug)]
+pub struct LiveReport {
+    /// The checks plus `send`, `receive`, `mark_read`, `cleanup`.
+    pub report: Report,
+    /// What a profile or export keeps, when a mail was sent.
+    pub summary: Option<LiveTestSummary>,
+    /// Graph requests spent waiting for arrival.
+    pub wait_requests: u32,
+}
+
+#[derive(Deserialize)]
+struct MessageList {
+    #[serde(default)]
+    value: Vec<Message>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Message {
+    id: String,
+    #[serde(default)]
+    is_read: Option<bool>,
+}
+
+fn check(id: &str, status: Status, summary: impl Into<String>, mailbox: &str) -> Check {
+    Check {
+        id: id.to_string(),
+        status,
+        summary: summary.into(),
+        fix: None,
+        code: None,
+        portal_url: None,
+        elapsed_ms: 0,
+        mailbox: Some(mailbox.to_string()),
+        latency_ms: None,
+    }
+}
+
+fn ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// OData string literal: single quotes doubled.
+fn odata_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// Runs the checks and then the live test.
+pub async fn run_live_test(
+    input: &LiveTestInput,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> LiveReport {
+    let http = HttpClient::new(input.check.timeout);
+    progress(Progress::Checking);
+    let (mut report, token) = run_check_inner(&http, &input.check).await;
+    let steps = ["send", "receive", "mark_read", "cleanup"];
+    let token = match token {
+        Some(t) if report.ok => t,
+        _ => {
+            for id in steps {
+                let mut c =
+                    Check::skip_pub(id, "fix the failed checks first (no test mail was sent)");
+                c.mailbox = Some(input.sender.clone());
+                report.checks.push(c);
+            }
+            return LiveReport {
+                report,
+                summary: None,
+                wait_requests: 0,
+            };
+        }
+    };
+    let (checks, summary, wait_requests) = live_steps(&http, input, &token, progress).await;
+    report.checks.extend(checks);
+    report.ok = report.checks.iter().all(|c| c.status != Status::Fail);
+    LiveReport {
+        report,
+        summary,
+        wait_requests,
+    }
+}
+
+async fn live_steps(
+    http: &HttpClient,
+    input: &LiveTestInput,
+    token: &AccessToken,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> (Vec<Check>, Option<LiveTestSummary>, u32) {
+    let e = &input.check.endpoints;
+    let client_id = input.check.client_id.as_str();
+    let sender = input.sender.as_str();
+    let recipient = input.recipient.as_str();
+    let marker = uuid::Uuid::new_v4().simple().to_string();
+    let subject = format!("graphwiz test {}", &marker[..12]);
+    let internal = recipient.eq_ignore_ascii_case(sender)
+        || input
+            .check
+            .mailboxes
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(recipient));
+    let ran_at = chrono::Utc::now();
+    let mut out = Vec::new();
+
+    // send
+    progress(Progress::Sending);
+    let started = Instant::now();
+    let body = serde_json::json!({
+        "message": {
+            "subject": subject,
+            "body": {"contentType": "Text", "content": "This message was sent by graphwiz to prove that mail flows for the Genesys Cloud Microsoft Graph integration. graphwiz deletes it again automatically."},
+            "toRecipients": [{"emailAddress": {"address": recipient}}],
+            "internetMessageHeaders": [{"name": TEST_HEADER, "value": marker}]
+        },
+        "saveToSentItems": false
+    });
+    let sent = graph::check_result(
+        http.post_json(&user_url(e, sender, "sendMail"), token.bearer(), &body)
+            .await,
+    );
+    let accepted_at = Instant::now();
+    match &sent {
+        Ok(_) => {
+            let mut c = check("send", Status::Pass, format!("Sent a test mail from {sender} to {recipient}; Microsoft Graph accepted it in {} ms.", ms(started.elapsed())), sender);
+            c.elapsed_ms = ms(started.elapsed());
+            out.push(c);
+        }
+        Err(f) => {
+            let mut c = refusal_check("send", f, sender, e, client_id);
+            c.elapsed_ms = ms(started.elapsed());
+            out.push(c);
+            for id in ["receive", "mark_read", "cleanup"] {
+                let mut c = Check::skip_pub(id, "the test mail could not be sent");
+                c.mailbox = Some(recipient.to_string());
+                out.push(c);
+            }
+            return (out, None, 0);
+        }
+    }
+
+    // receive
+    let mut polls = 0u32;
+    let mut found: Option<Message> = None;
+    let mut latency = None;
+    if internal {
+        let filter = format!("subject eq {}", odata_quote(&subject));
+        let url = user_url(
+            e,
+            recipient,
+            &format!("mailFolders/inbox/messages?$filter={}&$select=id,subject,isRead,receivedDateTime&$top=5", crate::cloud::path_segment(&filter)),
+        );
+        let deadline = accepted_at + input.wait;
+        let mut interval = FIRST_POLL;
+        let outcome: Result<(), GraphFailure> = loop {
+            let now = Instant::now();
+            if now >= deadline {
+                break Ok(());
+            }
+            tokio::time::sleep(interval.min(deadline - now)).await;
+            polls += 1;
+            match graph::check_result(http.get(&url, token.bearer()).await)
+                .and_then(|r| Ok(r.json::<MessageList>()?))
+            {
+                Ok(list) => {
+                    if let Some(m) = list.value.into_iter().next() {
+                        latency = Some(accepted_at.elapsed());
+                        found = Some(m);
+                        break Ok(());
+                    }
+                }
+                Err(f) => break Err(f),
+            }
+            progress(Progress::Waiting {
+                elapsed: accepted_at.elapsed(),
+                polls,
+            });
+            interval = (interval * 3 / 2).min(MAX_POLL);
+        };
+        let c = match (&outcome, latency) {
+            (Ok(()), Some(l)) => {
+                let mut c = check("receive", Status::Pass, format!("The test mail arrived in {recipient}'s Inbox {} ms after it was sent ({polls} polls).", ms(l)), recipient);
+                c.latency_ms = Some(ms(l));
+                c
+            }
+            (Ok(()), None) => {
+                let mut c = check(
+                    "receive",
+                    Status::Fail,
+                    format!(
+                        "The test mail did not arrive in {recipient}'s Inbox within {} s.",
+                        input.wait.as_secs()
+                    ),
+                    recipient,
+                );
+                c.fix = Some(format!("Look at what stops it: mail flow (transport) rules in the Exchange admin center, quarantine (Microsoft Defender portal → Email & collaboration → Review → Quarantine), the connection filter policy, and the recipient address; a message trace (Exchange admin center → Mail flow → Message trace) for the subject \"{subject}\" shows where it went."));
+                c
+            }
+            (Err(f), _) => refusal_check("receive", f, recipient, e, client_id),
+        };
+        let mut c = c;
+        c.elapsed_ms = ms(accepted_at.elapsed());
+        out.push(c);
+    } else {
+        out.push(check(
+            "receive",
+            Status::Skip,
+            format!("Skipped: {recipient} is not one of the configured mailboxes, so only sending is proven, not delivery."),
+            recipient,
+        ));
+    }
+
+    // mark_read
+    match &found {
+        Some(m) => {
+            progress(Progress::MarkingRead);
+            let started = Instant::now();
+            let url = user_url(
+                e,
+                recipient,
+                &format!("messages/{}", crate::cloud::path_segment(&m.id)),
+            );
+            let marked = async {
+                graph::check_result(
+                    http.patch_json(&url, token.bearer(), &serde_json::json!({"isRead": true}))
+                        .await,
+                )?;
+                let resp = graph::check_result(
+                    http.get(&format!("{url}?$select=isRead"), token.bearer())
+                        .await,
+                )?;
+                Ok::<Option<bool>, GraphFailure>(resp.json::<Message>()?.is_read)
+            }
+            .await;
+            let mut c = match marked {
+                Ok(Some(true)) => check("mark_read", Status::Pass, "Marked the test mail read, as Genesys Cloud does after fetching it, and Graph confirms isRead (Mail.ReadWrite works).", recipient),
+                Ok(_) => {
+                    let mut c = check("mark_read", Status::Fail, "Marking the test mail read was accepted, but Graph still reports it unread.", recipient);
+                    c.fix = Some("Run the live test again; if it persists, check for mailbox rules or retention policies that reset the read state.".into());
+                    c
+                }
+                Err(f) => refusal_check("mark_read", &f, recipient, e, client_id),
+            };
+            c.elapsed_ms = ms(started.elapsed());
+            out.push(c);
+        }
+        None => {
+            let why = if internal {
+                "the test mail was not received"
+            } else {
+                "delivery to an outside recipient can't be observed"
+            };
+            let mut c = Check::skip_pub("mark_read", why);
+            c.mailbox = Some(recipient.to_string());
+            out.push(c);
+        }
+    }
+
+    // cleanup: on every path that sent a mail.
+    progress(Progress::CleaningUp);
+    let started = Instant::now();
+    let cleanup = cleanup(
+        http,
+        e,
+        token,
+        &subject,
+        found.as_ref().map(|m| m.id.as_str()),
+        internal.then_some(recipient),
+        sender,
+    )
+    .await;
+    let mut c = match cleanup {
+        Ok(n) => check(
+            "cleanup",
+            Status::Pass,
+            format!(
+                "Deleted the test mail ({n} message{}).",
+                if n == 1 { "" } else { "s" }
+            ),
+            recipient,
+        ),
+        Err(f) => {
+            let mut c = check(
+                "cleanup",
+                Status::Warn,
+                format!("The test mail could not be deleted: {f}."),
+                recipient,
+            );
+            c.fix = Some(format!("Delete the message with the subject \"{subject}\" from {recipient} (and {sender}'s Sent Items) by hand."));
+            c.code = f.code().map(str::to_string);
+            c
+        }
+    };
+    c.elapsed_ms = ms(started.elapsed());
+    out.push(c);
+
+    let ok = out.iter().all(|c| c.status != Status::Fail);
+    let summary = LiveTestSummary {
+        ran_at,
+        ok,
+        mailbox: sender.to_string(),
+        recipient: recipient.to_string(),
+        delivery_proven: latency.is_some(),
+        latency_ms: latency.map(ms),
+    };
+    (out, Some(summary), polls)
+}
+
+/// Deletes the received test mail (or finds it once more when it was not seen) and any copy in
+/// the sender's Sent Items. Returns how many messages were deleted.
+async fn cleanup(
+    http: &HttpClient,
+    e: &Endpoints,
+    token: &AccessToken,
+    subject: &str,
+    found: Option<&str>,
+    recipient: Option<&str>,
+    sender: &str,
+) -> Result<usize, GraphFailure> {
+    let filter = crate::cloud::path_segment(&format!("subject eq {}", odata_quote(subject)));
+    let mut targets: Vec<(String, String)> = Vec::new();
+    match (found, recipient) {
+        (Some(id), Some(r)) => targets.push((r.to_string(), id.to_string())),
+        (None, Some(r)) => {
+            // Not seen in time: it may have arrived since.
+            let url = user_url(
+                e,
+                r,
+                &format!("mailFolders/inbox/messages?$filter={filter}&$select=id&$top=10"),
+            );
+            let list: MessageList =
+                graph::check_result(http.get(&url, token.bearer()).await)?.json()?;
+            targets.extend(list.value.into_iter().map(|m| (r.to_string(), m.id)));
+        }
+        _ => {}
+    }
+    let url = user_url(
+        e,
+        sender,
+        &format!("mailFolders/sentitems/messages?$filter={filter}&$select=id&$top=10"),
+    );
+    let sent: MessageList = graph::check_result(http.get(&url, token.bearer()).await)?.json()?;
+    targets.extend(sent.value.into_iter().map(|m| (sender.to_string(), m.id)));
+    let mut deleted = 0;
+    for (mailbox, id) in targets {
+        let url = user_url(
+            e,
+            &mailbox,
+            &format!("messages/{}", crate::cloud::path_segment(&id)),
+        );
+        match graph::check_result(http.delete(&url, token.bearer()).await) {
+            Ok(_) => deleted += 1,
+            // Already gone (e.g. deleted by a rule): nothing left behind.
+            Err(GraphFailure::Status { status: 404, .. }) => {}
+            Err(f) => return Err(f),
+        }
+    }
+    Ok(deleted)
+}
