@@ -241,9 +241,26 @@ pub(crate) async fn run_check_inner(
     let cloud = input.endpoints.cloud;
     let mut checks = Vec::with_capacity(CHECK_IDS.len());
 
-    // 1. tenant
+    // 1. tenant and 2. credentials at once: the token endpoint accepts the tenant as entered
+    // (GUID or domain), so the token need not wait for discovery. This is the one token of the run.
     let started = Instant::now();
-    let discovery = login::discover(http, &input.endpoints, &input.tenant).await;
+    let timed_token = async {
+        let r = login::client_credentials_token(
+            http,
+            &input.endpoints,
+            &input.tenant,
+            &input.client_id,
+            &input.secret,
+        )
+        .await;
+        (r, started.elapsed())
+    };
+    let timed_discovery = async {
+        let r = login::discover(http, &input.endpoints, &input.tenant).await;
+        (r, started.elapsed())
+    };
+    let ((discovery, discovery_took), (token, token_took)) =
+        tokio::join!(timed_discovery, timed_token);
     let discovery = match discovery {
         Ok(d) => {
             let summary = if d.tenant_id.eq_ignore_ascii_case(&input.tenant) {
@@ -256,27 +273,17 @@ pub(crate) async fn run_check_inner(
                     d.tenant_id
                 )
             };
-            checks.push(Check::new("tenant", Status::Pass, summary).took(started.elapsed()));
+            checks.push(Check::new("tenant", Status::Pass, summary).took(discovery_took));
             d
         }
         Err(e) => {
-            checks.push(tenant_failure(&e, &input.tenant, cloud).took(started.elapsed()));
+            checks.push(tenant_failure(&e, &input.tenant, cloud).took(discovery_took));
             checks.push(Check::skip("credentials", "the tenant was not found"));
             checks.extend(skipped_graph_checks(input, "the tenant was not found"));
             return (Report::from_checks(None, None, checks), None);
         }
     };
 
-    // 2. credentials: the one token of this run.
-    let started = Instant::now();
-    let token = login::client_credentials_token(
-        http,
-        &input.endpoints,
-        &discovery.tenant_id,
-        &input.client_id,
-        &input.secret,
-    )
-    .await;
     let token = match token {
         Ok(t) => {
             checks.push(
@@ -288,12 +295,12 @@ pub(crate) async fn run_check_inner(
                         input.client_id
                     ),
                 )
-                .took(started.elapsed()),
+                .took(token_took),
             );
             t
         }
         Err(e) => {
-            checks.push(credentials_failure(&e, input).took(started.elapsed()));
+            checks.push(credentials_failure(&e, input).took(token_took));
             checks.extend(skipped_graph_checks(
                 input,
                 "no token was issued (see credentials)",
