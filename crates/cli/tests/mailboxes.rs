@@ -286,7 +286,7 @@ fn latency_follows_the_delivery_delay() {
     ));
     let latency = find(&r, "receive", None)["latency_ms"].as_u64().unwrap();
     assert!(
-        latency >= 2000 && latency <= 2000 + 1500,
+        (2000..=2000 + 1500).contains(&latency),
         "latency {latency} ms for a 2000 ms delivery"
     );
     no_test_mail_left(&emu);

@@ -110,7 +110,11 @@ fn export_import_round_trip_without_the_secret() {
         .as_str()
         .unwrap()
         .ends_with("/oauth2/v2.0/token"));
-    assert_eq!(file["checks"].as_array().unwrap().len(), 8, "7 checks plus one mailbox");
+    assert_eq!(
+        file["checks"].as_array().unwrap().len(),
+        8,
+        "7 checks plus one mailbox"
+    );
 
     // Import on "another machine": the same name, the secret supplied again.
     let run = graphwiz(

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# THE test command of graphwiz: formatting, lints and all tests of the workspace, run against a
+# private D-Bus session with an unlocked GNOME Keyring (real Secret Service) and a virtual X
+# display (Xvfb), with HOME and XDG folders in a temporary directory so nothing touches the
+# user's real keyring or app data. Cargo/rustup keep using the real CARGO_HOME/RUSTUP_HOME.
+# Honours CARGO_TARGET_DIR. Exit code: that of the first failing step (0 if all pass).
+# Needs the packages from scripts/install-prereqs.sh.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SELF="$ROOT/scripts/test-all.sh"
+
+say() { printf '\n==== %s ====\n' "$*"; }
+die() { printf 'test-all: %s\n' "$*" >&2; exit 2; }
+
+# ---- 1. private D-Bus session: re-run this script inside dbus-run-session -------------------
+if [ -z "${GRAPHWIZ_TEST_IN_DBUS:-}" ]; then
+  command -v dbus-run-session >/dev/null 2>&1 \
+    || die "dbus-run-session not found (Debian package dbus); run scripts/install-prereqs.sh"
+  export GRAPHWIZ_TEST_IN_DBUS=1
+  exec dbus-run-session -- bash "$SELF" "$@"
+fi
+
+for tool in cargo gnome-keyring-daemon dbus-send Xvfb xdpyinfo; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool not found; run scripts/install-prereqs.sh"
+done
+
+# ---- 2. temporary HOME/XDG, real toolchain ---------------------------------------------------
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/graphwiz-test.XXXXXX")"
+export HOME="$WORK/home"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share"
+export XDG_CACHE_HOME="$HOME/.cache" XDG_STATE_HOME="$HOME/.local/state"
+export XDG_RUNTIME_DIR="$WORK/run"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+BG_PIDS=()
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+cleanup() {
+  local pid
+  for pid in "${BG_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${BG_PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+name_has_owner() {
+  dbus-send --session --dest=org.freedesktop.DBus --type=method_call --print-reply \
+    /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner "string:$1" 2>/dev/null \
+    | grep -q 'boolean true'
+}
+
+owner_pid() {
+  dbus-send --session --dest=org.freedesktop.DBus --type=method_call --print-reply \
+    /org/freedesktop/DBus org.freedesktop.DBus.GetConnectionUnixProcessID "string:$1" 2>/dev/null \
+    | awk '/uint32/ {print $2}'
+}
+
+# ---- 3. GNOME Keyring, unlocked, before anything asks for org.freedesktop.secrets -----------
+say "session: D-Bus, keyring, display"
+eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets --daemonize)"
+for _ in $(seq 1 50); do
+  name_has_owner org.freedesktop.secrets && break
+  sleep 0.2
+done
+name_has_owner org.freedesktop.secrets || die "GNOME Keyring did not take org.freedesktop.secrets within 10 s"
+keyring_pid="$(owner_pid org.freedesktop.secrets)"
+[ -n "$keyring_pid" ] && BG_PIDS+=("$keyring_pid")
+echo "secret service: gnome-keyring-daemon (pid ${keyring_pid:-?}), unlocked"
+
+# ---- 4. Xvfb on a free display ---------------------------------------------------------------
+DISPLAY_NUM=""
+for n in $(seq 99 160); do
+  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 1 50); do
+    xdpyinfo -display ":$n" >/dev/null 2>&1 && break
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if xdpyinfo -display ":$n" >/dev/null 2>&1; then
+    DISPLAY_NUM="$n"
+    BG_PIDS+=("$xvfb_pid")
+    break
+  fi
+  kill "$xvfb_pid" 2>/dev/null || true
+  wait "$xvfb_pid" 2>/dev/null || true
+done
+[ -n "$DISPLAY_NUM" ] || { cat "$WORK/xvfb.log" >&2; die "could not start Xvfb on any display :99-:160"; }
+export DISPLAY=":$DISPLAY_NUM"
+echo "display: Xvfb $DISPLAY (1280x800x24)"
+
+# A notification server on the session bus, for tests of desktop notifications (optional).
+if command -v dunst >/dev/null 2>&1; then
+  dunst >"$WORK/dunst.log" 2>&1 &
+  BG_PIDS+=("$!")
+  for _ in $(seq 1 30); do
+    name_has_owner org.freedesktop.Notifications && break
+    sleep 0.1
+  done
+  name_has_owner org.freedesktop.Notifications && echo "notifications: dunst" \
+    || echo "notifications: dunst did not start (see tests needing it)"
+fi
+
+# ---- 5. the checks -------------------------------------------------------------------------
+cd "$ROOT" || die "cannot enter $ROOT"
+echo "target dir: ${CARGO_TARGET_DIR:-$ROOT/target}"
+
+RESULTS=()
+FIRST_RC=0
+step() {
+  local label="$1" start rc
+  shift
+  say "$label: $*"
+  start=$SECONDS
+  "$@"
+  rc=$?
+  if [ "$rc" -eq 0 ]; then
+    RESULTS+=("PASS  $label ($((SECONDS - start)) s)")
+  else
+    RESULTS+=("FAIL  $label (exit $rc, $((SECONDS - start)) s)")
+    [ "$FIRST_RC" -eq 0 ] && FIRST_RC=$rc
+  fi
+}
+
+step "format" cargo fmt --all -- --check
+step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "tests" cargo test --workspace --locked
+
+say "summary"
+printf '  %s\n' "${RESULTS[@]}"
+if [ "$FIRST_RC" -eq 0 ]; then
+  echo "ALL PASSED"
+else
+  echo "FAILED (exit $FIRST_RC)"
+fi
+exit "$FIRST_RC"
