@@ -13,6 +13,12 @@ SELF="$ROOT/scripts/test-all.sh"
 say() { printf '\n==== %s ====\n' "$*"; }
 die() { printf 'test-all: %s\n' "$*" >&2; exit 2; }
 
+# ---- 0. prerequisites (idempotent; skipped when GRAPHWIZ_SKIP_PREREQS=1) --------------------
+if [ -z "${GRAPHWIZ_TEST_IN_DBUS:-}" ] && [ "${GRAPHWIZ_SKIP_PREREQS:-0}" != 1 ]; then
+  "$ROOT/scripts/install-prereqs.sh" </dev/null || die "installing the prerequisites failed (see above)"
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+fi
+
 # ---- 1. private D-Bus session: re-run this script inside dbus-run-session -------------------
 if [ -z "${GRAPHWIZ_TEST_IN_DBUS:-}" ]; then
   command -v dbus-run-session >/dev/null 2>&1 \
@@ -134,7 +140,10 @@ step() {
 
 step "format" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
-step "tests" cargo test --workspace --locked
+run_tests() {
+  cargo test --workspace --locked 2>&1 | tee "$WORK/tests.log"
+}
+step "tests" run_tests
 
 say "summary"
 printf '  %s\n' "${RESULTS[@]}"
@@ -142,5 +151,10 @@ if [ "$FIRST_RC" -eq 0 ]; then
   echo "ALL PASSED"
 else
   echo "FAILED (exit $FIRST_RC)"
+fi
+# One plain total over every test binary.
+if [ -f "$WORK/tests.log" ]; then
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { printf "tests: %d passed, %d failed\n", p, f }' "$WORK/tests.log"
 fi
 exit "$FIRST_RC"
