@@ -5,6 +5,7 @@
 //! keychain, a damaged profiles file).
 
 mod check_cmd;
+mod consent_cmd;
 mod expiry_cmd;
 mod input;
 mod livetest_cmd;
@@ -53,6 +54,10 @@ enum Command {
     Expiry(expiry_cmd::ExpiryArgs),
     /// Write an iCalendar file with an event on each secret's expiry day and alarms before it.
     Reminders(expiry_cmd::RemindersArgs),
+    /// Print the admin consent URL of an app (one line), to open as a Global or Privileged Role Administrator.
+    ConsentUrl(consent_cmd::ConsentUrlArgs),
+    /// Grant admin consent in the browser, then check again and show what changed.
+    Consent(consent_cmd::ConsentArgs),
 }
 
 /// Options that say which integration to talk to; shared by every command that checks.
@@ -91,6 +96,8 @@ fn main() -> ExitCode {
         Command::Import(a) => transfer_cmd::import(a),
         Command::Expiry(a) => expiry_cmd::expiry(a),
         Command::Reminders(a) => expiry_cmd::reminders(a),
+        Command::ConsentUrl(a) => consent_cmd::consent_url(a),
+        Command::Consent(a) => consent_cmd::consent(a),
     };
     ExitCode::from(code)
 }

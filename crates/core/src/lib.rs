@@ -6,6 +6,7 @@
 //! runs every Graph check concurrently, returning a [`checks::Report`].
 
 pub mod aad;
+pub mod admin;
 pub mod checks;
 pub mod cloud;
 pub mod config;

@@ -1,0 +1,488 @@
+//! `graphwiz consent-url` and `graphwiz consent`: admin consent for the integration's app from the
+//! command line, plus [`sign_in_admin`] for `check --admin-sign-in browser|device-code`.
+//!
+//! `consent` checks the integration first (to know the state), opens the admin consent page
+//! (with `--browser` in the system browser; otherwise it prints the URL, which may be opened in
+//! any browser of this computer), waits on a loopback listener for the answer, checks again and
+//! prints what changed per check. Exit status as `check`: 0 no check failed, 1 a check failed or
+//! consent was not granted, 2 bad input, 3 the loopback listener could not be opened.
+//!
+//! Test-only hook: with the environment variable `GRAPHWIZ_TEST_BROWSER=follow`, no browser is
+//! launched; graphwiz itself follows the sign-in or consent URL without redirects and brings the
+//! answer to its own loopback listener, as a browser would. This lets tests run headless against
+//! the emulator; nobody should set it otherwise (it accepts whatever the page answers).
+
+use crate::input::{self, Failure};
+use crate::{output, TargetArgs, EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_OK};
+use clap::Args;
+use graphwiz_core::admin::{self, AdminError, AdminToken, DeviceCodePrompt, SignInOptions};
+use graphwiz_core::checks::{run_check, Check, Report};
+use graphwiz_core::http::HttpClient;
+use graphwiz_core::{CheckInput, Endpoints, Status};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The test-only browser hook (see the module documentation).
+pub const TEST_BROWSER_ENV: &str = "GRAPHWIZ_TEST_BROWSER";
+/// `--admin-sign-in browser`: authorization code with PKCE in the system browser.
+pub const ADMIN_SIGN_IN_BROWSER: &str = "browser";
+/// `--admin-sign-in device-code`: device code, for machines without a browser.
+pub const ADMIN_SIGN_IN_DEVICE_CODE: &str = "device-code";
+/// The values `--admin-sign-in` accepts.
+#[allow(dead_code)] // The value parser of `check --admin-sign-in` (check_cmd.rs).
+pub const ADMIN_SIGN_IN_VALUES: [&str; 2] = [ADMIN_SIGN_IN_BROWSER, ADMIN_SIGN_IN_DEVICE_CODE];
+/// The redirect URI Genesys Cloud's setup guide registers on the app.
+pub const DEFAULT_REDIRECT_URI: &str = "http://localhost";
+/// Default time to wait for the administrator, in seconds.
+pub const DEFAULT_WAIT_SECS: u64 = 300;
+
+/// Timeout of each network request of `consent`.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Entra ID may take a moment to apply consent: checks are repeated this often when nothing
+/// changed, at most [`SETTLE_ATTEMPTS`] times.
+const SETTLE_WAIT: Duration = Duration::from_secs(10);
+const SETTLE_ATTEMPTS: u32 = 2;
+
+/// How the administrator signs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInKind {
+    /// Authorization code with PKCE in the system browser.
+    Browser,
+    /// Device code, for machines without a browser.
+    DeviceCode,
+}
+
+impl FromStr for SignInKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            ADMIN_SIGN_IN_BROWSER => Ok(SignInKind::Browser),
+            ADMIN_SIGN_IN_DEVICE_CODE | "device" | "devicecode" => Ok(SignInKind::DeviceCode),
+            other => Err(format!(
+                "unknown admin sign-in '{other}': use {ADMIN_SIGN_IN_BROWSER} or {ADMIN_SIGN_IN_DEVICE_CODE}"
+            )),
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct ConsentUrlArgs {
+    /// Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com.
+    #[arg(long, value_name = "GUID|DOMAIN")]
+    tenant: String,
+    /// Application (client) ID of the app registration used by Genesys Cloud.
+    #[arg(long, value_name = "GUID")]
+    client_id: String,
+    /// The Microsoft cloud the tenant lives in [default: global].
+    #[arg(long, value_name = "CLOUD", value_parser = ["global", "usgov", "china"])]
+    cloud: Option<String>,
+    /// Replaces the cloud's login host (https, or http on loopback only).
+    #[arg(long, value_name = "URL")]
+    login_url: Option<String>,
+    /// Where the consent page returns; it must be registered on the app.
+    #[arg(long, value_name = "URL", default_value = DEFAULT_REDIRECT_URI)]
+    redirect_uri: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ConsentArgs {
+    #[command(flatten)]
+    target: TargetArgs,
+    /// Open the consent page in the system browser (otherwise the URL is printed).
+    #[arg(long)]
+    browser: bool,
+    /// How long to wait for the administrator on the consent page, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_WAIT_SECS, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    timeout: u64,
+}
+
+fn exit_for(ok: bool) -> u8 {
+    if ok {
+        EXIT_OK
+    } else {
+        EXIT_FAILED
+    }
+}
+
+/// A failure of the administrator's sign-in or consent, with what to do.
+fn admin_failure(e: &AdminError) -> Failure {
+    Failure {
+        problems: vec![],
+        message: Some(format!("{e}. {}", e.fix())),
+        exit: match e {
+            AdminError::Listener { .. } | AdminError::Random { .. } => EXIT_ENVIRONMENT,
+            _ => EXIT_FAILED,
+        },
+    }
+}
+
+/// `graphwiz consent-url`: prints the admin consent URL (one line on stdout).
+pub fn consent_url(args: ConsentUrlArgs) -> u8 {
+    consent_url_inner(&args).unwrap_or_else(|f| f.report())
+}
+
+fn consent_url_inner(args: &ConsentUrlArgs) -> Result<u8, Failure> {
+    let target = input::target(
+        &args.tenant,
+        &args.client_id,
+        args.cloud.as_deref(),
+        args.login_url.as_deref(),
+        None,
+    )?;
+    let redirect = checked_redirect(&args.redirect_uri)?;
+    let state = admin::random_state().map_err(|e| Failure::environment(e.to_string()))?;
+    input::warn(&target.warnings);
+    println!(
+        "{}",
+        admin::admin_consent_url(
+            &target.endpoints,
+            &target.tenant,
+            &target.client_id,
+            &redirect,
+            &state
+        )
+    );
+    eprintln!(
+        "Open it signed in as an administrator of the tenant. {} The page returns to {redirect}, which must be registered on the app as a redirect URI.",
+        admin::CONSENT_ROLES
+    );
+    Ok(EXIT_OK)
+}
+
+/// A redirect URI Entra ID accepts: https, or http on localhost/loopback.
+fn checked_redirect(raw: &str) -> Result<String, Failure> {
+    let bad = |why: &str| {
+        Failure::usage(format!(
+            "--redirect-uri: '{raw}' {why}; give a redirect URI registered on the app, such as {DEFAULT_REDIRECT_URI}"
+        ))
+    };
+    let url = reqwest::Url::parse(raw.trim()).map_err(|e| bad(&format!("is not a URL ({e})")))?;
+    let loopback = graphwiz_core::cloud::is_loopback_host(&url);
+    match url.scheme() {
+        "https" if url.host().is_some() => {}
+        "http" if loopback => {}
+        "http" => return Err(bad("uses plain http to a host other than localhost")),
+        _ => return Err(bad("must start with https:// or http://localhost")),
+    }
+    if url.fragment().is_some() {
+        return Err(bad("must not have a #fragment"));
+    }
+    // Keep what was given (Entra ID compares redirect URIs as registered, e.g. without a slash).
+    Ok(raw.trim().to_string())
+}
+
+/// Follows an Entra ID page without redirects, then brings its `Location` to the loopback
+/// listener: what a browser does (the test-only hook). Errors never show URLs (they carry codes).
+async fn follow(url: String) {
+    let client = match reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+    {
+        Ok(c) => c,
+        Err(_) => {
+            eprintln!("test browser: could not build an HTTP client");
+            return;
+        }
+    };
+    let Ok(resp) = client.get(&url).send().await else {
+        eprintln!("test browser: the sign-in page did not answer");
+        return;
+    };
+    let location = resp
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let Some(location) = location else {
+        eprintln!(
+            "test browser: the page answered HTTP {} without a redirect",
+            resp.status().as_u16()
+        );
+        return;
+    };
+    if client.get(&location).send().await.is_err() {
+        eprintln!("test browser: graphwiz's loopback listener did not answer");
+    }
+}
+
+fn test_browser() -> bool {
+    std::env::var(TEST_BROWSER_ENV).is_ok_and(|v| v == "follow")
+}
+
+/// The opener for the sign-in and consent pages: the test hook, the system browser
+/// (`browser`), or printing the URL for the administrator to open.
+fn opener(browser: bool) -> impl Fn(&str) -> Result<(), String> {
+    move |url: &str| {
+        if test_browser() {
+            let handle = tokio::runtime::Handle::try_current().map_err(|e| e.to_string())?;
+            handle.spawn(follow(url.to_string()));
+            if browser {
+                return Ok(());
+            }
+        }
+        if browser {
+            match open::that_detached(url) {
+                Ok(()) => eprintln!(
+                    "Opened the system browser. If no page appeared, open this URL in a browser on this computer:\n  {url}"
+                ),
+                Err(e) => eprintln!(
+                    "warning: could not open a browser ({e}); open this URL in a browser on this computer:\n  {url}"
+                ),
+            }
+        } else {
+            eprintln!("Open this URL in a browser on this computer:\n  {url}");
+        }
+        Ok(())
+    }
+}
+
+/// Signs the administrator in (browser or device code) and returns the delegated token, which
+/// stays in memory. Device code prints its message to stderr; the browser flow opens the system
+/// browser (or follows the URL itself under `GRAPHWIZ_TEST_BROWSER=follow`). Call it from inside
+/// the command's runtime.
+#[allow(dead_code)] // Called by `check --admin-sign-in` (check_cmd.rs).
+pub async fn sign_in_admin_async(
+    kind: SignInKind,
+    endpoints: &Endpoints,
+    tenant: &str,
+    admin_client_id: Option<&str>,
+    timeout: Duration,
+) -> Result<AdminToken, Failure> {
+    let mut options = SignInOptions {
+        timeout,
+        ..SignInOptions::default()
+    };
+    if let Some(id) = admin_client_id {
+        let id = id.trim();
+        if !graphwiz_core::validate::is_guid(id) {
+            return Err(Failure::usage(format!(
+                "--admin-client-id: '{id}' is not a GUID; give the Application (client) ID of a public client app, or leave it out to use Microsoft Graph Command Line Tools"
+            )));
+        }
+        options.client_id = id.to_ascii_lowercase();
+    }
+    let http = HttpClient::new(REQUEST_TIMEOUT);
+    let result = match kind {
+        SignInKind::Browser => {
+            eprintln!(
+                "Administrator sign-in: sign in as an administrator of the tenant in the browser (waiting up to {} s)…",
+                timeout.as_secs()
+            );
+            admin::sign_in_browser(&http, endpoints, tenant, &options, opener(true)).await
+        }
+        SignInKind::DeviceCode => {
+            admin::sign_in_device_code(
+                &http,
+                endpoints,
+                tenant,
+                &options,
+                |p: &DeviceCodePrompt| {
+                    eprintln!("{}", p.message);
+                    eprintln!(
+                        "Waiting for the administrator to sign in (up to {} s)…",
+                        timeout.as_secs().min(p.expires_in.as_secs())
+                    );
+                },
+            )
+            .await
+        }
+    };
+    let token = result.map_err(|e| admin_failure(&e))?;
+    eprintln!(
+        "Signed in{}.",
+        token.upn().map(|u| format!(" as {u}")).unwrap_or_default()
+    );
+    Ok(token)
+}
+
+/// [`sign_in_admin_async`] on its own runtime; do not call it from inside a runtime.
+#[allow(dead_code)] // Called by `check --admin-sign-in` (check_cmd.rs).
+pub fn sign_in_admin(
+    kind: SignInKind,
+    endpoints: &Endpoints,
+    tenant: &str,
+    admin_client_id: Option<&str>,
+    timeout: Duration,
+) -> Result<AdminToken, Failure> {
+    input::runtime()?.block_on(sign_in_admin_async(
+        kind,
+        endpoints,
+        tenant,
+        admin_client_id,
+        timeout,
+    ))
+}
+
+/// Signs the administrator in and decides `perm_user_read` with the admin token: the check to put
+/// in place of a `warn` one (see `graphwiz_core::admin::settle_user_read`).
+#[allow(dead_code)] // Called by `check --admin-sign-in` (check_cmd.rs).
+pub async fn admin_user_read_check(
+    kind: SignInKind,
+    endpoints: &Endpoints,
+    tenant: &str,
+    client_id: &str,
+    admin_client_id: Option<&str>,
+    timeout: Duration,
+) -> Result<Check, Failure> {
+    let token = sign_in_admin_async(kind, endpoints, tenant, admin_client_id, timeout).await?;
+    let http = HttpClient::new(REQUEST_TIMEOUT);
+    let findings = admin::admin_findings(&http, endpoints, &token, client_id)
+        .await
+        .map_err(|e| admin_failure(&e))?;
+    Ok(admin::user_read_check_from_admin(
+        &findings,
+        endpoints.cloud,
+        client_id,
+    ))
+}
+
+/// `graphwiz consent`.
+pub fn consent(args: ConsentArgs) -> u8 {
+    consent_inner(&args).unwrap_or_else(|f| f.report())
+}
+
+fn statuses(r: &Report) -> Vec<(String, Status)> {
+    r.checks.iter().map(|c| (c.id.clone(), c.status)).collect()
+}
+
+fn consent_inner(args: &ConsentArgs) -> Result<u8, Failure> {
+    let t = &args.target;
+    let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
+        return Err(Failure::usage(
+            "say which app to consent to: --tenant and --client-id (and the secret with --secret-stdin or GRAPHWIZ_CLIENT_SECRET, to check before and after)",
+        ));
+    };
+    let target = input::target(
+        tenant,
+        client_id,
+        t.cloud.as_deref(),
+        t.login_url.as_deref(),
+        t.graph_url.as_deref(),
+    )?;
+    let (secret, w) = input::read_secret(t)?;
+    input::warn(&target.warnings);
+    input::warn(&w);
+    let mut check = CheckInput::new(
+        target.endpoints.clone(),
+        target.tenant.clone(),
+        target.client_id.clone(),
+        secret,
+    );
+    check.timeout = REQUEST_TIMEOUT;
+    let wait = Duration::from_secs(args.timeout);
+    let runtime = input::runtime()?;
+    runtime.block_on(async {
+        let before = run_check(&check).await;
+        if before.get("tenant").map(|c| c.status) != Some(Status::Pass) {
+            output::print_human(&check, &before);
+            eprintln!("error: the tenant was not found, so there is nothing to consent to; correct --tenant (and --cloud) first.");
+            return Ok(EXIT_FAILED);
+        }
+        println!(
+            "Before consent: {} passed, {} warnings, {} failed.",
+            before.count(Status::Pass),
+            before.count(Status::Warn),
+            before.count(Status::Fail)
+        );
+        let tenant_id = before.tenant_id.clone().unwrap_or(target.tenant.clone());
+        eprintln!(
+            "Admin consent for app {}: {} Waiting up to {} s for the consent page to return.",
+            target.client_id,
+            admin::CONSENT_ROLES,
+            wait.as_secs()
+        );
+        let outcome = admin::admin_consent(
+            &target.endpoints,
+            &tenant_id,
+            &target.client_id,
+            opener(args.browser),
+            wait,
+        )
+        .await;
+        if let Err(e) = outcome {
+            return Err(admin_failure(&e));
+        }
+        eprintln!("Admin consent granted; checking again.");
+        let mut after = run_check(&check).await;
+        let mut attempts = 0;
+        while statuses(&after) == statuses(&before) && !after.ok && attempts < SETTLE_ATTEMPTS {
+            attempts += 1;
+            eprintln!(
+                "Nothing changed yet; Entra ID may take a moment to apply consent. Checking again in {} s…",
+                SETTLE_WAIT.as_secs()
+            );
+            tokio::time::sleep(SETTLE_WAIT).await;
+            after = run_check(&check).await;
+        }
+        output::print_human(&check, &after);
+        print_changes(&before, &after);
+        Ok(exit_for(after.ok))
+    })
+}
+
+/// Per check id: old status → new status.
+fn print_changes(before: &Report, after: &Report) {
+    let width = after.checks.iter().map(|c| c.id.len()).max().unwrap_or(10);
+    let mut changed = Vec::new();
+    let mut same = Vec::new();
+    for c in &after.checks {
+        match before.get(&c.id).map(|b| b.status) {
+            Some(old) if old == c.status => same.push(format!("{} ({})", c.id, c.status.word())),
+            Some(old) => changed.push(format!(
+                "  {:<width$}  {} → {}",
+                c.id,
+                old.word(),
+                c.status.word()
+            )),
+            None => changed.push(format!("  {:<width$}  new: {}", c.id, c.status.word())),
+        }
+    }
+    println!();
+    if changed.is_empty() {
+        println!("Changes after admin consent: none.");
+    } else {
+        println!("Changes after admin consent:");
+        for line in changed {
+            println!("{line}");
+        }
+    }
+    if !same.is_empty() {
+        println!("Unchanged: {}.", same.join(", "));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_in_kinds() {
+        assert_eq!("browser".parse(), Ok(SignInKind::Browser));
+        assert_eq!("Device-Code".parse(), Ok(SignInKind::DeviceCode));
+        assert!("pigeon"
+            .parse::<SignInKind>()
+            .unwrap_err()
+            .contains("browser or device-code"));
+    }
+
+    #[test]
+    fn redirect_uris() {
+        for ok in [
+            "http://localhost",
+            "http://localhost:8400/done",
+            "http://127.0.0.1",
+            "https://example.com/cb",
+        ] {
+            assert!(checked_redirect(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://example.com",
+            "ftp://localhost",
+            "localhost",
+            "http://localhost/#x",
+        ] {
+            assert!(checked_redirect(bad).is_err(), "{bad}");
+        }
+    }
+}
