@@ -1,5 +1,8 @@
 //! `graphwiz check`: one integration given by options or a profile, or every profile at once.
 
+use crate::consent_cmd::{
+    admin_user_read_check, SignInKind, ADMIN_SIGN_IN_VALUES, DEFAULT_WAIT_SECS,
+};
 use crate::input::{self, Failure};
 use crate::{output, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
@@ -41,6 +44,13 @@ pub struct CheckArgs {
     /// Timeout of each network request, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     timeout: u64,
+    /// Let an administrator sign in to decide User.Read's admin consent for certain, when the
+    /// app's own token can't read its grants: browser or device-code.
+    #[arg(long, value_name = "HOW", value_parser = ADMIN_SIGN_IN_VALUES, conflicts_with = "all")]
+    admin_sign_in: Option<String>,
+    /// Public client for the admin sign-in (default: Microsoft Graph Command Line Tools).
+    #[arg(long, value_name = "GUID", requires = "admin_sign_in")]
+    admin_client_id: Option<String>,
     /// Print JSON on standard output instead of text (one object; with --all one array).
     #[arg(long)]
     json: bool,
@@ -86,7 +96,13 @@ fn exit_for(ok: bool) -> u8 {
 fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
     let (input, profile_name) =
         build_one(&args.target, &args.scope, Duration::from_secs(args.timeout))?;
-    let report = input::runtime()?.block_on(run_check(&input));
+    let report = input::runtime()?.block_on(async {
+        let mut report = run_check(&input).await;
+        if let Some(kind) = &args.admin_sign_in {
+            settle_with_admin(&mut report, &input, kind, args.admin_client_id.as_deref()).await?;
+        }
+        Ok::<_, Failure>(report)
+    })?;
     if let Some(name) = profile_name {
         save_results(&[(name, report.clone())])?;
     }
@@ -96,6 +112,46 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
         output::print_human(&input, &report);
     }
     Ok(exit_for(report.ok))
+}
+
+/// Decides `perm_user_read` with an administrator's sign-in when the app's own token could not.
+async fn settle_with_admin(
+    report: &mut Report,
+    input: &CheckInput,
+    kind: &str,
+    admin_client_id: Option<&str>,
+) -> Result<(), Failure> {
+    let undecided = report
+        .get("perm_user_read")
+        .is_some_and(|c| c.status == graphwiz_core::Status::Warn);
+    if !undecided {
+        eprintln!(
+            "note: perm_user_read is already decided without an admin; no admin sign-in needed."
+        );
+        return Ok(());
+    }
+    let kind: SignInKind = kind.parse().map_err(Failure::usage)?;
+    let decided = admin_user_read_check(
+        kind,
+        &input.endpoints,
+        &input.tenant,
+        &input.client_id,
+        admin_client_id,
+        Duration::from_secs(DEFAULT_WAIT_SECS),
+    )
+    .await?;
+    if let Some(slot) = report.checks.iter_mut().find(|c| c.id == "perm_user_read") {
+        let elapsed = slot.elapsed_ms;
+        *slot = Check {
+            elapsed_ms: elapsed,
+            ..decided
+        };
+    }
+    report.ok = report
+        .checks
+        .iter()
+        .all(|c| c.status != graphwiz_core::Status::Fail);
+    Ok(())
 }
 
 /// The input of one check from options and/or a profile; the profile's name when the result

@@ -29,7 +29,6 @@ pub const ADMIN_SIGN_IN_BROWSER: &str = "browser";
 /// `--admin-sign-in device-code`: device code, for machines without a browser.
 pub const ADMIN_SIGN_IN_DEVICE_CODE: &str = "device-code";
 /// The values `--admin-sign-in` accepts.
-#[allow(dead_code)] // The value parser of `check --admin-sign-in` (check_cmd.rs).
 pub const ADMIN_SIGN_IN_VALUES: [&str; 2] = [ADMIN_SIGN_IN_BROWSER, ADMIN_SIGN_IN_DEVICE_CODE];
 /// The redirect URI Genesys Cloud's setup guide registers on the app.
 pub const DEFAULT_REDIRECT_URI: &str = "http://localhost";
@@ -241,7 +240,6 @@ fn opener(browser: bool) -> impl Fn(&str) -> Result<(), String> {
 /// stays in memory. Device code prints its message to stderr; the browser flow opens the system
 /// browser (or follows the URL itself under `GRAPHWIZ_TEST_BROWSER=follow`). Call it from inside
 /// the command's runtime.
-#[allow(dead_code)] // Called by `check --admin-sign-in` (check_cmd.rs).
 pub async fn sign_in_admin_async(
     kind: SignInKind,
     endpoints: &Endpoints,
@@ -316,7 +314,6 @@ pub fn sign_in_admin(
 
 /// Signs the administrator in and decides `perm_user_read` with the admin token: the check to put
 /// in place of a `warn` one (see `graphwiz_core::admin::settle_user_read`).
-#[allow(dead_code)] // Called by `check --admin-sign-in` (check_cmd.rs).
 pub async fn admin_user_read_check(
     kind: SignInKind,
     endpoints: &Endpoints,
