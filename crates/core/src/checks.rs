@@ -875,9 +875,18 @@ pub async fn run_many(inputs: &[CheckInput], concurrency: usize) -> Vec<Report> 
         .map(|i| i.timeout)
         .max()
         .unwrap_or(Duration::from_secs(30));
-    let http = HttpClient::new(timeout);
-    futures::stream::iter(inputs.iter().map(|i| run_check_with(&http, i)))
-        .buffered(concurrency.max(1))
-        .collect()
-        .await
+    let http = &HttpClient::new(timeout);
+    // Unordered, so a slow tenant never holds a slot that a finished one could reuse; the
+    // reports are put back in input order afterwards.
+    let mut done: Vec<(usize, Report)> = futures::stream::iter(
+        inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| async move { (i, run_check_with(http, input).await) }),
+    )
+    .buffer_unordered(concurrency.max(1))
+    .collect()
+    .await;
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
