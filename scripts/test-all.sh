@@ -144,6 +144,8 @@ run_tests() {
   cargo test --workspace --locked 2>&1 | tee "$WORK/tests.log"
 }
 step "tests" run_tests
+# The benchmark harness in its seconds-long smoke mode, so it can't rot (figures: BENCHMARKS.md).
+step "benchmark smoke" cargo run --locked -q -p graphwiz-bench -- --smoke
 
 say "summary"
 printf '  %s\n' "${RESULTS[@]}"
