@@ -147,6 +147,28 @@ step "tests" run_tests
 # The benchmark harness in its seconds-long smoke mode, so it can't rot (figures: BENCHMARKS.md).
 step "benchmark smoke" cargo run --locked -q -p graphwiz-bench -- --smoke
 
+# ---- 6. end to end: the real desktop app through WebDriver ---------------------------------
+# tests/e2e is a workspace of its own. Each test starts tauri-driver (which starts Debian's
+# WebKitWebDriver and the app) on free ports under this script's Xvfb display and D-Bus session,
+# with its own HOME/XDG folders and GRAPHWIZ_HOME. Screenshots of every step go to
+# ${CARGO_TARGET_DIR:-target}/e2e-screenshots/. One test at a time: the app is single-instance.
+E2E_MANIFEST="$ROOT/tests/e2e/Cargo.toml"
+run_e2e() {
+  local app="${CARGO_TARGET_DIR:-$ROOT/target}/debug/graphwiz-app" rc
+  for tool in tauri-driver WebKitWebDriver; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "e2e: $tool not found; run scripts/install-prereqs.sh" >&2; return 3; }
+  done
+  cargo fmt --manifest-path "$E2E_MANIFEST" -- --check || return $?
+  cargo clippy --manifest-path "$E2E_MANIFEST" --all-targets --locked -- -D warnings || return $?
+  cargo build -p graphwiz-app --locked || return $?
+  GRAPHWIZ_APP="$app" cargo test --manifest-path "$E2E_MANIFEST" --locked -- --test-threads=1 2>&1 \
+    | tee "$WORK/e2e.log"
+  rc=${PIPESTATUS[0]}
+  echo "screenshots: ${CARGO_TARGET_DIR:-$ROOT/target}/e2e-screenshots/"
+  return "$rc"
+}
+step "e2e" run_e2e
+
 say "summary"
 printf '  %s\n' "${RESULTS[@]}"
 if [ "$FIRST_RC" -eq 0 ]; then
@@ -156,7 +178,7 @@ else
 fi
 # One plain total over every test binary.
 if [ -f "$WORK/tests.log" ]; then
-  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-       END { printf "tests: %d passed, %d failed\n", p, f }' "$WORK/tests.log"
+  cat "$WORK/tests.log" "$WORK/e2e.log" 2>/dev/null | awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { printf "tests: %d passed, %d failed\n", p, f }'
 fi
 exit "$FIRST_RC"

@@ -1,24 +1,44 @@
-// graphwiz UI: language selection, text rendering from the i18n catalogs, the Start screen's
-// choices, and the version footer (only inside the Tauri app; a plain browser shows no footer).
+// graphwiz UI: renders the wizard's View from the core (graphwiz_core::desktop) and sends the
+// admin's actions to the app's commands. It decides nothing itself: steps, validation, checks,
+// what is offered and what is exported all come from the core. Every text comes from the i18n
+// catalogs; check summaries and fixes are the core's English sentences, shown as they are with
+// a translated label around them. The DOM is built with textContent only (no HTML strings), and
+// no inline styles or scripts are used, so the strict CSP holds. The client secret is only ever
+// sent to the app (validate_field, save_azure_app); no command returns it.
 "use strict";
 
 (function () {
   const CATALOGS = window.GRAPHWIZ_I18N || {};
   const LANGS = ["en", "de"];
   const STORAGE_KEY = "graphwiz.lang";
+  const STEPS = ["start", "azure-app", "permissions", "mailboxes", "live-test", "secret-expiry", "summary"];
+  const PHASES = ["sending", "waiting", "marking_read", "cleaning_up"];
+  const PHASE_OF_CHECK = { send: "sending", receive: "waiting", mark_read: "marking_read", cleanup: "cleaning_up" };
+  const tauri = window.__TAURI__;
+  const invoke = tauri && tauri.core && tauri.core.invoke;
 
-  const state = { lang: "en", note: null, info: null };
+  const state = {
+    lang: "en",
+    info: null,
+    view: null,
+    screen: null, // null: the view's step; "profiles": the profiles list
+    profiles: null,
+    scenarios: [],
+    busy: null, // { key, cancellable }
+    error: null, // { code, message, extra }
+    problems: {}, // field -> [FieldProblem]
+    progress: null, // ProgressView while the live test runs
+    notes: {}, // testid -> text
+    pasted: {}, // field -> true right after a paste
+    confirmRemove: null,
+    shownStep: null,
+  };
 
-  /** Language from an explicit earlier choice, else from the system (de* → German). */
-  function initialLanguage() {
-    try {
-      const saved = window.localStorage.getItem(STORAGE_KEY);
-      if (LANGS.includes(saved)) return saved;
-    } catch (_) {
-      // Storage can be unavailable (private mode); the system language then decides.
-    }
-    const wanted = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
-    return wanted.toLowerCase().startsWith("de") ? "de" : "en";
+  // ---------------------------------------------------------------- helpers
+  const $ = (id) => document.querySelector('[data-testid="' + id + '"]');
+
+  function has(key) {
+    return key in (CATALOGS[state.lang] || {}) || key in (CATALOGS.en || {});
   }
 
   /** Text for a key in the current language; English, then the key itself, as fallbacks. */
@@ -27,34 +47,99 @@
     return text.replace(/\{(\w+)\}/g, (m, name) => (params && name in params ? String(params[name]) : m));
   }
 
-  function render() {
-    document.documentElement.lang = state.lang;
-    document.querySelectorAll("[data-i18n]").forEach((el) => {
-      el.textContent = t(el.dataset.i18n);
-    });
-    document.querySelectorAll("[data-i18n-aria-label]").forEach((el) => {
-      el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
-    });
-    document.querySelectorAll("[data-lang]").forEach((btn) => {
-      btn.setAttribute("aria-pressed", String(btn.dataset.lang === state.lang));
-    });
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "text") el.textContent = v;
+      else if (k === "class") el.className = v;
+      else if (k === "on") for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
+      else el.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children.flat()) if (c) el.append(c);
+    return el;
+  }
 
-    const note = document.querySelector('[data-testid="start-note"]');
-    if (state.note) {
-      note.textContent = t("start.later", { choice: t("start." + state.note + ".title") });
-      note.hidden = false;
+  function show(el, visible) {
+    if (el) el.hidden = !visible;
+  }
+
+  function fmtDateTime(iso) {
+    if (!iso) return "";
+    try {
+      return new Intl.DateTimeFormat(state.lang, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+    } catch (_) {
+      return iso;
+    }
+  }
+
+  function fmtDate(iso) {
+    if (!iso) return "";
+    try {
+      return new Intl.DateTimeFormat(state.lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+    } catch (_) {
+      return iso;
+    }
+  }
+
+  function fmtList(items) {
+    try {
+      return new Intl.ListFormat(state.lang, { style: "long", type: "conjunction" }).format(items.map(String));
+    } catch (_) {
+      return items.join(", ");
+    }
+  }
+
+  // ---------------------------------------------------------------- commands
+  /** Calls an app command; shows progress while it runs and the error when it fails. */
+  async function call(cmd, args, busyKey, cancellable) {
+    if (typeof invoke !== "function") return { ok: false };
+    if (busyKey) setBusy({ key: busyKey, cancellable: !!cancellable });
+    if (busyKey) state.error = null;
+    try {
+      const value = await invoke(cmd, args || {});
+      return { ok: true, value };
+    } catch (err) {
+      const e = typeof err === "object" && err ? err : { code: "generic", message: String(err) };
+      if (e.code !== "cancelled") state.error = e;
+      return { ok: false, error: e };
+    } finally {
+      if (busyKey) setBusy(null);
+      render();
+    }
+  }
+
+  function setBusy(b) {
+    state.busy = b;
+    const busy = !!b;
+    document.body.classList.toggle("is-busy", busy);
+    if (busy) {
+      for (const sel of [".rail", ".screen:not([hidden])", ".wizard-nav", ".demo-banner"]) {
+        document.querySelectorAll(sel).forEach((el) => el.setAttribute("inert", ""));
+      }
     } else {
-      note.hidden = true;
+      document.querySelectorAll("[inert]").forEach((el) => el.removeAttribute("inert"));
     }
+    renderBusy();
+  }
 
-    const footer = document.querySelector('[data-testid="app-version"]');
-    if (state.info) {
-      footer.textContent = t("footer.versions", {
-        version: state.info.version,
-        core: state.info.core_version,
-      });
-      footer.hidden = false;
+  function setView(v) {
+    if (!v) return;
+    const stepChanged = !state.view || state.view.step !== v.step;
+    state.view = v;
+    if (stepChanged) state.problems = {};
+  }
+
+  // ---------------------------------------------------------------- language
+  function initialLanguage() {
+    try {
+      const saved = window.localStorage.getItem(STORAGE_KEY);
+      if (LANGS.includes(saved)) return saved;
+    } catch (_) {
+      // Storage can be unavailable; the system language then decides.
     }
+    const wanted = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
+    return wanted.toLowerCase().startsWith("de") ? "de" : "en";
   }
 
   function setLanguage(lang) {
@@ -67,32 +152,916 @@
     render();
   }
 
-  async function loadAppInfo() {
-    const invoke = window.__TAURI__ && window.__TAURI__.core && window.__TAURI__.core.invoke;
-    if (typeof invoke !== "function") return; // plain browser preview: no app behind the page
-    try {
-      state.info = await invoke("app_info");
-      render();
-    } catch (err) {
-      console.error("app_info failed", err);
+  function renderStatic() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll("[data-i18n]").forEach((el) => {
+      el.textContent = t(el.dataset.i18n);
+    });
+    document.querySelectorAll("[data-i18n-aria-label]").forEach((el) => {
+      el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
+    });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach((el) => {
+      el.setAttribute("placeholder", t(el.dataset.i18nPlaceholder));
+    });
+    document.querySelectorAll("[data-lang]").forEach((btn) => {
+      btn.setAttribute("aria-pressed", String(btn.dataset.lang === state.lang));
+    });
+    const footer = $("app-version");
+    if (state.info) {
+      footer.textContent = t("footer.versions", { version: state.info.version, core: state.info.core_version });
+      footer.hidden = false;
     }
   }
 
-  document.addEventListener("DOMContentLoaded", () => {
-    state.lang = initialLanguage();
+  // ---------------------------------------------------------------- rendering
+  function currentScreen() {
+    if (state.screen) return state.screen;
+    return state.view ? state.view.step : "start";
+  }
 
-    document.querySelectorAll("[data-lang]").forEach((btn) => {
-      btn.addEventListener("click", () => setLanguage(btn.dataset.lang));
+  function render() {
+    renderStatic();
+    const screen = currentScreen();
+    document.querySelectorAll("[data-screen]").forEach((el) => {
+      el.hidden = el.dataset.screen !== screen;
     });
-    document.querySelectorAll("[data-choice]").forEach((btn) => {
-      btn.addEventListener("click", () => {
-        state.note = btn.dataset.choice;
-        render();
-        document.querySelector('[data-testid="start-note"]').scrollIntoView({ block: "nearest" });
+    renderRail(screen);
+    renderDemo();
+    renderBusy();
+    renderError();
+    const v = state.view;
+    if (v) {
+      renderAzure(v);
+      renderPermissions(v);
+      renderMailboxes(v);
+      renderLive(v);
+      renderExpiry(v);
+      renderSummary(v);
+    }
+    renderProfiles();
+    renderNav(screen);
+    renderNotes();
+    if (state.shownStep !== screen) {
+      const prev = state.shownStep;
+      state.shownStep = screen;
+      if (screen === "azure-app") fillAzureForm();
+      if (prev !== null) {
+        const title = document.querySelector('[data-screen="' + screen + '"] h1');
+        if (title) title.focus({ preventScroll: true });
+        const main = $("wizard-nav") && document.getElementById("main");
+        if (main) main.scrollTop = 0;
+      }
+    }
+  }
+
+  function renderRail(screen) {
+    const v = state.view;
+    const furthest = v ? STEPS.indexOf(v.furthest) : 0;
+    document.querySelectorAll(".steps li").forEach((li) => {
+      const idx = STEPS.indexOf(li.dataset.step);
+      const btn = li.querySelector("button");
+      const current = screen === li.dataset.step;
+      if (current) li.setAttribute("aria-current", "step");
+      else li.removeAttribute("aria-current");
+      li.classList.toggle("done", idx < furthest && !current);
+      btn.disabled = idx > furthest;
+      const status = current ? t("rail.current") : idx < furthest ? t("rail.done") : idx > furthest ? t("rail.locked") : "";
+      btn.setAttribute("aria-label", t(li.querySelector(".label").dataset.i18n) + (status ? " (" + status + ")" : ""));
+    });
+    $("rail-profiles").classList.toggle("active", screen === "profiles");
+  }
+
+  function renderDemo() {
+    const v = state.view;
+    const demo = v && v.demo;
+    show($("demo-banner"), !!demo);
+    const desc = $("demo-scenario-desc");
+    if (!demo) {
+      show(desc, false);
+      return;
+    }
+    const sel = $("demo-scenario");
+    if (sel.options.length !== state.scenarios.length) {
+      sel.replaceChildren(...state.scenarios.map((s) => h("option", { value: s.name })));
+    }
+    Array.from(sel.options).forEach((o) => {
+      o.textContent = has("scenario." + o.value) ? t("scenario." + o.value) : o.value;
+    });
+    sel.value = demo.scenario;
+    const info = state.scenarios.find((s) => s.name === demo.scenario);
+    desc.textContent = has("scenario." + demo.scenario + ".desc")
+      ? t("scenario." + demo.scenario + ".desc")
+      : info
+        ? info.description
+        : "";
+    show(desc, true);
+  }
+
+  function renderBusy() {
+    const b = state.busy;
+    show($("busy"), !!b);
+    if (b) $("busy-text").textContent = t("busy." + b.key);
+    show($("busy-cancel"), !!(b && b.cancellable));
+  }
+
+  function renderError() {
+    const e = state.error;
+    show($("error-banner"), !!e);
+    if (!e) return;
+    const key = "error." + e.code;
+    $("error-title").textContent = has(key) ? t(key) : t("error.generic");
+    let text = e.extra || e.message || "";
+    if (e.code === "invalid") text = "";
+    $("error-text").textContent = text;
+    $("error-text").setAttribute("lang", e.extra ? state.lang : "en");
+  }
+
+  function renderNotes() {
+    for (const id of ["summary-export-note", "expiry-calendar-note", "copy-note"]) {
+      const el = $(id);
+      const text = state.notes[id];
+      show(el, !!text);
+      if (text) el.textContent = text;
+    }
+  }
+
+  function renderNav(screen) {
+    const inWizard = screen !== "start" && screen !== "profiles";
+    show($("wizard-nav"), inWizard);
+    show($("wizard-next"), inWizard && screen !== "summary");
+    $("wizard-next").textContent = screen === "azure-app" ? t("action.save_next") : t("action.next");
+  }
+
+  /** The problems shown under a field: from live validation or from the last refused Next. */
+  function problemKey(p) {
+    if (!p.code) return null;
+    const specific = "problem." + p.code + "." + p.field;
+    if (has(specific)) return specific;
+    return has("problem." + p.code) ? "problem." + p.code : null;
+  }
+
+  function problemText(p) {
+    const key = problemKey(p);
+    return key ? t(key, { n: p.n }) : p.label + ": " + p.message;
+  }
+
+  function renderProblems(field, list) {
+    const box = $("problems-" + field);
+    if (!box) return;
+    box.replaceChildren(
+      ...(list || []).map((p) =>
+        h(
+          "p",
+          { class: "problem problem-" + p.severity, "data-code": p.code || "", lang: problemKey(p) ? null : "en" },
+          h("span", { class: "problem-icon", "aria-hidden": "true", text: p.severity === "error" ? "!" : "i" }),
+          h("span", { text: problemText(p) }),
+        ),
+      ),
+    );
+    const input = document.querySelector('[aria-describedby~="p-' + field + '"]');
+    if (input) input.setAttribute("aria-invalid", String((list || []).some((p) => p.severity === "error")));
+  }
+
+  function statusIcon(status) {
+    return { pass: "✓", warn: "!", fail: "✕", skip: "–" }[status] || "?";
+  }
+
+  /** One check as a list item: title, verdict, the core's summary and fix, portal link. */
+  function checkItem(c, opts) {
+    const o = opts || {};
+    const title = o.title || (has("check." + c.id) ? t("check." + c.id) : c.id);
+    const body = h(
+      "div",
+      { class: "check-body" },
+      h(
+        "div",
+        { class: "check-head" },
+        h("span", { class: "check-title", text: title }),
+        h("span", { class: "badge badge-" + c.status, "data-testid": "status", text: t("status." + c.status) }),
+        c.code ? h("span", { class: "code", text: c.code }) : null,
+      ),
+      h("p", { class: "check-summary", lang: "en", text: c.summary }),
+      c.fix
+        ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), h("p", { lang: "en", text: c.fix }))
+        : null,
+      c.portal_url || o.extra
+        ? h(
+            "div",
+            { class: "check-actions" },
+            c.portal_url && c.status !== "pass"
+              ? h("button", {
+                  type: "button",
+                  class: "btn btn-small",
+                  "data-testid": "portal-" + c.id,
+                  text: t("action.open_portal"),
+                  on: { click: () => openExternal(c.portal_url) },
+                })
+              : null,
+            o.extra,
+          )
+        : null,
+    );
+    return h(
+      "li",
+      { class: "check check-" + c.status, "data-testid": o.testid || "check-" + c.id, "data-status": c.status, ...(o.attrs || {}) },
+      h("span", { class: "status-icon status-" + c.status, "aria-hidden": "true", text: statusIcon(c.status) }),
+      body,
+    );
+  }
+
+  function renderAzure(v) {
+    const f = v.form;
+    show($("azure-demo-note"), !!v.demo);
+    $("field-name").disabled = f.locked;
+    $("field-cloud").disabled = f.locked;
+    const stored = $("secret-stored");
+    if (f.secret_stored && f.secret_hint) {
+      stored.textContent = t(v.demo ? "azure.secret_demo" : "azure.secret_stored", { hint: f.secret_hint });
+      show(stored, true);
+    } else show(stored, false);
+    for (const field of ["name", "tenant", "client_id"]) renderProblems(field, state.problems[field]);
+    const secretTyped = $("field-secret").value.length > 0;
+    const secretProblems = state.problems.secret || (!secretTyped ? f.secret_problems : []);
+    renderProblems("secret", secretProblems);
+    const needsIKnow = (secretProblems || []).some((p) => p.code === "secret_id" || p.code === "secret_inner_whitespace");
+    show($("i-know-row"), needsIKnow || $("field-i-know").checked);
+    show($("help-client-id-link"), !!v.portal.overview);
+    show($("help-secret-link"), !!v.portal.certificates);
+  }
+
+  function fillAzureForm() {
+    const v = state.view;
+    if (!v) return;
+    const f = v.form;
+    $("field-name").value = f.name || "";
+    $("field-cloud").value = f.cloud || "global";
+    $("field-tenant").value = f.tenant || "";
+    $("field-client-id").value = f.client_id || "";
+    $("field-secret").value = "";
+    $("field-secret").placeholder = f.secret_stored ? t("azure.secret_keep") : "";
+    $("field-i-know").checked = false;
+    if (!f.name && !f.locked) $("field-name").placeholder = "contoso-support";
+  }
+
+  function renderPermissions(v) {
+    const line = $("perm-summary");
+    if (v.checked_at) {
+      line.textContent = t("perm.summary", {
+        time: fmtDateTime(v.checked_at),
+        pass: v.counts.pass,
+        warn: v.counts.warn,
+        fail: v.counts.fail,
       });
-    });
+    } else line.textContent = t("perm.not_checked");
+    $("perm-checks").replaceChildren(...v.permissions.map((c) => checkItem(c)));
+    show($("perm-consent"), v.actions.consent);
+    show($("perm-admin-verify"), v.actions.admin_verify);
+    const help = $("perm-consent-help");
+    show($("perm-callout"), v.actions.consent || v.actions.admin_verify);
+    help.textContent = v.actions.consent ? t(v.demo ? "perm.consent_help_demo" : "perm.consent_help") : t(v.demo ? "perm.admin_help_demo" : "perm.admin_help");
+  }
 
+  function renderMailboxes(v) {
+    const list = $("mailbox-list");
+    list.replaceChildren(
+      ...v.mailboxes.map((m) => {
+        const remove = h("button", {
+          type: "button",
+          class: "btn btn-small btn-quiet",
+          "data-testid": "mailbox-remove",
+          "aria-label": t("mb.remove_label", { address: m.address }),
+          text: t("action.remove"),
+          on: { click: () => removeMailbox(m.address) },
+        });
+        if (m.check) {
+          return checkItem(m.check, { title: m.address, testid: "mailbox-item", attrs: { "data-address": m.address }, extra: remove });
+        }
+        return h(
+          "li",
+          { class: "check check-none", "data-testid": "mailbox-item", "data-address": m.address, "data-status": "none" },
+          h("span", { class: "status-icon status-none", "aria-hidden": "true", text: "·" }),
+          h(
+            "div",
+            { class: "check-body" },
+            h("div", { class: "check-head" }, h("span", { class: "check-title", text: m.address }), h("span", { class: "badge badge-none", text: t("status.none") })),
+            h("div", { class: "check-actions" }, remove),
+          ),
+        );
+      }),
+    );
+    show($("mailbox-empty"), v.mailboxes.length === 0);
+    renderProblems("mailbox", state.problems.mailbox);
+    renderProblems("probe_mailbox", state.problems.probe_mailbox);
+    const chips = $("demo-mailboxes");
+    const available = v.demo ? v.demo.mailboxes.filter((m) => !v.mailboxes.some((x) => x.address.toLowerCase() === m.address.toLowerCase())) : [];
+    show(chips, available.length > 0);
+    chips.querySelector(".chips").replaceChildren(
+      ...available.map((m) =>
+        h(
+          "button",
+          {
+            type: "button",
+            class: "chip chip-" + m.kind,
+            "data-testid": "demo-mailbox-" + m.address.split("@")[0],
+            on: { click: () => addMailbox(m.address) },
+          },
+          h("span", { text: m.address }),
+          h("span", { class: "chip-kind", text: t("mb.kind." + m.kind) }),
+        ),
+      ),
+    );
+    const probe = $("probe-input");
+    if (document.activeElement !== probe && !state.problems.probe_mailbox) probe.value = v.probe_mailbox || "";
+    show($("probe-clear"), !!v.probe_mailbox);
+    $("scope-audit").replaceChildren(...(v.scope_audit ? [checkItem(v.scope_audit, { title: t("check.scope_audit") + " · " + v.scope_audit.mailbox })] : []));
+    $("mailboxes-check").disabled = v.mailboxes.length === 0 && !v.probe_mailbox;
+  }
+
+  function renderLive(v) {
+    const sender = $("live-sender");
+    const keep = sender.value;
+    sender.replaceChildren(...v.mailboxes.map((m) => h("option", { value: m.address, text: m.address })));
+    if (v.mailboxes.some((m) => m.address === keep)) sender.value = keep;
+    else if (v.live && v.mailboxes.some((m) => m.address === v.live.sender)) sender.value = v.live.sender;
+    $("live-run").disabled = v.mailboxes.length === 0;
+    // Phases: live progress while running, else the last result.
+    const p = state.progress;
+    const result = v.live;
+    document.querySelectorAll("[data-phase]").forEach((li) => {
+      li.classList.remove("active", "done", "phase-pass", "phase-fail", "phase-warn", "phase-skip");
+      if (p) {
+        const cur = PHASES.indexOf(p.phase);
+        const idx = PHASES.indexOf(li.dataset.phase);
+        if (idx < cur) li.classList.add("done");
+        if (idx === cur) li.classList.add("active");
+      } else if (result) {
+        const c = result.checks.find((k) => PHASE_OF_CHECK[k.id] === li.dataset.phase);
+        if (c) li.classList.add("phase-" + c.status);
+      }
+    });
+    const detail = $("live-progress");
+    if (p && p.phase === "waiting") {
+      detail.textContent = t("live.waiting", { s: ((p.elapsed_ms || 0) / 1000).toFixed(1), polls: p.polls || 0 });
+    } else if (!p && result && result.latency_ms !== null && result.latency_ms !== undefined) {
+      detail.textContent = t("live.latency_short", { ms: result.latency_ms });
+    } else detail.textContent = "";
+    show($("live-result"), !!result && !p);
+    if (result) {
+      $("live-latency").textContent =
+        result.latency_ms !== null && result.latency_ms !== undefined
+          ? t("live.latency", { ms: result.latency_ms, time: fmtDateTime(result.ran_at) })
+          : result.ok
+            ? t("live.sent_only")
+            : t("live.failed");
+      $("live-latency").className = "big " + (result.ok ? "ok" : "bad");
+      $("live-checks").replaceChildren(...result.checks.map((c) => checkItem(c, { testid: "live-check-" + c.id })));
+    }
+  }
+
+  function renderExpiry(v) {
+    const e = v.expiry;
+    $("expiry-date").textContent = e.expires ? fmtDate(e.expires) : t("exp.unknown");
+    const days = $("expiry-days");
+    if (e.days_left === null || e.days_left === undefined) days.textContent = "–";
+    else if (e.days_left < 0) days.textContent = t("exp.expired_days", { n: -e.days_left });
+    else days.textContent = t(e.days_left === 1 ? "exp.day_value" : "exp.days_value", { n: e.days_left });
+    $("expiry-days-tile").dataset.state = e.state || "unknown";
+    $("expiry-check").replaceChildren(...(e.check ? [checkItem(e.check)] : []));
+    show($("expiry-manual"), !e.expires);
+    renderProblems("expiry", state.problems.expiry);
+    renderProblems("warn_days", state.problems.warn_days);
+    const warn = $("warn-days");
+    if (document.activeElement !== warn) warn.value = String(e.reminders.warn_days);
+    $("calendar-alarms").textContent = t("exp.alarms", { days: fmtList(e.calendar_alarms) });
+    $("expiry-calendar").disabled = !e.expires;
+  }
+
+  function renderSummary(v) {
+    const s = v.summary;
+    const verdict = $("summary-verdict");
+    verdict.replaceChildren();
+    let cls = "verdict ";
+    if (!s.exportable) {
+      cls += "verdict-none";
+      verdict.append(h("strong", { text: t("sum.not_checked") }));
+    } else if (s.validated) {
+      cls += "verdict-pass";
+      verdict.append(
+        h("span", { class: "verdict-icon", "aria-hidden": "true", text: "✓" }),
+        h("div", {}, h("strong", { text: t("sum.validated") }), h("p", { text: t("sum.validated_detail", { pass: s.counts.pass, warn: s.counts.warn }) })),
+      );
+    } else {
+      cls += "verdict-fail";
+      verdict.append(
+        h("span", { class: "verdict-icon", "aria-hidden": "true", text: "✕" }),
+        h("div", {}, h("strong", { text: t("sum.not_validated") }), h("p", { text: t("sum.not_validated_detail", { fail: s.counts.fail }) })),
+      );
+    }
+    verdict.className = cls;
+    $("summary-client-id").textContent = s.client_id || "–";
+    $("summary-token-endpoint").textContent = s.token_endpoint || t("sum.unknown");
+    $("copy-token-endpoint").disabled = !s.token_endpoint;
+    $("copy-client-id").disabled = !s.client_id;
+    show($("export-anyway-row"), s.exportable && !s.validated);
+    $("summary-export").disabled = !s.exportable;
+  }
+
+  function renderProfiles() {
+    const rows = state.profiles;
+    const table = $("profiles-table");
+    show($("profiles-empty"), !!rows && rows.length === 0);
+    show(table, !!rows && rows.length > 0);
+    $("profiles-recheck-all").disabled = !rows || rows.length === 0;
+    if (!rows) return;
+    table.querySelector("tbody").replaceChildren(
+      ...rows.map((r) => {
+        const verdict =
+          r.ok === null || r.ok === undefined
+            ? h("span", { class: "badge badge-none", text: t("profiles.never") })
+            : h(
+                "div",
+                {},
+                h("span", { class: "badge badge-" + (r.ok ? (r.counts.warn ? "warn" : "pass") : "fail"), "data-testid": "profile-verdict", text: t(r.ok ? "profiles.ok" : "profiles.failed", r.counts) }),
+                h("div", { class: "muted small", text: fmtDateTime(r.checked_at) }),
+                r.first_failure ? h("div", { class: "small", lang: "en", text: r.first_failure }) : null,
+              );
+        let expiry;
+        if (r.days_left === null || r.days_left === undefined) expiry = h("span", { class: "muted", text: t("exp.unknown") });
+        else
+          expiry = h(
+            "span",
+            { class: "expiry expiry-" + (r.expiry_state || "ok"), "data-testid": "profile-expiry" },
+            r.days_left < 0 ? t("exp.expired_days", { n: -r.days_left }) : t(r.days_left === 1 ? "exp.day_value" : "exp.days_value", { n: r.days_left }),
+          );
+        const confirming = state.confirmRemove === r.name;
+        return h(
+          "tr",
+          { "data-testid": "profile-row", "data-name": r.name },
+          h("th", { scope: "row" }, h("span", { text: r.name }), r.current ? h("span", { class: "tag", text: t("profiles.current") }) : null),
+          h("td", {}, h("div", { text: r.tenant }), h("div", { class: "muted small", text: t("cloud." + r.cloud) })),
+          h("td", {}, verdict),
+          h("td", {}, expiry),
+          h(
+            "td",
+            { class: "row-actions" },
+            h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-open", text: t("profiles.open"), "aria-label": t("profiles.open_label", { name: r.name }), on: { click: () => openProfile(r.name) } }),
+            h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-recheck", text: t("profiles.recheck"), "aria-label": t("profiles.recheck_label", { name: r.name }), on: { click: () => recheck([r.name]) } }),
+            h("button", {
+              type: "button",
+              class: "btn btn-small " + (confirming ? "btn-danger" : "btn-quiet"),
+              "data-testid": "profile-remove",
+              text: confirming ? t("profiles.remove_confirm") : t("action.remove"),
+              "aria-label": confirming ? t("profiles.remove_confirm") : t("profiles.remove_label", { name: r.name }),
+              on: { click: () => removeProfile(r.name) },
+            }),
+          ),
+        );
+      }),
+    );
+  }
+
+  // ---------------------------------------------------------------- actions
+  async function refreshView() {
+    const r = await call("get_view");
+    if (r.ok) {
+      setView(r.value);
+      render();
+    }
+  }
+
+  async function runChecks(busyKey) {
+    const r = await call("run_checks", {}, busyKey || "checking");
+    if (r.ok) setView(r.value);
     render();
-    loadAppInfo();
+  }
+
+  async function choose(choice) {
+    state.notes = {};
+    if (choice === "new") {
+      const r = await call("start_new", {}, "starting");
+      if (r.ok) {
+        state.screen = null;
+        setView(r.value);
+      }
+    } else if (choice === "open") {
+      await showProfiles();
+    } else if (choice === "import") {
+      const r = await call("import_config", { title: t("start.import.title") }, "importing");
+      if (r.ok && r.value) {
+        state.screen = null;
+        setView(r.value);
+      }
+    } else if (choice === "demo") {
+      const r = await call("start_demo", { scenario: null }, "demo");
+      if (r.ok) {
+        state.screen = null;
+        setView(r.value);
+      }
+    }
+    render();
+  }
+
+  async function pickScenario(name) {
+    state.notes = {};
+    const r = await call("start_demo", { scenario: name }, "demo");
+    if (r.ok) {
+      state.screen = null;
+      state.shownStep = null;
+      setView(r.value);
+    }
+    render();
+  }
+
+  function azureInput() {
+    const secret = $("field-secret").value;
+    return {
+      name: $("field-name").value,
+      cloud: $("field-cloud").value,
+      tenant: $("field-tenant").value,
+      client_id: $("field-client-id").value,
+      secret: secret.length ? secret : null,
+      i_know: $("field-i-know").checked,
+    };
+  }
+
+  async function saveAzure() {
+    const r = await call("save_azure_app", { input: azureInput() }, "saving");
+    if (r.ok) {
+      $("field-secret").value = "";
+      state.problems = {};
+      setView(r.value);
+      render();
+      await runChecks();
+      return;
+    }
+    if (r.error && r.error.code === "invalid") {
+      state.problems = {};
+      for (const p of r.error.problems || []) (state.problems[p.field] = state.problems[p.field] || []).push(p);
+      render();
+      const first = document.querySelector('[aria-invalid="true"]');
+      if (first) first.focus();
+    }
+    await refreshFormFromCore();
+  }
+
+  /** Calls a command without touching the error banner or the progress bar. */
+  async function quiet(cmd, args) {
+    if (typeof invoke !== "function") return { ok: false };
+    try {
+      return { ok: true, value: await invoke(cmd, args || {}) };
+    } catch (err) {
+      return { ok: false, error: err };
+    }
+  }
+
+  async function refreshFormFromCore() {
+    const r = await quiet("get_view");
+    if (r.ok) {
+      state.view = r.value;
+      render();
+    }
+  }
+
+  async function next() {
+    const screen = currentScreen();
+    state.notes = {};
+    if (screen === "azure-app") return saveAzure();
+    const r = await call("go_next");
+    if (!r.ok) return;
+    setView(r.value);
+    render();
+    const v = state.view;
+    if (v.step === "mailboxes" && v.mailboxes.length && v.mailboxes.some((m) => !m.check)) await runChecks();
+    if (v.step === "secret-expiry" && !v.checked_at) await runChecks();
+  }
+
+  async function back() {
+    state.notes = {};
+    const r = await call("go_back");
+    if (r.ok) setView(r.value);
+    render();
+  }
+
+  async function goTo(step) {
+    state.notes = {};
+    state.screen = null;
+    const r = await call("go_to", { step });
+    if (r.ok) setView(r.value);
+    render();
+  }
+
+  async function validate(field, pasted) {
+    const input = document.querySelector('[data-field="' + field + '"]');
+    if (!input) return;
+    const value = input.value;
+    if (!value.length && field !== "secret") {
+      delete state.problems[field];
+      render();
+      return;
+    }
+    if (!value.length) {
+      delete state.problems.secret;
+      render();
+      return;
+    }
+    const args = {
+      field,
+      value,
+      other: field === "client_id" ? $("field-tenant").value : null,
+      iKnow: field === "secret" ? $("field-i-know").checked : false,
+    };
+    const r = await quiet("validate_field", args);
+    if (!r.ok) return;
+    const rep = r.value;
+    if (input.value !== value) return; // typed on meanwhile
+    let problems = rep.problems;
+    if (pasted && rep.normalized && rep.normalized !== value && field !== "secret" && field !== "name") {
+      input.value = rep.normalized;
+    }
+    if (pasted) problems = problems.map((p) => (p.code === "trimmed" ? Object.assign({}, p, { code: "trimmed_paste" }) : p));
+    state.problems[field] = problems;
+    render();
+  }
+
+  const timers = {};
+  function scheduleValidate(field) {
+    clearTimeout(timers[field]);
+    timers[field] = setTimeout(() => validate(field, false), 300);
+  }
+
+  async function addMailbox(address) {
+    const value = address !== undefined ? address : $("mailbox-input").value;
+    const r = await call("add_mailbox", { address: value }, "saving");
+    if (r.ok) {
+      setView(r.value);
+      delete state.problems.mailbox;
+      if (address === undefined) $("mailbox-input").value = "";
+    } else if (r.error && r.error.code === "invalid") {
+      state.problems.mailbox = r.error.problems;
+      state.error = null;
+    }
+    render();
+  }
+
+  async function removeMailbox(address) {
+    const r = await call("remove_mailbox", { address }, "saving");
+    if (r.ok) setView(r.value);
+    render();
+  }
+
+  async function setProbe(clear) {
+    const address = clear ? null : $("probe-input").value;
+    const r = await call("set_probe_mailbox", { address }, "saving");
+    if (r.ok) {
+      setView(r.value);
+      delete state.problems.probe_mailbox;
+      if (clear) $("probe-input").value = "";
+    } else if (r.error && r.error.code === "invalid") {
+      state.problems.probe_mailbox = r.error.problems;
+      state.error = null;
+    }
+    render();
+  }
+
+  async function runLive() {
+    const channel = new tauri.core.Channel();
+    state.progress = { phase: "checking" };
+    channel.onmessage = (p) => {
+      state.progress = p;
+      renderLive(state.view);
+    };
+    render();
+    const r = await call(
+      "run_live_test",
+      { sender: $("live-sender").value, recipient: $("live-recipient").value || null, onProgress: channel },
+      "live",
+    );
+    state.progress = null;
+    if (r.ok) setView(r.value);
+    render();
+  }
+
+  async function consent() {
+    const r = await call("grant_admin_consent", {}, state.view && state.view.demo ? "consent_demo" : "consent", true);
+    if (r.ok) setView(r.value);
+    render();
+  }
+
+  async function adminVerify() {
+    const r = await call("verify_as_admin", {}, state.view && state.view.demo ? "admin_demo" : "admin", true);
+    if (r.ok) setView(r.value);
+    render();
+  }
+
+  async function openExternal(url) {
+    const r = await call("open_external", { url });
+    if (!r.ok && r.error && r.error.code === "demo_external") {
+      state.error = { code: "demo_external", extra: t("error.demo_external_url", { url }) };
+      render();
+    }
+  }
+
+  async function saveExpiry() {
+    const r = await call("set_expiry", { date: $("expiry-input").value }, "saving");
+    if (r.ok) {
+      setView(r.value);
+      delete state.problems.expiry;
+    } else if (r.error && r.error.code === "invalid") {
+      state.problems.expiry = r.error.problems;
+      state.error = null;
+    }
+    render();
+  }
+
+  async function saveReminders() {
+    const n = Number.parseInt($("warn-days").value, 10);
+    const warnDays = Number.isFinite(n) && n >= 0 ? n : 9999;
+    const r = await call("set_reminders", { warnDays, days: state.view.expiry.reminders.days });
+    if (r.ok) {
+      setView(r.value);
+      delete state.problems.warn_days;
+    } else if (r.error && r.error.code === "invalid") {
+      state.problems.warn_days = r.error.problems;
+      state.error = null;
+    }
+    render();
+  }
+
+  async function saveCalendar() {
+    const r = await call("save_calendar", { title: t("exp.calendar") }, "saving_file");
+    if (r.ok && r.value) state.notes["expiry-calendar-note"] = t("exp.calendar_saved", { path: r.value.path });
+    render();
+  }
+
+  async function exportConfig() {
+    const r = await call("export_config", { allowFailed: $("export-anyway").checked, title: t("sum.export.button") }, "saving_file");
+    if (r.ok && r.value) {
+      state.notes["summary-export-note"] = t(r.value.validated ? "sum.exported" : "sum.exported_unvalidated", { path: r.value.path });
+    }
+    render();
+  }
+
+  async function copy(what) {
+    const r = await call("copy_value", { what });
+    if (r.ok) state.notes["copy-note"] = t("sum.copied", { what: t(what === "client_id" ? "field.client_id" : "sum.token_endpoint") });
+    render();
+  }
+
+  async function showProfiles() {
+    state.screen = "profiles";
+    state.confirmRemove = null;
+    render();
+    const r = await call("list_profiles", {}, "loading");
+    if (r.ok) state.profiles = r.value;
+    render();
+  }
+
+  async function recheck(names) {
+    const r = await call("recheck_profiles", { names }, names.length ? "checking" : "checking_all");
+    if (r.ok) state.profiles = r.value;
+    render();
+  }
+
+  async function openProfile(name) {
+    const r = await call("open_profile", { name }, "loading");
+    if (!r.ok) return;
+    state.screen = null;
+    setView(r.value);
+    render();
+    await runChecks();
+  }
+
+  async function removeProfile(name) {
+    if (state.confirmRemove !== name) {
+      state.confirmRemove = name;
+      render();
+      setTimeout(() => {
+        if (state.confirmRemove === name) {
+          state.confirmRemove = null;
+          render();
+        }
+      }, 5000);
+      return;
+    }
+    state.confirmRemove = null;
+    const r = await call("remove_profile", { name }, "saving");
+    if (r.ok) state.profiles = r.value;
+    await refreshView();
+  }
+
+  async function restartWizard() {
+    state.notes = {};
+    const r = await call("restart", {}, "starting");
+    if (r.ok) {
+      state.screen = null;
+      setView(r.value);
+    }
+    render();
+  }
+
+  // ---------------------------------------------------------------- wiring
+  function wire() {
+    document.querySelectorAll("[data-lang]").forEach((btn) => btn.addEventListener("click", () => setLanguage(btn.dataset.lang)));
+    document.querySelectorAll("[data-choice]").forEach((btn) => btn.addEventListener("click", () => choose(btn.dataset.choice)));
+    document.querySelectorAll(".steps li").forEach((li) => li.querySelector("button").addEventListener("click", () => goTo(li.dataset.step)));
+    $("rail-profiles").addEventListener("click", showProfiles);
+    $("profiles-back").addEventListener("click", () => {
+      state.screen = null;
+      render();
+    });
+    $("profiles-recheck-all").addEventListener("click", () => recheck([]));
+    $("wizard-next").addEventListener("click", next);
+    $("wizard-back").addEventListener("click", back);
+    $("error-close").addEventListener("click", () => {
+      state.error = null;
+      render();
+    });
+    $("busy-cancel").addEventListener("click", () => invoke && invoke("cancel_wait"));
+    $("demo-scenario").addEventListener("change", (e) => pickScenario(e.target.value));
+
+    // Azure app form: live validation, paste-aware.
+    const fields = { name: "field-name", tenant: "field-tenant", client_id: "field-client-id", secret: "field-secret" };
+    for (const [field, id] of Object.entries(fields)) {
+      const input = $(id);
+      input.dataset.field = field;
+      input.addEventListener("input", () => {
+        if (state.pasted[field]) return;
+        scheduleValidate(field);
+      });
+      input.addEventListener("paste", () => {
+        state.pasted[field] = true;
+        clearTimeout(timers[field]);
+        setTimeout(() => {
+          state.pasted[field] = false;
+          validate(field, true);
+        }, 0);
+      });
+      input.addEventListener("blur", () => {
+        if (input.value.length && field !== "secret") validate(field, true);
+      });
+    }
+    $("field-i-know").addEventListener("change", () => validate("secret", false));
+    $("azure-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      next();
+    });
+    $("azure-form").addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && e.target.tagName === "INPUT" && e.target.type !== "checkbox") {
+        e.preventDefault();
+        next();
+      }
+    });
+    document.querySelectorAll("[data-portal]").forEach((btn) =>
+      btn.addEventListener("click", () => {
+        const url = state.view && state.view.portal[btn.dataset.portal];
+        if (url) openExternal(url);
+      }),
+    );
+
+    // Permissions.
+    $("perm-recheck").addEventListener("click", () => runChecks());
+    $("perm-consent").addEventListener("click", consent);
+    $("perm-admin-verify").addEventListener("click", adminVerify);
+
+    // Mailboxes.
+    $("mailbox-add").addEventListener("click", () => addMailbox());
+    $("mailbox-input").addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        addMailbox();
+      }
+    });
+    $("probe-set").addEventListener("click", () => setProbe(false));
+    $("probe-clear").addEventListener("click", () => setProbe(true));
+    $("probe-input").addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        setProbe(false);
+      }
+    });
+    $("mailboxes-check").addEventListener("click", () => runChecks());
+
+    // Live test, expiry, summary.
+    $("live-run").addEventListener("click", runLive);
+    $("expiry-save").addEventListener("click", saveExpiry);
+    $("warn-days").addEventListener("change", saveReminders);
+    $("expiry-calendar").addEventListener("click", saveCalendar);
+    $("summary-export").addEventListener("click", exportConfig);
+    $("summary-profiles").addEventListener("click", showProfiles);
+    $("summary-restart").addEventListener("click", restartWizard);
+    document.querySelectorAll("[data-copy]").forEach((btn) => btn.addEventListener("click", () => copy(btn.dataset.copy)));
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    state.lang = initialLanguage();
+    wire();
+    render();
+    if (typeof invoke !== "function") return; // plain browser preview: no app behind the page
+    const [info, scenarios, view] = await Promise.all([call("app_info"), call("demo_scenarios"), call("get_view")]);
+    if (info.ok) state.info = info.value;
+    if (scenarios.ok) state.scenarios = scenarios.value;
+    if (view.ok) setView(view.value);
+    state.shownStep = null;
+    render();
   });
 })();

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod checks;
 pub mod cloud;
 pub mod config;
+pub mod desktop;
 pub mod expiry;
 pub mod graph;
 pub mod http;

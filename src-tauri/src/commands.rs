@@ -1,0 +1,414 @@
+//! The app's Tauri commands: thin wrappers over [`graphwiz_core::desktop::Desktop`].
+//!
+//! Every command is `async`, so none runs on the main thread and the window never freezes while
+//! the network, the keychain or a dialog is busy. Text from the web view is bounded in length
+//! here and validated by the core. No command returns the client secret: the secret only comes
+//! in (`save_azure_app`, `validate_field`) and goes to the keychain or, for the demo, memory.
+//! Native dialogs, the clipboard and the system browser are used from Rust, so the web view
+//! needs no plugin permissions of its own.
+
+use crate::demo::{self, DemoServer, ScenarioInfo};
+use graphwiz_core::desktop::{
+    self, AzureAppInput, Desktop, DesktopError, FieldReport, ProfileRow, ProgressView, Step, View,
+};
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// What a command returns: a value, or an error the UI can show.
+type Cmd<T> = Result<T, DesktopError>;
+
+/// Longest text accepted from the web view for one field.
+const MAX_FIELD: usize = 2048;
+
+fn bounded<'a>(field: &str, value: &'a str) -> Cmd<&'a str> {
+    if value.len() > MAX_FIELD {
+        return Err(DesktopError::new(
+            "too_long",
+            format!("{field}: the value is longer than {MAX_FIELD} characters"),
+        ));
+    }
+    Ok(value)
+}
+
+/// A file written by a command.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedFile {
+    /// Where it was written.
+    pub path: String,
+    /// For exports: the file's `validated`.
+    pub validated: Option<bool>,
+}
+
+/// Version of app and core, and the supported clouds.
+#[tauri::command]
+pub async fn app_info() -> crate::AppInfo {
+    crate::app_info_value()
+}
+
+/// Everything the wizard shows.
+#[tauri::command]
+pub async fn get_view(d: State<'_, Desktop>) -> Cmd<View> {
+    Ok(d.view())
+}
+
+/// Goes to a reachable step.
+#[tauri::command]
+pub async fn go_to(d: State<'_, Desktop>, step: Step) -> Cmd<View> {
+    d.go_to(step)
+}
+
+/// The next step.
+#[tauri::command]
+pub async fn go_next(d: State<'_, Desktop>) -> Cmd<View> {
+    d.next()
+}
+
+/// The previous step.
+#[tauri::command]
+pub async fn go_back(d: State<'_, Desktop>) -> Cmd<View> {
+    Ok(d.back())
+}
+
+/// Starts a new setup (ends the demo).
+#[tauri::command]
+pub async fn start_new(d: State<'_, Desktop>, server: State<'_, DemoServer>) -> Cmd<View> {
+    demo::stop(&server);
+    Ok(d.start_new())
+}
+
+/// Back to the start screen (ends the demo).
+#[tauri::command]
+pub async fn restart(d: State<'_, Desktop>, server: State<'_, DemoServer>) -> Cmd<View> {
+    demo::stop(&server);
+    Ok(d.restart())
+}
+
+/// Starts (or restarts with another scenario) the demo tenant.
+#[tauri::command]
+pub async fn start_demo(
+    d: State<'_, Desktop>,
+    server: State<'_, DemoServer>,
+    scenario: Option<String>,
+) -> Cmd<View> {
+    let scenario = demo::parse_scenario(scenario.as_deref())?;
+    let tenant = demo::start(&server, scenario)?;
+    d.start_demo(tenant)
+}
+
+/// The demo's scenarios.
+#[tauri::command]
+pub async fn demo_scenarios() -> Vec<ScenarioInfo> {
+    demo::scenarios()
+}
+
+/// Live validation of one field; never echoes the secret.
+#[tauri::command]
+pub async fn validate_field(
+    field: String,
+    value: String,
+    other: Option<String>,
+    i_know: Option<bool>,
+) -> Cmd<FieldReport> {
+    let value = bounded(&field, &value)?;
+    let other = match &other {
+        Some(o) => Some(bounded("other", o)?),
+        None => None,
+    };
+    Ok(desktop::validate_field(
+        &field,
+        value,
+        other,
+        i_know.unwrap_or(false),
+    ))
+}
+
+/// Confirms the Azure app step; the secret goes to the OS keychain (demo: memory).
+#[tauri::command]
+pub async fn save_azure_app(d: State<'_, Desktop>, input: AzureAppInput) -> Cmd<View> {
+    for (field, v) in [
+        ("name", &input.name),
+        ("cloud", &input.cloud),
+        ("tenant", &input.tenant),
+        ("client_id", &input.client_id),
+    ] {
+        bounded(field, v)?;
+    }
+    let view = d.save_azure_app(input)?;
+    log::info!(
+        "Azure app confirmed for '{}' (secret stored: {})",
+        view.form.name,
+        view.form.secret_stored
+    );
+    Ok(view)
+}
+
+/// Runs every check.
+#[tauri::command]
+pub async fn run_checks(d: State<'_, Desktop>) -> Cmd<View> {
+    let view = d.run_checks().await?;
+    log::info!(
+        "checks: {} passed, {} warnings, {} failed",
+        view.counts.pass,
+        view.counts.warn,
+        view.counts.fail
+    );
+    Ok(view)
+}
+
+fn system_browser(app: &AppHandle) -> impl Fn(&str) -> Result<(), String> + Send + Sync + '_ {
+    move |url: &str| {
+        app.opener()
+            .open_url(url, None::<&str>)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Opens the admin consent page, waits for it and checks again.
+#[tauri::command]
+pub async fn grant_admin_consent(app: AppHandle, d: State<'_, Desktop>) -> Cmd<View> {
+    let browser = system_browser(&app);
+    d.grant_consent(&browser).await
+}
+
+/// Admin sign-in to verify User.Read (Delegated).
+#[tauri::command]
+pub async fn verify_as_admin(app: AppHandle, d: State<'_, Desktop>) -> Cmd<View> {
+    let browser = system_browser(&app);
+    d.verify_as_admin(&browser).await
+}
+
+/// Stops waiting for the administrator.
+#[tauri::command]
+pub async fn cancel_wait(d: State<'_, Desktop>) -> Cmd<()> {
+    d.cancel_wait();
+    Ok(())
+}
+
+/// Adds a mailbox.
+#[tauri::command]
+pub async fn add_mailbox(d: State<'_, Desktop>, address: String) -> Cmd<View> {
+    d.add_mailbox(bounded("mailbox", &address)?)
+}
+
+/// Removes a mailbox.
+#[tauri::command]
+pub async fn remove_mailbox(d: State<'_, Desktop>, address: String) -> Cmd<View> {
+    d.remove_mailbox(bounded("mailbox", &address)?)
+}
+
+/// Sets or clears the scope audit's probe mailbox.
+#[tauri::command]
+pub async fn set_probe_mailbox(d: State<'_, Desktop>, address: Option<String>) -> Cmd<View> {
+    let address = match &address {
+        Some(a) => Some(bounded("probe_mailbox", a)?),
+        None => None,
+    };
+    d.set_probe_mailbox(address)
+}
+
+/// Runs the live test, streaming progress over `on_progress`.
+#[tauri::command]
+pub async fn run_live_test(
+    d: State<'_, Desktop>,
+    sender: String,
+    recipient: Option<String>,
+    on_progress: Channel<ProgressView>,
+) -> Cmd<View> {
+    let recipient = match &recipient {
+        Some(r) => Some(bounded("recipient", r)?),
+        None => None,
+    };
+    let progress = move |p: ProgressView| {
+        let _ = on_progress.send(p);
+    };
+    let view = d
+        .run_live_test(bounded("sender", &sender)?, recipient, &progress)
+        .await?;
+    if let Some(live) = &view.live {
+        log::info!(
+            "live test: ok {}, latency {:?} ms",
+            live.ok,
+            live.latency_ms
+        );
+    }
+    Ok(view)
+}
+
+/// Records the secret's expiry entered by hand.
+#[tauri::command]
+pub async fn set_expiry(d: State<'_, Desktop>, date: String) -> Cmd<View> {
+    d.set_expiry(bounded("expiry", &date)?)
+}
+
+/// Changes the reminder settings.
+#[tauri::command]
+pub async fn set_reminders(d: State<'_, Desktop>, warn_days: u32, days: Vec<u32>) -> Cmd<View> {
+    if days.len() > 16 {
+        return Err(DesktopError::new("too_long", "too many reminder days"));
+    }
+    d.set_reminders(warn_days, &days)
+}
+
+/// Asks where to save (or, in end-to-end tests, uses `GRAPHWIZ_E2E_EXPORT_DIR`).
+async fn save_path(
+    app: &AppHandle,
+    file_name: String,
+    title: Option<String>,
+    filter: (&str, &'static [&'static str]),
+) -> Option<PathBuf> {
+    if let Some(dir) = desktop::e2e_export_dir() {
+        return Some(dir.join(file_name));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_file_name(file_name)
+        .add_filter(filter.0, filter.1);
+    if let Some(t) = title.filter(|t| t.len() <= 200) {
+        dialog = dialog.set_title(t);
+    }
+    dialog.save_file(move |p| {
+        let _ = tx.send(p);
+    });
+    rx.await.ok().flatten().and_then(|p| p.into_path().ok())
+}
+
+/// Writes the .ics calendar file with the secret's expiry (save dialog).
+#[tauri::command]
+pub async fn save_calendar(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    title: Option<String>,
+) -> Cmd<Option<SavedFile>> {
+    let name = d.calendar_file_name();
+    let Some(path) = save_path(&app, name, title, ("iCalendar", &["ics"])).await else {
+        return Ok(None);
+    };
+    d.save_calendar(&path)?;
+    log::info!("calendar file written to {}", path.display());
+    Ok(Some(SavedFile {
+        path: path.display().to_string(),
+        validated: None,
+    }))
+}
+
+/// Exports the validated config file (save dialog); never contains the secret.
+#[tauri::command]
+pub async fn export_config(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    allow_failed: bool,
+    title: Option<String>,
+) -> Cmd<Option<SavedFile>> {
+    let name = d.export_file_name();
+    let Some(path) = save_path(&app, name, title, ("graphwiz config", &["json"])).await else {
+        return Ok(None);
+    };
+    let cfg = d.export_config(&path, allow_failed)?;
+    log::info!(
+        "config exported to {} (validated: {})",
+        path.display(),
+        cfg.validated
+    );
+    Ok(Some(SavedFile {
+        path: path.display().to_string(),
+        validated: Some(cfg.validated),
+    }))
+}
+
+/// Imports a config file (open dialog); the Azure app step then asks for the secret.
+#[tauri::command]
+pub async fn import_config(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    server: State<'_, DemoServer>,
+    title: Option<String>,
+) -> Cmd<Option<View>> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = app.dialog().file().add_filter("graphwiz config", &["json"]);
+    if let Some(t) = title.filter(|t| t.len() <= 200) {
+        dialog = dialog.set_title(t);
+    }
+    dialog.pick_file(move |p| {
+        let _ = tx.send(p);
+    });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let cfg = desktop::read_config(&path)?;
+    demo::stop(&server);
+    Ok(Some(d.import_config(&cfg)))
+}
+
+/// Copies the token endpoint, client ID or tenant ID to the clipboard.
+#[tauri::command]
+pub async fn copy_value(app: AppHandle, d: State<'_, Desktop>, what: String) -> Cmd<()> {
+    let value = d.copy_value(&what)?;
+    app.clipboard()
+        .write_text(value)
+        .map_err(|e| DesktopError::new("clipboard", format!("Could not copy: {e}")))
+}
+
+/// Opens an Azure portal / Entra ID page in the system browser (https on Microsoft's hosts
+/// only; never in the demo).
+#[tauri::command]
+pub async fn open_external(app: AppHandle, d: State<'_, Desktop>, url: String) -> Cmd<()> {
+    let url = bounded("url", &url)?;
+    if d.is_demo() {
+        return Err(DesktopError::new(
+            "demo_external",
+            "In the demo nothing leaves this computer, so the Azure portal is not opened.",
+        ));
+    }
+    if !desktop::external_url_allowed(url) || url.starts_with("http:") {
+        return Err(DesktopError::new(
+            "url_refused",
+            "graphwiz only opens Azure portal and Microsoft sign-in pages.",
+        ));
+    }
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| DesktopError::new("opener", format!("Could not open the browser: {e}")))
+}
+
+/// Every saved profile with its last verdict and days to expiry.
+#[tauri::command]
+pub async fn list_profiles(d: State<'_, Desktop>) -> Cmd<Vec<ProfileRow>> {
+    d.profiles()
+}
+
+/// Checks saved profiles again (all of them when `names` is empty).
+#[tauri::command]
+pub async fn recheck_profiles(d: State<'_, Desktop>, names: Vec<String>) -> Cmd<Vec<ProfileRow>> {
+    if names.len() > 10_000 {
+        return Err(DesktopError::new("too_long", "too many profiles"));
+    }
+    for n in &names {
+        bounded("name", n)?;
+    }
+    d.recheck_profiles(&names).await
+}
+
+/// Opens a saved profile in the wizard (ends the demo).
+#[tauri::command]
+pub async fn open_profile(
+    d: State<'_, Desktop>,
+    server: State<'_, DemoServer>,
+    name: String,
+) -> Cmd<View> {
+    let view = d.open_profile(bounded("name", &name)?)?;
+    demo::stop(&server);
+    Ok(view)
+}
+
+/// Removes a saved profile and its keychain entry.
+#[tauri::command]
+pub async fn remove_profile(d: State<'_, Desktop>, name: String) -> Cmd<Vec<ProfileRow>> {
+    d.remove_profile(bounded("name", &name)?)
+}

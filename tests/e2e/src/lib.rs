@@ -1,0 +1,483 @@
+//! Harness for the end-to-end tests of the graphwiz desktop app.
+//!
+//! Each [`App`] starts its own `tauri-driver` on free ports, in its own process group, with its
+//! own `HOME`, `XDG_*` folders and `GRAPHWIZ_HOME` (so keychain entries, profiles, the wizard's
+//! state and WebKit's storage never collide), and opens a WebDriver session whose capabilities
+//! name the built app (`alwaysMatch` + `tauri:options.application`). Tests select elements by
+//! their `data-testid` and assert on visible text. Screenshots go to
+//! `${CARGO_TARGET_DIR:-<repo>/target}/e2e-screenshots/`.
+//!
+//! Environment:
+//! * `GRAPHWIZ_APP`: absolute path of the built app (default: `<target>/debug/graphwiz-app`).
+//! * `TAURI_DRIVER`: the tauri-driver binary (default: `tauri-driver` on the PATH, then
+//!   `~/.cargo/bin/tauri-driver`).
+//! * `DISPLAY` (an X server such as Xvfb) and `DBUS_SESSION_BUS_ADDRESS` (a session with an
+//!   unlocked Secret Service) are inherited by the app.
+//!
+//! The app writes exports and calendar files into [`App::export_dir`] instead of showing a save
+//! dialog: the harness sets `GRAPHWIZ_E2E_EXPORT_DIR`, the app's test-only switch.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+/// Result type of the harness and the tests.
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// Default time to wait for something to show up.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The repository's target folder (or `CARGO_TARGET_DIR`).
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR").filter(|v| !v.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"),
+    }
+}
+
+/// Where screenshots are written.
+pub fn screenshot_dir() -> PathBuf {
+    target_dir().join("e2e-screenshots")
+}
+
+fn app_path() -> Result<PathBuf> {
+    let p = match std::env::var_os("GRAPHWIZ_APP").filter(|v| !v.is_empty()) {
+        Some(p) => PathBuf::from(p),
+        None => target_dir().join("debug/graphwiz-app"),
+    };
+    let p = std::fs::canonicalize(&p)
+        .map_err(|e| format!("the app is not built at {} ({e}); build it with cargo build -p graphwiz-app or set GRAPHWIZ_APP", p.display()))?;
+    Ok(p)
+}
+
+fn driver_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER").filter(|v| !v.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let on_path = std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join("tauri-driver"))
+                .find(|p| p.is_file())
+        })
+        .unwrap_or_default();
+    on_path.unwrap_or_else(|| {
+        let home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+            .unwrap_or_default();
+        home.join("bin/tauri-driver")
+    })
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Private folders of one app run; keep it to start the app again on the same state.
+pub struct Home {
+    dir: TempDir,
+}
+
+impl Home {
+    /// New, empty folders.
+    pub fn new() -> Result<Self> {
+        let dir = tempfile::Builder::new().prefix("graphwiz-e2e-").tempdir()?;
+        for sub in [
+            "home/.config",
+            "home/.local/share",
+            "home/.cache",
+            "home/.local/state",
+            "graphwiz",
+            "exports",
+            "run",
+        ] {
+            std::fs::create_dir_all(dir.path().join(sub))?;
+        }
+        Ok(Home { dir })
+    }
+
+    /// The folder of exported files.
+    pub fn export_dir(&self) -> PathBuf {
+        self.dir.path().join("exports")
+    }
+
+    /// `GRAPHWIZ_HOME` of the app.
+    pub fn graphwiz_home(&self) -> PathBuf {
+        self.dir.path().join("graphwiz")
+    }
+}
+
+/// The running app and its WebDriver session.
+pub struct App {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Option<Child>,
+    /// Private folders.
+    pub home: Home,
+    name: String,
+    shots: u32,
+}
+
+impl App {
+    /// Starts the app with new private folders.
+    pub async fn launch(name: &str) -> Result<App> {
+        App::launch_in(name, Home::new()?).await
+    }
+
+    /// Starts the app on existing folders (e.g. to see that state survives a restart).
+    pub async fn launch_in(name: &str, home: Home) -> Result<App> {
+        let app = app_path()?;
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let root = home.dir.path();
+        let h = root.join("home");
+        let mut cmd = Command::new(driver_path());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("HOME", &h)
+        .env("XDG_CONFIG_HOME", h.join(".config"))
+        .env("XDG_DATA_HOME", h.join(".local/share"))
+        .env("XDG_CACHE_HOME", h.join(".cache"))
+        .env("XDG_STATE_HOME", h.join(".local/state"))
+        .env("GRAPHWIZ_HOME", home.graphwiz_home())
+        .env("GRAPHWIZ_E2E_EXPORT_DIR", home.export_dir())
+        .env("LANG", "en_US.UTF-8")
+        .env("LANGUAGE", "en_US:en")
+        .env("NO_AT_BRIDGE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        // Its own process group: the app and WebKitWebDriver are ended with it.
+        .process_group(0);
+        let driver = cmd.spawn().map_err(|e| {
+            format!(
+                "could not start tauri-driver ({}): {e}",
+                driver_path().display()
+            )
+        })?;
+        let mut me_driver = Some(driver);
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if started.elapsed() > Duration::from_secs(15) {
+                kill_group(&mut me_driver);
+                return Err("tauri-driver did not listen within 15 s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app.display().to_string() }),
+        );
+        let client =
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps)
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => c,
+                Err(e) => {
+                    kill_group(&mut me_driver);
+                    return Err(format!("could not open a WebDriver session: {e}").into());
+                }
+            };
+        let app = App {
+            client,
+            driver: me_driver,
+            home,
+            name: name.to_string(),
+            shots: 0,
+        };
+        app.wait_visible("app-version").await?;
+        Ok(app)
+    }
+
+    /// Ends the session (the app quits) and the driver; returns the private folders.
+    pub async fn close(mut self) -> Result<Home> {
+        let client = self.client.clone();
+        let _ = client.close().await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        kill_group(&mut self.driver);
+        let home = std::mem::replace(&mut self.home, Home::new()?);
+        Ok(home)
+    }
+
+    /// The element with this `data-testid`.
+    pub async fn el(&self, testid: &str) -> Result<Element> {
+        Ok(self.client.find(Locator::Css(&css(testid))).await?)
+    }
+
+    /// Every element matching a CSS selector.
+    pub async fn all(&self, selector: &str) -> Result<Vec<Element>> {
+        Ok(self.client.find_all(Locator::Css(selector)).await?)
+    }
+
+    /// Waits until the element with this `data-testid` is displayed.
+    pub async fn wait_visible(&self, testid: &str) -> Result<Element> {
+        self.wait_selector(&css(testid)).await
+    }
+
+    /// Waits until an element matching `selector` is displayed.
+    pub async fn wait_selector(&self, selector: &str) -> Result<Element> {
+        let started = Instant::now();
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(selector)).await {
+                if e.is_displayed().await.unwrap_or(false) {
+                    return Ok(e);
+                }
+            }
+            if started.elapsed() > WAIT {
+                return Err(format!(
+                    "{}: {selector} did not show up within {} s",
+                    self.name,
+                    WAIT.as_secs()
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the visible text of the element with this `data-testid` contains `want`;
+    /// returns the text.
+    pub async fn wait_text(&self, testid: &str, want: &str) -> Result<String> {
+        self.wait_selector_text(&css(testid), want).await
+    }
+
+    /// Waits until the visible text of the element matching `selector` contains `want`.
+    pub async fn wait_selector_text(&self, selector: &str, want: &str) -> Result<String> {
+        let started = Instant::now();
+        let mut last = String::new();
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(selector)).await {
+                if let Ok(text) = e.text().await {
+                    if text.contains(want) {
+                        return Ok(text);
+                    }
+                    last = text;
+                }
+            }
+            if started.elapsed() > WAIT {
+                return Err(format!(
+                    "{}: {selector} did not show \"{want}\" within {} s; it showed: \"{last}\"",
+                    self.name,
+                    WAIT.as_secs()
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the element matching `selector` has attribute `name` equal to `value`.
+    pub async fn wait_attr(&self, selector: &str, name: &str, value: &str) -> Result<()> {
+        let started = Instant::now();
+        let mut last = None;
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(selector)).await {
+                last = e.attr(name).await.ok().flatten();
+                if last.as_deref() == Some(value) {
+                    return Ok(());
+                }
+            }
+            if started.elapsed() > WAIT {
+                return Err(format!(
+                    "{}: {selector} [{name}] is {last:?}, not \"{value}\"",
+                    self.name
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until no network wait is shown (the progress bar is hidden).
+    pub async fn wait_idle(&self) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            let busy = match self.el("busy").await {
+                Ok(e) => e.is_displayed().await.unwrap_or(false),
+                Err(_) => false,
+            };
+            if !busy {
+                return Ok(());
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                return Err(format!("{}: still busy after 60 s", self.name).into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the element with this `data-testid` once it is displayed and enabled.
+    pub async fn click(&self, testid: &str) -> Result<()> {
+        self.click_selector(&css(testid)).await
+    }
+
+    /// Clicks the element matching `selector` once it is displayed and enabled.
+    pub async fn click_selector(&self, selector: &str) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            let e = self.wait_selector(selector).await?;
+            if e.is_enabled().await.unwrap_or(false) {
+                self.center(&e).await;
+                return match e.click().await {
+                    Ok(()) => Ok(()),
+                    Err(err) => {
+                        let shot = self.failure_shot("click").await;
+                        Err(format!(
+                            "{}: clicking {selector} failed: {err} (screenshot {shot})",
+                            self.name
+                        )
+                        .into())
+                    }
+                };
+            }
+            if started.elapsed() > WAIT {
+                return Err(format!("{}: {selector} stayed disabled", self.name).into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Replaces the text of an input.
+    pub async fn type_into(&self, testid: &str, text: &str) -> Result<()> {
+        let e = self.wait_visible(testid).await?;
+        self.center(&e).await;
+        if let Err(err) = e.clear().await {
+            let shot = self.failure_shot("clear").await;
+            return Err(format!(
+                "{}: clearing {testid} failed: {err} (screenshot {shot})",
+                self.name
+            )
+            .into());
+        }
+        if let Err(err) = e.send_keys(text).await {
+            let shot = self.failure_shot("type").await;
+            return Err(format!(
+                "{}: typing into {testid} failed: {err} (screenshot {shot})",
+                self.name
+            )
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Picks an option of a `<select>` by its value, as a user would; when WebKit reports the
+    /// native option list as covered, the value is set and `change` dispatched instead.
+    pub async fn select(&self, testid: &str, value: &str) -> Result<()> {
+        let e = self.wait_visible(testid).await?;
+        self.center(&e).await;
+        if e.select_by_value(value).await.is_ok() {
+            return Ok(());
+        }
+        let arg = serde_json::to_value(&e)?;
+        self.client
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![arg, serde_json::Value::String(value.to_string())],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// The `value` property of an input.
+    pub async fn value(&self, testid: &str) -> Result<String> {
+        Ok(self
+            .el(testid)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Scrolls an element to the middle of the view, clear of the sticky step navigation.
+    async fn center(&self, e: &Element) {
+        if let Ok(arg) = serde_json::to_value(e) {
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                    vec![arg],
+                )
+                .await;
+        }
+    }
+
+    async fn failure_shot(&self, what: &str) -> String {
+        let dir = screenshot_dir();
+        let path = dir.join(format!("{}-failed-{what}.png", self.name));
+        match self.client.screenshot().await {
+            Ok(png)
+                if std::fs::create_dir_all(&dir).is_ok() && std::fs::write(&path, &png).is_ok() =>
+            {
+                path.display().to_string()
+            }
+            _ => "not taken".to_string(),
+        }
+    }
+
+    /// Scrolls the step back to its top (for a screenshot of the whole step).
+    pub async fn scroll_top(&self) -> Result<()> {
+        self.client
+            .execute("document.getElementById('main').scrollTop = 0;", vec![])
+            .await?;
+        Ok(())
+    }
+
+    /// Writes a screenshot `<test>-<nn>-<label>.png`; returns its path.
+    pub async fn screenshot(&mut self, label: &str) -> Result<PathBuf> {
+        // A screenshot right after a DOM change can show an older frame.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        self.shots += 1;
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{}-{:02}-{label}.png", self.name, self.shots));
+        let png = self.client.screenshot().await?;
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        kill_group(&mut self.driver);
+    }
+}
+
+fn css(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
+}
+
+/// Ends tauri-driver's process group (tauri-driver, WebKitWebDriver and the app).
+fn kill_group(driver: &mut Option<Child>) {
+    if let Some(mut child) = driver.take() {
+        let pgid = child.id();
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{pgid}")])
+            .stderr(Stdio::null())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{pgid}")])
+            .stderr(Stdio::null())
+            .status();
+        let _ = child.wait();
+    }
+}
