@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and starts the graphwiz desktop app for a demo: installs the prerequisites
+# Builds and starts the graphwiz desktop app on the demo tenant: installs the prerequisites
 # (scripts/install-prereqs.sh), builds the app and the Graph/Entra emulator (the demo tenant),
 # then opens the app window. Needs a graphical session (DISPLAY or WAYLAND_DISPLAY).
 # Options: --release  build and run the optimised binary (slower to build).
@@ -41,4 +41,4 @@ if ! has_display; then
 fi
 
 echo "==> starting $APP"
-exec "$APP"
+exec "$APP" --demo
