@@ -20,6 +20,8 @@ use graphwiz_emulator::{Emulator, Options, Scenario};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
+mod app;
+
 #[derive(Parser)]
 #[command(
     name = "graphwiz-bench",
@@ -46,6 +48,9 @@ enum Part {
     Live,
     /// check over many tenants at several concurrency levels.
     Bulk,
+    /// Desktop app: cold start to the first interactive step and memory, beside a bare Tauri
+    /// window; release binary size; CLI start time. Needs the release builds and a display.
+    App,
     /// (internal) One bulk run in a separate process, for its peak RSS.
     #[command(hide = true)]
     BulkWorker {
@@ -58,7 +63,7 @@ enum Part {
     },
 }
 
-fn median(v: &mut [f64]) -> f64 {
+pub(crate) fn median(v: &mut [f64]) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     if v.is_empty() {
         return f64::NAN;
@@ -71,7 +76,7 @@ fn median(v: &mut [f64]) -> f64 {
     }
 }
 
-fn spread(v: &[f64]) -> String {
+pub(crate) fn spread(v: &[f64]) -> String {
     let min = v.iter().copied().fold(f64::INFINITY, f64::min);
     let max = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     format!("{min:.2}–{max:.2}")
@@ -117,12 +122,12 @@ async fn sequential(http: &HttpClient, input: &CheckInput) {
 
 /// Markdown and terminal output collected as we go.
 #[derive(Default)]
-struct Out {
+pub(crate) struct Out {
     md: String,
 }
 
 impl Out {
-    fn line(&mut self, s: &str) {
+    pub(crate) fn line(&mut self, s: &str) {
         println!("{s}");
         let _ = writeln!(self.md, "{s}");
     }
@@ -389,6 +394,9 @@ fn main() {
     }
     if matches!(part, Part::All | Part::Bulk) {
         part_bulk(&mut out, cli.smoke);
+    }
+    if matches!(part, Part::App) || (matches!(part, Part::All) && !cli.smoke) {
+        app::part_app(&mut out);
     }
     out.line(&format!(
         "\nTotal time: {:.0} s",

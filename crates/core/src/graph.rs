@@ -42,16 +42,23 @@ impl GraphFailure {
     }
 }
 
-/// The response when it is a success, else the Graph error it carries.
+/// The response when it is a success, else the Graph error it carries. An error answer that is
+/// no Graph error at all (an HTML page from a proxy, a body that is not JSON) becomes the
+/// [`HttpError`] that says so; 404, 429 and 503 keep their status, which callers act on.
 pub(crate) fn check(resp: HttpResponse) -> Result<HttpResponse, GraphFailure> {
     if resp.is_success() {
-        Ok(resp)
-    } else {
-        Err(GraphFailure::Status {
-            status: resp.status,
-            error: parse_graph_error(&resp.body),
-        })
+        return Ok(resp);
     }
+    let error = parse_graph_error(&resp.body);
+    if error.is_none() && !matches!(resp.status, 404 | 429 | 503) {
+        if let Some(h) = resp.unreadable_error() {
+            return Err(GraphFailure::Http(h));
+        }
+    }
+    Err(GraphFailure::Status {
+        status: resp.status,
+        error,
+    })
 }
 
 /// Like [`check`], for a request that may also have failed in transport.

@@ -2,8 +2,16 @@
 //! `Retry-After` (whole or fractional seconds, or an HTTP date), and a cap on body size.
 //!
 //! A response that is still throttled when the retry budget is spent is returned as it is, so the
-//! caller can explain it; transport failures become an [`HttpError`] that names the host and says
-//! what happened, never the request body (which may carry the client secret).
+//! caller can explain it ([`HttpResponse::throttled`] words it); transport failures become an
+//! [`HttpError`] that names the host and says what happened, never the request body (which may
+//! carry the client secret) and never the response body (a proxy could echo the request).
+//!
+//! Every way an answer can be unusable has its own [`HttpError`] variant, so an admin reads what
+//! happened: no answer in time ([`HttpError::Timeout`]), an answer that started and never finished
+//! ([`HttpError::TooSlow`]), a connection cut mid-answer ([`HttpError::BrokeOff`]), an HTML page
+//! from a proxy or captive portal ([`HttpError::Html`]), a body that is not JSON
+//! ([`HttpError::NotJson`]) or is labelled as something else ([`HttpError::WrongType`]), and
+//! throttling that outlasts the retry budget ([`HttpError::Throttled`]).
 
 use std::time::{Duration, Instant};
 
@@ -23,7 +31,23 @@ impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy {
             max_retries: 4,
-            budget: Duration::from_secs(20),
+            budget: MAX_RETRY_BUDGET,
+        }
+    }
+}
+
+/// The longest a run waits for throttling to clear, whatever the timeout.
+pub const MAX_RETRY_BUDGET: Duration = Duration::from_secs(20);
+
+impl RetryPolicy {
+    /// The policy for a per-request timeout: the wait budget is twice the timeout, at least 1 s
+    /// and at most [`MAX_RETRY_BUDGET`] (20 s, reached from a 10 s timeout). A short timeout says
+    /// "answer quickly", so it also shortens the wait for throttling to clear; the default 30 s
+    /// timeout keeps the full 20 s.
+    pub fn for_timeout(timeout: Duration) -> Self {
+        RetryPolicy {
+            budget: (timeout * 2).clamp(Duration::from_secs(1), MAX_RETRY_BUDGET),
+            ..RetryPolicy::default()
         }
     }
 }
@@ -41,6 +65,12 @@ pub struct HttpResponse {
     pub retry_after: Option<Duration>,
     /// Attempts made (1 when not retried).
     pub attempts: u32,
+    /// The host (and port) asked, for messages.
+    pub host: String,
+    /// Time spent waiting between attempts (Retry-After or back-off).
+    pub waited: Duration,
+    /// The retry budget the client had for this request.
+    pub retry_budget: Duration,
 }
 
 impl HttpResponse {
@@ -49,18 +79,192 @@ impl HttpResponse {
         (200..300).contains(&self.status)
     }
 
-    /// Parses the body as JSON.
+    /// Parses the body as JSON, explaining precisely why when it is not: an HTML page, a body
+    /// that is not JSON, one labelled with another content type, one cut off, or JSON of another
+    /// shape. A missing `Content-Type` is tolerated; a non-JSON one is not (Entra ID and
+    /// Microsoft Graph always label their JSON, so something else answered or changed it).
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> Result<T, HttpError> {
-        serde_json::from_str(&self.body).map_err(|e| HttpError::BadBody {
-            detail: format!("the answer is not the expected JSON ({e})"),
+        if let Some(e) = self.html_page() {
+            return Err(e);
+        }
+        let parsed = serde_json::from_str::<T>(&self.body);
+        if let Some(ct) = self.content_type.as_deref().filter(|ct| !is_json_type(ct)) {
+            return match parsed {
+                Ok(_) => Err(HttpError::WrongType {
+                    host: self.host.clone(),
+                    status: self.status,
+                    content_type: printable(ct, 80),
+                }),
+                Err(e) => Err(HttpError::NotJson {
+                    host: self.host.clone(),
+                    status: self.status,
+                    content_type: Some(printable(ct, 80)),
+                    detail: syntax_detail(&e),
+                }),
+            };
+        }
+        parsed.map_err(|e| match e.classify() {
+            serde_json::error::Category::Eof => HttpError::BrokeOff {
+                host: self.host.clone(),
+                detail: format!(
+                    "the JSON ends in the middle after {} bytes; the answer was cut off",
+                    self.body.len()
+                ),
+            },
+            serde_json::error::Category::Data => HttpError::BadBody {
+                detail: format!(
+                    "the answer from {} is JSON, but not the JSON expected ({})",
+                    self.host,
+                    data_detail(&e)
+                ),
+            },
+            _ => HttpError::NotJson {
+                host: self.host.clone(),
+                status: self.status,
+                content_type: self.content_type.as_deref().map(|c| printable(c, 80)),
+                detail: syntax_detail(&e),
+            },
         })
+    }
+
+    /// An [`HttpError::Html`] when the body is an HTML page (by content type or by its first
+    /// tag): what proxies, captive portals and web filters answer with.
+    pub fn html_page(&self) -> Option<HttpError> {
+        let labelled_html = self.content_type.as_deref().is_some_and(|ct| {
+            media_type(ct) == "text/html" || media_type(ct) == "application/xhtml+xml"
+        });
+        let looks_html = looks_like_html(&self.body);
+        // JSON labelled text/html is not a page: that is WrongType, found by `json`.
+        if looks_html
+            || (labelled_html && serde_json::from_str::<serde_json::Value>(&self.body).is_err())
+        {
+            return Some(HttpError::Html {
+                host: self.host.clone(),
+                status: self.status,
+                title: html_title(&self.body),
+            });
+        }
+        None
+    }
+
+    /// For an error answer that is not the service's own error JSON: why (an HTML page, or not
+    /// JSON at all); `None` when it is JSON (then the caller says "unexpected answer").
+    pub fn unreadable_error(&self) -> Option<HttpError> {
+        if let Some(e) = self.html_page() {
+            return Some(e);
+        }
+        match serde_json::from_str::<serde_json::Value>(&self.body) {
+            Ok(_) => None,
+            Err(e) => Some(HttpError::NotJson {
+                host: self.host.clone(),
+                status: self.status,
+                content_type: self.content_type.as_deref().map(|c| printable(c, 80)),
+                detail: if self.body.trim().is_empty() {
+                    "the answer is empty".to_string()
+                } else {
+                    syntax_detail(&e)
+                },
+            }),
+        }
+    }
+
+    /// An [`HttpError::Throttled`] when this is a 429 or 503 that was still there when the retry
+    /// budget ran out (the client retries them, so one that comes back was not cleared).
+    pub fn throttled(&self) -> Option<HttpError> {
+        (self.status == 429 || self.status == 503).then(|| HttpError::Throttled {
+            host: self.host.clone(),
+            status: self.status,
+            retry_after: self.retry_after,
+            attempts: self.attempts,
+            waited: self.waited,
+            budget: self.retry_budget,
+        })
+    }
+}
+
+/// The media type of a `Content-Type` value, lower case, without parameters.
+fn media_type(ct: &str) -> String {
+    ct.split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// True for `application/json`, `text/json` and `…+json` types.
+fn is_json_type(ct: &str) -> bool {
+    let m = media_type(ct);
+    m == "application/json" || m == "text/json" || m.ends_with("+json")
+}
+
+/// True when a body starts like an HTML document.
+fn looks_like_html(body: &str) -> bool {
+    let start: String = body
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || start.starts_with("<head")
+        || start.starts_with("<body")
+}
+
+/// The text of the first `<title>`, cleaned and shortened; it helps recognise the portal or
+/// filter ("Guest Wi-Fi", a web filter's block page).
+fn html_title(body: &str) -> Option<String> {
+    let lower = body.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let title = printable(body.get(start..end)?, 60);
+    (!title.is_empty()).then_some(title)
+}
+
+/// `text` with control characters dropped, whitespace collapsed, at most `max` characters.
+fn printable(text: &str, max: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined: String = words
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    if joined.chars().count() > max {
+        let cut: String = joined.chars().take(max).collect();
+        format!("{cut}…")
+    } else {
+        joined
+    }
+}
+
+/// Where JSON parsing failed, without quoting the body.
+fn syntax_detail(e: &serde_json::Error) -> String {
+    format!("invalid at line {}, column {}", e.line(), e.column())
+}
+
+/// What serde expected, without quoting values from the body (it could echo a request).
+fn data_detail(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    // "missing field `x`" and "unknown variant" name fields, not values; "invalid type: string
+    // \"…\", expected …" would quote a value: keep only what was expected.
+    if let Some((_, expected)) = text.split_once(", expected ") {
+        let expected = expected.split(" at line ").next().unwrap_or(expected);
+        format!(
+            "a value of the wrong type where {expected} was expected, at line {}, column {}",
+            e.line(),
+            e.column()
+        )
+    } else {
+        text
     }
 }
 
 /// A request that got no usable HTTP answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HttpError {
-    /// No complete answer within the timeout.
+    /// No answer within the timeout.
     #[error("{host} did not answer within {secs} s")]
     Timeout {
         /// Host asked.
@@ -68,13 +272,79 @@ pub enum HttpError {
         /// The timeout in seconds.
         secs: u64,
     },
-    /// The connection could not be made or broke off.
+    /// The connection could not be made.
     #[error("could not talk to {host}: {detail}")]
     Connect {
         /// Host asked.
         host: String,
-        /// What failed (DNS, refused, TLS, reset).
+        /// What failed (DNS, refused, TLS).
         detail: String,
+    },
+    /// The connection broke off before the answer was complete.
+    #[error("the connection to {host} broke off before the answer was complete: {detail}")]
+    BrokeOff {
+        /// Host asked.
+        host: String,
+        /// How (reset, closed early, how many bytes arrived).
+        detail: String,
+    },
+    /// The answer started but was not complete within the timeout.
+    #[error("{host} started to answer but did not finish within {secs} s ({received} bytes arrived, and more kept trickling in)")]
+    TooSlow {
+        /// Host asked.
+        host: String,
+        /// The timeout in seconds.
+        secs: u64,
+        /// Bytes of the body that arrived.
+        received: usize,
+    },
+    /// Still throttled (429) or unavailable (503) when the retry budget was spent.
+    #[error("{}", throttled_text(host, *status, *retry_after, *attempts, *waited, *budget))]
+    Throttled {
+        /// Host asked.
+        host: String,
+        /// 429 or 503.
+        status: u16,
+        /// The last `Retry-After`, when one was sent.
+        retry_after: Option<Duration>,
+        /// Attempts made.
+        attempts: u32,
+        /// Time waited between attempts.
+        waited: Duration,
+        /// The retry budget.
+        budget: Duration,
+    },
+    /// An HTML page instead of JSON.
+    #[error("{host} answered with an HTML page{} (HTTP {status}) instead of JSON: a proxy or captive portal answered in place of the service", .title.as_ref().map(|t| format!(" titled \"{t}\"")).unwrap_or_default())]
+    Html {
+        /// Host asked.
+        host: String,
+        /// HTTP status.
+        status: u16,
+        /// The page's title, cleaned and shortened.
+        title: Option<String>,
+    },
+    /// A body that is not JSON.
+    #[error("the answer from {host} (HTTP {status}) is not JSON{}: {detail}", label_note(.content_type.as_deref()))]
+    NotJson {
+        /// Host asked.
+        host: String,
+        /// HTTP status.
+        status: u16,
+        /// Its `Content-Type`, when sent.
+        content_type: Option<String>,
+        /// Where parsing failed (never the body itself).
+        detail: String,
+    },
+    /// JSON labelled with a content type that is not JSON.
+    #[error("the answer from {host} (HTTP {status}) is labelled '{content_type}' instead of JSON (application/json): a proxy or another server answered or changed it")]
+    WrongType {
+        /// Host asked.
+        host: String,
+        /// HTTP status.
+        status: u16,
+        /// The `Content-Type` sent.
+        content_type: String,
     },
     /// The body could not be read or understood.
     #[error("{detail}")]
@@ -82,6 +352,65 @@ pub enum HttpError {
         /// What was wrong with it.
         detail: String,
     },
+}
+
+fn label_note(content_type: Option<&str>) -> String {
+    match content_type {
+        Some(c) if is_json_type(c) => format!(", although it is labelled '{c}'"),
+        Some(c) => format!(" (it is labelled '{c}')"),
+        None => String::new(),
+    }
+}
+
+/// Seconds for people: `4 s`, `0.5 s`, `0.25 s`.
+fn secs_text(d: Duration) -> String {
+    let text = format!("{:.2}", d.as_secs_f64());
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text} s")
+}
+
+fn throttled_text(
+    host: &str,
+    status: u16,
+    retry_after: Option<Duration>,
+    attempts: u32,
+    waited: Duration,
+    budget: Duration,
+) -> String {
+    let (what, still) = if status == 429 {
+        (
+            "throttled the requests (HTTP 429 Too Many Requests)",
+            "still throttled",
+        )
+    } else {
+        (
+            "was unavailable or throttling (HTTP 503 Service Unavailable)",
+            "still unavailable",
+        )
+    };
+    let tries = if attempts == 1 {
+        "1 attempt".to_string()
+    } else {
+        format!("{attempts} attempts")
+    };
+    match retry_after {
+        Some(ra) if ra > budget => format!(
+            "{host} {what} and asked to wait {} (Retry-After), longer than graphwiz's retry budget of {}; gave up after {tries}",
+            secs_text(ra),
+            secs_text(budget)
+        ),
+        Some(ra) => format!(
+            "{host} {what} and was {still} after {tries} over {} of waiting, as its Retry-After ({}) asked; graphwiz's retry budget of {} is spent",
+            secs_text(waited),
+            secs_text(ra),
+            secs_text(budget)
+        ),
+        None => format!(
+            "{host} {what} and was {still} after {tries} over {} of waiting (it sent no Retry-After); graphwiz's retry budget of {} is spent",
+            secs_text(waited),
+            secs_text(budget)
+        ),
+    }
 }
 
 impl HttpError {
@@ -94,9 +423,115 @@ impl HttpError {
             HttpError::Connect { host, .. } => format!(
                 "Check the network connection and that https://{host} is reachable from this computer (DNS, proxy, firewall, TLS inspection)."
             ),
+            HttpError::BrokeOff { host, .. } => format!(
+                "Run the check again. If it keeps happening, a proxy, firewall, VPN or TLS inspection device is cutting connections to https://{host}: ask the network team to allow that host, or try another network."
+            ),
+            HttpError::TooSlow { host, .. } => format!(
+                "The answer from https://{host} trickled in too slowly: a proxy or a very slow network is holding it back. Check the proxy settings or try another network; use --timeout to wait longer."
+            ),
+            HttpError::Throttled { host, .. } => format!(
+                "Wait a few minutes, then run the check again. If it persists, another program may be using this app registration heavily, or a proxy is rate-limiting requests to https://{host}. A longer --timeout also lets graphwiz wait longer for throttling to clear (twice the timeout, up to 20 s)."
+            ),
+            HttpError::Html { host, .. } => format!(
+                "Open https://{host} in a browser on this computer: if a sign-in, terms-of-use or block page appears, complete it (captive portal) or ask the network team to allow {host} through the proxy or web filter. Then run the check again."
+            ),
+            HttpError::NotJson { host, .. } | HttpError::WrongType { host, .. } => format!(
+                "Something between this computer and https://{host} (a proxy, web filter or TLS inspection) is answering or changing the answers, or the login or Graph URL points to the wrong server. Check the proxy settings and the URLs, or try another network; then run the check again."
+            ),
             HttpError::BadBody { .. } => "The service sent an answer graphwiz could not read; a proxy may have replaced it. Run the check again, and check the proxy if it persists.".to_string(),
         }
     }
+
+    /// The same error with every occurrence of `secret` (as is, and form- or percent-encoded)
+    /// replaced by `<client secret>`: for errors of requests that carried the secret, in case a
+    /// proxy echoed the request back into something graphwiz quotes.
+    pub fn redact(self, secret: &str) -> Self {
+        let r = |s: String| redact_text(s, secret);
+        match self {
+            HttpError::Timeout { host, secs } => HttpError::Timeout {
+                host: r(host),
+                secs,
+            },
+            HttpError::Connect { host, detail } => HttpError::Connect {
+                host: r(host),
+                detail: r(detail),
+            },
+            HttpError::BrokeOff { host, detail } => HttpError::BrokeOff {
+                host: r(host),
+                detail: r(detail),
+            },
+            HttpError::TooSlow {
+                host,
+                secs,
+                received,
+            } => HttpError::TooSlow {
+                host: r(host),
+                secs,
+                received,
+            },
+            HttpError::Throttled {
+                host,
+                status,
+                retry_after,
+                attempts,
+                waited,
+                budget,
+            } => HttpError::Throttled {
+                host: r(host),
+                status,
+                retry_after,
+                attempts,
+                waited,
+                budget,
+            },
+            HttpError::Html {
+                host,
+                status,
+                title,
+            } => HttpError::Html {
+                host: r(host),
+                status,
+                title: title.map(r),
+            },
+            HttpError::NotJson {
+                host,
+                status,
+                content_type,
+                detail,
+            } => HttpError::NotJson {
+                host: r(host),
+                status,
+                content_type: content_type.map(r),
+                detail: r(detail),
+            },
+            HttpError::WrongType {
+                host,
+                status,
+                content_type,
+            } => HttpError::WrongType {
+                host: r(host),
+                status,
+                content_type: r(content_type),
+            },
+            HttpError::BadBody { detail } => HttpError::BadBody { detail: r(detail) },
+        }
+    }
+}
+
+/// `text` with `secret` (as is, form-encoded and percent-encoded) replaced by `<client secret>`.
+pub fn redact_text(text: String, secret: &str) -> String {
+    if secret.is_empty() {
+        return text;
+    }
+    let form: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+    let percent = form.replace('+', "%20");
+    let mut out = text;
+    for needle in [secret, form.as_str(), percent.as_str()] {
+        if !needle.is_empty() && out.contains(needle) {
+            out = out.replace(needle, "<client secret>");
+        }
+    }
+    out
 }
 
 /// The HTTP client shared by all requests of one run (connections are reused).
@@ -141,6 +576,30 @@ fn host_of(url: &str) -> String {
         .unwrap_or_else(|| "the server".to_string())
 }
 
+/// Plain words for how a connection ended early, with the byte count when known.
+fn broke_off_detail(cause: &str, received: Option<usize>, announced: Option<u64>) -> String {
+    let lower = cause.to_ascii_lowercase();
+    let how = if lower.contains("reset") {
+        "the connection was reset".to_string()
+    } else if lower.contains("end of file")
+        || lower.contains("closed before")
+        || lower.contains("incomplete")
+        || lower.contains("unexpected eof")
+        || lower.contains("broken pipe")
+    {
+        "the server closed the connection early".to_string()
+    } else {
+        format!("the connection ended ({cause})")
+    };
+    match (received, announced) {
+        (Some(r), Some(a)) => {
+            format!("{how} after {r} of the {a} bytes announced; the answer is truncated")
+        }
+        (Some(r), None) => format!("{how} after {r} bytes; the answer is truncated"),
+        _ => how,
+    }
+}
+
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     let mut cur: &(dyn std::error::Error + 'static) = e;
     while let Some(next) = cur.source() {
@@ -150,9 +609,10 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
 }
 
 impl HttpClient {
-    /// A client whose every request times out after `timeout`.
+    /// A client whose every request times out after `timeout`, with the retry budget
+    /// [`RetryPolicy::for_timeout`] gives.
     pub fn new(timeout: Duration) -> Self {
-        Self::with_policy(timeout, RetryPolicy::default())
+        Self::with_policy(timeout, RetryPolicy::for_timeout(timeout))
     }
 
     /// A client with a custom retry policy.
@@ -176,6 +636,11 @@ impl HttpClient {
     /// The per-request timeout.
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+
+    /// The retry policy.
+    pub fn policy(&self) -> RetryPolicy {
+        self.policy
     }
 
     /// GET with a bearer token.
@@ -237,6 +702,8 @@ impl HttpClient {
             attempt += 1;
             let mut resp = self.once(url, make(&self.inner)).await?;
             resp.attempts = attempt;
+            resp.waited = waited;
+            resp.retry_budget = self.policy.budget;
             let retryable = resp.status == 429 || resp.status == 503;
             if !retryable || attempt > self.policy.max_retries {
                 return Ok(resp);
@@ -259,28 +726,28 @@ impl HttpClient {
         req: reqwest::RequestBuilder,
     ) -> Result<HttpResponse, HttpError> {
         let host = host_of(url);
-        let map = |e: reqwest::Error| {
+        let secs = self.timeout.as_secs().max(1);
+        let mut resp = req.send().await.map_err(|e| {
             if e.is_timeout() {
                 HttpError::Timeout {
                     host: host.clone(),
-                    secs: self.timeout.as_secs().max(1),
+                    secs,
                 }
-            } else if e.is_body() || e.is_decode() {
-                HttpError::BadBody {
-                    detail: format!(
-                        "the answer from {host} broke off before it was complete ({})",
-                        root_cause(&e)
-                    ),
-                }
-            } else {
+            } else if e.is_connect() {
                 HttpError::Connect {
                     host: host.clone(),
                     detail: root_cause(&e),
                 }
+            } else {
+                // The connection was made and the request (partly) sent, then it ended.
+                HttpError::BrokeOff {
+                    host: host.clone(),
+                    detail: broke_off_detail(&root_cause(&e), None, None),
+                }
             }
-        };
-        let mut resp = req.send().await.map_err(map)?;
+        })?;
         let status = resp.status().as_u16();
+        let announced = resp.content_length();
         let header = |name: reqwest::header::HeaderName| {
             resp.headers()
                 .get(name)
@@ -292,7 +759,24 @@ impl HttpClient {
             .as_deref()
             .and_then(parse_retry_after);
         let mut body = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(map)? {
+        loop {
+            let chunk = match resp.chunk().await {
+                Ok(Some(chunk)) => chunk,
+                Ok(None) => break,
+                Err(e) if e.is_timeout() => {
+                    return Err(HttpError::TooSlow {
+                        host,
+                        secs,
+                        received: body.len(),
+                    })
+                }
+                Err(e) => {
+                    return Err(HttpError::BrokeOff {
+                        detail: broke_off_detail(&root_cause(&e), Some(body.len()), announced),
+                        host,
+                    })
+                }
+            };
             if body.len() + chunk.len() > MAX_BODY_BYTES {
                 return Err(HttpError::BadBody {
                     detail: format!(
@@ -309,6 +793,9 @@ impl HttpClient {
             content_type,
             retry_after,
             attempts: 1,
+            host,
+            waited: Duration::ZERO,
+            retry_budget: self.policy.budget,
         })
     }
 }
@@ -343,6 +830,209 @@ mod tests {
             d > Duration::from_secs(25) && d <= Duration::from_secs(30),
             "{d:?}"
         );
+    }
+
+    fn answer(status: u16, content_type: Option<&str>, body: &str) -> HttpResponse {
+        HttpResponse {
+            status,
+            body: body.to_string(),
+            content_type: content_type.map(str::to_string),
+            retry_after: None,
+            attempts: 1,
+            host: "login.example".to_string(),
+            waited: Duration::ZERO,
+            retry_budget: Duration::from_secs(4),
+        }
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Tok {
+        access_token: String,
+        expires_in: u32,
+    }
+
+    #[test]
+    fn budget_follows_the_timeout() {
+        let b = |s: f64| RetryPolicy::for_timeout(Duration::from_secs_f64(s)).budget;
+        assert_eq!(b(2.0), Duration::from_secs(4));
+        assert_eq!(b(0.1), Duration::from_secs(1));
+        assert_eq!(b(10.0), MAX_RETRY_BUDGET);
+        assert_eq!(b(30.0), RetryPolicy::default().budget);
+        assert_eq!(b(600.0), MAX_RETRY_BUDGET);
+        assert_eq!(
+            HttpClient::new(Duration::from_secs(2)).policy().budget,
+            Duration::from_secs(4)
+        );
+    }
+
+    #[test]
+    fn json_failures_are_named() {
+        let json = Some("application/json; charset=utf-8");
+        let ok = r#"{"access_token":"x","expires_in":1}"#;
+        assert!(answer(200, json, ok).json::<Tok>().is_ok());
+        assert!(
+            answer(200, None, ok).json::<Tok>().is_ok(),
+            "a missing type is tolerated"
+        );
+        assert!(answer(200, Some("application/problem+json"), ok)
+            .json::<Tok>()
+            .is_ok());
+
+        let page = "<!DOCTYPE html><html><head><title>\n  Guest   Wi-Fi\n</title></head></html>";
+        let e = answer(200, Some("text/html"), page)
+            .json::<Tok>()
+            .unwrap_err();
+        assert_eq!(
+            e,
+            HttpError::Html {
+                host: "login.example".into(),
+                status: 200,
+                title: Some("Guest Wi-Fi".into())
+            }
+        );
+        let text = e.to_string();
+        assert!(
+            text.contains("an HTML page titled \"Guest Wi-Fi\"")
+                && text.contains("proxy or captive portal"),
+            "{text}"
+        );
+        // An HTML page is recognised whatever its label says.
+        assert!(matches!(
+            answer(200, json, " <html><body>x</body></html>").json::<Tok>(),
+            Err(HttpError::Html { title: None, .. })
+        ));
+
+        let e = answer(200, Some("text/html; charset=utf-8"), ok)
+            .json::<Tok>()
+            .unwrap_err();
+        assert!(matches!(e, HttpError::WrongType { .. }), "{e:?}");
+        assert!(
+            e.to_string()
+                .contains("labelled 'text/html; charset=utf-8' instead of JSON"),
+            "{e}"
+        );
+
+        let e = answer(200, Some("text/plain"), "{error: 'x'}")
+            .json::<Tok>()
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("is not JSON (it is labelled 'text/plain'): invalid at line 1, column 2"),
+            "{e}"
+        );
+        let e = answer(200, json, "{\"a\": ,}").json::<Tok>().unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("is not JSON, although it is labelled 'application/json"),
+            "{e}"
+        );
+
+        let e = answer(200, json, r#"{"access_token":"abc"#)
+            .json::<Tok>()
+            .unwrap_err();
+        assert!(matches!(e, HttpError::BrokeOff { .. }), "{e:?}");
+        assert!(
+            e.to_string().contains("broke off") && e.to_string().contains("cut off"),
+            "{e}"
+        );
+
+        // Values from the body are never quoted (a proxy could echo the request, secret and all).
+        let echo = r#"{"access_token":"s3cr3t-from-the-form","expires_in":"s3cr3t-from-the-form"}"#;
+        let e = answer(200, json, echo).json::<Tok>().unwrap_err();
+        assert!(matches!(e, HttpError::BadBody { .. }), "{e:?}");
+        assert!(!e.to_string().contains("s3cr3t"), "{e}");
+        assert!(e.to_string().contains("u32"), "{e}");
+        let e = answer(200, json, "{}").json::<Tok>().unwrap_err();
+        assert!(
+            e.to_string().contains("missing field `access_token`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn error_answers_are_explained() {
+        assert_eq!(
+            answer(502, Some("application/json"), r#"{"x":1}"#).unreadable_error(),
+            None
+        );
+        let e = answer(
+            502,
+            Some("text/html"),
+            "<html><title>Bad gateway</title></html>",
+        )
+        .unreadable_error()
+        .unwrap();
+        assert!(
+            e.to_string()
+                .contains("HTML page titled \"Bad gateway\" (HTTP 502)"),
+            "{e}"
+        );
+        let e = answer(500, None, "").unreadable_error().unwrap();
+        assert!(
+            e.to_string()
+                .contains("(HTTP 500) is not JSON: the answer is empty"),
+            "{e}"
+        );
+        assert_eq!(answer(200, None, "").throttled(), None);
+        let mut t = answer(429, None, "");
+        t.attempts = 5;
+        t.retry_after = Some(Duration::from_millis(500));
+        t.waited = Duration::from_secs(2);
+        let text = t.throttled().unwrap().to_string();
+        assert!(
+            text.contains("throttled the requests (HTTP 429 Too Many Requests)")
+                && text.contains("5 attempts over 2 s")
+                && text.contains("Retry-After (0.5 s)")
+                && text.contains("budget of 4 s"),
+            "{text}"
+        );
+        t.retry_after = Some(Duration::from_secs(120));
+        t.attempts = 1;
+        let text = t.throttled().unwrap().to_string();
+        assert!(text.contains("asked to wait 120 s (Retry-After), longer than graphwiz's retry budget of 4 s; gave up after 1 attempt"), "{text}");
+        t.status = 503;
+        t.retry_after = None;
+        let text = t.throttled().unwrap().to_string();
+        assert!(
+            text.contains("HTTP 503 Service Unavailable")
+                && text.contains("still unavailable")
+                && text.contains("no Retry-After"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn broke_off_words() {
+        assert_eq!(
+            broke_off_detail("Connection reset by peer (os error 104)", Some(10), Some(2048)),
+            "the connection was reset after 10 of the 2048 bytes announced; the answer is truncated"
+        );
+        assert_eq!(
+            broke_off_detail("end of file before message length reached", Some(3), None),
+            "the server closed the connection early after 3 bytes; the answer is truncated"
+        );
+        assert_eq!(
+            broke_off_detail("connection closed before message completed", None, None),
+            "the server closed the connection early"
+        );
+    }
+
+    #[test]
+    fn redaction() {
+        let secret = "cny8Q~a+b/c d";
+        let form: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+        let e = HttpError::NotJson {
+            host: "h".into(),
+            status: 200,
+            content_type: Some(format!("x/{secret}")),
+            detail: format!("{form} and {} and {secret}", form.replace('+', "%20")),
+        }
+        .redact(secret);
+        let text = e.to_string();
+        assert!(!text.contains(secret) && !text.contains(&form), "{text}");
+        assert_eq!(text.matches("<client secret>").count(), 4, "{text}");
+        assert_eq!(redact_text("abc".into(), ""), "abc");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::aad::{parse_aad_error, AadError};
 use crate::cloud::Endpoints;
-use crate::http::{HttpClient, HttpError};
+use crate::http::{redact_text, HttpClient, HttpError, HttpResponse};
 use crate::secret::ClientSecret;
 use serde::Deserialize;
 use std::fmt;
@@ -53,6 +53,9 @@ pub async fn discover(
     tenant: &str,
 ) -> Result<Discovery, LoginError> {
     let resp = http.get_anonymous(&endpoints.discovery_url(tenant)).await?;
+    if let Some(e) = resp.throttled() {
+        return Err(e.into());
+    }
     if resp.is_success() {
         let cfg: OpenIdConfig = resp.json()?;
         let tenant_id = cfg
@@ -71,12 +74,36 @@ pub async fn discover(
             token_endpoint,
         });
     }
-    Err(match parse_aad_error(&resp.body) {
+    Err(error_answer(&resp))
+}
+
+/// The error of a non-success answer: Entra ID's own error, else why the answer is not one (an
+/// HTML page from a proxy, not JSON), else an unexpected answer.
+fn error_answer(resp: &HttpResponse) -> LoginError {
+    match parse_aad_error(&resp.body) {
         Some(e) => LoginError::Aad(e),
-        None => LoginError::Unexpected {
-            status: resp.status,
+        None => match resp.unreadable_error() {
+            Some(h) => LoginError::Http(h),
+            None => LoginError::Unexpected {
+                status: resp.status,
+            },
         },
-    })
+    }
+}
+
+/// `e` with the client secret taken out of every text it carries (see [`HttpError::redact`]).
+fn redact(e: LoginError, secret: &str) -> LoginError {
+    match e {
+        LoginError::Http(h) => LoginError::Http(h.redact(secret)),
+        LoginError::Aad(mut a) => {
+            a.error = redact_text(a.error, secret);
+            a.message = redact_text(a.message, secret);
+            a.trace_id = a.trace_id.map(|t| redact_text(t, secret));
+            a.correlation_id = a.correlation_id.map(|t| redact_text(t, secret));
+            LoginError::Aad(a)
+        }
+        other => other,
+    }
 }
 
 /// An access token. Its `Debug` is redacted; it lives only in memory.
@@ -116,7 +143,15 @@ pub async fn client_credentials_token(
         ("grant_type", "client_credentials"),
         ("scope", scope.as_str()),
     ];
-    let resp = http.post_form(&endpoints.token_url(tenant), &form).await?;
+    token_answer(http.post_form(&endpoints.token_url(tenant), &form).await)
+        .map_err(|e| redact(e, secret.expose()))
+}
+
+fn token_answer(resp: Result<HttpResponse, HttpError>) -> Result<AccessToken, LoginError> {
+    let resp = resp?;
+    if let Some(e) = resp.throttled() {
+        return Err(e.into());
+    }
     if resp.is_success() {
         let t: TokenResponse = resp.json()?;
         return match t.access_token {
@@ -126,17 +161,66 @@ pub async fn client_credentials_token(
             }),
         };
     }
-    Err(match parse_aad_error(&resp.body) {
-        Some(e) => LoginError::Aad(e),
-        None => LoginError::Unexpected {
-            status: resp.status,
-        },
-    })
+    Err(error_answer(&resp))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn answer(status: u16, content_type: &str, body: &str) -> Result<HttpResponse, HttpError> {
+        Ok(HttpResponse {
+            status,
+            body: body.to_string(),
+            content_type: Some(content_type.to_string()),
+            retry_after: None,
+            attempts: 5,
+            host: "login.example".into(),
+            waited: std::time::Duration::from_secs(4),
+            retry_budget: std::time::Duration::from_secs(4),
+        })
+    }
+
+    #[test]
+    fn token_errors_are_specific_and_never_carry_the_secret() {
+        let secret = "cny8Q~echo/me+please";
+        let form: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+        // A proxy that echoes the request body into an OAuth error.
+        let echo = format!(
+            r#"{{"error":"invalid_request","error_description":"AADSTS900144: bad body client_secret={form} ({secret})"}}"#
+        );
+        let e = token_answer(answer(400, "application/json", &echo))
+            .map_err(|e| redact(e, secret))
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(matches!(e, LoginError::Aad(_)), "{e:?}");
+        assert!(!text.contains(secret) && !text.contains(&form), "{text}");
+        assert!(text.contains("<client secret>"), "{text}");
+
+        let e = token_answer(answer(429, "application/json", "{}")).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                LoginError::Http(HttpError::Throttled { attempts: 5, .. })
+            ),
+            "{e:?}"
+        );
+        let e =
+            token_answer(answer(502, "text/html", "<html><title>Proxy error</title>")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("an HTML page titled \"Proxy error\" (HTTP 502)"),
+            "{e}"
+        );
+        let e = token_answer(answer(500, "application/json", r#"{"what":1}"#)).unwrap_err();
+        assert!(matches!(e, LoginError::Unexpected { status: 500 }), "{e:?}");
+        let e = token_answer(answer(200, "text/html", r#"{"access_token":"x"}"#)).unwrap_err();
+        assert!(
+            matches!(e, LoginError::Http(HttpError::WrongType { .. })),
+            "{e:?}"
+        );
+        assert!(token_answer(answer(200, "application/json", r#"{"access_token":"x"}"#)).is_ok());
+    }
 
     #[test]
     fn tenant_from_urls() {

@@ -10,8 +10,13 @@
 //! by the Graph mail endpoints, and an administrator (`admin@` its domain) who signs in through
 //! the authorize, device code and admin consent endpoints; [`Options`] decides how the
 //! administrator answers.
+//!
+//! [`Options::fault`] injects what a broken network or proxy does (throttling that never clears,
+//! resets, stalls, truncated or endless bodies, HTML or mislabelled answers) into the requests
+//! [`Options::fault_target`] selects; see [`fault`].
 
 mod entra;
+pub mod fault;
 mod graph;
 mod jwt;
 mod mail;
@@ -30,6 +35,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
+pub use fault::{Fault, FaultTarget, UnknownFault, UnknownFaultTarget};
 pub use mailbox::{MailboxBehaviour, MessageInfo};
 pub use model::{DemoCredentials, Directory};
 pub use scenario::{Scenario, UnknownScenario};
@@ -72,6 +78,11 @@ pub struct Options {
     pub device_interval_secs: u64,
     /// How long a device code lives (`expires_in`, rounded up to whole seconds).
     pub device_code_lifetime: Duration,
+    /// A fault to inject into the answers of [`Options::fault_target`] (see [`fault`]); its
+    /// `Retry-After` (429/503) is [`Options::retry_after`]. `None`: no fault.
+    pub fault: Option<Fault>,
+    /// Which requests get [`Options::fault`].
+    pub fault_target: FaultTarget,
 }
 
 impl Default for Options {
@@ -87,6 +98,8 @@ impl Default for Options {
             device_outcome: AdminOutcome::Approve,
             device_interval_secs: 5,
             device_code_lifetime: Duration::from_secs(900),
+            fault: None,
+            fault_target: FaultTarget::All,
         }
     }
 }
@@ -151,6 +164,40 @@ fn refuse_non_loopback(addr: &SocketAddr) -> std::io::Result<()> {
 struct Prepared {
     shared: Arc<Shared>,
     credentials: Vec<DemoCredentials>,
+    fault: Option<(Fault, FaultTarget)>,
+}
+
+/// With a fault, the loopback listener of the normal server behind the fault front.
+fn internal_listener(
+    fault: Option<(Fault, FaultTarget)>,
+) -> std::io::Result<Option<std::net::TcpListener>> {
+    if fault.is_none() {
+        return Ok(None);
+    }
+    let l = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
+    l.set_nonblocking(true)?;
+    Ok(Some(l))
+}
+
+/// Pairs the internal listener (inside a tokio runtime) with the fault settings.
+fn with_fault(
+    internal: Option<std::net::TcpListener>,
+    fault: Option<(Fault, FaultTarget)>,
+    retry_after: &str,
+) -> std::io::Result<Option<(tokio::net::TcpListener, Arc<fault::FaultSettings>)>> {
+    let (Some(l), Some((fault, target))) = (internal, fault) else {
+        return Ok(None);
+    };
+    let internal = l.local_addr()?;
+    Ok(Some((
+        tokio::net::TcpListener::from_std(l)?,
+        Arc::new(fault::FaultSettings {
+            fault,
+            target,
+            retry_after: retry_after.to_string(),
+            internal,
+        }),
+    )))
 }
 
 fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
@@ -159,6 +206,7 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
     } else {
         opts.tenants
     };
+    let fault = opts.fault.map(|f| (f, opts.fault_target));
     let (dir, credentials) = model::build_directory(&tenants, opts.throttle_count, Utc::now());
     let shared = Arc::new(Shared {
         dir: Mutex::new(dir),
@@ -183,6 +231,7 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
     Prepared {
         shared,
         credentials,
+        fault,
     }
 }
 
@@ -198,9 +247,16 @@ impl Emulator {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let local = listener.local_addr()?;
         let p = prepare(opts, local);
+        let internal = with_fault(internal_listener(p.fault)?, p.fault, &p.shared.retry_after)?;
         let (tx, rx) = watch::channel(false);
         let app = server::router(p.shared.clone());
-        tokio::spawn(server::serve(listener, app, rx));
+        tokio::spawn(server::serve_all(
+            listener,
+            internal,
+            app,
+            p.shared.clone(),
+            rx,
+        ));
         Ok(Emulator {
             addr: local,
             base_url: p.shared.base_url.clone(),
@@ -221,17 +277,21 @@ impl Emulator {
             .thread_name("graphwiz-emulator")
             .enable_all()
             .build()?;
-        let listener = {
-            let _guard = runtime.enter();
-            tokio::net::TcpListener::from_std(std_listener)?
-        };
         let p = prepare(opts, local);
+        let (listener, internal) = {
+            let _guard = runtime.enter();
+            (
+                tokio::net::TcpListener::from_std(std_listener)?,
+                with_fault(internal_listener(p.fault)?, p.fault, &p.shared.retry_after)?,
+            )
+        };
         let (tx, rx) = watch::channel(false);
         let app = server::router(p.shared.clone());
+        let shared = p.shared.clone();
         let thread = std::thread::Builder::new()
             .name("graphwiz-emulator".to_string())
             .spawn(move || {
-                runtime.block_on(server::serve(listener, app, rx));
+                runtime.block_on(server::serve_all(listener, internal, app, shared, rx));
             })?;
         Ok(Emulator {
             addr: local,

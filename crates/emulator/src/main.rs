@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use graphwiz_emulator::{AdminOutcome, Emulator, MailboxBehaviour, Options, Scenario};
+use graphwiz_emulator::{
+    AdminOutcome, Emulator, Fault, FaultTarget, MailboxBehaviour, Options, Scenario,
+};
 
 /// What the emulated administrator does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -71,9 +73,28 @@ struct Cli {
     #[arg(long, value_name = "SECONDS", default_value_t = 5)]
     device_interval_secs: u64,
 
+    /// Inject a fault into the answers (see --list-faults); Retry-After of 429/503 is --retry-after.
+    #[arg(long, value_name = "NAME")]
+    fault: Option<String>,
+
+    /// Which requests get the fault: all, login (discovery and token), discovery, token or graph.
+    #[arg(long, value_name = "TARGET", default_value = "all", requires = "fault")]
+    fault_on: String,
+
     /// List the scenarios and exit.
     #[arg(long)]
     list_scenarios: bool,
+
+    /// List the faults and exit.
+    #[arg(long)]
+    list_faults: bool,
+}
+
+fn list_faults() {
+    let width = Fault::ALL.iter().map(|f| f.name().len()).max().unwrap_or(0);
+    for f in Fault::ALL {
+        println!("{:width$}  {}", f.name(), f.description());
+    }
 }
 
 fn list_scenarios() {
@@ -91,7 +112,7 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-fn print_banner(emu: &Emulator, scenarios: &[Scenario]) {
+fn print_banner(emu: &Emulator, scenarios: &[Scenario], fault: Option<(Fault, FaultTarget)>) {
     let base = emu.base_url();
     println!("graphwiz emulator listening on {base}");
     println!("login URL and Graph URL: {base}");
@@ -143,6 +164,15 @@ fn print_banner(emu: &Emulator, scenarios: &[Scenario]) {
             c.client_id
         );
     }
+    if let Some((f, target)) = fault {
+        println!();
+        println!(
+            "FAULT: {} on {} requests: {}",
+            f.name(),
+            target.name(),
+            f.description()
+        );
+    }
     println!();
     println!("Press Ctrl-C to stop.");
 }
@@ -154,6 +184,24 @@ async fn main() -> ExitCode {
         list_scenarios();
         return ExitCode::SUCCESS;
     }
+    if cli.list_faults {
+        list_faults();
+        return ExitCode::SUCCESS;
+    }
+    let fault = match cli.fault.as_deref().map(str::parse::<Fault>).transpose() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("graphwiz-emulator: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let fault_target = match cli.fault_on.parse::<FaultTarget>() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("graphwiz-emulator: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut scenarios = Vec::new();
     for name in &cli.scenarios {
         match name.parse::<Scenario>() {
@@ -177,6 +225,8 @@ async fn main() -> ExitCode {
         device_outcome: cli.device_outcome.into(),
         device_pending_polls: cli.device_pending_polls,
         device_interval_secs: cli.device_interval_secs,
+        fault,
+        fault_target,
         ..Options::default()
     };
     let emu = match Emulator::start_on(cli.listen, opts).await {
@@ -190,7 +240,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    print_banner(&emu, &scenarios);
+    print_banner(&emu, &scenarios, fault.map(|f| (f, fault_target)));
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("graphwiz-emulator: cannot wait for Ctrl-C: {e}");
     }

@@ -17,6 +17,7 @@ use chrono::Utc;
 use serde_json::Value;
 use tokio::sync::watch;
 
+use crate::fault::FaultSettings;
 use crate::jwt::Signer;
 use crate::mail::SyncStore;
 use crate::model::Directory;
@@ -79,6 +80,16 @@ impl Shared {
     /// The recorded requests, even if a previous holder of the lock panicked.
     pub fn log(&self) -> MutexGuard<'_, VecDeque<RecordedRequest>> {
         self.log.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Counts and records one answered request (the oldest record goes beyond [`RECORD_LIMIT`]).
+    pub fn record(&self, rec: RecordedRequest) {
+        self.count.fetch_add(1, Ordering::Relaxed);
+        let mut log = self.log();
+        if log.len() >= RECORD_LIMIT {
+            log.pop_front();
+        }
+        log.push_back(rec);
     }
 
     /// The base URL as the client addressed it (from `Host`), or the bound one.
@@ -144,19 +155,13 @@ async fn observe(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Resp
         _ => next.run(req).await,
     };
     drop(slot);
-    s.count.fetch_add(1, Ordering::Relaxed);
-    let rec = RecordedRequest {
+    s.record(RecordedRequest {
         method,
         path,
         query,
         status: resp.status().as_u16(),
         time,
-    };
-    let mut log = s.log();
-    if log.len() >= RECORD_LIMIT {
-        log.pop_front();
-    }
-    log.push_back(rec);
+    });
     resp
 }
 
@@ -180,6 +185,26 @@ pub(crate) async fn serve(
     tokio::select! {
         _ = server => {}
         _ = hard_stop => {}
+    }
+}
+
+/// Serves `public` until `stop` changes: with a fault, through the fault front (which hands
+/// unaffected requests to the axum server on `internal`); without one, axum serves `public`.
+pub(crate) async fn serve_all(
+    public: tokio::net::TcpListener,
+    internal: Option<(tokio::net::TcpListener, Arc<FaultSettings>)>,
+    app: Router,
+    shared: Arc<Shared>,
+    stop: watch::Receiver<bool>,
+) {
+    match internal {
+        Some((internal, settings)) => {
+            tokio::join!(
+                serve(internal, app, stop.clone()),
+                crate::fault::front(public, settings, shared, stop)
+            );
+        }
+        None => serve(public, app, stop).await,
     }
 }
 

@@ -1,10 +1,10 @@
-//! Checks of the `graphwiz-emulator` command: listing scenarios, refusing bad input with exit
-//! code 2, and printing the base URL and ready-to-use credentials when it starts.
+//! Checks of the `graphwiz-emulator` command: listing scenarios and faults, refusing bad input
+//! with exit code 2, and printing the base URL and ready-to-use credentials when it starts.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use graphwiz_emulator::Scenario;
+use graphwiz_emulator::{Fault, Scenario};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_graphwiz-emulator"))
@@ -105,5 +105,62 @@ fn starts_and_prints_credentials_and_example() {
     assert!(
         example.contains("--login-url http://127.0.0.1:")
             && example.contains("--graph-url http://127.0.0.1:")
+    );
+}
+
+#[test]
+fn faults_are_listed_chosen_and_refused() {
+    let out = bin().arg("--list-faults").output().expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for f in Fault::ALL {
+        assert!(
+            text.lines()
+                .any(|l| l.split_whitespace().next() == Some(f.name())
+                    && l.contains(f.description())),
+            "{} missing from:\n{text}",
+            f.name()
+        );
+    }
+    let bad: [(&[&str], &str, &str); 2] = [
+        (
+            &["--fault", "gremlins"],
+            "unknown fault 'gremlins'",
+            "slow-body",
+        ),
+        (
+            &["--fault", "stall", "--fault-on", "dns"],
+            "unknown fault target 'dns'",
+            "graph",
+        ),
+    ];
+    for (args, want, listed) in bad {
+        let out = bin().args(args).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(want) && err.contains(listed), "{err}");
+    }
+    let mut child = bin()
+        .args(["--fault", "html-200", "--fault-on", "token"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut banner = String::new();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.expect("line");
+        let done = line.contains("Ctrl-C");
+        banner.push_str(&line);
+        banner.push('\n');
+        if done {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        banner.contains("FAULT: html-200 on token requests: "),
+        "{banner}"
     );
 }

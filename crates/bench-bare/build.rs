@@ -1,0 +1,5 @@
+//! Build script: generates the Tauri context of the bare baseline window.
+
+fn main() {
+    tauri_build::build();
+}
