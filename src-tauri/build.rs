@@ -36,6 +36,13 @@ const COMMANDS: &[&str] = &[
     "recheck_profiles",
     "open_profile",
     "remove_profile",
+    "set_language",
+    "background_status",
+    "set_autostart",
+    "pending_reminders",
+    "dismiss_reminder",
+    "open_reminder",
+    "ui_ready",
 ];
 
 fn main() {

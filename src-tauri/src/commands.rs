@@ -8,13 +8,16 @@
 //! needs no plugin permissions of its own.
 
 use crate::demo::{self, DemoServer, ScenarioInfo};
+use crate::reminders;
 use graphwiz_core::desktop::{
     self, AzureAppInput, Desktop, DesktopError, FieldReport, ProfileRow, ProgressView, Step, View,
 };
+use graphwiz_core::reminders::BannerView;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_autostart::ManagerExt as _;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -33,6 +36,15 @@ fn bounded<'a>(field: &str, value: &'a str) -> Cmd<&'a str> {
         ));
     }
     Ok(value)
+}
+
+/// Brings the main window to the front (shown, not minimised, focused).
+pub fn show_main(app: &AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
 }
 
 /// A file written by a command.
@@ -129,7 +141,11 @@ pub async fn validate_field(
 
 /// Confirms the Azure app step; the secret goes to the OS keychain (demo: memory).
 #[tauri::command]
-pub async fn save_azure_app(d: State<'_, Desktop>, input: AzureAppInput) -> Cmd<View> {
+pub async fn save_azure_app(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    input: AzureAppInput,
+) -> Cmd<View> {
     for (field, v) in [
         ("name", &input.name),
         ("cloud", &input.cloud),
@@ -144,13 +160,15 @@ pub async fn save_azure_app(d: State<'_, Desktop>, input: AzureAppInput) -> Cmd<
         view.form.name,
         view.form.secret_stored
     );
+    reminders::kick(&app);
     Ok(view)
 }
 
 /// Runs every check.
 #[tauri::command]
-pub async fn run_checks(d: State<'_, Desktop>) -> Cmd<View> {
+pub async fn run_checks(app: AppHandle, d: State<'_, Desktop>) -> Cmd<View> {
     let view = d.run_checks().await?;
+    reminders::kick(&app);
     log::info!(
         "checks: {} passed, {} warnings, {} failed",
         view.counts.pass,
@@ -172,7 +190,9 @@ fn system_browser(app: &AppHandle) -> impl Fn(&str) -> Result<(), String> + Send
 #[tauri::command]
 pub async fn grant_admin_consent(app: AppHandle, d: State<'_, Desktop>) -> Cmd<View> {
     let browser = system_browser(&app);
-    d.grant_consent(&browser).await
+    let view = d.grant_consent(&browser).await;
+    reminders::kick(&app);
+    view
 }
 
 /// Admin sign-in to verify User.Read (Delegated).
@@ -214,6 +234,7 @@ pub async fn set_probe_mailbox(d: State<'_, Desktop>, address: Option<String>) -
 /// Runs the live test, streaming progress over `on_progress`.
 #[tauri::command]
 pub async fn run_live_test(
+    app: AppHandle,
     d: State<'_, Desktop>,
     sender: String,
     recipient: Option<String>,
@@ -229,6 +250,7 @@ pub async fn run_live_test(
     let view = d
         .run_live_test(bounded("sender", &sender)?, recipient, &progress)
         .await?;
+    reminders::kick(&app);
     if let Some(live) = &view.live {
         log::info!(
             "live test: ok {}, latency {:?} ms",
@@ -241,17 +263,163 @@ pub async fn run_live_test(
 
 /// Records the secret's expiry entered by hand.
 #[tauri::command]
-pub async fn set_expiry(d: State<'_, Desktop>, date: String) -> Cmd<View> {
-    d.set_expiry(bounded("expiry", &date)?)
+pub async fn set_expiry(app: AppHandle, d: State<'_, Desktop>, date: String) -> Cmd<View> {
+    let view = d.set_expiry(bounded("expiry", &date)?)?;
+    reminders::kick(&app);
+    Ok(view)
 }
 
-/// Changes the reminder settings.
+/// Changes the reminder settings (`desktop`: desktop reminders on or off).
 #[tauri::command]
-pub async fn set_reminders(d: State<'_, Desktop>, warn_days: u32, days: Vec<u32>) -> Cmd<View> {
+pub async fn set_reminders(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    warn_days: u32,
+    days: Vec<u32>,
+    desktop: Option<bool>,
+) -> Cmd<View> {
     if days.len() > 16 {
         return Err(DesktopError::new("too_long", "too many reminder days"));
     }
-    d.set_reminders(warn_days, &days)
+    let view = d.set_reminders(warn_days, &days, desktop)?;
+    reminders::kick(&app);
+    Ok(view)
+}
+
+/// Keeps the UI's language for texts shown outside the window (reminders).
+#[tauri::command]
+pub async fn set_language(d: State<'_, Desktop>, lang: String) -> Cmd<()> {
+    d.set_language(bounded("lang", &lang)?);
+    Ok(())
+}
+
+/// Start at login and the reminders' background state, for the Secret expiry step.
+#[derive(Debug, Clone, Serialize)]
+pub struct Background {
+    /// graphwiz starts at login (hidden in the tray).
+    pub autostart: bool,
+    /// Why start at login can't be read or changed here, when it can't.
+    pub autostart_error: Option<String>,
+}
+
+fn background_of(app: &AppHandle) -> Background {
+    match app.autolaunch().is_enabled() {
+        Ok(on) => Background {
+            autostart: on,
+            autostart_error: None,
+        },
+        Err(e) => Background {
+            autostart: false,
+            autostart_error: Some(e.to_string()),
+        },
+    }
+}
+
+/// Whether graphwiz starts at login.
+#[tauri::command]
+pub async fn background_status(app: AppHandle) -> Cmd<Background> {
+    Ok(background_of(&app))
+}
+
+/// Turns start at login on or off (off unless the admin turns it on).
+#[tauri::command]
+pub async fn set_autostart(app: AppHandle, enabled: bool) -> Cmd<Background> {
+    let manager = app.autolaunch();
+    let done = if enabled {
+        manager.enable()
+    } else {
+        manager.disable()
+    };
+    done.map_err(|e| {
+        DesktopError::new(
+            "autostart",
+            format!("Start at login could not be changed: {e}"),
+        )
+    })?;
+    log::info!("start at login: {enabled}");
+    Ok(background_of(&app))
+}
+
+/// Reminders waiting in the window (banners).
+#[tauri::command]
+pub async fn pending_reminders(app: AppHandle) -> Cmd<Vec<BannerView>> {
+    reminders::banners(&app).map_err(|m| DesktopError::new("reminders", m))
+}
+
+/// Removes a reminder banner.
+#[tauri::command]
+pub async fn dismiss_reminder(app: AppHandle, id: String) -> Cmd<Vec<BannerView>> {
+    reminders::dismiss(&app, bounded("id", &id)?).map_err(|m| DesktopError::new("reminders", m))?;
+    reminders::banners(&app).map_err(|m| DesktopError::new("reminders", m))
+}
+
+/// Opens a reminder's profile on its Secret expiry step (the banner's button) and removes the
+/// banner.
+#[tauri::command]
+pub async fn open_reminder(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    server: State<'_, DemoServer>,
+    id: String,
+    profile: String,
+) -> Cmd<View> {
+    let view = d.open_profile_expiry(bounded("profile", &profile)?)?;
+    demo::stop(&server);
+    let _ = reminders::dismiss(&app, bounded("id", &id)?);
+    Ok(view)
+}
+
+/// Environment variable naming a file the UI's start-up time is written to (benchmarks).
+pub const READY_FILE_ENV: &str = "GRAPHWIZ_READY_FILE";
+
+/// The UI is interactive (first step rendered): writes the wall-clock time (UNIX epoch
+/// milliseconds) to `GRAPHWIZ_READY_FILE` when that is set to an absolute path; else nothing.
+#[tauri::command]
+pub async fn ui_ready() -> Cmd<()> {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    write_ready_marker(std::env::var_os(READY_FILE_ENV), ms)
+}
+
+/// Writes `ms` to the marker file `path` (nothing when unset or empty; refused when relative).
+pub fn write_ready_marker(path: Option<std::ffi::OsString>, ms: u128) -> Cmd<()> {
+    let Some(path) = path.filter(|p| !p.is_empty()).map(PathBuf::from) else {
+        return Ok(());
+    };
+    if !path.is_absolute() {
+        return Err(DesktopError::new(
+            "ready_file",
+            format!("{READY_FILE_ENV} must be an absolute path"),
+        ));
+    }
+    std::fs::write(&path, ms.to_string())
+        .map_err(|e| DesktopError::new("ready_file", format!("{}: {e}", path.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ready_marker_only_for_absolute_paths() {
+        assert!(write_ready_marker(None, 1).is_ok());
+        assert!(write_ready_marker(Some("".into()), 1).is_ok());
+        let relative = write_ready_marker(Some("ready.txt".into()), 1);
+        assert_eq!(relative.map_err(|e| e.code), Err("ready_file".to_string()));
+        assert!(!std::path::Path::new("ready.txt").exists());
+        let dir = std::env::temp_dir().join(format!("graphwiz-ready-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("ready.txt");
+        write_ready_marker(Some(file.clone().into_os_string()), 1_764_000_000_123)
+            .expect("written");
+        assert_eq!(
+            std::fs::read_to_string(&file).expect("read"),
+            "1764000000123"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 /// Asks where to save (or, in end-to-end tests, uses `GRAPHWIZ_E2E_EXPORT_DIR`).
@@ -385,14 +553,20 @@ pub async fn list_profiles(d: State<'_, Desktop>) -> Cmd<Vec<ProfileRow>> {
 
 /// Checks saved profiles again (all of them when `names` is empty).
 #[tauri::command]
-pub async fn recheck_profiles(d: State<'_, Desktop>, names: Vec<String>) -> Cmd<Vec<ProfileRow>> {
+pub async fn recheck_profiles(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    names: Vec<String>,
+) -> Cmd<Vec<ProfileRow>> {
     if names.len() > 10_000 {
         return Err(DesktopError::new("too_long", "too many profiles"));
     }
     for n in &names {
         bounded("name", n)?;
     }
-    d.recheck_profiles(&names).await
+    let rows = d.recheck_profiles(&names).await?;
+    reminders::kick(&app);
+    Ok(rows)
 }
 
 /// Opens a saved profile in the wizard (ends the demo).
@@ -409,6 +583,12 @@ pub async fn open_profile(
 
 /// Removes a saved profile and its keychain entry.
 #[tauri::command]
-pub async fn remove_profile(d: State<'_, Desktop>, name: String) -> Cmd<Vec<ProfileRow>> {
-    d.remove_profile(bounded("name", &name)?)
+pub async fn remove_profile(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    name: String,
+) -> Cmd<Vec<ProfileRow>> {
+    let rows = d.remove_profile(bounded("name", &name)?)?;
+    reminders::kick(&app);
+    Ok(rows)
 }

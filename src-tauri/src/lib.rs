@@ -1,16 +1,80 @@
 //! Tauri shell of graphwiz.
 //!
 //! The shell holds no logic of its own: it opens the window with the static UI from `../ui`,
-//! registers the plugins (single instance, log, opener, dialog, clipboard) and exposes thin
-//! commands ([`commands`]) that forward to [`graphwiz_core::desktop::Desktop`]. The demo tenant's
-//! emulator runs in-process on 127.0.0.1 ([`demo`]); `graphwiz-app --demo` opens on it.
+//! registers the plugins (single instance, log, opener, dialog, clipboard, notification, store,
+//! autostart) and exposes thin commands ([`commands`]) that forward to
+//! [`graphwiz_core::desktop::Desktop`]. The demo tenant's emulator runs in-process on 127.0.0.1
+//! ([`demo`]); `graphwiz-app --demo` opens on it.
+//!
+//! Secret-expiry reminders ([`reminders`]) keep the app running in the system tray (menu: Open,
+//! Check now, Quit) while desktop reminders are on: closing the window then hides it. Started
+//! with `--autostart` (start at login) or `--hidden`, the app starts in the tray without a window.
 
 pub mod commands;
 pub mod demo;
+pub mod reminders;
 
 use graphwiz_core::desktop::Desktop;
 use serde::Serialize;
-use tauri::Manager;
+use tauri::menu::{Menu, MenuItem};
+use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
+use tauri::{AppHandle, Manager, WindowEvent};
+use tauri_plugin_notification::NotificationExt;
+
+/// Command-line switches that start the app hidden in the tray (`--autostart` is what start at
+/// login passes).
+pub const HIDDEN_FLAGS: [&str; 2] = ["--autostart", "--hidden"];
+
+/// True when the arguments ask to start hidden in the tray.
+pub fn starts_hidden<S: AsRef<str>>(args: impl IntoIterator<Item = S>) -> bool {
+    args.into_iter()
+        .skip(1)
+        .any(|a| HIDDEN_FLAGS.contains(&a.as_ref()))
+}
+
+/// The tray icon and its menu: Open, Check now (re-checks every saved profile, then the
+/// reminders), Quit.
+fn tray(app: &AppHandle) -> tauri::Result<()> {
+    let words = graphwiz_core::reminders::tray_labels(app.state::<Desktop>().language());
+    let open = MenuItem::with_id(app, "open", words[0], true, None::<&str>)?;
+    let check = MenuItem::with_id(app, "check", words[1], true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, "quit", words[2], true, None::<&str>)?;
+    let menu = Menu::with_items(app, &[&open, &check, &quit])?;
+    let mut builder = TrayIconBuilder::with_id("graphwiz")
+        .tooltip("graphwiz")
+        .menu(&menu)
+        .show_menu_on_left_click(false)
+        .on_menu_event(|app, event| match event.id.as_ref() {
+            "open" => commands::show_main(app),
+            "check" => {
+                let app = app.clone();
+                tauri::async_runtime::spawn(async move {
+                    let desktop = app.state::<Desktop>();
+                    if let Err(e) = desktop.recheck_profiles(&[]).await {
+                        log::warn!("check now: the profiles could not be re-checked: {e}");
+                    }
+                    reminders::kick(&app);
+                });
+            }
+            "quit" => app.exit(0),
+            _ => {}
+        })
+        .on_tray_icon_event(|tray, event| {
+            if let TrayIconEvent::Click {
+                button: MouseButton::Left,
+                button_state: MouseButtonState::Up,
+                ..
+            } = event
+            {
+                commands::show_main(tray.app_handle());
+            }
+        });
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    builder.build(app)?;
+    Ok(())
+}
 
 /// What the UI shows about the running build (footer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,11 +101,11 @@ pub fn app_info_value() -> AppInfo {
 pub fn run() {
     let app = tauri::Builder::default()
         // First: a second start only brings the running window to the front.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
+        // First: a second start only brings the running window to the front (a second start at
+        // login, hidden, changes nothing).
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if !starts_hidden(&args) {
+                commands::show_main(app);
             }
         }))
         .plugin(
@@ -54,9 +118,31 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_store::Builder::new().build())
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .args(["--autostart"])
+                .app_name("graphwiz")
+                .build(),
+        )
         .manage(demo::DemoServer::default())
+        .on_window_event(|window, event| {
+            // With desktop reminders on, closing the window keeps the app in the tray.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let keep = window
+                    .app_handle()
+                    .try_state::<Desktop>()
+                    .is_some_and(|d| d.reminder_settings().desktop);
+                if keep && window.label() == "main" {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
+        })
         .setup(|app| {
-            let desktop = Desktop::open_default()?;
+            let data_dir = graphwiz_core::profiles::data_dir()?;
+            let desktop = Desktop::open(&data_dir);
             log::info!(
                 "graphwiz {} (core {}) started",
                 env!("CARGO_PKG_VERSION"),
@@ -68,6 +154,28 @@ pub fn run() {
                 std::env::args(),
             );
             app.manage(desktop);
+            app.manage(reminders::Scheduler::new(data_dir));
+            let handle = app.handle().clone();
+            app.notification().on_action(move |performed| {
+                if performed.action_id() != "tap" {
+                    return;
+                }
+                let profile = performed
+                    .notification()
+                    .and_then(|n| n.extra().get("profile"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string);
+                if let Some(profile) = profile {
+                    reminders::on_notification_click(&handle, &profile);
+                }
+            })?;
+            if let Err(e) = tray(app.handle()) {
+                log::warn!("no tray icon: {e}");
+            }
+            if !starts_hidden(std::env::args()) {
+                commands::show_main(app.handle());
+            }
+            reminders::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -101,6 +209,13 @@ pub fn run() {
             commands::recheck_profiles,
             commands::open_profile,
             commands::remove_profile,
+            commands::set_language,
+            commands::background_status,
+            commands::set_autostart,
+            commands::pending_reminders,
+            commands::dismiss_reminder,
+            commands::open_reminder,
+            commands::ui_ready,
         ])
         .build(tauri::generate_context!());
     match app {
@@ -124,5 +239,16 @@ mod tests {
         assert_eq!(info.clouds.first(), Some(&"global"));
         let json = serde_json::to_value(&info).expect("serializable");
         assert!(json.get("core_version").is_some());
+    }
+
+    #[test]
+    fn hidden_start_flags() {
+        assert!(starts_hidden(["graphwiz-app", "--autostart"]));
+        assert!(starts_hidden(["graphwiz-app", "--demo", "--hidden"]));
+        assert!(!starts_hidden(["graphwiz-app", "--demo"]));
+        assert!(
+            !starts_hidden(["--hidden"]),
+            "the program name is not a flag"
+        );
     }
 }

@@ -32,6 +32,8 @@
     pasted: {}, // field -> true right after a paste
     confirmRemove: null,
     shownStep: null,
+    reminders: [], // reminder banners (BannerView) from the shell
+    background: null, // { autostart, autostart_error }
   };
 
   // ---------------------------------------------------------------- helpers
@@ -149,6 +151,7 @@
     } catch (_) {
       // Not persisted; the choice still holds for this session.
     }
+    quiet("set_language", { lang });
     render();
   }
 
@@ -189,6 +192,7 @@
     renderDemo();
     renderBusy();
     renderError();
+    renderReminders();
     const v = state.view;
     if (v) {
       renderAzure(v);
@@ -274,6 +278,47 @@
     if (e.code === "invalid") text = "";
     $("error-text").textContent = text;
     $("error-text").setAttribute("lang", e.extra ? state.lang : "en");
+    // A secret deleted from the keychain behind the app's back: the way back is the Azure app step.
+    const action = $("error-action");
+    show(action, e.code === "secret_missing");
+    action.textContent = t("error.secret_missing_action");
+  }
+
+  /** Reminder banners: reminders the shell kept for the window (no notification server, or one
+   *  that can't report clicks). The button opens the profile's Secret expiry step. */
+  function renderReminders() {
+    const list = $("reminder-banners");
+    const items = state.reminders || [];
+    show(list, items.length > 0);
+    list.replaceChildren(
+      ...items.map((r) => {
+        const n = r.days_left;
+        const title =
+          n < 0
+            ? t("reminder.title_expired", { n: -n })
+            : n === 0
+              ? t("reminder.title_today")
+              : n === 1
+                ? t("reminder.title_day")
+                : t("reminder.title_days", { n });
+        return h(
+          "li",
+          { class: "reminder reminder-" + (n <= 7 ? "urgent" : "soon"), "data-testid": "reminder-banner", "data-profile": r.profile, "data-via": r.via, role: "status" },
+          h(
+            "div",
+            { class: "reminder-text" },
+            h("strong", { "data-testid": "reminder-title", text: title + " — " + t("reminder.who", { tenant: r.tenant, app: r.profile }) }),
+            h("span", { class: "muted small", text: t(r.via === "window" ? "reminder.via_window" : "reminder.via_notification") }),
+          ),
+          h(
+            "div",
+            { class: "reminder-actions" },
+            h("button", { type: "button", class: "btn btn-small btn-primary", "data-testid": "reminder-open", text: t("reminder.open"), on: { click: () => openReminder(r) } }),
+            h("button", { type: "button", class: "btn btn-small btn-quiet", "data-testid": "reminder-dismiss", text: t("reminder.dismiss"), on: { click: () => dismissReminder(r) } }),
+          ),
+        );
+      }),
+    );
   }
 
   function renderNotes() {
@@ -374,6 +419,7 @@
     show($("azure-demo-note"), !!v.demo);
     $("field-name").disabled = f.locked;
     $("field-cloud").disabled = f.locked;
+    show($("secret-missing"), !!f.secret_missing);
     const stored = $("secret-stored");
     if (f.secret_stored && f.secret_hint) {
       stored.textContent = t(v.demo ? "azure.secret_demo" : "azure.secret_stored", { hint: f.secret_hint });
@@ -534,6 +580,19 @@
     if (document.activeElement !== warn) warn.value = String(e.reminders.warn_days);
     $("calendar-alarms").textContent = t("exp.alarms", { days: fmtList(e.calendar_alarms) });
     $("expiry-calendar").disabled = !e.expires;
+    const r = e.reminders;
+    $("reminders-desktop").checked = r.desktop !== false;
+    document.querySelectorAll("[data-day]").forEach((box) => {
+      box.checked = r.days.includes(Number(box.dataset.day));
+      box.disabled = r.desktop === false;
+    });
+    const b = state.background;
+    const login = $("start-at-login");
+    login.checked = !!(b && b.autostart);
+    login.disabled = !b || !!b.autostart_error;
+    const note = $("start-at-login-note");
+    show(note, !!(b && b.autostart_error));
+    if (b && b.autostart_error) note.textContent = b.autostart_error;
   }
 
   function renderSummary(v) {
@@ -876,7 +935,11 @@
   async function saveReminders() {
     const n = Number.parseInt($("warn-days").value, 10);
     const warnDays = Number.isFinite(n) && n >= 0 ? n : 9999;
-    const r = await call("set_reminders", { warnDays, days: state.view.expiry.reminders.days });
+    const days = Array.from(document.querySelectorAll("[data-day]"))
+      .filter((box) => box.checked)
+      .map((box) => Number(box.dataset.day));
+    const desktop = $("reminders-desktop").checked;
+    const r = await call("set_reminders", { warnDays, days, desktop });
     if (r.ok) {
       setView(r.value);
       delete state.problems.warn_days;
@@ -884,6 +947,36 @@
       state.problems.warn_days = r.error.problems;
       state.error = null;
     }
+    render();
+  }
+
+  async function setAutostart() {
+    const r = await call("set_autostart", { enabled: $("start-at-login").checked });
+    if (r.ok) state.background = r.value;
+    render();
+  }
+
+  async function loadReminders() {
+    const r = await quiet("pending_reminders");
+    if (r.ok) {
+      state.reminders = r.value;
+      render();
+    }
+  }
+
+  async function openReminder(banner) {
+    state.notes = {};
+    const r = await call("open_reminder", { id: banner.id, profile: banner.profile }, "loading");
+    if (r.ok) {
+      state.screen = null;
+      setView(r.value);
+    }
+    await loadReminders();
+  }
+
+  async function dismissReminder(banner) {
+    const r = await quiet("dismiss_reminder", { id: banner.id });
+    if (r.ok) state.reminders = r.value;
     render();
   }
 
@@ -977,6 +1070,10 @@
       render();
     });
     $("busy-cancel").addEventListener("click", () => invoke && invoke("cancel_wait"));
+    $("error-action").addEventListener("click", () => {
+      state.error = null;
+      goTo("azure-app");
+    });
     $("demo-scenario").addEventListener("change", (e) => pickScenario(e.target.value));
 
     // Azure app form: live validation, paste-aware.
@@ -1045,6 +1142,9 @@
     $("live-run").addEventListener("click", runLive);
     $("expiry-save").addEventListener("click", saveExpiry);
     $("warn-days").addEventListener("change", saveReminders);
+    $("reminders-desktop").addEventListener("change", saveReminders);
+    document.querySelectorAll("[data-day]").forEach((box) => box.addEventListener("change", saveReminders));
+    $("start-at-login").addEventListener("change", setAutostart);
     $("expiry-calendar").addEventListener("click", saveCalendar);
     $("summary-export").addEventListener("click", exportConfig);
     $("summary-profiles").addEventListener("click", showProfiles);
@@ -1057,11 +1157,33 @@
     wire();
     render();
     if (typeof invoke !== "function") return; // plain browser preview: no app behind the page
-    const [info, scenarios, view] = await Promise.all([call("app_info"), call("demo_scenarios"), call("get_view")]);
+    // Listen first, so a reminder check that ends while the page loads is not missed.
+    const events = tauri.event;
+    if (events && typeof events.listen === "function") {
+      events.listen("reminders-changed", () => loadReminders());
+      events.listen("view-changed", async () => {
+        state.screen = null;
+        await refreshView();
+        await loadReminders();
+      });
+    }
+    const [info, scenarios, view, banners, background] = await Promise.all([
+      call("app_info"),
+      call("demo_scenarios"),
+      call("get_view"),
+      quiet("pending_reminders"),
+      quiet("background_status"),
+    ]);
     if (info.ok) state.info = info.value;
     if (scenarios.ok) state.scenarios = scenarios.value;
     if (view.ok) setView(view.value);
+    if (banners.ok) state.reminders = banners.value;
+    if (background.ok) state.background = background.value;
     state.shownStep = null;
     render();
+    // The first step is interactive: tell the shell (start-up benchmark marker) and keep the
+    // language for reminders shown outside the window.
+    quiet("ui_ready");
+    quiet("set_language", { lang: state.lang });
   });
 })();

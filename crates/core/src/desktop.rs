@@ -43,6 +43,11 @@ pub const STATE_VERSION: u32 = 1;
 /// Test-only: when set to a folder, exports and calendar files are written there instead of
 /// asking with a save dialog (WebDriver cannot drive native dialogs).
 pub const E2E_EXPORT_DIR_ENV: &str = "GRAPHWIZ_E2E_EXPORT_DIR";
+/// Test-only: when set to a loopback base URL (e.g. the emulator's `http://127.0.0.1:PORT`), a
+/// new setup signs in and reads Graph there instead of the cloud's hosts. End-to-end tests use it
+/// to run a saved (non-demo) profile against the emulator; anything that is not loopback is
+/// ignored, so it can never send a secret elsewhere.
+pub const E2E_LOOPBACK_URL_ENV: &str = "GRAPHWIZ_E2E_LOOPBACK_URL";
 /// Name of the in-memory demo profile.
 pub const DEMO_PROFILE_NAME: &str = "Demo tenant";
 /// Timeout of each network request made by the wizard.
@@ -178,6 +183,14 @@ pub struct Reminders {
     pub warn_days: u32,
     /// Days before expiry for desktop reminders.
     pub days: Vec<u32>,
+    /// Desktop reminders on: the app checks the saved profiles' expiry daily and keeps running in
+    /// the system tray when its window is closed.
+    #[serde(default = "yes")]
+    pub desktop: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for Reminders {
@@ -185,6 +198,7 @@ impl Default for Reminders {
         Reminders {
             warn_days: expiry::DEFAULT_WARN_DAYS,
             days: expiry::DEFAULT_REMINDER_DAYS.to_vec(),
+            desktop: true,
         }
     }
 }
@@ -229,6 +243,9 @@ struct PersistedState {
     demo: Option<DemoState>,
     live: Option<LiveResult>,
     reminders: Reminders,
+    /// The UI's language (`en`, `de`), for texts the app shows outside its window (reminders).
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 impl Default for PersistedState {
@@ -242,6 +259,7 @@ impl Default for PersistedState {
             demo: None,
             live: None,
             reminders: Reminders::default(),
+            lang: None,
         }
     }
 }
@@ -627,6 +645,9 @@ pub struct FormView {
     pub client_id: String,
     /// True when a secret is stored for this integration (keychain, or memory for the demo).
     pub secret_stored: bool,
+    /// True when the saved profile's secret was found missing from the OS keychain (deleted
+    /// there): the Azure app step asks for it again.
+    pub secret_missing: bool,
     /// First three characters of the stored secret.
     pub secret_hint: Option<String>,
     /// Problems of the stored demo secret (a failure scenario hands out a Secret ID).
@@ -844,6 +865,8 @@ struct Session {
     demo_mailboxes: Vec<DemoMailbox>,
     /// Bumped whenever the integration in the wizard changes; results of older runs are dropped.
     generation: u64,
+    /// The saved profile in the wizard whose secret was found missing from the keychain.
+    secret_missing: Option<String>,
 }
 
 impl Session {
@@ -916,6 +939,17 @@ impl Session {
         Ok(p)
     }
 
+    /// Like [`Session::check_input`]; remembers a secret found missing from the keychain.
+    fn check_input_noting(&mut self) -> Result<(CheckInput, u64), DesktopError> {
+        let r = self.check_input();
+        if let Err(e) = &r {
+            if e.code == "secret_missing" {
+                self.secret_missing = self.state.draft.profile.clone();
+            }
+        }
+        r
+    }
+
     fn check_input(&self) -> Result<(CheckInput, u64), DesktopError> {
         let p = self.target()?;
         let secret = self.secret_of(&p)?;
@@ -940,11 +974,14 @@ impl Session {
     fn reset(&mut self, origin: Option<Origin>) {
         self.generation += 1;
         let reminders = self.state.reminders.clone();
+        let lang = self.state.lang.take();
         self.state = PersistedState {
             origin,
             reminders,
+            lang,
             ..PersistedState::default()
         };
+        self.secret_missing = None;
         self.demo_secret = None;
         self.demo_base_url = None;
         self.demo_mailboxes.clear();
@@ -992,11 +1029,15 @@ impl Session {
             admin_verify: status("credentials") == Some(Status::Pass)
                 && status("perm_user_read") == Some(Status::Warn),
         };
+        let secret_missing =
+            !self.is_demo() && self.secret_missing.is_some() && self.secret_missing == d.profile;
         let (secret_stored, secret_hint) = if self.is_demo() {
             (
                 self.demo_secret.is_some(),
                 self.demo_secret.as_ref().map(|x| x.hint()),
             )
+        } else if secret_missing {
+            (false, None)
         } else {
             (
                 target.is_some(),
@@ -1034,6 +1075,7 @@ impl Session {
                 tenant: d.tenant.clone(),
                 client_id: d.client_id.clone(),
                 secret_stored,
+                secret_missing,
                 secret_hint,
                 secret_problems,
                 profile: d.profile.clone(),
@@ -1134,6 +1176,14 @@ pub fn e2e_export_dir() -> Option<PathBuf> {
     std::env::var_os(E2E_EXPORT_DIR_ENV)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+}
+
+/// The loopback base URL of [`E2E_LOOPBACK_URL_ENV`], when set to one (end-to-end tests only).
+pub fn e2e_loopback_url() -> Option<String> {
+    let v = std::env::var(E2E_LOOPBACK_URL_ENV).ok()?;
+    let u = url::Url::parse(v.trim()).ok()?;
+    (is_loopback_host(&u) && matches!(u.scheme(), "http" | "https"))
+        .then(|| v.trim().trim_end_matches('/').to_string())
 }
 
 /// A file name made from a profile name: letters, digits, `-`, `_`, `.`; others become `-`.
@@ -1266,6 +1316,7 @@ impl Desktop {
                 demo_base_url: None,
                 demo_mailboxes: Vec::new(),
                 generation: 0,
+                secret_missing: None,
             }),
             cancel: tokio::sync::Notify::new(),
         }
@@ -1344,6 +1395,10 @@ impl Desktop {
     pub fn start_new(&self) -> View {
         let mut s = self.lock();
         s.reset(Some(Origin::New));
+        if let Some(url) = e2e_loopback_url() {
+            s.state.draft.login_url = Some(url.clone());
+            s.state.draft.graph_url = Some(url);
+        }
         s.state.step = Step::AzureApp;
         s.state.furthest = Step::AzureApp;
         s.persist();
@@ -1591,6 +1646,19 @@ impl Desktop {
                 None => None,
             }
         };
+        let missing = !demo
+            && existing.is_some()
+            && s.secret_missing.is_some()
+            && s.secret_missing == s.state.draft.profile;
+        if new_secret.is_none() && typed.is_none() && missing {
+            problems.push(FieldProblem::new(
+                "secret",
+                validate::FIELD_SECRET,
+                "secret_missing",
+                None,
+                "is no longer in the OS keychain (it was deleted there); enter the secret's Value again",
+            ));
+        }
         if new_secret.is_none() && typed.is_none() && !demo && existing.is_none() {
             problems.push(FieldProblem::new(
                 "secret",
@@ -1708,6 +1776,9 @@ impl Desktop {
                 last_live_test: base.as_ref().and_then(|b| b.last_live_test.clone()),
             };
             save_with_secret(&s.store, &mut profile, secret.as_ref(), existing.as_ref())?;
+            if secret.is_some() {
+                s.secret_missing = None;
+            }
             s.state.draft.name = name.clone();
             s.state.draft.profile = Some(name);
             if !same_app {
@@ -1724,7 +1795,7 @@ impl Desktop {
     /// Runs every check of the integration (with its mailboxes and the scope audit) and keeps
     /// the result with the profile.
     pub async fn run_checks(&self) -> Result<View, DesktopError> {
-        let (input, generation) = self.lock().check_input()?;
+        let (input, generation) = self.lock().check_input_noting()?;
         let report = run_check(&input).await;
         let mut s = self.lock();
         s.record(generation, &report)?;
@@ -1735,8 +1806,8 @@ impl Desktop {
     /// the answer and checks again, repeating the check twice when nothing changed yet.
     pub async fn grant_consent(&self, browser: Opener<'_>) -> Result<View, DesktopError> {
         let (input, generation, demo) = {
-            let s = self.lock();
-            let (input, g) = s.check_input()?;
+            let mut s = self.lock();
+            let (input, g) = s.check_input_noting()?;
             (input, g, s.is_demo())
         };
         let before = run_check(&input).await;
@@ -1798,8 +1869,8 @@ impl Desktop {
     /// `perm_user_read` with what the administrator's token reads. The token stays in memory.
     pub async fn verify_as_admin(&self, browser: Opener<'_>) -> Result<View, DesktopError> {
         let (input, generation, demo, report) = {
-            let s = self.lock();
-            let (input, g) = s.check_input()?;
+            let mut s = self.lock();
+            let (input, g) = s.check_input_noting()?;
             let report = s.target()?.last_check.map(|c| c.report);
             (input, g, s.is_demo(), report)
         };
@@ -1926,7 +1997,7 @@ impl Desktop {
         recipient: Option<&str>,
         progress: &(dyn Fn(ProgressView) + Send + Sync),
     ) -> Result<View, DesktopError> {
-        let (check, generation) = self.lock().check_input()?;
+        let (check, generation) = self.lock().check_input_noting()?;
         let sender = validate::mailbox(sender)
             .map_err(|p| DesktopError::invalid(vec![field_problem("mailbox", &p)]))?;
         if !check
@@ -2011,8 +2082,13 @@ impl Desktop {
         Ok(s.view())
     }
 
-    /// Changes the reminder settings.
-    pub fn set_reminders(&self, warn_days: u32, days: &[u32]) -> Result<View, DesktopError> {
+    /// Changes the reminder settings (`desktop`: desktop reminders on or off; `None` keeps it).
+    pub fn set_reminders(
+        &self,
+        warn_days: u32,
+        days: &[u32],
+        desktop: Option<bool>,
+    ) -> Result<View, DesktopError> {
         if warn_days > 365 {
             return Err(DesktopError::invalid(vec![FieldProblem::new(
                 "warn_days",
@@ -2030,9 +2106,51 @@ impl Desktop {
         days.sort_unstable_by(|a, b| b.cmp(a));
         days.dedup();
         let mut s = self.lock();
-        s.state.reminders = Reminders { warn_days, days };
+        let desktop = desktop.unwrap_or(s.state.reminders.desktop);
+        s.state.reminders = Reminders {
+            warn_days,
+            days,
+            desktop,
+        };
         s.persist();
         Ok(s.view())
+    }
+
+    /// The reminder settings.
+    pub fn reminder_settings(&self) -> Reminders {
+        self.lock().state.reminders.clone()
+    }
+
+    /// The UI's language, for reminder texts (English until the UI said otherwise).
+    pub fn language(&self) -> crate::reminders::Lang {
+        self.lock()
+            .state
+            .lang
+            .as_deref()
+            .map(crate::reminders::Lang::parse)
+            .unwrap_or_default()
+    }
+
+    /// Keeps the UI's language (`en`, `de`; anything else is English).
+    pub fn set_language(&self, lang: &str) {
+        let mut s = self.lock();
+        let code = crate::reminders::Lang::parse(lang).code().to_string();
+        if s.state.lang.as_deref() != Some(code.as_str()) {
+            s.state.lang = Some(code);
+            s.persist();
+        }
+    }
+
+    /// The saved profiles (for reminders; never the demo).
+    pub fn saved_profiles(&self) -> Result<Vec<Profile>, DesktopError> {
+        let store = self.lock().store.clone();
+        Ok(store.load()?.profiles)
+    }
+
+    /// Opens a saved profile on its Secret expiry step (a reminder was clicked).
+    pub fn open_profile_expiry(&self, name: &str) -> Result<View, DesktopError> {
+        self.open_profile(name)?;
+        self.go_to(Step::SecretExpiry)
     }
 
     /// The default file name of the export (`<profile>.graphwiz.json`).
@@ -2505,6 +2623,60 @@ mod tests {
         assert_eq!(v.form.tenant, "contoso.onmicrosoft.com");
         assert!(again.next().is_err(), "no target yet");
         assert!(again.go_to(Step::Summary).is_err());
+    }
+
+    #[test]
+    fn reminder_settings_language_and_expiry_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = Desktop::open(dir.path());
+        assert_eq!(d.language(), crate::reminders::Lang::En);
+        assert!(
+            d.reminder_settings().desktop,
+            "desktop reminders are on by default"
+        );
+        d.set_language("de-DE");
+        let v = d
+            .set_reminders(14, &[7, 30, 99, 7, 0], Some(false))
+            .unwrap();
+        assert_eq!(v.expiry.reminders.days, vec![30, 7, 0]);
+        assert!(!v.expiry.reminders.desktop);
+        // Kept over a restart and a new setup; `None` keeps the switch.
+        d.start_new();
+        let again = Desktop::open(dir.path());
+        assert_eq!(again.language(), crate::reminders::Lang::De);
+        assert!(!again.reminder_settings().desktop);
+        again.set_reminders(14, &[7], None).unwrap();
+        assert!(!again.reminder_settings().desktop);
+        // An older state file without the switch: on.
+        let old: Reminders = serde_json::from_str(r#"{"warn_days":30,"days":[7]}"#).unwrap();
+        assert!(old.desktop);
+        // A reminder opens its profile on the Secret expiry step (no keychain needed).
+        let store = ProfileStore::at(dir.path());
+        store
+            .update(|f| {
+                f.upsert(Profile {
+                    name: "contoso".into(),
+                    cloud: Cloud::Global,
+                    tenant: "contoso.onmicrosoft.com".into(),
+                    tenant_id: None,
+                    client_id: "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+                    mailboxes: vec![],
+                    login_url: None,
+                    graph_url: None,
+                    secret_ref: "r".into(),
+                    secret_hint: Some("abc".into()),
+                    secret_expiry: Some(Utc::now() + chrono::Duration::days(5)),
+                    last_check: None,
+                    last_live_test: None,
+                });
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(again.saved_profiles().unwrap().len(), 1);
+        let v = again.open_profile_expiry("contoso").unwrap();
+        assert_eq!(v.step, Step::SecretExpiry);
+        assert!(v.expiry.days_left.is_some_and(|n| (4..=5).contains(&n)));
+        assert!(!v.form.secret_missing);
     }
 
     #[test]

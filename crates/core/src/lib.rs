@@ -21,6 +21,7 @@ pub mod mailbox;
 pub mod permissions;
 pub mod portal;
 pub mod profiles;
+pub mod reminders;
 pub mod secret;
 pub mod token;
 pub mod validate;

@@ -16,9 +16,16 @@
 //!
 //! The app writes exports and calendar files into [`App::export_dir`] instead of showing a save
 //! dialog: the harness sets `GRAPHWIZ_E2E_EXPORT_DIR`, the app's test-only switch.
+//!
+//! For the reminder tests, [`PrivateBus`] runs a D-Bus session bus of its own (no service
+//! activation, so nothing starts a notification server or keyring behind the test's back), and
+//! [`Home::direct`] starts the app without WebDriver (e.g. `--hidden`, as at login). The output of
+//! tauri-driver, WebKitWebDriver and the app goes to `run/driver.log` in the [`Home`] (scanned by
+//! the leak test).
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -111,6 +118,207 @@ impl Home {
     pub fn graphwiz_home(&self) -> PathBuf {
         self.dir.path().join("graphwiz")
     }
+
+    /// The root of every private folder (HOME, XDG folders, GRAPHWIZ_HOME, exports, logs).
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The app's `HOME`.
+    pub fn home_dir(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// Sets HOME, XDG folders, GRAPHWIZ_HOME, the export folder and English on `cmd`.
+    fn apply_env(&self, cmd: &mut Command) {
+        let h = self.home_dir();
+        cmd.env("HOME", &h)
+            .env("XDG_CONFIG_HOME", h.join(".config"))
+            .env("XDG_DATA_HOME", h.join(".local/share"))
+            .env("XDG_CACHE_HOME", h.join(".cache"))
+            .env("XDG_STATE_HOME", h.join(".local/state"))
+            .env("GRAPHWIZ_HOME", self.graphwiz_home())
+            .env("GRAPHWIZ_E2E_EXPORT_DIR", self.export_dir())
+            .env("LANG", "en_US.UTF-8")
+            .env("LANGUAGE", "en_US:en")
+            .env("NO_AT_BRIDGE", "1");
+    }
+
+    /// Starts the app directly (no WebDriver) with `args`, in its own process group, its output
+    /// appended to `run/<label>.log`; `env` is added (e.g. a private bus address).
+    pub fn direct(&self, label: &str, args: &[&str], env: &[(&str, &str)]) -> Result<Direct> {
+        let log_path = self.dir.path().join("run").join(format!("{label}.log"));
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log_path)?;
+        let mut cmd = Command::new(app_path()?);
+        cmd.args(args);
+        self.apply_env(&mut cmd);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::from(log.try_clone()?))
+            .stderr(Stdio::from(log))
+            .process_group(0);
+        let child = cmd.spawn()?;
+        Ok(Direct {
+            child: Some(child),
+            log: log_path,
+        })
+    }
+}
+
+/// The app started without WebDriver; ended (with its process group) when dropped.
+pub struct Direct {
+    child: Option<Child>,
+    /// Its stdout and stderr.
+    pub log: PathBuf,
+}
+
+impl Direct {
+    /// Waits until its output contains `want` `times` times; returns the output.
+    pub async fn wait_log(&self, want: &str, times: usize, within: Duration) -> Result<String> {
+        let started = Instant::now();
+        loop {
+            let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+            if text.matches(want).count() >= times {
+                return Ok(text);
+            }
+            if started.elapsed() > within {
+                return Err(format!(
+                    "the app did not log \"{want}\" within {} s; its output:\n{text}",
+                    within.as_secs()
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Ends it (its whole process group).
+    pub fn stop(&mut self) {
+        kill_group(&mut self.child);
+    }
+}
+
+impl Drop for Direct {
+    fn drop(&mut self) {
+        kill_group(&mut self.child);
+    }
+}
+
+/// A D-Bus session bus of the test's own, without service activation: only what the test
+/// starts on it answers (no notification server, no keyring unless started).
+pub struct PrivateBus {
+    daemon: Option<Child>,
+    extra: Vec<Child>,
+    _dir: TempDir,
+    /// `DBUS_SESSION_BUS_ADDRESS` of the bus.
+    pub address: String,
+}
+
+impl PrivateBus {
+    /// Starts `dbus-daemon` with a minimal session configuration.
+    pub fn start() -> Result<PrivateBus> {
+        let dir = tempfile::Builder::new().prefix("graphwiz-bus-").tempdir()?;
+        let conf = dir.path().join("session.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:dir={}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+                dir.path().display()
+            ),
+        )?;
+        let mut daemon = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--print-address=1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .map_err(|e| format!("could not start dbus-daemon (package dbus): {e}"))?;
+        let out = daemon.stdout.take().ok_or("dbus-daemon has no stdout")?;
+        let mut line = String::new();
+        BufReader::new(out).read_line(&mut line)?;
+        let address = line.trim().to_string();
+        if address.is_empty() {
+            let _ = daemon.kill();
+            return Err("dbus-daemon printed no address".into());
+        }
+        Ok(PrivateBus {
+            daemon: Some(daemon),
+            extra: Vec::new(),
+            _dir: dir,
+            address,
+        })
+    }
+
+    /// Runs `program` on this bus for as long as the bus lives; its output goes to `log`.
+    pub fn spawn(&mut self, program: &str, args: &[&str], log: &Path) -> Result<()> {
+        let out = std::fs::File::create(log)?;
+        let child = Command::new(program)
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(out.try_clone()?))
+            .stderr(Stdio::from(out))
+            .process_group(0)
+            .spawn()
+            .map_err(|e| format!("could not start {program}: {e}"))?;
+        self.extra.push(child);
+        Ok(())
+    }
+
+    /// Waits until `name` has an owner on this bus.
+    pub async fn wait_name(&self, name: &str, within: Duration) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            let out = Command::new("dbus-send")
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+                .args([
+                    "--session",
+                    "--dest=org.freedesktop.DBus",
+                    "--type=method_call",
+                    "--print-reply",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner",
+                    &format!("string:{name}"),
+                ])
+                .output()?;
+            if String::from_utf8_lossy(&out.stdout).contains("boolean true") {
+                return Ok(());
+            }
+            if started.elapsed() > within {
+                return Err(format!("{name} got no owner on the private bus").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Drop for PrivateBus {
+    fn drop(&mut self) {
+        for c in self.extra.drain(..) {
+            kill_group(&mut Some(c));
+        }
+        kill_group(&mut self.daemon);
+    }
 }
 
 /// The running app and its WebDriver session.
@@ -132,33 +340,36 @@ impl App {
 
     /// Starts the app on existing folders (e.g. to see that state survives a restart).
     pub async fn launch_in(name: &str, home: Home) -> Result<App> {
+        App::launch_with(name, home, &[]).await
+    }
+
+    /// Starts the app on existing folders with extra environment variables (passed through
+    /// tauri-driver and WebKitWebDriver to the app), e.g. `DBUS_SESSION_BUS_ADDRESS` of a
+    /// [`PrivateBus`] or `GRAPHWIZ_E2E_LOOPBACK_URL`.
+    pub async fn launch_with(name: &str, home: Home, env: &[(&str, &str)]) -> Result<App> {
         let app = app_path()?;
         let port = free_port()?;
         let native_port = free_port()?;
-        let root = home.dir.path();
-        let h = root.join("home");
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(home.dir.path().join("run/driver.log"))?;
         let mut cmd = Command::new(driver_path());
         cmd.args([
             "--port",
             &port.to_string(),
             "--native-port",
             &native_port.to_string(),
-        ])
-        .env("HOME", &h)
-        .env("XDG_CONFIG_HOME", h.join(".config"))
-        .env("XDG_DATA_HOME", h.join(".local/share"))
-        .env("XDG_CACHE_HOME", h.join(".cache"))
-        .env("XDG_STATE_HOME", h.join(".local/state"))
-        .env("GRAPHWIZ_HOME", home.graphwiz_home())
-        .env("GRAPHWIZ_E2E_EXPORT_DIR", home.export_dir())
-        .env("LANG", "en_US.UTF-8")
-        .env("LANGUAGE", "en_US:en")
-        .env("NO_AT_BRIDGE", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        // Its own process group: the app and WebKitWebDriver are ended with it.
-        .process_group(0);
+        ]);
+        home.apply_env(&mut cmd);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::from(log.try_clone()?))
+            .stderr(Stdio::from(log))
+            // Its own process group: the app and WebKitWebDriver are ended with it.
+            .process_group(0);
         let driver = cmd.spawn().map_err(|e| {
             format!(
                 "could not start tauri-driver ({}): {e}",
@@ -179,18 +390,30 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({ "application": app.display().to_string() }),
         );
-        let client =
+        // tauri-driver can take the connection a moment before it answers: a session request
+        // that got no answer at all is retried.
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
             match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps)
+                .capabilities(caps.clone())
                 .connect(&format!("http://127.0.0.1:{port}"))
                 .await
             {
-                Ok(c) => c,
+                Ok(c) => break c,
+                Err(
+                    fantoccini::error::NewSessionError::Lost(_)
+                    | fantoccini::error::NewSessionError::Failed(_)
+                    | fantoccini::error::NewSessionError::FailedC(_),
+                ) if attempt < 4 => {
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
                 Err(e) => {
                     kill_group(&mut me_driver);
                     return Err(format!("could not open a WebDriver session: {e}").into());
                 }
-            };
+            }
+        };
         let app = App {
             client,
             driver: me_driver,
@@ -210,6 +433,16 @@ impl App {
         kill_group(&mut self.driver);
         let home = std::mem::replace(&mut self.home, Home::new()?);
         Ok(home)
+    }
+
+    /// Calls an app command the way the UI does (`window.__TAURI__.core.invoke`) and returns
+    /// what the web view receives: `{"ok": value}` or `{"err": error}`.
+    pub async fn invoke(&self, cmd: &str, args: serde_json::Value) -> Result<serde_json::Value> {
+        let script = "const [cmd, args, done] = arguments; window.__TAURI__.core.invoke(cmd, args).then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ err: e }));";
+        Ok(self
+            .client
+            .execute_async(script, vec![serde_json::Value::String(cmd.into()), args])
+            .await?)
     }
 
     /// The element with this `data-testid`.
@@ -479,5 +712,77 @@ fn kill_group(driver: &mut Option<Child>) {
             .stderr(Stdio::null())
             .status();
         let _ = child.wait();
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` of a UNIX time (UTC).
+pub fn rfc3339(unix: i64) -> String {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+/// Seconds since 1970-01-01 UTC.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// Noon (UTC) `days` calendar days after today (UTC): with `TZ=UTC` the app counts exactly
+/// `days` days left.
+pub fn noon_in_days(days: i64) -> String {
+    rfc3339((unix_now().div_euclid(86_400) + days) * 86_400 + 12 * 3600)
+}
+
+/// Writes `profiles.json` (the core's format, version 1) with one saved profile whose secret
+/// expires at `expiry`; no keychain entry is needed for reminders.
+pub fn write_profile(home: &Home, name: &str, tenant: &str, expiry: &str) -> Result<()> {
+    let file = serde_json::json!({
+        "version": 1,
+        "profiles": [{
+            "name": name,
+            "cloud": "global",
+            "tenant": tenant,
+            "client_id": "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10",
+            "mailboxes": [format!("support@{tenant}")],
+            "secret_ref": "0123456789abcdef0123456789abcdef",
+            "secret_hint": "abc",
+            "secret_expiry": expiry,
+        }]
+    });
+    std::fs::write(
+        home.graphwiz_home().join("profiles.json"),
+        serde_json::to_string_pretty(&file)?,
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(951_825_600), "2000-02-29T12:00:00Z");
+        assert_eq!(rfc3339(1_803_686_400), "2027-02-27T00:00:00Z");
+        assert!(noon_in_days(7).ends_with("T12:00:00Z"));
     }
 }
