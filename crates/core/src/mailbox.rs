@@ -92,7 +92,7 @@ pub fn refusal_check(
             Some(portal::api_permissions(endpoints.cloud, client_id)),
         ),
         Refusal::Throttled => (
-            format!("Microsoft Graph kept throttling requests for {mailbox} (429 Too Many Requests)."),
+            format!("Microsoft Graph kept throttling or was unavailable for {mailbox} (HTTP {}).", f.status().unwrap_or(429)),
             "Outlook allows 4 concurrent requests per app and mailbox; something else may be using the mailbox heavily. Wait a few minutes and run the check again.".to_string(),
             None,
         ),

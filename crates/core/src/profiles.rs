@@ -375,11 +375,13 @@ impl ProfileStore {
         // Keep the previous good version.
         if path.exists() {
             let bak = self.dir.join(format!("{FILE_NAME}.bak"));
-            fs::copy(&path, &bak).map_err(|source| ProfileError::Io {
+            // Atomically too: a crash while backing up must not leave a torn backup.
+            let previous = fs::read(&path).map_err(|source| ProfileError::Io {
                 action: "back up",
-                path: bak,
+                path: path.clone(),
                 source,
             })?;
+            write_atomic(&bak, &previous)?;
         }
         write_atomic(&path, text.as_bytes())
     }
