@@ -2,40 +2,13 @@
 
 use graphwiz_emulator::{Emulator, Options, Scenario};
 use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+use common::Run;
 
 fn graphwiz(home: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args(args)
-        .env("GRAPHWIZ_HOME", home)
-        .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start graphwiz");
-    if let Some(input) = stdin {
-        // graphwiz may exit before reading (bad input is refused first).
-        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    }
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::graphwiz_in(home, args, stdin, &[])
 }
 
 fn add(home: &Path, emu: &Emulator, name: &str) {
