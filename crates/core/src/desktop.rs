@@ -380,6 +380,10 @@ impl From<KeychainError> for DesktopError {
         // The CLI's remedy ("graphwiz profile add … --replace") reads oddly in the app.
         let message = match &e {
             KeychainError::Missing { profile } => format!("The client secret of profile '{profile}' is not in the OS keychain (it may have been deleted there). Enter the secret's Value again on the Azure app step."),
+            KeychainError::Locked { .. } => format!(
+                "The OS keychain is locked, or the request to unlock it was declined. {}",
+                keychain::locked_hint_app()
+            ),
             other => other.to_string(),
         };
         DesktopError::new(code, message)
@@ -2488,6 +2492,28 @@ mod tests {
         assert!(!Step::AzureApp.needs_target());
         let json = serde_json::to_string(&Step::SecretExpiry).unwrap();
         assert_eq!(json, "\"secret-expiry\"");
+    }
+
+    #[test]
+    fn a_locked_keychain_says_how_to_unlock_in_the_apps_words() {
+        let e = DesktopError::from(KeychainError::Locked {
+            detail: "Secret Service: unlock prompt was dismissed".into(),
+            hint: keychain::locked_hint(),
+        });
+        assert_eq!(e.code, "keychain");
+        assert!(
+            e.message.starts_with(
+                "The OS keychain is locked, or the request to unlock it was declined. "
+            ),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.ends_with(keychain::locked_hint_app()),
+            "{}",
+            e.message
+        );
+        assert!(!e.message.contains("command"), "{}", e.message);
     }
 
     #[test]
