@@ -437,7 +437,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ProfileError> {
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
     }
+    sweep_stale_temps(dir, STALE_TEMP_AGE);
     Ok(())
+}
+
+/// Age after which a leftover temporary file of [`write_atomic`] is taken as abandoned: a write
+/// takes milliseconds, so only a writer that was killed (power cut, SIGKILL) leaves one this old.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Removes temporary files of [`write_atomic`] (`.graphwiz-*.tmp`) in `dir` that are older than
+/// `age`; returns how many. Best effort: a file that can't be read or removed is left alone.
+pub fn sweep_stale_temps(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(".graphwiz-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|d| d > age);
+        if old && fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(test)]
@@ -460,6 +493,37 @@ mod tests {
             last_check: None,
             last_live_test: None,
         }
+    }
+
+    #[test]
+    fn abandoned_temp_files_are_swept_young_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".graphwiz-dead.tmp");
+        let young = dir.path().join(".graphwiz-busy.tmp");
+        let other = dir.path().join("notes.tmp");
+        for p in [&stale, &young, &other] {
+            fs::write(p, b"partial").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for p in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(long_ago)
+                .unwrap();
+        }
+        write_atomic(&dir.path().join("profiles.json"), b"{}").unwrap();
+        assert!(!stale.exists(), "an abandoned temporary file is removed");
+        assert!(
+            young.exists(),
+            "a write in progress elsewhere is left alone"
+        );
+        assert!(
+            other.exists(),
+            "files that are not graphwiz's are left alone"
+        );
+        assert_eq!(sweep_stale_temps(dir.path(), STALE_TEMP_AGE), 0);
     }
 
     #[test]
