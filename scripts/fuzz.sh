@@ -12,7 +12,9 @@
 # fuzz/artifacts/<target>/ and the script exits 1. Prints executions per target, then
 # "fuzz: N passed, N failed". Environment: FUZZ_TARGETS="a b" limits the targets,
 # FUZZ_JOBS=N runs N processes per target (default 1), FUZZ_SANITIZER=none|address (default
-# address), CARGO_TARGET_DIR is ignored (fuzz/ keeps its own target dir).
+# address). The fuzz build keeps its own target dir (sanitizer flags must not mix with the
+# workspace build): fuzz/target, or GRAPHWIZ_FUZZ_TARGET_DIR (CI points it outside the clone so
+# repeated runs reuse it); CARGO_TARGET_DIR is ignored.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +35,8 @@ esac
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # The fuzz project's own target dir: the sanitizer flags must not mix with the workspace build.
 unset CARGO_TARGET_DIR
+TARGET_DIR="${GRAPHWIZ_FUZZ_TARGET_DIR:-$FUZZ/target}"
+mkdir -p "$TARGET_DIR" || { echo "fuzz: cannot create $TARGET_DIR" >&2; exit 3; }
 export RUSTC_BOOTSTRAP=1
 export CARGO_TERM_COLOR=never
 
@@ -51,8 +55,8 @@ read -r -a TARGETS <<<"${FUZZ_TARGETS:-${ALL[*]}}"
 SANITIZER="${FUZZ_SANITIZER:-address}"
 JOBS="${FUZZ_JOBS:-1}"
 
-echo "fuzz: building ${#TARGETS[@]} targets (release, debug assertions, sanitizer $SANITIZER)"
-if ! cargo fuzz build -O -a -s "$SANITIZER"; then
+echo "fuzz: building ${#TARGETS[@]} targets (release, debug assertions, sanitizer $SANITIZER) in $TARGET_DIR"
+if ! cargo fuzz build -O -a -s "$SANITIZER" --target-dir "$TARGET_DIR"; then
   echo "fuzz: the build failed" >&2
   exit 3
 fi
@@ -73,7 +77,7 @@ for t in "${TARGETS[@]}"; do
     # libFuzzer then writes each job's log to fuzz-N.log in the current folder.
     parallel=(-jobs="$JOBS" -workers="$JOBS")
   fi
-  cargo fuzz run -O -a -s "$SANITIZER" "$t" "corpus/$t" "seeds/$t" -- \
+  cargo fuzz run -O -a -s "$SANITIZER" --target-dir "$TARGET_DIR" "$t" "corpus/$t" "seeds/$t" -- \
     -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     "${parallel[@]}" -artifact_prefix="artifacts/$t/" >"$log" 2>&1
   rc=$?

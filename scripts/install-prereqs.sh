@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what graphwiz needs to build and test on Debian/Ubuntu: system packages (build and
 # headless-test deps), checks for a Rust toolchain, and installs tauri-driver (WebDriver for the
-# desktop app, used by the end-to-end tests). Idempotent: safe to run again; installed parts are
+# desktop app, used by the end-to-end tests) and cargo-fuzz (the short fuzz runs). Idempotent: safe to run again; installed parts are
 # skipped. Runs as root, or as a user with sudo.
 set -euo pipefail
 
@@ -11,7 +11,7 @@ BUILD_PKGS=(
   libsoup-3.0-dev libxdo-dev libdbus-1-dev
 )
 TEST_PKGS=(
-  xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 dunst
+  xvfb xauth webkit2gtk-driver gnome-keyring gcr libsecret-tools dbus dbus-x11 dunst
   libnotify-bin x11-utils xdotool imagemagick at-spi2-core fonts-dejavu-core
 )
 
@@ -81,7 +81,18 @@ install_tauri_driver() {
   cargo install tauri-driver --locked
 }
 
+# cargo-fuzz drives the coverage-guided fuzz targets in fuzz/ (scripts/fuzz.sh, docs/fuzzing.md).
+install_cargo_fuzz() {
+  if cargo fuzz --version >/dev/null 2>&1; then
+    say "cargo-fuzz: present ($(cargo fuzz --version))"
+    return
+  fi
+  say "cargo-fuzz: installing with cargo (about two minutes)"
+  cargo install cargo-fuzz --locked
+}
+
 install_system_packages
 check_rust
 install_tauri_driver
+install_cargo_fuzz
 say "prerequisites ready"

@@ -147,6 +147,10 @@ step "tests" run_tests
 # The benchmark harness in its seconds-long smoke mode, so it can't rot (figures: BENCHMARKS.md).
 step "benchmark smoke" cargo run --locked -q -p graphwiz-bench -- --smoke
 
+# Coverage-guided fuzzing in its short mode (about 10 s per target; docs/fuzzing.md). Its build
+# has its own target dir: fuzz/target, or GRAPHWIZ_FUZZ_TARGET_DIR.
+step "fuzz (short)" "$ROOT/scripts/fuzz.sh" short "${GRAPHWIZ_FUZZ_SECS:-10}"
+
 # ---- 6. end to end: the real desktop app through WebDriver ---------------------------------
 # tests/e2e is a workspace of its own. Each test starts tauri-driver (which starts Debian's
 # WebKitWebDriver and the app) on free ports under this script's Xvfb display and D-Bus session,
