@@ -372,10 +372,16 @@ pub async fn open_reminder(
 /// Environment variable naming a file the UI's start-up time is written to (benchmarks).
 pub const READY_FILE_ENV: &str = "GRAPHWIZ_READY_FILE";
 
-/// The UI is interactive (first step rendered): writes the wall-clock time (UNIX epoch
+/// The UI is interactive (first step rendered and painted): writes the wall-clock time (UNIX epoch
 /// milliseconds) to `GRAPHWIZ_READY_FILE` when that is set to an absolute path; else nothing.
+/// `marks` are start-up phases measured in the page (name, UNIX epoch ms) for the start-up trace
+/// ([`crate::startup`]); at most 16 are kept.
 #[tauri::command]
-pub async fn ui_ready() -> Cmd<()> {
+pub async fn ui_ready(marks: Option<Vec<(String, f64)>>) -> Cmd<()> {
+    for (phase, at) in marks.unwrap_or_default().iter().take(16) {
+        crate::startup::mark_at(phase, *at);
+    }
+    crate::startup::mark("ui_ready");
     let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis())

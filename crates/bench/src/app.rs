@@ -80,6 +80,23 @@ struct Sample {
     rss_mib: f64,
     pss_mib: f64,
     processes: usize,
+    /// Start-up phases from GRAPHWIZ_TRACE_FILE: (phase, ms after spawn), in file order.
+    phases: Vec<(String, f64)>,
+}
+
+/// Reads a start-up trace (`<phase> <epoch ms>` per line) as offsets from `spawned`.
+fn read_trace(path: &Path, spawned: u128) -> Vec<(String, f64)> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut phases: Vec<(String, f64)> = text
+        .lines()
+        .filter_map(|l| {
+            let (name, at) = l.split_once(' ')?;
+            let at: f64 = at.trim().parse().ok()?;
+            Some((name.to_string(), at - spawned as f64))
+        })
+        .collect();
+    phases.sort_by(|a, b| a.1.total_cmp(&b.1));
+    phases
 }
 
 fn kill_tree(child: &mut Child) {
@@ -97,6 +114,7 @@ fn run_once(bin: &Path) -> Option<Sample> {
     ));
     let _ = std::fs::create_dir_all(&home);
     let ready = home.join("ready");
+    let trace = home.join("trace");
     let spawned = now_ms();
     let mut child = Command::new(bin)
         .env("HOME", &home)
@@ -105,6 +123,7 @@ fn run_once(bin: &Path) -> Option<Sample> {
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("GRAPHWIZ_HOME", home.join("graphwiz"))
         .env("GRAPHWIZ_READY_FILE", &ready)
+        .env("GRAPHWIZ_TRACE_FILE", &trace)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -139,6 +158,7 @@ fn run_once(bin: &Path) -> Option<Sample> {
             rss_mib: rss as f64 / 1024.0,
             pss_mib: pss as f64 / 1024.0,
             processes: pids.len(),
+            phases: read_trace(&trace, spawned),
         }
     });
     kill_tree(&mut child);
@@ -194,6 +214,7 @@ pub(crate) fn part_app(out: &mut Out) {
         "| processes | {} | {} | |",
         a[0].processes, b[0].processes
     ));
+    phase_table(out, &a, &b);
     let size = |p: &Path| {
         std::fs::metadata(p)
             .map(|m| m.len() as f64 / 1024.0 / 1024.0)
@@ -220,6 +241,33 @@ pub(crate) fn part_app(out: &mut Out) {
         out.line(&format!(
             "| CLI `graphwiz --version` | {:.1} ms ({s}) | | |",
             median(&mut times)
+        ));
+    }
+}
+
+/// Median time after spawn of each start-up phase, app beside bare (phases the bare window does
+/// not have are left empty there).
+fn phase_table(out: &mut Out, a: &[Sample], b: &[Sample]) {
+    let at = |v: &[Sample], name: &str| -> Option<f64> {
+        let mut t: Vec<f64> = v
+            .iter()
+            .filter_map(|s| s.phases.iter().find(|p| p.0 == name).map(|p| p.1))
+            .collect();
+        (!t.is_empty()).then(|| median(&mut t))
+    };
+    let Some(first) = a.first() else { return };
+    if first.phases.is_empty() {
+        return;
+    }
+    out.line("\nWhere the start goes (median ms after spawn; GRAPHWIZ_TRACE_FILE):\n");
+    out.line("| phase | graphwiz | bare Tauri |");
+    out.line("|---|---|---|");
+    for (name, _) in &first.phases {
+        let cell = |x: Option<f64>| x.map(|v| format!("{v:.0}")).unwrap_or_default();
+        out.line(&format!(
+            "| {name} | {} | {} |",
+            cell(at(a, name)),
+            cell(at(b, name))
         ));
     }
 }
