@@ -381,12 +381,9 @@ pub async fn ui_ready(marks: Option<Vec<(String, f64)>>) -> Cmd<()> {
     for (phase, at) in marks.unwrap_or_default().iter().take(16) {
         crate::startup::mark_at(phase, *at);
     }
-    crate::startup::mark("ui_ready");
-    let ms = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
-    write_ready_marker(std::env::var_os(READY_FILE_ENV), ms)
+    let now = crate::startup::now_ms();
+    crate::startup::mark_at("ui_ready", now);
+    write_ready_marker(std::env::var_os(READY_FILE_ENV), now as u128)
 }
 
 /// Writes `ms` to the marker file `path` (nothing when unset or empty; refused when relative).

@@ -132,7 +132,6 @@ pub fn run() {
     startup::mark("main");
     prefer_cpu_painting();
     let app = tauri::Builder::default()
-        // First: a second start only brings the running window to the front.
         // First: a second start only brings the running window to the front (a second start at
         // login, hidden, changes nothing).
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 /// Environment variable naming the trace file.
 pub const TRACE_FILE_ENV: &str = "GRAPHWIZ_TRACE_FILE";
 
-fn now_ms() -> f64 {
+/// Wall-clock time in UNIX epoch milliseconds (the unit of the trace and the ready marker).
+pub fn now_ms() -> f64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs_f64() * 1000.0)

@@ -1159,7 +1159,6 @@
   window.addEventListener("load", () => marks.push(["load", clock()]));
   document.addEventListener("DOMContentLoaded", async () => {
     marks.push(["dom_ready", clock()]);
-
     state.lang = initialLanguage();
     wire();
     render();
