@@ -6,7 +6,7 @@
 
 /// Every `#[tauri::command]` of `src/commands.rs`.
 const COMMANDS: &[&str] = &[
-    "app_info",
+    "start_state",
     "get_view",
     "go_to",
     "go_next",
@@ -14,7 +14,6 @@ const COMMANDS: &[&str] = &[
     "start_new",
     "restart",
     "start_demo",
-    "demo_scenarios",
     "validate_field",
     "save_azure_app",
     "run_checks",
@@ -37,7 +36,6 @@ const COMMANDS: &[&str] = &[
     "open_profile",
     "remove_profile",
     "set_language",
-    "background_status",
     "set_autostart",
     "pending_reminders",
     "dismiss_reminder",

@@ -56,10 +56,39 @@ pub struct SavedFile {
     pub validated: Option<bool>,
 }
 
-/// Version of app and core, and the supported clouds.
+/// Everything the wizard needs to show its first step, in one call (one round trip through the
+/// web view's IPC before the first paint instead of five).
+#[derive(Debug, Clone, Serialize)]
+pub struct StartState {
+    /// Version of app and core, and the supported clouds (footer, cloud choice).
+    pub info: crate::AppInfo,
+    /// The demo's scenarios.
+    pub scenarios: Vec<ScenarioInfo>,
+    /// Everything the wizard shows.
+    pub view: View,
+    /// Reminder banners waiting in the window (none when the reminder store can't be read; the
+    /// reason is logged).
+    pub reminders: Vec<BannerView>,
+    /// Start at login.
+    pub background: Background,
+}
+
+/// The start-up state of the window: version, demo scenarios, the view, reminder banners and
+/// start at login.
 #[tauri::command]
-pub async fn app_info() -> crate::AppInfo {
-    crate::app_info_value()
+pub async fn start_state(app: AppHandle, d: State<'_, Desktop>) -> Cmd<StartState> {
+    crate::startup::mark("start_state");
+    let reminders = reminders::banners(&app).unwrap_or_else(|e| {
+        log::warn!("reminder banners: {e}");
+        Vec::new()
+    });
+    Ok(StartState {
+        info: crate::app_info_value(),
+        scenarios: demo::scenarios(),
+        view: d.view(),
+        reminders,
+        background: background_of(&app),
+    })
 }
 
 /// Everything the wizard shows.
@@ -110,12 +139,6 @@ pub async fn start_demo(
     let scenario = demo::parse_scenario(scenario.as_deref())?;
     let tenant = demo::start(&server, scenario)?;
     d.start_demo(tenant)
-}
-
-/// The demo's scenarios.
-#[tauri::command]
-pub async fn demo_scenarios() -> Vec<ScenarioInfo> {
-    demo::scenarios()
 }
 
 /// Live validation of one field; never echoes the secret.
@@ -313,12 +336,6 @@ fn background_of(app: &AppHandle) -> Background {
             autostart_error: Some(e.to_string()),
         },
     }
-}
-
-/// Whether graphwiz starts at login.
-#[tauri::command]
-pub async fn background_status(app: AppHandle) -> Cmd<Background> {
-    Ok(background_of(&app))
 }
 
 /// Turns start at login on or off (off unless the admin turns it on).

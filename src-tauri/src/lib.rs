@@ -86,6 +86,10 @@ pub const CPU_PAINTING_ENV: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 /// compiles shaders, and on machines without a GPU driver (virtual machines, remote desktops,
 /// Xvfb) that runs on the software renderer: measured here, 1.3 s of CPU and a blank window for
 /// 2.9 s instead of 1.0 s, and 45 MiB more memory. Set the variable to 0 to paint with the GPU.
+///
+/// Compositing stays on: without it (`WEBKIT_DISABLE_COMPOSITING_MODE=1`) the window's first
+/// draw waits for the page's first frame while the page waits for its files from the app's main
+/// thread, and every second start stalled for half a second (BENCHMARKS.md §4).
 fn prefer_cpu_painting() {
     if cfg!(target_os = "linux") && std::env::var_os(CPU_PAINTING_ENV).is_none() {
         // Set before GTK, WebKit or any other thread starts; the web view's processes inherit it.
@@ -118,7 +122,7 @@ pub struct AppInfo {
     pub clouds: Vec<&'static str>,
 }
 
-/// Collects the information returned by the `app_info` command.
+/// The app's version information (part of the `start_state` command's answer).
 pub fn app_info_value() -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
@@ -213,7 +217,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
+            commands::start_state,
             commands::get_view,
             commands::go_to,
             commands::go_next,
@@ -221,7 +225,6 @@ pub fn run() {
             commands::start_new,
             commands::restart,
             commands::start_demo,
-            commands::demo_scenarios,
             commands::validate_field,
             commands::save_azure_app,
             commands::run_checks,
@@ -244,7 +247,6 @@ pub fn run() {
             commands::open_profile,
             commands::remove_profile,
             commands::set_language,
-            commands::background_status,
             commands::set_autostart,
             commands::pending_reminders,
             commands::dismiss_reminder,

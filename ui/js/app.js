@@ -1161,8 +1161,10 @@
     marks.push(["dom_ready", clock()]);
     state.lang = initialLanguage();
     wire();
-    render();
-    if (typeof invoke !== "function") return; // plain browser preview: no app behind the page
+    if (typeof invoke !== "function") {
+      render(); // plain browser preview: no app behind the page
+      return;
+    }
     // Listen first, so a reminder check that ends while the page loads is not missed.
     const events = tauri.event;
     if (events && typeof events.listen === "function") {
@@ -1173,29 +1175,32 @@
         await loadReminders();
       });
     }
-    marks.push(["first_render", clock()]);
-    const [info, scenarios, view, banners, background] = await Promise.all([
-      call("app_info"),
-      call("demo_scenarios"),
-      call("get_view"),
-      quiet("pending_reminders"),
-      quiet("background_status"),
-    ]);
-    if (info.ok) state.info = info.value;
-    if (scenarios.ok) state.scenarios = scenarios.value;
-    if (view.ok) setView(view.value);
-    if (banners.ok) state.reminders = banners.value;
-    if (background.ok) state.background = background.value;
+    // One call for everything the first step needs, and the first render only after it: every
+    // IPC round trip and every painted frame before the real first step delays it.
+    marks.push(["ipc_sent", clock()]);
+    const start = await quiet("start_state");
+    if (start.ok) {
+      const s = start.value;
+      state.info = s.info;
+      state.scenarios = s.scenarios;
+      setView(s.view);
+      state.reminders = s.reminders;
+      state.background = s.background;
+    } else {
+      const e = start.error;
+      state.error = typeof e === "object" && e ? e : { code: "generic", message: String(e) };
+    }
     marks.push(["ipc_done", clock()]);
     state.shownStep = null;
     render();
     marks.push(["rendered", clock()]);
-    // The first step is painted and interactive (the frame after the render): tell the shell
-    // (start-up benchmark marker) and keep the language for reminders shown outside the window.
-    requestAnimationFrame(() => setTimeout(() => {
+    // The first step is on screen and interactive (the second animation frame after the render
+    // starts only after the compositor has shown the first): tell the shell (start-up benchmark
+    // marker) and keep the language for reminders shown outside the window.
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
       marks.push(["painted", clock()]);
       quiet("ui_ready", { marks });
-    }, 0));
+    }, 0)));
     quiet("set_language", { lang: state.lang });
   });
 })();

@@ -5,10 +5,11 @@
   const marks = [["page_start", performance.timeOrigin], ["script", clock()]];
   window.addEventListener("DOMContentLoaded", () => {
     marks.push(["dom_ready", clock()]);
-    // Like the wizard: after the first frame is painted.
-    requestAnimationFrame(() => setTimeout(() => {
+    // Like the wizard: once the first frame is on screen (the second animation frame starts
+    // only after the compositor has shown the first).
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
       marks.push(["painted", clock()]);
       window.__TAURI__.core.invoke("ui_ready", { marks }).catch(() => {});
-    }, 0));
+    }, 0)));
   });
 })();

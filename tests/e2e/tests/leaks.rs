@@ -237,13 +237,11 @@ async fn l1_canary_secret_never_leaves_the_keychain_in_the_gui() -> Result<()> {
     // What the web view can read: every read command, called as the UI calls it.
     let needles = needles(&secret);
     let calls: Vec<(&str, Value)> = vec![
-        ("app_info", json!({})),
+        ("start_state", json!({})),
         ("get_view", json!({})),
-        ("demo_scenarios", json!({})),
         ("list_profiles", json!({})),
         ("recheck_profiles", json!({ "names": [] })),
         ("pending_reminders", json!({})),
-        ("background_status", json!({})),
         (
             "validate_field",
             json!({ "field": "secret", "value": secret, "other": null, "iKnow": false }),
