@@ -2,8 +2,8 @@
 # Runs the whole benchmark harness headless: builds the release binaries (graphwiz, the desktop
 # app, a bare Tauri window, the harness), starts a virtual display for the app part, and writes
 # the tables to bench.md (or the file given). Figures and their meaning: BENCHMARKS.md.
-# Usage: scripts/bench.sh [OUTPUT.md]     (about 5 minutes once built; the first release build
-# takes about 10 minutes on 2 cores). Honours CARGO_TARGET_DIR.
+# Usage: scripts/bench.sh [OUTPUT.md]     (about 3–5 minutes once built; the first release build
+# takes about 14 minutes on 2 cores: fat LTO). Honours CARGO_TARGET_DIR.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -89,7 +89,7 @@ pub const CPU_PAINTING_ENV: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 ///
 /// Compositing stays on: without it (`WEBKIT_DISABLE_COMPOSITING_MODE=1`) the window's first
 /// draw waits for the page's first frame while the page waits for its files from the app's main
-/// thread, and every second start stalled for half a second (BENCHMARKS.md §4).
+/// thread, and about half the starts stalled for half a second (BENCHMARKS.md §4).
 fn prefer_cpu_painting() {
     if cfg!(target_os = "linux") && std::env::var_os(CPU_PAINTING_ENV).is_none() {
         // Set before GTK, WebKit or any other thread starts; the web view's processes inherit it.
