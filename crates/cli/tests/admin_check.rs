@@ -3,7 +3,8 @@
 
 use graphwiz_emulator::{Emulator, Options, Scenario};
 use serde_json::Value;
-use std::process::{Command, Stdio};
+
+mod common;
 
 fn check(emu: &Emulator, extra: &[&str]) -> (i32, Value, String) {
     let c = emu.demo();
@@ -22,23 +23,21 @@ fn check(emu: &Emulator, extra: &[&str]) -> (i32, Value, String) {
     ];
     args.extend_from_slice(extra);
     let home = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args(&args)
-        .env("GRAPHWIZ_HOME", home.path())
-        .env("GRAPHWIZ_CLIENT_SECRET", &c.client_secret)
-        // Test-only: follow the sign-in URL headlessly instead of opening a browser.
-        .env("GRAPHWIZ_TEST_BROWSER", "follow")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    for text in [&stdout, &stderr] {
+    let run = common::graphwiz_in(
+        home.path(),
+        &args,
+        None,
+        &[
+            ("GRAPHWIZ_CLIENT_SECRET", &c.client_secret),
+            // Test-only: follow the sign-in URL headlessly instead of opening a browser.
+            ("GRAPHWIZ_TEST_BROWSER", "follow"),
+        ],
+    );
+    for text in [&run.stdout, &run.stderr] {
         assert!(!text.contains("eyJ"), "no token may be printed");
         assert!(!text.contains(&c.client_secret));
     }
-    let v = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}\n{stderr}"));
-    (out.status.code().unwrap_or(-1), v, stderr)
+    (run.code, run.json(), run.stderr)
 }
 
 fn user_read(v: &Value) -> &Value {

@@ -29,11 +29,19 @@ use graphwiz_core::keychain;
 use graphwiz_core::profiles::ProfileStore;
 use graphwiz_emulator::mailbox::Mailbox;
 use graphwiz_emulator::{Emulator, MailboxBehaviour, Options, Scenario};
-use std::io::Write;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
+
+/// graphwiz as the tests run it, with its output thrown away (it is killed mid-write).
+fn silent(home: &Path, args: &[&str]) -> Command {
+    let mut cmd = common::command(home, args, &[]);
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    cmd
+}
 
 /// Rounds stop after this long (the whole test stays around 20 s).
 const ROUNDS_FOR: Duration = Duration::from_secs(15);
@@ -101,26 +109,14 @@ fn spawn_add(s: &Setup, round: usize) -> Child {
         args.push("--mailbox".into());
         args.push(b);
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args(&args)
-        .env("GRAPHWIZ_HOME", &s.home)
-        .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start graphwiz");
-    let _ = child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{}\n", s.secret).as_bytes());
-    child
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    common::start(silent(&s.home, &args), Some(&format!("{}\n", s.secret)))
 }
 
 fn spawn_export(s: &Setup) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args([
+    silent(
+        &s.home,
+        &[
             "export",
             "--profile",
             &s.name,
@@ -128,14 +124,10 @@ fn spawn_export(s: &Setup) -> Child {
             s.out.to_str().unwrap(),
             "--force",
             "--allow-failed",
-        ])
-        .env("GRAPHWIZ_HOME", &s.home)
-        .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start graphwiz")
+        ],
+    )
+    .spawn()
+    .expect("start graphwiz")
 }
 
 /// Runs a writer to completion and returns how long it took.
@@ -347,10 +339,7 @@ fn sigkill_never_leaves_a_torn_file() {
     assert_eq!(boxes, mailboxes(0));
 
     // Clean up: the profile, then every orphan entry a kill left.
-    let status = Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args(["profile", "remove", &s.name])
-        .env("GRAPHWIZ_HOME", &s.home)
-        .stdout(Stdio::null())
+    let status = silent(&s.home, &["profile", "remove", &s.name])
         .status()
         .unwrap();
     assert!(status.success());

@@ -3,51 +3,19 @@
 
 use graphwiz_emulator::{DemoCredentials, Emulator, Options, Scenario};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+use common::Run;
 
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout is not one JSON object ({e}):\n{}\nstderr:\n{}",
-                self.stdout, self.stderr
-            )
-        })
-    }
-}
-
+/// Runs graphwiz with a data folder of its own, the secret in `GRAPHWIZ_CLIENT_SECRET` when
+/// given, and `stdin` piped in when given.
 fn graphwiz(args: &[&str], secret_env: Option<&str>, stdin: Option<&str>) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_graphwiz"));
-    cmd.args(args)
-        .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(s) = secret_env {
-        cmd.env("GRAPHWIZ_CLIENT_SECRET", s);
-    }
-    let mut child = cmd.spawn().expect("start graphwiz");
-    if let Some(input) = stdin {
-        // graphwiz may exit before reading (bad input is refused first).
-        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    }
-    let out = child.wait_with_output().expect("graphwiz ran");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let home = tempfile::tempdir().expect("temporary data folder");
+    let env: Vec<(&str, &str)> = secret_env
+        .map(|s| ("GRAPHWIZ_CLIENT_SECRET", s))
+        .into_iter()
+        .collect();
+    common::graphwiz_in(home.path(), args, stdin, &env)
 }
 
 fn check_args<'a>(emu_url: &'a str, c: &'a DemoCredentials, extra: &[&'a str]) -> Vec<&'a str> {

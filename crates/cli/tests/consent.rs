@@ -3,35 +3,22 @@
 //! Also: the secret, admin tokens and authorization codes never appear in the output.
 
 use graphwiz_emulator::{AdminOutcome, Emulator, Options, Scenario};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+use common::Run;
 
+/// Runs graphwiz with a data folder of its own, the secret in `GRAPHWIZ_CLIENT_SECRET` when
+/// given, and the sign-in URL followed headlessly (test-only) when `follow`.
 fn graphwiz(args: &[&str], secret_env: Option<&str>, follow: bool) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_graphwiz"));
-    cmd.args(args)
-        .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .env_remove("GRAPHWIZ_TEST_BROWSER")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let home = tempfile::tempdir().expect("temporary data folder");
+    let mut env: Vec<(&str, &str)> = Vec::new();
     if let Some(s) = secret_env {
-        cmd.env("GRAPHWIZ_CLIENT_SECRET", s);
+        env.push(("GRAPHWIZ_CLIENT_SECRET", s));
     }
     if follow {
-        cmd.env("GRAPHWIZ_TEST_BROWSER", "follow");
+        env.push(("GRAPHWIZ_TEST_BROWSER", "follow"));
     }
-    let out = cmd.output().expect("graphwiz ran");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::graphwiz_in(home.path(), args, None, &env)
 }
 
 fn query(url: &str) -> Vec<(String, String)> {
@@ -344,24 +331,19 @@ fn consent_needs_the_secret_and_target() {
         "{}",
         run.stderr
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args([
+    let home = tempfile::tempdir().expect("temporary data folder");
+    let run = common::graphwiz_in(
+        home.path(),
+        &[
             "consent",
             "--tenant",
             TENANT,
             "--client-id",
             "nope",
             "--secret-stdin",
-        ])
-        .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(b"secret-value\n");
-    }
-    let out = child.wait_with_output().expect("ran");
-    assert_eq!(out.status.code(), Some(2));
+        ],
+        Some("secret-value\n"),
+        &[],
+    );
+    assert_eq!(run.code, 2);
 }

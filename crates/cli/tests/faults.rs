@@ -8,8 +8,9 @@
 use graphwiz_emulator::{DemoCredentials, Emulator, Fault, FaultTarget, Options, Scenario};
 use serde_json::Value;
 use std::io::Read;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
 
 /// `--timeout` of every run, in seconds.
 const TIMEOUT: u64 = 2;
@@ -41,16 +42,8 @@ impl Run {
 /// Runs graphwiz; kills it and fails the test when it runs longer than `bound`.
 fn graphwiz_bounded(args: &[&str], secret: &str, bound: Duration) -> Run {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args(args)
-        .env("GRAPHWIZ_CLIENT_SECRET", secret)
-        .env(
-            "GRAPHWIZ_HOME",
-            std::env::temp_dir().join("graphwiz-faults-unused"),
-        )
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+    let home = std::env::temp_dir().join("graphwiz-faults-unused");
+    let mut child = common::command(&home, args, &[("GRAPHWIZ_CLIENT_SECRET", secret)])
         .spawn()
         .expect("start graphwiz");
     let pipe = |mut r: Box<dyn Read + Send>| {

@@ -360,25 +360,7 @@ fn start_graphwiz(
     stdin: Option<&str>,
     env: &[(&str, &str)],
 ) -> Background {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_graphwiz"));
-    cmd.args(args)
-        .env("GRAPHWIZ_HOME", home)
-        .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("start graphwiz");
-    if let Some(input) = stdin {
-        // graphwiz may exit before reading (bad input is refused first).
-        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    }
+    let mut child = common::start(common::command(home, args, env), stdin);
     let readers = vec![
         reader(child.stdout.take().unwrap()),
         reader(child.stderr.take().unwrap()),

@@ -3,14 +3,10 @@
 
 use graphwiz_emulator::{Emulator, Options, Scenario};
 use serde_json::Value;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+use common::Run;
 
 fn graphwiz(emu: &Emulator, args: &[&str]) -> Run {
     let c = emu.demo();
@@ -27,25 +23,14 @@ fn graphwiz(emu: &Emulator, args: &[&str]) -> Run {
         &url,
     ]);
     let home = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_graphwiz"))
-        .args(&all)
-        .env("GRAPHWIZ_HOME", home.path())
-        .env("GRAPHWIZ_CLIENT_SECRET", &c.client_secret)
-        .stdin(Stdio::null())
-        .output()
-        .expect("graphwiz runs");
-    let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
+    let run = common::graphwiz_in(
+        home.path(),
+        &all,
+        None,
+        &[("GRAPHWIZ_CLIENT_SECRET", &c.client_secret)],
+    );
     assert!(!run.stdout.contains(&c.client_secret) && !run.stderr.contains(&c.client_secret));
     run
-}
-
-fn json(run: &Run) -> Value {
-    serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}\n{}", run.stdout, run.stderr))
 }
 
 fn find<'a>(r: &'a Value, id: &str, mailbox: Option<&str>) -> &'a Value {
@@ -98,7 +83,7 @@ fn each_mailbox_behaviour() {
         ],
     );
     assert_eq!(run.code, 1);
-    let r = json(&run);
+    let r = run.json();
     assert_eq!(find(&r, "mailbox_access", Some(SUPPORT))["status"], "pass");
     let unlicensed = find(
         &r,
@@ -140,7 +125,7 @@ fn each_mailbox_behaviour() {
 #[test]
 fn mailbox_without_consent_points_at_permissions() {
     let emu = emulator(Scenario::NoAdminConsent);
-    let r = json(&graphwiz(&emu, &["check", "--json", "--mailbox", SUPPORT]));
+    let r = graphwiz(&emu, &["check", "--json", "--mailbox", SUPPORT]).json();
     let c = find(&r, "mailbox_access", Some(SUPPORT));
     assert_eq!(c["status"], "fail");
     assert!(
@@ -152,7 +137,7 @@ fn mailbox_without_consent_points_at_permissions() {
 #[test]
 fn scope_audit_both_ways() {
     let open = emulator(Scenario::Healthy);
-    let r = json(&graphwiz(
+    let r = graphwiz(
         &open,
         &[
             "check",
@@ -162,7 +147,8 @@ fn scope_audit_both_ways() {
             "--probe-mailbox",
             SALES,
         ],
-    ));
+    )
+    .json();
     let c = find(&r, "scope_audit", Some(SALES));
     assert_eq!(c["status"], "warn");
     assert!(c["summary"]
@@ -190,7 +176,7 @@ fn scope_audit_both_ways() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stdout);
-    let r = json(&run);
+    let r = run.json();
     assert_eq!(find(&r, "mailbox_access", Some(SUPPORT))["status"], "pass");
     assert_eq!(find(&r, "scope_audit", Some(SALES))["status"], "pass");
 }
@@ -200,7 +186,7 @@ fn full_live_test_leaves_nothing_behind() {
     let emu = emulator(Scenario::Healthy);
     let run = graphwiz(&emu, &["live-test", "--json", "--mailbox", SUPPORT]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    let r = json(&run);
+    let r = run.json();
     for id in ["send", "receive", "mark_read", "cleanup"] {
         assert_eq!(find(&r, id, None)["status"], "pass", "{id}: {r:#}");
     }
@@ -236,7 +222,7 @@ fn lost_mail_fails_with_guidance_and_is_cleaned_up() {
         ],
     );
     assert_eq!(run.code, 1);
-    let r = json(&run);
+    let r = run.json();
     assert_eq!(find(&r, "send", None)["status"], "pass");
     let receive = find(&r, "receive", None);
     assert_eq!(receive["status"], "fail");
@@ -280,10 +266,7 @@ fn latency_follows_the_delivery_delay() {
         ..Options::scenario(Scenario::Healthy)
     })
     .unwrap();
-    let r = json(&graphwiz(
-        &emu,
-        &["live-test", "--json", "--mailbox", SUPPORT],
-    ));
+    let r = graphwiz(&emu, &["live-test", "--json", "--mailbox", SUPPORT]).json();
     let latency = find(&r, "receive", None)["latency_ms"].as_u64().unwrap();
     assert!(
         (2000..=2000 + 1500).contains(&latency),
@@ -307,7 +290,7 @@ fn external_recipient_proves_sending_only() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stdout);
-    let r = json(&run);
+    let r = run.json();
     assert_eq!(find(&r, "send", None)["status"], "pass");
     let receive = find(&r, "receive", None);
     assert_eq!(receive["status"], "skip");
@@ -323,7 +306,7 @@ fn failing_checks_send_nothing() {
     let emu = emulator(Scenario::NoAdminConsent);
     let run = graphwiz(&emu, &["live-test", "--json", "--mailbox", SUPPORT]);
     assert_eq!(run.code, 1);
-    let r = json(&run);
+    let r = run.json();
     assert_eq!(find(&r, "send", None)["status"], "skip");
     assert!(emu
         .requests()

@@ -1,9 +1,12 @@
 //! Shared by the CLI integration tests: runs the real `graphwiz` binary with its own data folder,
 //! an optional secret on standard input and extra environment, and captures what it printed.
+// Each test file uses a part of this module.
+#![allow(dead_code)]
 
+use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// What one run of graphwiz did.
 pub struct Run {
@@ -15,22 +18,39 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs graphwiz with `GRAPHWIZ_HOME=home`, no inherited `GRAPHWIZ_CLIENT_SECRET`, `stdin` piped
-/// in when given, and `env` set.
-pub fn graphwiz_in(home: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
+impl Run {
+    /// Standard output as one JSON document (the test fails, showing both streams, otherwise).
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not one JSON object ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+/// The graphwiz command with `GRAPHWIZ_HOME=home`, no inherited `GRAPHWIZ_CLIENT_SECRET` or
+/// `GRAPHWIZ_TEST_BROWSER`, standard input closed, both outputs captured, and `env` set.
+pub fn command(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_graphwiz"));
     cmd.args(args)
         .env("GRAPHWIZ_HOME", home)
         .env_remove("GRAPHWIZ_CLIENT_SECRET")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .env_remove("GRAPHWIZ_TEST_BROWSER")
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
+    }
+    cmd
+}
+
+/// Starts `cmd`, with `stdin` piped in when given (and then closed).
+pub fn start(mut cmd: Command, stdin: Option<&str>) -> Child {
+    if stdin.is_some() {
+        cmd.stdin(Stdio::piped());
     }
     let mut child = cmd.spawn().expect("start graphwiz");
     if let Some(input) = stdin {
@@ -41,7 +61,14 @@ pub fn graphwiz_in(home: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str
             .expect("piped stdin")
             .write_all(input.as_bytes());
     }
-    let out = child.wait_with_output().expect("graphwiz ran");
+    child
+}
+
+/// Runs graphwiz as [`command`] sets it up, with `stdin` piped in when given, to its end.
+pub fn graphwiz_in(home: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
+    let out = start(command(home, args, env), stdin)
+        .wait_with_output()
+        .expect("graphwiz ran");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
