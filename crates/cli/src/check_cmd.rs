@@ -106,6 +106,7 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
     if let Some(name) = profile_name {
         save_results(&[(name, report.clone())])?;
     }
+    let report = report.localized(crate::lang());
     if args.json {
         output::print_json(&report);
     } else {
@@ -216,6 +217,13 @@ pub fn build_one(
                 CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
             input.timeout = timeout;
             scope.apply(&mut input, Some(p))?;
+            if same {
+                input.azure_tenant_id = p.tenant_id.clone();
+                input.genesys = graphwiz_core::genesys::setup::input_for(p)?;
+                if let Some(g) = input.genesys.as_mut() {
+                    g.mailboxes = input.mailboxes.clone();
+                }
+            }
             (input, same.then(|| p.name.clone()))
         }
     })
@@ -311,14 +319,30 @@ fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
         }
         Err(e) => return Err(PrepareError::Environment(e.into())),
     };
-    p.check_input(secret, timeout).map_err(|e| {
-        PrepareError::Profile(Report::of(vec![Check::failed(
-            "profile",
-            format!("The profile's endpoints are not usable: {e}."),
-            format!(
-                "Fix the profile with: graphwiz profile add {} --replace …",
-                p.name
-            ),
-        )]))
-    })
+    let genesys = match graphwiz_core::genesys::setup::input_for(p) {
+        Ok(g) => g,
+        Err(e) if e.is_environment() => return Err(PrepareError::Environment(e.into())),
+        Err(e) => {
+            return Err(PrepareError::Profile(Report::of(vec![Check::failed(
+                "genesys_login",
+                "The Genesys Cloud part of this profile can't be used.",
+                e.to_string(),
+            )])))
+        }
+    };
+    p.check_input(secret, timeout)
+        .map(|mut i| {
+            i.genesys = genesys;
+            i
+        })
+        .map_err(|e| {
+            PrepareError::Profile(Report::of(vec![Check::failed(
+                "profile",
+                format!("The profile's endpoints are not usable: {e}."),
+                format!(
+                    "Fix the profile with: graphwiz profile add {} --replace …",
+                    p.name
+                ),
+            )]))
+        })
 }

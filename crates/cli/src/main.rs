@@ -7,6 +7,7 @@
 mod check_cmd;
 mod consent_cmd;
 mod expiry_cmd;
+mod genesys_cmd;
 mod input;
 mod livetest_cmd;
 mod output;
@@ -33,8 +34,18 @@ pub const EXIT_ENVIRONMENT: u8 = 3;
     after_help = "The client secret is never an argument: pipe it with --secret-stdin or set GRAPHWIZ_CLIENT_SECRET; profiles keep it in the OS keychain.\nExit status: 0 no check failed, 1 a check failed, 2 bad input or usage, 3 the environment can't do this (no OS keychain, damaged profiles file)."
 )]
 struct Cli {
+    /// Language of the messages: en or de [default: GRAPHWIZ_LANG, else the system locale, else en].
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "de"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+static LANG: std::sync::OnceLock<graphwiz_core::i18n::Lang> = std::sync::OnceLock::new();
+
+/// The language of this run's messages.
+pub fn lang() -> graphwiz_core::i18n::Lang {
+    *LANG.get_or_init(graphwiz_core::i18n::Lang::from_env)
 }
 
 #[derive(Subcommand, Debug)]
@@ -58,6 +69,9 @@ enum Command {
     ConsentUrl(consent_cmd::ConsentUrlArgs),
     /// Grant admin consent in the browser, then check again and show what changed.
     Consent(consent_cmd::ConsentArgs),
+    /// The Genesys Cloud side: restart the integration (disable, then enable), list regions.
+    #[command(subcommand)]
+    Genesys(genesys_cmd::GenesysCommand),
 }
 
 /// Options that say which integration to talk to; shared by every command that checks.
@@ -88,6 +102,15 @@ pub struct TargetArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(l) = cli
+        .lang
+        .as_deref()
+        .and_then(graphwiz_core::i18n::Lang::parse)
+    {
+        let _ = LANG.set(l);
+    }
+    // A restart that an earlier run left half done is finished before anything else.
+    genesys_cmd::recover_interrupted();
     let code = match cli.command {
         Command::Check(a) => check_cmd::run(a),
         Command::LiveTest(a) => livetest_cmd::run(a),
@@ -98,6 +121,7 @@ fn main() -> ExitCode {
         Command::Reminders(a) => expiry_cmd::reminders(a),
         Command::ConsentUrl(a) => consent_cmd::consent_url(a),
         Command::Consent(a) => consent_cmd::consent(a),
+        Command::Genesys(c) => genesys_cmd::run(c),
     };
     ExitCode::from(code)
 }

@@ -80,7 +80,12 @@ pub fn print_human(input: &CheckInput, report: &Report) {
         for (ids, fix, url) in fixes {
             let _ = writeln!(out, "  {}: {}", ids.join(", "), fix);
             if let Some(url) = url {
-                let _ = writeln!(out, "      Azure portal: {url}");
+                let place = if url.contains("portal.azure") {
+                    "Azure portal"
+                } else {
+                    "Genesys Cloud"
+                };
+                let _ = writeln!(out, "      {place}: {url}");
             }
         }
     }
@@ -249,6 +254,25 @@ pub fn print_profile(
     }
     if let (Some(l), Some(g)) = (&p.login_url, &p.graph_url) {
         let _ = writeln!(out, "Endpoints:                login {l}, Graph {g}");
+    }
+    match &p.genesys {
+        Some(g) => {
+            let _ = writeln!(
+                out,
+                "Genesys Cloud:            region {}, OAuth client {} (secret in the OS keychain)",
+                g.region, g.client_id
+            );
+            if let (Some(l), Some(a)) = (&g.login_url, &g.api_url) {
+                let _ = writeln!(out, "Genesys endpoints:        login {l}, API {a}");
+            }
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "Genesys Cloud:            not set (graphwiz profile set-genesys {} --region … --client-id … --secret-stdin)",
+                p.name
+            );
+        }
     }
     match &p.last_check {
         Some(c) => {

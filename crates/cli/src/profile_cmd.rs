@@ -19,6 +19,8 @@ pub enum ProfileCommand {
     Remove(RemoveArgs),
     /// Enter the secret's expiry by hand (when Azure does not let graphwiz read it).
     SetExpiry(crate::expiry_cmd::SetExpiryArgs),
+    /// Set (or --remove) the Genesys Cloud part: region and OAuth client; its secret goes to the OS keychain.
+    SetGenesys(crate::genesys_cmd::SetGenesysArgs),
 }
 
 #[derive(Args, Debug)]
@@ -64,6 +66,7 @@ pub fn run(cmd: ProfileCommand) -> u8 {
         ProfileCommand::Show(a) => show(a),
         ProfileCommand::Remove(a) => remove(a),
         ProfileCommand::SetExpiry(a) => return crate::expiry_cmd::set_expiry(a),
+        ProfileCommand::SetGenesys(a) => return crate::genesys_cmd::set_genesys(a),
     };
     result.unwrap_or_else(|f| f.report())
 }
@@ -106,6 +109,7 @@ fn add(a: AddArgs) -> Result<u8, Failure> {
         secret_expiry: None,
         last_check: None,
         last_live_test: None,
+        genesys: None,
     };
     let store = ProfileStore::open_default()?;
     save_with_secret(&store, profile, &secret, &secret_warnings, a.replace)?;
@@ -132,6 +136,10 @@ pub fn save_with_secret(
     keychain::store(&name, &secret_ref, secret)?;
     profile.secret_ref = secret_ref.clone();
     profile.secret_hint = Some(secret.hint());
+    // Replacing the Azure half keeps the Genesys Cloud half (and its keychain entry).
+    if profile.genesys.is_none() {
+        profile.genesys = existing.as_ref().and_then(|o| o.genesys.clone());
+    }
     let saved = store.update(|f| {
         if f.get(&name).is_some() && !replace {
             return Err(ProfileError::Exists { name: name.clone() });
@@ -237,8 +245,11 @@ fn show(a: ShowArgs) -> Result<u8, Failure> {
 fn remove(a: RemoveArgs) -> Result<u8, Failure> {
     let store = ProfileStore::open_default()?;
     let p = find(&store, &a.name)?;
-    // The keychain entry first: a profile is only removed when its secret is gone too.
+    // The keychain entries first: a profile is only removed when its secrets are gone too.
     let had_secret = keychain::delete(&p.name, &p.secret_ref)?;
+    if let Some(g) = &p.genesys {
+        keychain::delete(&p.name, &g.secret_ref)?;
+    }
     store.update(|f| {
         f.remove(&p.name);
         Ok(())

@@ -158,6 +158,7 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
                 secret_expiry: None,
                 last_check: None,
                 last_live_test: None,
+                genesys: None,
             };
             let mut input =
                 CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);

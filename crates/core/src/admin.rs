@@ -1227,6 +1227,8 @@ pub fn user_read_check_from_admin(
             elapsed_ms: 0,
             mailbox: None,
             latency_ms: None,
+            message_id: None,
+            args: Default::default(),
         };
     }
     let summary = if findings.service_principal_id.is_none() {

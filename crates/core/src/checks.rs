@@ -11,152 +11,10 @@ use crate::http::{HttpClient, HttpError};
 use crate::login::{self, AccessToken, LoginError};
 use crate::permissions::{self, Permission};
 use crate::portal;
+pub use crate::report::{Check, Report, Status};
 use crate::secret::ClientSecret;
 use crate::token::{read_claims, TokenClaims};
-use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
-
-/// Verdict of one check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Proven to work.
-    Pass,
-    /// Works, or could not be proven either way; read the summary.
-    Warn,
-    /// Broken; the fix says what to do.
-    Fail,
-    /// Not run, because an earlier check failed.
-    Skip,
-}
-
-impl Status {
-    /// Lower-case word, as in JSON.
-    pub fn word(self) -> &'static str {
-        match self {
-            Status::Pass => "pass",
-            Status::Warn => "warn",
-            Status::Fail => "fail",
-            Status::Skip => "skip",
-        }
-    }
-}
-
-/// One check's result.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Check {
-    /// Stable id, e.g. `credentials`.
-    pub id: String,
-    /// Verdict.
-    pub status: Status,
-    /// One sentence: what was found.
-    pub summary: String,
-    /// What to do, in the Azure portal's words; `None` when nothing is to be done.
-    pub fix: Option<String>,
-    /// AADSTS or Graph error code, when one came back.
-    pub code: Option<String>,
-    /// The Azure portal page where the fix is made.
-    pub portal_url: Option<String>,
-    /// Time this check waited on the network, in milliseconds.
-    pub elapsed_ms: u64,
-    /// The mailbox this check is about, for per-mailbox checks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mailbox: Option<String>,
-    /// For `receive`: send accepted → arrival seen, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latency_ms: Option<u64>,
-}
-
-impl Check {
-    fn new(id: &str, status: Status, summary: impl Into<String>) -> Self {
-        Check {
-            id: id.to_string(),
-            status,
-            summary: summary.into(),
-            fix: None,
-            code: None,
-            portal_url: None,
-            elapsed_ms: 0,
-            mailbox: None,
-            latency_ms: None,
-        }
-    }
-    fn fix(mut self, fix: impl Into<String>) -> Self {
-        self.fix = Some(fix.into());
-        self
-    }
-    fn code(mut self, code: Option<String>) -> Self {
-        self.code = code;
-        self
-    }
-    fn portal(mut self, url: String) -> Self {
-        self.portal_url = Some(url);
-        self
-    }
-    fn took(mut self, d: Duration) -> Self {
-        self.elapsed_ms = u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
-        self
-    }
-    /// A failed check made outside the engine (e.g. a profile whose secret can't be read).
-    pub fn failed(id: &str, summary: impl Into<String>, fix: impl Into<String>) -> Self {
-        Check::new(id, Status::Fail, summary).fix(fix)
-    }
-    /// A skipped check, for steps run outside the engine.
-    pub fn skip_pub(id: &str, reason: &str) -> Self {
-        Check::skip(id, reason)
-    }
-    fn skip(id: &str, reason: &str) -> Self {
-        Check::new(id, Status::Skip, format!("Skipped: {reason}"))
-    }
-}
-
-/// The result of one run.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Report {
-    /// True when no check failed (warnings allowed).
-    pub ok: bool,
-    /// The resolved tenant GUID, when discovery succeeded.
-    pub tenant_id: Option<String>,
-    /// The OAuth 2.0 token endpoint (v2) for Genesys Cloud, when the tenant is known.
-    pub token_endpoint: Option<String>,
-    /// Every check, in a stable order.
-    pub checks: Vec<Check>,
-    /// The expiry of the secret in use, when Azure told it unambiguously.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret_expires: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-impl Report {
-    fn from_checks(
-        tenant_id: Option<String>,
-        token_endpoint: Option<String>,
-        checks: Vec<Check>,
-    ) -> Self {
-        Report {
-            ok: checks.iter().all(|c| c.status != Status::Fail),
-            tenant_id,
-            token_endpoint,
-            checks,
-            secret_expires: None,
-        }
-    }
-
-    /// A report of checks made outside the engine.
-    pub fn of(checks: Vec<Check>) -> Self {
-        Report::from_checks(None, None, checks)
-    }
-
-    /// The check with this id.
-    pub fn get(&self, id: &str) -> Option<&Check> {
-        self.checks.iter().find(|c| c.id == id)
-    }
-
-    /// Number of checks with this status.
-    pub fn count(&self, status: Status) -> usize {
-        self.checks.iter().filter(|c| c.status == status).count()
-    }
-}
 
 /// What a run needs. Inputs are expected to be validated already (see [`crate::validate`]).
 #[derive(Clone, Debug)]
@@ -179,6 +37,10 @@ pub struct CheckInput {
     pub expiry_warn_days: u32,
     /// The secret's expiry as entered by hand, used when Azure does not tell.
     pub known_expiry: Option<chrono::DateTime<chrono::Utc>>,
+    /// The tenant's GUID when already known (a profile's resolved tenant).
+    pub azure_tenant_id: Option<String>,
+    /// The Genesys Cloud half, when the profile has one: checked at the same time as Azure.
+    pub genesys: Option<crate::genesys::GenesysInput>,
 }
 
 impl CheckInput {
@@ -199,6 +61,8 @@ impl CheckInput {
             probe_mailbox: None,
             expiry_warn_days: crate::expiry::DEFAULT_WARN_DAYS,
             known_expiry: None,
+            azure_tenant_id: None,
+            genesys: None,
         }
     }
 }
@@ -234,10 +98,46 @@ pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
 }
 
 /// Runs every check; also returns the token when one was issued (the live test reuses it).
+///
+/// The Azure chain and the Genesys Cloud chain (when the input has a Genesys part) run at the
+/// same time; the Genesys checks that compare the integration's app with the profile's are
+/// decided once both are done.
 pub(crate) async fn run_check_inner(
     http: &HttpClient,
     input: &CheckInput,
 ) -> (Report, Option<AccessToken>) {
+    let genesys = async {
+        match &input.genesys {
+            Some(g) => Some(crate::genesys::checks::gather(http, g).await),
+            None => None,
+        }
+    };
+    let ((mut report, token), facts) = tokio::join!(azure_checks(http, input), genesys);
+    if let (Some(facts), Some(g)) = (facts, &input.genesys) {
+        let mut tenant_ids: Vec<String> = [
+            Some(input.tenant.clone()),
+            input.azure_tenant_id.clone(),
+            report.tenant_id.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|t| crate::validate::is_guid(t))
+        .collect();
+        tenant_ids.dedup();
+        let azure = crate::genesys::AzureIdentity {
+            tenant_ids,
+            client_id: input.client_id.clone(),
+        };
+        report
+            .checks
+            .extend(crate::genesys::checks::verdicts(&facts, &azure, g));
+        report.ok = report.checks.iter().all(|c| c.status != Status::Fail);
+    }
+    (report, token)
+}
+
+/// The Azure half of a run.
+async fn azure_checks(http: &HttpClient, input: &CheckInput) -> (Report, Option<AccessToken>) {
     let cloud = input.endpoints.cloud;
     let mut checks = Vec::with_capacity(CHECK_IDS.len());
 

@@ -149,7 +149,7 @@ pub fn is_loopback_host(url: &Url) -> bool {
     }
 }
 
-fn checked_base(field: &'static str, value: &str) -> Result<String, EndpointError> {
+pub(crate) fn checked_base(field: &'static str, value: &str) -> Result<String, EndpointError> {
     let trimmed = value.trim();
     let url = Url::parse(trimmed).map_err(|e| EndpointError::Invalid {
         field,

@@ -194,6 +194,7 @@ impl ConfigFile {
                 },
             }),
             last_live_test: self.live_test.clone(),
+            genesys: None,
         }
     }
 }

@@ -1521,6 +1521,7 @@ impl Desktop {
                 secret_expiry: None,
                 last_check: None,
                 last_live_test: None,
+                genesys: None,
             },
             confirmed: false,
         });
@@ -1778,6 +1779,7 @@ impl Desktop {
                 secret_expiry: base.as_ref().and_then(|b| b.secret_expiry),
                 last_check: base.as_ref().and_then(|b| b.last_check.clone()),
                 last_live_test: base.as_ref().and_then(|b| b.last_live_test.clone()),
+                genesys: None,
             };
             save_with_secret(&s.store, &mut profile, secret.as_ref(), existing.as_ref())?;
             if secret.is_some() {
@@ -2131,14 +2133,16 @@ impl Desktop {
             .state
             .lang
             .as_deref()
-            .map(crate::reminders::Lang::parse)
+            .map(crate::reminders::Lang::parse_or_english)
             .unwrap_or_default()
     }
 
     /// Keeps the UI's language (`en`, `de`; anything else is English).
     pub fn set_language(&self, lang: &str) {
         let mut s = self.lock();
-        let code = crate::reminders::Lang::parse(lang).code().to_string();
+        let code = crate::reminders::Lang::parse_or_english(lang)
+            .code()
+            .to_string();
         if s.state.lang.as_deref() != Some(code.as_str()) {
             s.state.lang = Some(code);
             s.persist();
@@ -2694,6 +2698,7 @@ mod tests {
                     secret_expiry: Some(Utc::now() + chrono::Duration::days(5)),
                     last_check: None,
                     last_live_test: None,
+                    genesys: None,
                 });
                 Ok(())
             })

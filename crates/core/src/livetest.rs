@@ -93,6 +93,8 @@ fn check(id: &str, status: Status, summary: impl Into<String>, mailbox: &str) ->
         elapsed_ms: 0,
         mailbox: Some(mailbox.to_string()),
         latency_ms: None,
+        message_id: None,
+        args: Default::default(),
     }
 }
 

@@ -119,6 +119,8 @@ pub fn refusal_check(
         elapsed_ms: 0,
         mailbox: Some(mailbox.to_string()),
         latency_ms: None,
+        message_id: None,
+        args: Default::default(),
     }
 }
 
@@ -163,6 +165,8 @@ pub async fn mailbox_access(
             elapsed_ms: 0,
             mailbox: Some(mailbox.to_string()),
             latency_ms: None,
+            message_id: None,
+            args: Default::default(),
         },
         Err(f) => refusal_check("mailbox_access", &f, mailbox, endpoints, client_id),
     };
@@ -191,6 +195,8 @@ pub async fn scope_audit(
         elapsed_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
         mailbox: Some(probe.to_string()),
         latency_ms: None,
+        message_id: None,
+        args: Default::default(),
     };
     match result {
         Ok(_) => base(

@@ -71,6 +71,52 @@ pub struct Profile {
     /// The last live send/receive test.
     #[serde(default)]
     pub last_live_test: Option<crate::config::LiveTestSummary>,
+    /// The Genesys Cloud side, when set: region and OAuth client (its secret in the keychain).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genesys: Option<GenesysPart>,
+}
+
+/// A profile's Genesys Cloud part: the organization's region and an OAuth client (client
+/// credentials grant). Never the secret: that is in the OS keychain under `secret_ref`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenesysPart {
+    /// The region's name, e.g. `eu_central_1`.
+    pub region: String,
+    /// The OAuth client's Client ID.
+    pub client_id: String,
+    /// Random id that names the keychain entry of the OAuth client's secret.
+    pub secret_ref: String,
+    /// Login base-URL override (demo, tests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_url: Option<String>,
+    /// API base-URL override (demo, tests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_url: Option<String>,
+}
+
+impl GenesysPart {
+    /// The endpoints of this part.
+    pub fn endpoints(&self) -> Result<crate::genesys::GenesysEndpoints, String> {
+        let region = crate::genesys::Region::parse(&self.region).map_err(|e| e.to_string())?;
+        crate::genesys::GenesysEndpoints::new(
+            region,
+            self.login_url.as_deref(),
+            self.api_url.as_deref(),
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// The connection with the secret from the keychain (or the caller).
+    pub fn connection(
+        &self,
+        secret: crate::secret::ClientSecret,
+    ) -> Result<crate::genesys::GenesysConnection, String> {
+        Ok(crate::genesys::GenesysConnection {
+            endpoints: self.endpoints()?,
+            client_id: self.client_id.clone(),
+            secret,
+        })
+    }
 }
 
 impl Profile {
@@ -89,6 +135,7 @@ impl Profile {
         input.timeout = timeout;
         input.mailboxes = self.mailboxes.clone();
         input.known_expiry = self.secret_expiry;
+        input.azure_tenant_id = self.tenant_id.clone();
         Ok(input)
     }
 
@@ -492,6 +539,7 @@ mod tests {
             secret_expiry: None,
             last_check: None,
             last_live_test: None,
+            genesys: None,
         }
     }
 

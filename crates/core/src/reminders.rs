@@ -31,35 +31,8 @@ pub const LAST_CHECK_KEY: &str = "last_check";
 /// Most banners kept; older ones are dropped.
 pub const MAX_BANNERS: usize = 50;
 
-/// The language of reminder texts (the UI's language setting).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// German.
-    De,
-}
-
-impl Lang {
-    /// `de…` is German; anything else English.
-    pub fn parse(s: &str) -> Lang {
-        if s.trim().to_ascii_lowercase().starts_with("de") {
-            Lang::De
-        } else {
-            Lang::En
-        }
-    }
-
-    /// `en` or `de`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::De => "de",
-        }
-    }
-}
+/// The language of reminder texts (the UI's language setting): the one language type of graphwiz.
+pub use crate::i18n::Lang;
 
 /// The tray menu's entries: Open, Check now, Quit.
 pub fn tray_labels(lang: Lang) -> [&'static str; 3] {
@@ -391,6 +364,7 @@ mod tests {
             secret_expiry: expiry.map(at),
             last_check: None,
             last_live_test: None,
+            genesys: None,
         }
     }
 
@@ -543,9 +517,9 @@ mod tests {
             &ny,
         );
         assert!(t.body.contains("2027-02-28"), "{}", t.body);
-        assert_eq!(Lang::parse("de-DE"), Lang::De);
-        assert_eq!(Lang::parse("en"), Lang::En);
-        assert_eq!(Lang::parse(""), Lang::En);
+        assert_eq!(Lang::parse_or_english("de-DE"), Lang::De);
+        assert_eq!(Lang::parse_or_english("en"), Lang::En);
+        assert_eq!(Lang::parse_or_english(""), Lang::En);
     }
 
     #[test]

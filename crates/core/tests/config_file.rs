@@ -59,6 +59,7 @@ fn sample() -> ConfigFile {
         secret_expiry: Some(Utc.with_ymd_and_hms(2027, 5, 1, 0, 0, 0).unwrap()),
         last_check: None,
         last_live_test: None,
+        genesys: None,
     };
     let report = Report {
         ok: true,

@@ -14,9 +14,14 @@
 //! [`Options::fault`] injects what a broken network or proxy does (throttling that never clears,
 //! resets, stalls, truncated or endless bodies, HTML or mislabelled answers) into the requests
 //! [`Options::fault_target`] selects; see [`fault`].
+//!
+//! [`GenesysEmulator`] is a separate server with its own base URL that answers like the Genesys
+//! Cloud Platform API of an organization with a Microsoft Graph email integration, set up from
+//! named [`GenesysScenario`]s; see [`genesys`].
 
 mod entra;
 pub mod fault;
+pub mod genesys;
 mod graph;
 mod jwt;
 mod mail;
@@ -36,6 +41,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
 pub use fault::{Fault, FaultTarget, UnknownFault, UnknownFaultTarget};
+pub use genesys::{GenesysEmulator, GenesysOptions, GenesysScenario, UnknownGenesysScenario};
 pub use mailbox::{MailboxBehaviour, MessageInfo};
 pub use model::{DemoCredentials, Directory};
 pub use scenario::{Scenario, UnknownScenario};

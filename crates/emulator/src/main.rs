@@ -1,6 +1,7 @@
 //! The `graphwiz-emulator` command: runs the Entra ID + Microsoft Graph emulator on loopback with
 //! the chosen scenarios, prints the base URL, the demo credentials, mailboxes and administrator to
-//! use, and serves until Ctrl-C.
+//! use, and serves until Ctrl-C. With `--genesys SCENARIO` it also runs a Genesys Cloud Platform
+//! API emulator on its own port, whose Graph integration points at tenant 0.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -8,7 +9,8 @@ use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 use graphwiz_emulator::{
-    AdminOutcome, Emulator, Fault, FaultTarget, MailboxBehaviour, Options, Scenario,
+    AdminOutcome, Emulator, Fault, FaultTarget, GenesysEmulator, GenesysOptions, GenesysScenario,
+    MailboxBehaviour, Options, Scenario,
 };
 
 /// What the emulated administrator does.
@@ -81,7 +83,12 @@ struct Cli {
     #[arg(long, value_name = "TARGET", default_value = "all", requires = "fault")]
     fault_on: String,
 
-    /// List the scenarios and exit.
+    /// Also run a Genesys Cloud emulator on its own port with this scenario (see --list-scenarios);
+    /// its Microsoft Graph integration is configured with tenant 0's tenant, app and domain.
+    #[arg(long, value_name = "SCENARIO")]
+    genesys: Option<String>,
+
+    /// List the scenarios (Entra/Graph and Genesys) and exit.
     #[arg(long)]
     list_scenarios: bool,
 
@@ -106,13 +113,45 @@ fn list_scenarios() {
     for s in Scenario::ALL {
         println!("{:width$}  {}", s.name(), s.description());
     }
+    println!();
+    println!("Genesys Cloud scenarios (--genesys):");
+    let width = GenesysScenario::ALL
+        .iter()
+        .map(|s| s.name().len())
+        .max()
+        .unwrap_or(0);
+    for s in GenesysScenario::ALL {
+        println!("{:width$}  {}", s.name(), s.describe());
+    }
+}
+
+fn print_genesys_banner(g: &GenesysEmulator) {
+    println!();
+    println!(
+        "Genesys Cloud emulator listening on {}: scenario {} - {}",
+        g.base_url(),
+        g.scenario().name(),
+        g.scenario().describe()
+    );
+    println!("  login and API URL:   {}", g.base_url());
+    println!("  OAuth client id:     {}", g.client_id());
+    println!(
+        "  OAuth client secret: {} (a demo value, not a real secret)",
+        g.client_secret()
+    );
+    println!("  Graph integration:   {}", g.integration_id());
 }
 
 fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-fn print_banner(emu: &Emulator, scenarios: &[Scenario], fault: Option<(Fault, FaultTarget)>) {
+fn print_banner(
+    emu: &Emulator,
+    scenarios: &[Scenario],
+    fault: Option<(Fault, FaultTarget)>,
+    genesys: Option<&GenesysEmulator>,
+) {
     let base = emu.base_url();
     println!("graphwiz emulator listening on {base}");
     println!("login URL and Graph URL: {base}");
@@ -173,6 +212,9 @@ fn print_banner(emu: &Emulator, scenarios: &[Scenario], fault: Option<(Fault, Fa
             f.description()
         );
     }
+    if let Some(g) = genesys {
+        print_genesys_banner(g);
+    }
     println!();
     println!("Press Ctrl-C to stop.");
 }
@@ -215,6 +257,18 @@ async fn main() -> ExitCode {
     if scenarios.is_empty() {
         scenarios.push(Scenario::Healthy);
     }
+    let genesys = match cli
+        .genesys
+        .as_deref()
+        .map(str::parse::<GenesysScenario>)
+        .transpose()
+    {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("graphwiz-emulator: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let opts = Options {
         tenants: scenarios.clone(),
         delay: Duration::from_millis(cli.delay_ms),
@@ -240,11 +294,45 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    print_banner(&emu, &scenarios, fault.map(|f| (f, fault_target)));
+    let genesys_emu = match genesys {
+        Some(scenario) => {
+            let demo = emu.demo();
+            let gopts = GenesysOptions {
+                scenario,
+                azure_tenant_id: demo.tenant_id,
+                azure_client_id: demo.client_id,
+                domain: demo.tenant_domain,
+                delay: Duration::from_millis(cli.delay_ms),
+                throttle_count: cli.throttle_count,
+                ..GenesysOptions::default()
+            };
+            match GenesysEmulator::start_on(SocketAddr::new(cli.listen.ip(), 0), gopts).await {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    eprintln!("graphwiz-emulator: cannot start the Genesys Cloud emulator: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        None => None,
+    };
+    print_banner(
+        &emu,
+        &scenarios,
+        fault.map(|f| (f, fault_target)),
+        genesys_emu.as_ref(),
+    );
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("graphwiz-emulator: cannot wait for Ctrl-C: {e}");
     }
     println!("stopping; answered {} requests", emu.request_count());
+    if let Some(g) = genesys_emu {
+        println!(
+            "Genesys Cloud emulator answered {} requests",
+            g.request_count()
+        );
+        g.shutdown();
+    }
     emu.shutdown();
     ExitCode::SUCCESS
 }

@@ -1,0 +1,148 @@
+# graphwiz — deutsche Texte. Jede ID hier gibt es in en.ftl mit denselben Attributen und
+# Argumenten (ein Test prüft das). Der Wert einer Nachricht ist die Zusammenfassung einer
+# Prüfung, `.fix` die Abhilfe.
+
+## Einheiten
+
+unit-agents = { $count ->
+    [one] { $count } Agent
+   *[other] { $count } Agenten
+}
+
+## Genesys Cloud: Anmeldung des OAuth-Clients
+
+genesys-login-pass = Genesys Cloud ({ $region }) hat dem OAuth-Client { $client } ein Token ausgestellt.
+genesys-login-refused = Genesys Cloud ({ $region }) hat den OAuth-Client { $client } abgewiesen: { $error } { $detail } (HTTP { $status }).
+    .fix = Öffnen Sie in Genesys Cloud Admin → Integrationen → OAuth, wählen Sie den Client und vergleichen Sie die Client-ID. Ist das Secret womöglich falsch, erzeugen Sie ein neues (Client-Details → Client Secret zurücksetzen oder neuer Client) und speichern Sie es mit: graphwiz profile set-genesys { $profile } --region { $region } --client-id … --secret-stdin. Als Grant-Typ muss „Client Credentials“ eingestellt sein.
+genesys-login-error = Die Anmeldung bei Genesys Cloud ({ $region }) antwortete für den OAuth-Client { $client } mit { $error } { $detail } (HTTP { $status }).
+    .fix = Prüfen Sie unter Admin → Integrationen → OAuth, dass der Client { $client } den Grant-Typ „Client Credentials“ nutzt und eine Rolle hat, und dass die Region { $region } die aus der Adresszeile Ihres Browsers ist, wenn Sie Genesys Cloud nutzen.
+genesys-unreachable = Genesys Cloud ({ $region }) war nicht erreichbar: { $detail }
+    .fix = { $advice }
+genesys-skip-login = Übersprungen: Genesys Cloud hat kein Token ausgestellt (siehe genesys_login).
+
+## Genesys Cloud: Anfragen
+
+genesys-missing-permission = Genesys Cloud hat dem OAuth-Client das Lesen verweigert: Der Rolle des OAuth-Clients { $client } fehlt die Berechtigung { $permission } (contextId { $context }).
+    .fix = Öffnen Sie in Genesys Cloud Admin → Rollen/Berechtigungen, bearbeiten Sie die Rolle des OAuth-Clients { $client } (Admin → Integrationen → OAuth → Rollen) und fügen Sie { $permission } hinzu; danach erneut prüfen. Nur diese Prüfung braucht sie.
+genesys-request-failed = Genesys Cloud hat mit einem Fehler geantwortet: { $detail }
+    .fix = Prüfen Sie erneut. Bleibt der Fehler, nennen Sie dem Genesys Cloud Customer Care die angezeigte contextId.
+
+## Genesys Cloud: die Microsoft-Graph-E-Mail-Integration
+
+genesys-integration-no-type = Diese Genesys-Cloud-Organisation bietet keine Microsoft-Graph-E-Mail-Integration an (keiner ihrer { $types } Integrationstypen ist eine).
+    .fix = Die Microsoft-Graph-E-Mail-Integration muss in der Organisation verfügbar sein: Bitten Sie das Genesys Cloud Customer Care oder Ihren Genesys-Partner, sie freizuschalten, und installieren Sie sie dann unter Admin → Integrationen → Integrationen → Integration hinzufügen.
+genesys-integration-none = In dieser Genesys-Cloud-Organisation ist keine Microsoft-Graph-E-Mail-Integration installiert.
+    .fix = Öffnen Sie in Genesys Cloud Admin → Integrationen → Integrationen, fügen Sie die Microsoft-Graph-Integration hinzu, tragen Sie unter Konfiguration Verzeichnis-ID (Mandant), Anwendungs-ID (Client) und geheimen Clientschlüssel der Azure-App ein und schalten Sie sie auf Aktiv.
+genesys-integration-several = { $count } Microsoft-Graph-Integrationen sind installiert, und keine nutzt die App dieses Profils: { $list }.
+    .fix = Vergleichen Sie die Konfiguration jeder Integration (Admin → Integrationen → Integrationen) mit der Anwendungs-ID (Client) { $client } dieses Profils; die Integration, die Genesys Cloud für Ihre Postfächer nutzt, muss dieselbe App nennen.
+genesys-integration-other-app = Genesys Cloud nutzt in der Integration „{ $name }“ die App { $other }, dieses Profil prüft aber die App { $app }.
+    .fix = Entweder hat dieses Profil die falsche Anwendungs-ID (Client), oder die Integration wurde mit einer anderen App-Registrierung eingerichtet. Öffnen Sie die Integration unter Admin → Integrationen → Integrationen → Konfiguration und vergleichen Sie; korrigieren Sie die falsche Seite und deaktivieren und aktivieren Sie die Integration danach (graphwiz genesys restart --profile { $profile }).
+genesys-integration-other-tenant = Genesys Cloud nutzt in der Integration „{ $name }“ den Azure-Mandanten { $other }, der Mandant dieses Profils ist aber { $tenant }.
+    .fix = Öffnen Sie die Integration unter Admin → Integrationen → Integrationen → Konfiguration und vergleichen Sie die Verzeichnis-ID (Mandant); korrigieren Sie die falsche Seite und deaktivieren und aktivieren Sie die Integration danach (graphwiz genesys restart --profile { $profile }).
+genesys-integration-active = Die Integration „{ $name }“ ist in Genesys Cloud aktiv ({ $effective }) und nutzt die App dieses Profils.
+genesys-integration-active-unverified = Die Integration „{ $name }“ ist in Genesys Cloud aktiv, graphwiz konnte aber nicht lesen, welche Azure-App sie nutzt.
+    .fix = Vergleichen Sie die Konfiguration der Integration (Admin → Integrationen → Integrationen) selbst mit der Anwendungs-ID (Client) { $client } dieses Profils.
+genesys-integration-error = Die Integration „{ $name }“ meldet in Genesys Cloud FEHLER: { $detail }
+    .fix = Beheben Sie die genannte Ursache (oft der geheime Clientschlüssel: Azure-Portal → App-Registrierungen → Ihre App → Zertifikate & Geheimnisse, dann Konfiguration → Anmeldedaten der Integration) und deaktivieren und aktivieren Sie die Integration danach: graphwiz genesys restart --profile { $profile }.
+genesys-integration-disabled = Die Integration „{ $name }“ ist in Genesys Cloud ausgeschaltet (Inaktiv): Es werden keine Mails empfangen oder gesendet.
+    .fix = Schalten Sie sie ein: Admin → Integrationen → Integrationen → „{ $name }“ → Aktiv, oder graphwiz genesys restart --profile { $profile }.
+genesys-integration-inactive = Die Integration „{ $name }“ ist eingeschaltet, meldet in Genesys Cloud aber INAKTIV. { $detail }
+    .fix = Deaktivieren und aktivieren Sie die Integration, um sie neu zu starten: graphwiz genesys restart --profile { $profile }.
+genesys-integration-changing = Die Integration „{ $name }“ wechselt in Genesys Cloud gerade ihren Zustand ({ $state }).
+    .fix = Warten Sie eine Minute und prüfen Sie erneut.
+genesys-integration-unknown-state = Die Integration „{ $name }“ meldet einen Zustand, den graphwiz nicht kennt: { $state }.
+    .fix = Sehen Sie sich die Integration unter Admin → Integrationen → Integrationen an; prüfen Sie später erneut.
+
+## Genesys Cloud: eingehende E-Mail-Domänen
+
+genesys-domains-none = Mit der Microsoft-Graph-Integration ist keine eingehende E-Mail-Domäne verknüpft ({ $count } Domänen in der Organisation).
+    .fix = Öffnen Sie in Genesys Cloud Admin → Routing → E-Mail-Domänen, legen Sie Ihre Mail-Domäne an (oder öffnen Sie sie) und wählen Sie dort die Microsoft-Graph-Integration.
+genesys-domains-error = Eine eingehende E-Mail-Domäne der Integration meldet einen Fehler: { $list }.
+    .fix = Beheben Sie die genannte Ursache (Postfachzugriff, Berechtigungen) und deaktivieren und aktivieren Sie die Integration danach: graphwiz genesys restart --profile { $profile }. Den Zustand der Domäne zeigt Admin → Routing → E-Mail-Domänen.
+genesys-domains-odd = Eine eingehende E-Mail-Domäne der Integration ist nicht aktiv: { $list }.
+    .fix = Öffnen Sie die Domäne unter Admin → Routing → E-Mail-Domänen; wurde die Integration gerade geändert, warten Sie eine Minute, sonst deaktivieren und aktivieren Sie die Integration: graphwiz genesys restart --profile { $profile }.
+genesys-domains-pass = { $count ->
+    [one] Die eingehende E-Mail-Domäne der Integration ist aktiv: { $list }.
+   *[other] Die { $count } eingehenden E-Mail-Domänen der Integration sind aktiv: { $list }.
+}
+genesys-skip-domains = Übersprungen: Die eingehenden E-Mail-Domänen konnten nicht gelesen werden (siehe genesys_domains).
+genesys-skip-no-domain = Übersprungen: Mit der Integration ist keine eingehende E-Mail-Domäne verknüpft.
+
+## Genesys Cloud: Routen und Warteschlangen
+
+genesys-routes-none = Keine eingehende Route bedient die Domänen der Integration: Mails werden abgeholt, landen aber nirgends.
+    .fix = Legen Sie unter Admin → Routing → E-Mail-Domänen → Ihre Domäne für jedes Postfach eine Route an (Adresse, Warteschlange oder Flow).
+genesys-routes-broken = Eine Route kann keine Mails zustellen: { $broken }. Routen: { $list }.
+    .fix = Öffnen Sie die Route unter Admin → Routing → E-Mail-Domänen → Ihre Domäne und geben Sie ihr eine Warteschlange oder einen Inbound-E-Mail-Flow; eine Route im Fehlerzustand muss neu gespeichert werden.
+genesys-routes-unserved = Keine Route bedient { $unserved }. Routen: { $list }.
+    .fix = Mails an dieses Postfach werden abgeholt, aber nicht geroutet: Legen Sie unter Admin → Routing → E-Mail-Domänen → Ihre Domäne eine Route dafür an, oder entfernen Sie es aus dem Profil.
+genesys-routes-pass = { $count ->
+    [one] Die Route bedient { $list }.
+   *[other] { $count } Routen: { $list }.
+}
+genesys-skip-routes = Übersprungen: Die Routen konnten nicht gelesen werden (siehe genesys_routes).
+genesys-skip-no-queue = Übersprungen: Keine Route führt zu einer Warteschlange.
+genesys-agents-none = In der Warteschlange { $empty } ist niemand aktiv (aktiv/Mitglieder: { $list }): Mails werden abgeholt, aber kein Agent bekommt sie.
+    .fix = Agenten müssen Mitglied der Warteschlange sein und auf „In Warteschlange“ (On Queue) gehen. Mitglieder: Admin → Routing → Warteschlangen → die Warteschlange → Mitglieder.
+genesys-agents-flows-only = Die Routen führen zu Flows ({ $flows }); graphwiz sieht nicht, welche Warteschlangen diese Flows nutzen.
+    .fix = Öffnen Sie die Flows in Architect und prüfen Sie, dass in den Warteschlangen, an die sie übergeben, Agenten aktiv sind.
+genesys-agents-pass = In den Warteschlangen sind Agenten aktiv (aktiv/Mitglieder): { $list }.
+genesys-agents-pass-flows = In den Warteschlangen sind Agenten aktiv (aktiv/Mitglieder): { $list }. Routen zu Flows ({ $flows }) sind nicht mitgezählt.
+
+## Genesys Cloud: mehrere Ziele
+
+genesys-multi-on = Routing an mehrere Ziele ist eingeschaltet: Eine Mail an mehrere Ihrer Adressen erzeugt eine Interaktion je Adresse.
+genesys-multi-off = Routing an mehrere Ziele ist ausgeschaltet: Eine Mail an mehrere Ihrer Adressen erzeugt nur eine Interaktion (Standard von Genesys Cloud).
+genesys-multi-off-several = Routing an mehrere Ziele ist ausgeschaltet: Eine Mail an mehrere Ihrer { $count } Adressen erzeugt nur eine Interaktion.
+    .fix = Soll jede Adresse eine eigene Interaktion bekommen, schalten Sie in Genesys Cloud die Einstellung für mehrere Ziele bei eingehenden Mails ein (Admin → Routing → E-Mail-Domänen, Einstellungen); sonst ist nichts zu tun.
+genesys-multi-unknown = Genesys Cloud hat nicht mitgeteilt, ob Routing an mehrere Ziele eingeschaltet ist.
+    .fix = Sehen Sie sich die Einstellungen für eingehende Mails unter Admin → Routing → E-Mail-Domänen an.
+
+## Genesys Cloud: Neustart (deaktivieren, dann aktivieren)
+
+genesys-progress-finding = Anmeldung bei Genesys Cloud, Integration wird gesucht …
+genesys-progress-disabling = Integration wird deaktiviert …
+genesys-progress-waiting-inactive = Warten, bis sie inaktiv ist (jetzt { $state }) …
+genesys-progress-enabling = Integration wird aktiviert …
+genesys-progress-waiting-active = Warten, bis sie aktiv ist (jetzt { $state }) …
+genesys-restart-login = Der Neustart hat nicht begonnen: Genesys Cloud hat kein Token ausgestellt ({ $detail }).
+    .fix = Führen Sie graphwiz check --profile { $profile } aus und beheben Sie zuerst genesys_login.
+genesys-restart-not-found = Der Neustart hat nicht begonnen: { $detail }
+    .fix = Führen Sie graphwiz check --profile { $profile } aus und beheben Sie zuerst genesys_integration.
+genesys-restart-no-journal = Der Neustart von „{ $name }“ hat nicht begonnen: graphwiz konnte seine Neustart-Notiz nicht schreiben ({ $detail }).
+    .fix = Machen Sie den Datenordner von graphwiz beschreibbar und versuchen Sie es erneut; in Genesys Cloud wurde nichts geändert.
+genesys-restart-permission = Der Neustart von „{ $name }“ hat nicht begonnen: Dem OAuth-Client fehlt die Berechtigung { $permission }. Es wurde nichts geändert.
+    .fix = Fügen Sie der Rolle des OAuth-Clients { $permission } hinzu (Admin → Rollen/Berechtigungen), oder deaktivieren und aktivieren Sie die Integration selbst unter Admin → Integrationen → Integrationen.
+genesys-restart-disable-failed = Der Neustart von „{ $name }“ hat nicht begonnen: Das Deaktivieren wurde abgelehnt ({ $detail }). Es wurde nichts geändert.
+    .fix = Versuchen Sie es in einer Minute erneut, oder deaktivieren und aktivieren Sie die Integration selbst unter Admin → Integrationen → Integrationen.
+genesys-restart-enable-failed = „{ $name }“ wurde deaktiviert, und das erneute Aktivieren ist dreimal fehlgeschlagen ({ $detail }). Sie ist noch deaktiviert: Es fließen keine Mails.
+    .fix = Aktivieren Sie sie jetzt unter Admin → Integrationen → Integrationen → „{ $name }“ → Aktiv. Der nächste graphwiz-Befehl versucht es ebenfalls erneut.
+genesys-restart-done = Die Integration „{ $name }“ wurde deaktiviert und wieder aktiviert und ist aktiv ({ $secs } s).
+genesys-restart-done-late = Die Integration „{ $name }“ wurde wieder aktiviert und ist aktiv ({ $secs } s); inaktiv hatte sie sich nicht rechtzeitig gemeldet ({ $detail }).
+genesys-restart-error = Die Integration „{ $name }“ wurde neu gestartet und meldet FEHLER: { $detail }
+    .fix = Beheben Sie die genannte Ursache (oft der geheime Clientschlüssel unter Konfiguration → Anmeldedaten der Integration) und starten Sie erneut: graphwiz genesys restart --profile { $profile }.
+genesys-restart-timeout = Die Integration „{ $name }“ wurde wieder aktiviert, ist nach { $secs } s aber noch { $state }.
+    .fix = Sehen Sie sich die Integration unter Admin → Integrationen → Integrationen an; führen Sie in einigen Minuten graphwiz check --profile { $profile } aus.
+genesys-restart-lost = Die Integration „{ $name }“ wurde wieder aktiviert, ihr Zustand war danach aber nicht lesbar ({ $detail }).
+    .fix = Führen Sie graphwiz check --profile { $profile } aus, um zu sehen, ob sie aktiv ist.
+
+## Genesys Cloud: ein unterbrochener Neustart
+
+genesys-recovery-no-access = Ein Neustart von „{ $name }“ (Profil { $profile }, { $since }) wurde unterbrochen, und die Integration ist womöglich noch deaktiviert; graphwiz konnte sie nicht prüfen: { $detail }
+    .fix = Öffnen Sie in Genesys Cloud Admin → Integrationen → Integrationen und stellen Sie sicher, dass „{ $name }“ aktiv ist, oder führen Sie graphwiz genesys restart --profile { $profile } aus.
+genesys-recovery-enabled-already = Ein Neustart von „{ $name }“ (Profil { $profile }, { $since }) wurde unterbrochen; die Integration ist aktiviert ({ $state }), es ist nichts zu tun.
+genesys-recovery-was-off = Ein Neustart von „{ $name }“ (Profil { $profile }, { $since }) wurde unterbrochen; die Integration war schon vorher ausgeschaltet, daher hat graphwiz sie ausgeschaltet gelassen.
+    .fix = Schalten Sie sie unter Admin → Integrationen → Integrationen ein, wenn sie Mails empfangen soll.
+genesys-recovery-reenabled = graphwiz hat die Integration „{ $name }“ wieder aktiviert (Profil { $profile }): Ein unterbrochener Neustart ({ $since }) hatte sie deaktiviert gelassen. Sie meldet { $state }.
+genesys-recovery-failed = Ein Neustart von „{ $name }“ (Profil { $profile }, { $since }) wurde unterbrochen, und das erneute Aktivieren ist fehlgeschlagen: { $detail }
+    .fix = Aktivieren Sie sie jetzt unter Admin → Integrationen → Integrationen → „{ $name }“ → Aktiv. Der nächste graphwiz-Befehl versucht es erneut.
+
+## Genesys Cloud: Eingaben
+
+genesys-unknown-region = Unbekannte Genesys-Cloud-Region „{ $given }“: Geben Sie den Host aus der Adresszeile Ihres Browsers an (z. B. mypurecloud.de) oder den Regionsnamen (z. B. eu_central_1). Bekannte Regionen: { $known }
+genesys-invalid-client-id = Client-ID: „{ $value }“ ist keine Client-ID eines Genesys-Cloud-OAuth-Clients (eine GUID wie 4d3c2b1a-…); kopieren Sie sie aus Admin → Integrationen → OAuth → der Client → Client-Details.
+genesys-secret-missing = Client Secret: Es wurde keines angegeben; übergeben Sie es mit --secret-stdin oder setzen Sie GRAPHWIZ_GENESYS_CLIENT_SECRET.
+genesys-secret-whitespace = Client Secret: Es enthält Leerzeichen oder Zeilenumbrüche; kopieren Sie es erneut aus Admin → Integrationen → OAuth → der Client → Client-Details.
+genesys-part-saved = Genesys-Cloud-Teil des Profils { $profile } gespeichert: Region { $region }, OAuth-Client { $client }; das Secret liegt im Schlüsselbund des Betriebssystems.
+genesys-part-removed = Genesys-Cloud-Teil des Profils { $profile } entfernt und sein Secret aus dem Schlüsselbund des Betriebssystems gelöscht.
+genesys-part-none = Das Profil { $profile } hat keinen Genesys-Cloud-Teil.

@@ -1,0 +1,146 @@
+//! The catalogs agree: both parse cleanly, have the same message ids, the same attributes per
+//! message and the same argument names per message and attribute.
+
+use super::*;
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// id → (attribute names, variable names used anywhere in the message).
+type Shape = BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>;
+
+fn vars_of_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            vars_of_expr(expression, out);
+        }
+    }
+}
+
+fn vars_of_inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                vars_of_inline(a, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => vars_of_expr(expression, out),
+        _ => {}
+    }
+}
+
+fn vars_of_expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            vars_of_inline(selector, out);
+            for v in variants {
+                vars_of_pattern(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(i) => vars_of_inline(i, out),
+    }
+}
+
+fn shape(lang: Lang) -> Shape {
+    let res = fluent_syntax::parser::parse(source(lang))
+        .unwrap_or_else(|(_, errs)| panic!("{} catalog does not parse: {errs:?}", lang.code()));
+    let mut out = Shape::new();
+    for entry in res.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(v) = &m.value {
+                vars_of_pattern(v, &mut vars);
+            }
+            let mut attrs = BTreeSet::new();
+            for a in &m.attributes {
+                attrs.insert(a.id.name.to_string());
+                vars_of_pattern(&a.value, &mut vars);
+            }
+            let prev = out.insert(m.id.name.to_string(), (attrs, vars));
+            assert!(
+                prev.is_none(),
+                "{}: message {} twice",
+                lang.code(),
+                m.id.name
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn english_and_german_have_the_same_messages_attributes_and_arguments() {
+    let en = shape(Lang::En);
+    let de = shape(Lang::De);
+    assert!(en.len() > 20, "the English catalog is nearly empty");
+    let en_ids: BTreeSet<_> = en.keys().collect();
+    let de_ids: BTreeSet<_> = de.keys().collect();
+    assert_eq!(
+        en_ids.difference(&de_ids).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "missing in German"
+    );
+    assert_eq!(
+        de_ids.difference(&en_ids).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "missing in English"
+    );
+    for (id, (attrs, vars)) in &en {
+        let (de_attrs, de_vars) = &de[id];
+        assert_eq!(attrs, de_attrs, "attributes of {id} differ");
+        assert_eq!(vars, de_vars, "arguments of {id} differ");
+    }
+}
+
+#[test]
+fn every_message_formats_without_errors_in_both_languages() {
+    for lang in Lang::ALL {
+        let b = bundle(lang);
+        for (id, (_, vars)) in shape(lang) {
+            let args: Args = vars
+                .iter()
+                .map(|v| (v.clone(), serde_json::Value::from("x")))
+                .collect();
+            let fa = fluent_args(&args);
+            let msg = b.get_message(&id).expect("message");
+            let mut errors = Vec::new();
+            if let Some(p) = msg.value() {
+                let t = b.format_pattern(p, Some(&fa), &mut errors);
+                assert!(!t.trim().is_empty(), "{id} is empty in {}", lang.code());
+            }
+            assert!(errors.is_empty(), "{id} in {}: {errors:?}", lang.code());
+        }
+    }
+}
+
+#[test]
+fn plural_forms_follow_the_language() {
+    let one = args([("count", 1)]);
+    let three = args([("count", 3)]);
+    assert_eq!(text(Lang::En, "unit-agents", &one), "1 agent");
+    assert_eq!(text(Lang::En, "unit-agents", &three), "3 agents");
+    assert_eq!(text(Lang::De, "unit-agents", &one), "1 Agent");
+    assert_eq!(text(Lang::De, "unit-agents", &three), "3 Agenten");
+}
+
+#[test]
+fn a_missing_message_comes_back_as_its_id() {
+    assert_eq!(
+        text(Lang::De, "no-such-message", &Args::new()),
+        "no-such-message"
+    );
+    assert!(attr(Lang::En, "no-such-message", "fix", &Args::new()).is_none());
+}
+
+#[test]
+fn languages_are_read_from_tags_and_posix_locales() {
+    assert_eq!(Lang::parse("de"), Some(Lang::De));
+    assert_eq!(Lang::parse("de_DE.UTF-8"), Some(Lang::De));
+    assert_eq!(Lang::parse("de-AT"), Some(Lang::De));
+    assert_eq!(Lang::parse("en_US@euro"), Some(Lang::En));
+    assert_eq!(Lang::parse("fr_FR"), None);
+    assert_eq!(Lang::parse("C"), None);
+    assert_eq!(Lang::parse(""), None);
+}
