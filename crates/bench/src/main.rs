@@ -9,7 +9,7 @@
 //! Parts: `latency` (full check with 1 and 4 mailboxes vs R, request count, and the same requests
 //! one after another), `live` (live-test detection vs D and requests spent waiting), `bulk`
 //! (hundreds of tenants at several concurrency levels, wall vs ideal and peak RSS of a separate
-//! worker process).
+//! worker process), `two-sided` (both halves of a check, Azure and Genesys Cloud, vs R).
 
 use clap::{Parser, Subcommand};
 use graphwiz_core::checks::run_check_with;
@@ -21,6 +21,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 mod app;
+mod twosided;
 
 #[derive(Parser)]
 #[command(
@@ -48,6 +49,8 @@ enum Part {
     Live,
     /// check over many tenants at several concurrency levels.
     Bulk,
+    /// Full check of both halves (Azure + Genesys Cloud) vs R, beside each half alone.
+    TwoSided,
     /// Desktop app: cold start to the first interactive step and memory, beside a bare Tauri
     /// window; release binary size; CLI start time. Needs the release builds and a display.
     App,
@@ -82,7 +85,7 @@ pub(crate) fn spread(v: &[f64]) -> String {
     format!("{min:.2}–{max:.2}")
 }
 
-fn input_for(emu: &Emulator, tenant: usize, mailboxes: usize) -> CheckInput {
+pub(crate) fn input_for(emu: &Emulator, tenant: usize, mailboxes: usize) -> CheckInput {
     let c = emu.credentials(tenant).expect("tenant exists");
     let url = emu.base_url();
     let mut input = CheckInput::new(
@@ -388,6 +391,9 @@ fn main() {
         .expect("runtime");
     if matches!(part, Part::All | Part::Latency) {
         rt.block_on(part_latency(&mut out, cli.smoke));
+    }
+    if matches!(part, Part::All | Part::TwoSided) {
+        rt.block_on(twosided::part_two_sided(&mut out, cli.smoke));
     }
     if matches!(part, Part::All | Part::Live) {
         rt.block_on(part_live(&mut out, cli.smoke));
