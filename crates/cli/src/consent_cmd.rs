@@ -414,6 +414,16 @@ fn consent_inner(args: &ConsentArgs) -> Result<u8, Failure> {
         }
         output::print_human(&check, &after);
         print_changes(&before, &after);
+        // The FAQ: after every change on the Azure side, disable and enable the integration.
+        println!();
+        println!(
+            "{}",
+            graphwiz_core::i18n::text(
+                crate::lang(),
+                "genesys-restart-after-azure-change",
+                &graphwiz_core::i18n::Args::new()
+            )
+        );
         Ok(exit_for(after.ok))
     })
 }

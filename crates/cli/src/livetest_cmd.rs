@@ -1,11 +1,14 @@
 //! `graphwiz live-test`: the checks, then a real test mail sent, received, marked read and
-//! deleted, with progress while it waits.
+//! deleted, with progress while it waits. With `--pickup`, the mail is left unread and Genesys
+//! Cloud marking it read proves that it fetches the mailbox (and, with the profile's Genesys
+//! part, the interaction it created is found and ended).
 
 use crate::check_cmd::{build_one, save_results, ScopeArgs};
 use crate::input::{self, Failure};
 use crate::{output, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
-use graphwiz_core::livetest::{run_live_test, LiveTestInput, Progress};
+use graphwiz_core::livetest::{run_live_test, run_pickup_test, LiveTestInput, Progress};
+use graphwiz_core::pickup::{PickupInput, PickupProgress};
 use graphwiz_core::profiles::ProfileStore;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
@@ -26,6 +29,18 @@ pub struct LiveTestArgs {
     /// Timeout of each network request, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
     request_timeout: u64,
+    /// The pickup test: leave the test mail unread and wait for Genesys Cloud to fetch it (it
+    /// marks fetched mail read); with the profile's Genesys part, also find and end the
+    /// interaction it creates. Creates a real interaction in Genesys Cloud.
+    #[arg(long)]
+    pickup: bool,
+    /// With --pickup: how long to wait from arrival to pickup, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 120, requires = "pickup", value_parser = clap::value_parser!(u64).range(5..=3600))]
+    pickup_timeout: u64,
+    /// With --pickup: send the test mail from this mailbox (the app must be allowed to send as
+    /// it) to the served mailbox, for routing that ignores a mailbox's own mail.
+    #[arg(long, value_name = "ADDRESS", requires = "pickup")]
+    from: Option<String>,
     /// Print JSON on standard output instead of text.
     #[arg(long)]
     json: bool,
@@ -47,6 +62,11 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
         Some(to) => graphwiz_core::validate::mailbox(to)?,
         None => sender.clone(),
     };
+    // The pickup test sends into the served mailbox, from itself or from --from.
+    let sender = match &a.from {
+        Some(from) => graphwiz_core::validate::mailbox(from)?,
+        None => sender,
+    };
     let input = LiveTestInput {
         check,
         sender,
@@ -54,11 +74,8 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
         wait: Duration::from_secs(a.timeout),
     };
     let show = !a.json && std::io::stderr().is_terminal();
-    let progress = move |p: Progress| {
-        if !show {
-            return;
-        }
-        let line = match p {
+    let line_of = |p: Progress| -> String {
+        match p {
             Progress::Checking => "checking the app registration and mailboxes…".to_string(),
             Progress::Sending => "sending the test mail…".to_string(),
             Progress::Waiting { elapsed, polls } => format!(
@@ -67,12 +84,41 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
             ),
             Progress::MarkingRead => "marking it read…".to_string(),
             Progress::CleaningUp => "deleting the test mail…".to_string(),
-        };
+        }
+    };
+    let print = move |line: String| {
+        if !show {
+            return;
+        }
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r\x1b[2K{line}");
         let _ = err.flush();
     };
-    let live = input::runtime()?.block_on(run_live_test(&input, &progress));
+    let rt = input::runtime()?;
+    let live = if a.pickup {
+        let pickup = PickupInput {
+            live: input.clone(),
+            pickup_wait: Duration::from_secs(a.pickup_timeout),
+            interaction_wait: graphwiz_core::pickup::DEFAULT_INTERACTION_WAIT,
+        };
+        let progress = |p: PickupProgress| {
+            print(match p {
+                PickupProgress::Live(l) => line_of(l),
+                PickupProgress::WaitingPickup { elapsed, polls } => format!(
+                    "waiting for Genesys Cloud to fetch it… {:.1} s ({polls} polls)",
+                    elapsed.as_secs_f64()
+                ),
+                PickupProgress::FindingInteraction { elapsed, queries } => format!(
+                    "fetched; looking for the interaction in Genesys Cloud… {:.1} s ({queries} queries)",
+                    elapsed.as_secs_f64()
+                ),
+                PickupProgress::EndingInteraction => "ending the test interaction…".to_string(),
+            })
+        };
+        rt.block_on(run_pickup_test(&pickup, &progress))
+    } else {
+        rt.block_on(run_live_test(&input, &|p| print(line_of(p))))
+    };
     if show {
         eprint!("\r\x1b[2K");
     }
@@ -88,10 +134,11 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
             })?;
         }
     }
+    let report = live.report.localized(crate::lang());
     if a.json {
-        output::print_json(&live.report);
+        output::print_json(&report);
     } else {
-        output::print_human(&input.check, &live.report);
+        output::print_human(&input.check, &report);
     }
-    Ok(if live.report.ok { EXIT_OK } else { EXIT_FAILED })
+    Ok(if report.ok { EXIT_OK } else { EXIT_FAILED })
 }

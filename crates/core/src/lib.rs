@@ -21,6 +21,7 @@ pub mod livetest;
 pub mod login;
 pub mod mailbox;
 pub mod permissions;
+pub mod pickup;
 pub mod portal;
 pub mod profiles;
 pub mod reminders;

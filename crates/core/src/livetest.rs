@@ -14,6 +14,7 @@ use crate::graph::{self, GraphFailure};
 use crate::http::HttpClient;
 use crate::login::AccessToken;
 use crate::mailbox::{refusal_check, user_url};
+use crate::pickup::{PickupInput, PickupProgress};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 
@@ -112,18 +113,58 @@ pub async fn run_live_test(
     input: &LiveTestInput,
     progress: &(dyn Fn(Progress) + Send + Sync),
 ) -> LiveReport {
+    let adapt = |p: PickupProgress| {
+        if let PickupProgress::Live(l) = p {
+            progress(l);
+        }
+    };
+    run(input, None, &adapt).await
+}
+
+/// Runs the checks and then the pickup test ([`crate::pickup`]): the test mail is sent, seen to
+/// arrive and left unread, and Genesys Cloud marking it read is the proof that it fetched it.
+pub async fn run_pickup_test(
+    input: &PickupInput,
+    progress: &(dyn Fn(PickupProgress) + Send + Sync),
+) -> LiveReport {
+    run(&input.live, Some(input), progress).await
+}
+
+/// True when the checks a test mail needs passed. The Genesys Cloud checks are evidence for
+/// the pickup test, never a reason to skip it.
+fn ready_to_send(report: &Report) -> bool {
+    report
+        .checks
+        .iter()
+        .filter(|c| !c.id.starts_with("genesys_"))
+        .all(|c| c.status != Status::Fail)
+}
+
+async fn run(
+    input: &LiveTestInput,
+    pickup: Option<&PickupInput>,
+    progress: &(dyn Fn(PickupProgress) + Send + Sync),
+) -> LiveReport {
     let http = HttpClient::new(input.check.timeout);
-    progress(Progress::Checking);
+    progress(PickupProgress::Live(Progress::Checking));
     let (mut report, token) = run_check_inner(&http, &input.check).await;
-    let steps = ["send", "receive", "mark_read", "cleanup"];
+    let steps: &[&str] = if pickup.is_some() {
+        &["send", "receive", "cleanup"]
+    } else {
+        &["send", "receive", "mark_read", "cleanup"]
+    };
     let token = match token {
-        Some(t) if report.ok => t,
+        Some(t) if ready_to_send(&report) => t,
         _ => {
             for id in steps {
                 let mut c =
                     Check::skip_pub(id, "fix the failed checks first (no test mail was sent)");
                 c.mailbox = Some(input.sender.clone());
                 report.checks.push(c);
+            }
+            if pickup.is_some() {
+                let profile = input.check.genesys.as_ref().and_then(|g| g.profile.clone()).unwrap_or_default();
+                report.checks.extend(crate::pickup::skipped("checks", &input.recipient, &profile));
             }
             return LiveReport {
                 report,
@@ -132,7 +173,9 @@ pub async fn run_live_test(
             };
         }
     };
-    let (checks, summary, wait_requests) = live_steps(&http, input, &token, progress).await;
+    let earlier = report.checks.clone();
+    let (checks, summary, wait_requests) =
+        live_steps(&http, input, pickup, &earlier, &token, progress).await;
     report.checks.extend(checks);
     report.ok = report.checks.iter().all(|c| c.status != Status::Fail);
     LiveReport {
@@ -145,15 +188,23 @@ pub async fn run_live_test(
 async fn live_steps(
     http: &HttpClient,
     input: &LiveTestInput,
+    pickup: Option<&PickupInput>,
+    earlier: &[Check],
     token: &AccessToken,
-    progress: &(dyn Fn(Progress) + Send + Sync),
+    progress_all: &(dyn Fn(PickupProgress) + Send + Sync),
 ) -> (Vec<Check>, Option<LiveTestSummary>, u32) {
+    let progress = |p: Progress| progress_all(PickupProgress::Live(p));
     let e = &input.check.endpoints;
     let client_id = input.check.client_id.as_str();
     let sender = input.sender.as_str();
     let recipient = input.recipient.as_str();
     let marker = uuid::Uuid::new_v4().simple().to_string();
-    let subject = format!("graphwiz test {}", &marker[..12]);
+    let token_text = marker[..12].to_string();
+    let subject = if pickup.is_some() {
+        format!("graphwiz test {token_text} (test message, please ignore)")
+    } else {
+        format!("graphwiz test {token_text}")
+    };
     let internal = recipient.eq_ignore_ascii_case(sender)
         || input
             .check
@@ -190,10 +241,19 @@ async fn live_steps(
             let mut c = refusal_check("send", f, sender, e, client_id);
             c.elapsed_ms = ms(started.elapsed());
             out.push(c);
-            for id in ["receive", "mark_read", "cleanup"] {
+            let rest: &[&str] = if pickup.is_some() {
+                &["receive", "cleanup"]
+            } else {
+                &["receive", "mark_read", "cleanup"]
+            };
+            for id in rest {
                 let mut c = Check::skip_pub(id, "the test mail could not be sent");
                 c.mailbox = Some(recipient.to_string());
                 out.push(c);
+            }
+            if pickup.is_some() {
+                let profile = input.check.genesys.as_ref().and_then(|g| g.profile.clone()).unwrap_or_default();
+                out.extend(crate::pickup::skipped("send", recipient, &profile));
             }
             return (out, None, 0);
         }
@@ -270,8 +330,34 @@ async fn live_steps(
         ));
     }
 
+    // pickup (instead of mark_read): Genesys Cloud, not graphwiz, marks the mail read.
+    if let Some(p) = pickup {
+        match (&found, latency) {
+            (Some(m), Some(l)) => {
+                let (checks, _) = crate::pickup::after_arrival(
+                    http,
+                    p,
+                    token,
+                    recipient,
+                    &m.id,
+                    accepted_at + l,
+                    &subject,
+                    &token_text,
+                    earlier,
+                    progress_all,
+                )
+                .await;
+                out.extend(checks);
+            }
+            _ => {
+                let profile = input.check.genesys.as_ref().and_then(|g| g.profile.clone()).unwrap_or_default();
+                out.extend(crate::pickup::skipped("receive", recipient, &profile));
+            }
+        }
+    }
     // mark_read
     match &found {
+        _ if pickup.is_some() => {}
         Some(m) => {
             progress(Progress::MarkingRead);
             let started = Instant::now();

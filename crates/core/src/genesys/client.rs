@@ -255,6 +255,21 @@ impl<'a> GenesysApi<'a> {
         Ok(resp.json()?)
     }
 
+    /// POST `path` with a JSON body; the answer is read as `T`.
+    pub async fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        needs: &[&str],
+    ) -> Result<T, GenesysFailure> {
+        let url = self.endpoints.api_url(path);
+        let resp = self.http.post_json(&url, self.token.bearer(), body).await?;
+        if !resp.is_success() {
+            return Err(failure_of(&resp, needs));
+        }
+        Ok(resp.json()?)
+    }
+
     /// PATCH `path` with a JSON body; the answer is read as `T`.
     pub async fn patch<T: DeserializeOwned>(
         &self,

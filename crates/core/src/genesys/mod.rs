@@ -15,6 +15,7 @@
 
 pub mod checks;
 pub mod client;
+pub mod conversations;
 pub mod model;
 pub mod region;
 pub mod restart;

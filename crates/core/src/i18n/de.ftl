@@ -100,6 +100,7 @@ genesys-multi-unknown = Genesys Cloud hat nicht mitgeteilt, ob Routing an mehrer
 
 ## Genesys Cloud: Neustart (deaktivieren, dann aktivieren)
 
+genesys-restart-after-azure-change = Genesys Cloud übernimmt eine Änderung in Azure erst, nachdem die Integration deaktiviert und wieder aktiviert wurde: graphwiz genesys restart --profile NAME (für ein Profil mit Genesys-Cloud-Teil), oder Admin → Integrationen → Integrationen → die Microsoft-Graph-Integration → Inaktiv, dann Aktiv.
 genesys-progress-finding = Anmeldung bei Genesys Cloud, Integration wird gesucht …
 genesys-progress-disabling = Integration wird deaktiviert …
 genesys-progress-waiting-inactive = Warten, bis sie inaktiv ist (jetzt { $state }) …
@@ -146,3 +147,33 @@ genesys-secret-whitespace = Client Secret: Es enthält Leerzeichen oder Zeilenum
 genesys-part-saved = Genesys-Cloud-Teil des Profils { $profile } gespeichert: Region { $region }, OAuth-Client { $client }; das Secret liegt im Schlüsselbund des Betriebssystems.
 genesys-part-removed = Genesys-Cloud-Teil des Profils { $profile } entfernt und sein Secret aus dem Schlüsselbund des Betriebssystems gelöscht.
 genesys-part-none = Das Profil { $profile } hat keinen Genesys-Cloud-Teil.
+
+## Der Abholtest (Genesys Cloud holt die Mail ab)
+
+pickup-skip = { $why ->
+    [checks] Übersprungen: Beheben Sie zuerst die fehlgeschlagenen Prüfungen (es wurde keine Testmail gesendet).
+    [send] Übersprungen: Die Testmail konnte nicht gesendet werden.
+   *[other] Übersprungen: Die Testmail kam nicht an, also gab es für Genesys Cloud nichts abzuholen.
+}
+interaction-skip = { $why ->
+    [checks] Übersprungen: Beheben Sie zuerst die fehlgeschlagenen Prüfungen (es wurde keine Testmail gesendet).
+    [send] Übersprungen: Die Testmail konnte nicht gesendet werden.
+    [receive] Übersprungen: Die Testmail kam nicht an.
+   *[other] Übersprungen: Genesys Cloud hat die Testmail nicht abgeholt.
+}
+pickup-pass = Genesys Cloud hat die Testmail aus { $mailbox } abgeholt: Sie wurde { $secs } s nach dem Eingang als gelesen markiert, ohne dass graphwiz sie angefasst hat ({ $polls } Abfragen).
+pickup-timeout = Die Testmail kam in { $mailbox } an, aber niemand hat sie innerhalb von { $secs } s als gelesen markiert: Genesys Cloud hat sie nicht abgeholt.
+    .fix = In der Reihenfolge der Genesys-FAQ: (1) Die Registrierung der Integration ist nicht aktiv — deaktivieren und aktivieren Sie die Microsoft-Graph-Integration in Genesys Cloud (Admin → Integrationen → Integrationen); graphwiz erledigt das mit: graphwiz genesys restart --profile { $profile }; (2) die eingehende E-Mail-Domäne ist nicht mit der Integration verknüpft (Admin → Routing → E-Mail-Domänen); (3) { $mailbox } ist nicht das Postfach, das Genesys Cloud bedient. Fügen Sie dem Profil seinen Genesys-Cloud-Teil hinzu (graphwiz profile set-genesys { $profile } …), dann prüft graphwiz (1) und (2) für Sie.
+pickup-timeout-evidence = Die Testmail kam in { $mailbox } an, aber niemand hat sie innerhalb von { $secs } s als gelesen markiert: Genesys Cloud hat sie nicht abgeholt. Genesys Cloud meldet: { $evidence }
+    .fix = In der Reihenfolge der Genesys-FAQ: (1) Die Registrierung der Integration ist nicht aktiv — starten Sie sie neu: graphwiz genesys restart --profile { $profile }; (2) die eingehende E-Mail-Domäne ist nicht mit der Integration verknüpft (Admin → Routing → E-Mail-Domänen, siehe genesys_domains); (3) { $mailbox } ist nicht das Postfach, das Genesys Cloud bedient (siehe genesys_routes).
+interaction-no-part = Nicht gesucht: Das Profil hat keinen Genesys-Cloud-Teil, daher sieht graphwiz die Interaktion nicht (abgeholt wurde die Mail, siehe pickup). Fügen Sie ihn hinzu mit: graphwiz profile set-genesys { $profile } …
+interaction-login-failed = Genesys Cloud hat die Mail abgeholt, graphwiz konnte sich aber nicht anmelden, um die Interaktion zu suchen ({ $detail }).
+interaction-permission = Genesys Cloud hat die Mail abgeholt, der OAuth-Client darf die Interaktion aber nicht suchen: Seiner Rolle fehlt { $permission }.
+    .fix = Fügen Sie der Rolle des OAuth-Clients { $permission } hinzu (Admin → Rollen/Berechtigungen), damit graphwiz die Testinteraktion finden und beenden kann; bis dahin bekommt ein Agent die Testmail und kann sie einfach abschließen.
+interaction-search-failed = Genesys Cloud hat die Mail abgeholt, die Suche nach der Interaktion ist aber fehlgeschlagen: { $detail }
+    .fix = Führen Sie den Abholtest erneut aus; bleibt der Fehler, nennen Sie dem Genesys Cloud Customer Care die angezeigte contextId.
+interaction-missing = Genesys Cloud hat die Testmail als gelesen markiert, innerhalb von { $secs } s ({ $queries } Abfragen) aber keine Interaktion dafür angelegt. Genesys Cloud meldet: { $evidence }
+    .fix = Die Antwort der FAQ auf „Mails werden als gelesen markiert, erscheinen aber nicht in Genesys Cloud“: Das System hat die Mail heruntergeladen; prüfen Sie daher die eingehende Route von { $mailbox } und ihren Flow (Admin → Routing → E-Mail-Domänen → die Route; Architect → der Inbound-E-Mail-Flow: wie er E-Mails behandelt) und dass Agenten in der Warteschlange des Flows aktiv sind (siehe genesys_routes und genesys_agents).
+interaction-pass = Genesys Cloud hat die Interaktion { $conversation } in der Warteschlange { $queue } angelegt ({ $secs } s nach dem Abholen, { $queries } Abfragen); graphwiz hat sie beendet, damit kein Agent den Test bearbeiten muss.
+interaction-not-ended = Genesys Cloud hat die Interaktion { $conversation } in der Warteschlange { $queue } angelegt ({ $secs } s nach dem Abholen, { $queries } Abfragen), graphwiz konnte sie aber nicht beenden: { $detail }
+    .fix = Ein Agent der Warteschlange { $queue } bekommt die Testmail (Betreff „graphwiz test …“): Er kann sie ohne Antwort abschließen. Damit graphwiz sie beenden kann, fügen Sie der Rolle des OAuth-Clients conversation:communication:disconnect hinzu.

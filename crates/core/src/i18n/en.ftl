@@ -99,6 +99,7 @@ genesys-multi-unknown = Genesys Cloud did not say whether route to multiple dest
 
 ## Genesys Cloud: restart (disable, then enable)
 
+genesys-restart-after-azure-change = Genesys Cloud picks up an Azure change only after the integration was disabled and enabled again: graphwiz genesys restart --profile NAME (for a profile with a Genesys Cloud part), or Admin → Integrations → Integrations → the Microsoft Graph integration → Inactive, then Active.
 genesys-progress-finding = Signing in to Genesys Cloud and finding the integration…
 genesys-progress-disabling = Disabling the integration…
 genesys-progress-waiting-inactive = Waiting until it is inactive (now { $state })…
@@ -145,3 +146,33 @@ genesys-secret-whitespace = Client Secret: it contains spaces or line breaks; co
 genesys-part-saved = Genesys Cloud part of profile { $profile } saved: region { $region }, OAuth client { $client }; the secret is in the OS keychain.
 genesys-part-removed = Genesys Cloud part of profile { $profile } removed, and its secret deleted from the OS keychain.
 genesys-part-none = Profile { $profile } has no Genesys Cloud part.
+
+## The pickup test (Genesys Cloud fetches the mail)
+
+pickup-skip = { $why ->
+    [checks] Skipped: fix the failed checks first (no test mail was sent).
+    [send] Skipped: the test mail could not be sent.
+   *[other] Skipped: the test mail was not received, so there was nothing for Genesys Cloud to fetch.
+}
+interaction-skip = { $why ->
+    [checks] Skipped: fix the failed checks first (no test mail was sent).
+    [send] Skipped: the test mail could not be sent.
+    [receive] Skipped: the test mail was not received.
+   *[other] Skipped: Genesys Cloud did not fetch the test mail.
+}
+pickup-pass = Genesys Cloud fetched the test mail from { $mailbox }: it was marked read { $secs } s after it arrived, without graphwiz touching it ({ $polls } polls).
+pickup-timeout = The test mail arrived in { $mailbox }, but nothing marked it read within { $secs } s: Genesys Cloud did not fetch it.
+    .fix = In the order of Genesys's FAQ: (1) the integration's registration is not active — disable and enable the Microsoft Graph integration in Genesys Cloud (Admin → Integrations → Integrations), which graphwiz does with: graphwiz genesys restart --profile { $profile }; (2) the inbound email domain is not linked to the integration (Admin → Routing → Email Domains); (3) { $mailbox } is not the mailbox Genesys Cloud serves. Add the profile's Genesys Cloud part (graphwiz profile set-genesys { $profile } …) and graphwiz checks (1) and (2) for you.
+pickup-timeout-evidence = The test mail arrived in { $mailbox }, but nothing marked it read within { $secs } s: Genesys Cloud did not fetch it. Genesys Cloud says: { $evidence }
+    .fix = In the order of Genesys's FAQ: (1) the integration's registration is not active — restart it: graphwiz genesys restart --profile { $profile }; (2) the inbound email domain is not linked to the integration (Admin → Routing → Email Domains, see genesys_domains); (3) { $mailbox } is not the mailbox Genesys Cloud serves (see genesys_routes).
+interaction-no-part = Not looked for: the profile has no Genesys Cloud part, so graphwiz can't see the interaction (the mail was fetched, see pickup). Add it with: graphwiz profile set-genesys { $profile } …
+interaction-login-failed = Genesys Cloud fetched the mail, but graphwiz could not sign in to look for the interaction ({ $detail }).
+interaction-permission = Genesys Cloud fetched the mail, but the OAuth client may not look for the interaction: its role lacks { $permission }.
+    .fix = Add { $permission } to the OAuth client's role (Admin → Roles / Permissions) to let graphwiz find and end the test interaction; until then an agent receives the test mail and can simply wrap it up.
+interaction-search-failed = Genesys Cloud fetched the mail, but the search for the interaction failed: { $detail }
+    .fix = Run the pickup test again; if it persists, give Genesys Cloud Customer Care the contextId shown.
+interaction-missing = Genesys Cloud marked the test mail read but created no interaction for it within { $secs } s ({ $queries } queries). Genesys Cloud says: { $evidence }
+    .fix = The FAQ's answer for "mails are marked read but don't show up in Genesys Cloud": the system downloaded the mail, so check the inbound route of { $mailbox } and its flow (Admin → Routing → Email Domains → the route; Architect → the inbound email flow: how it handles email), and that agents are on the flow's queue (see genesys_routes and genesys_agents).
+interaction-pass = Genesys Cloud created interaction { $conversation } in queue { $queue } ({ $secs } s after the pickup, { $queries } queries); graphwiz ended it, so no agent has to handle the test.
+interaction-not-ended = Genesys Cloud created interaction { $conversation } in queue { $queue } ({ $secs } s after the pickup, { $queries } queries), but graphwiz could not end it: { $detail }
+    .fix = An agent on queue { $queue } will get the test mail (subject "graphwiz test …"): they can wrap it up without an answer. To let graphwiz end it, add conversation:communication:disconnect to the OAuth client's role.

@@ -1,0 +1,239 @@
+//! The pickup test: the proof that Genesys Cloud really fetches mail from a mailbox.
+//!
+//! The live test sends its mail and sees it arrive ([`crate::livetest`]); here graphwiz does NOT
+//! mark it read, but watches its `isRead`: the Genesys integration marks a mail read once it has
+//! transferred it, so the flip — without graphwiz touching the mail — is the proof. The watch is
+//! one small request on the one message, 150 ms after arrival and growing to at most 400 ms, so
+//! the flip is seen at most about half a second late. With the profile's Genesys part the
+//! interaction Genesys created is then looked up and ended, so no agent has to handle a test.
+
+use crate::genesys::client::{login, GenesysApi, GenesysFailure, LoginFailure};
+use crate::genesys::conversations;
+use crate::graph::{self, GraphFailure};
+use crate::http::HttpClient;
+use crate::i18n::{args, Args};
+use crate::livetest::{LiveTestInput, Progress};
+use crate::login::AccessToken;
+use crate::report::{Check, Status};
+use std::time::{Duration, Instant};
+
+/// Default time from arrival to pickup before the test fails.
+pub const DEFAULT_PICKUP_WAIT: Duration = Duration::from_secs(120);
+/// Default time to look for the interaction once the mail was picked up.
+pub const DEFAULT_INTERACTION_WAIT: Duration = Duration::from_secs(90);
+const FIRST_POLL: Duration = Duration::from_millis(150);
+const MAX_POLL: Duration = Duration::from_millis(400);
+
+/// What the pickup test needs.
+#[derive(Clone, Debug)]
+pub struct PickupInput {
+    /// The live test it builds on (sender, recipient = the mailbox Genesys serves).
+    pub live: LiveTestInput,
+    /// How long to wait from arrival to pickup.
+    pub pickup_wait: Duration,
+    /// How long to look for the interaction after the pickup.
+    pub interaction_wait: Duration,
+}
+
+/// Progress of a pickup test (the live test's steps plus its own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickupProgress {
+    /// A step the live test shares.
+    Live(Progress),
+    /// Waiting for Genesys Cloud to fetch the mail.
+    WaitingPickup {
+        /// Since the mail arrived.
+        elapsed: Duration,
+        /// Requests so far.
+        polls: u32,
+    },
+    /// Looking for the interaction.
+    FindingInteraction {
+        /// Since the search began.
+        elapsed: Duration,
+        /// Queries so far.
+        queries: u32,
+    },
+    /// Ending the interaction.
+    EndingInteraction,
+}
+
+fn ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64())
+}
+
+fn on(mut c: Check, mailbox: &str) -> Check {
+    c.mailbox = Some(mailbox.to_string());
+    c
+}
+
+/// The Genesys-side checks that did not pass, as evidence for a failed pickup.
+fn evidence(checks: &[Check]) -> String {
+    let bad: Vec<String> = checks
+        .iter()
+        .filter(|c| c.id.starts_with("genesys_") && matches!(c.status, Status::Fail | Status::Warn))
+        .map(|c| format!("{}: {}", c.id, c.summary))
+        .collect();
+    if bad.is_empty() {
+        "-".to_string()
+    } else {
+        bad.join(" | ")
+    }
+}
+
+/// The checks `pickup` and `genesys_interaction` that stand for steps that could not run.
+pub(crate) fn skipped(why: &str, mailbox: &str, profile: &str) -> Vec<Check> {
+    let a = args([("why", why.to_string()), ("profile", profile.to_string())]);
+    vec![
+        on(Check::msg("pickup", Status::Skip, "pickup-skip", a.clone()), mailbox),
+        on(Check::msg("genesys_interaction", Status::Skip, "interaction-skip", a), mailbox),
+    ]
+}
+
+/// After the test mail `message_id` arrived in `mailbox` at `arrived`: waits for the pickup,
+/// then finds and ends the interaction. `earlier` are the checks run before (evidence).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn after_arrival(
+    http: &HttpClient,
+    input: &PickupInput,
+    token: &AccessToken,
+    mailbox: &str,
+    message_id: &str,
+    arrived: Instant,
+    subject: &str,
+    marker: &str,
+    earlier: &[Check],
+    progress: &(dyn Fn(PickupProgress) + Send + Sync),
+) -> (Vec<Check>, u32) {
+    let e = &input.live.check.endpoints;
+    let profile = input
+        .live
+        .check
+        .genesys
+        .as_ref()
+        .and_then(|g| g.profile.clone())
+        .unwrap_or_else(|| "NAME".to_string());
+    let base = args([("mailbox", mailbox.to_string()), ("profile", profile.clone())]);
+    let with = |extra: Args| {
+        let mut a = base.clone();
+        a.extend(extra);
+        a
+    };
+    let url = crate::mailbox::user_url(e, mailbox, &format!("messages/{}?$select=isRead", crate::cloud::path_segment(message_id)));
+    let deadline = arrived + input.pickup_wait;
+    let mut interval = FIRST_POLL;
+    let mut polls = 0u32;
+    let picked: Result<Option<Duration>, GraphFailure> = loop {
+        let now = Instant::now();
+        if now >= deadline {
+            break Ok(None);
+        }
+        tokio::time::sleep(interval.min(deadline - now)).await;
+        polls += 1;
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct ReadState {
+            #[serde(default)]
+            is_read: Option<bool>,
+        }
+        match graph::check_result(http.get(&url, token.bearer()).await).and_then(|r| Ok(r.json::<ReadState>()?)) {
+            Ok(m) if m.is_read == Some(true) => break Ok(Some(arrived.elapsed())),
+            Ok(_) => {}
+            Err(f) => break Err(f),
+        }
+        progress(PickupProgress::WaitingPickup {
+            elapsed: arrived.elapsed(),
+            polls,
+        });
+        interval = (interval * 3 / 2).min(MAX_POLL);
+    };
+    let mut out = Vec::new();
+    let has_part = input.live.check.genesys.is_some();
+    let picked_after = match picked {
+        Ok(Some(after)) => {
+            let mut c = Check::msg("pickup", Status::Pass, "pickup-pass", with(args([("secs", secs(after)), ("polls", polls.to_string())])));
+            c.latency_ms = Some(ms(after));
+            c.elapsed_ms = ms(after);
+            out.push(on(c, mailbox));
+            after
+        }
+        Ok(None) => {
+            let id = if has_part { "pickup-timeout-evidence" } else { "pickup-timeout" };
+            let c = Check::msg("pickup", Status::Fail, id, with(args([("secs", input.pickup_wait.as_secs().to_string()), ("evidence", evidence(earlier))])));
+            out.push(on(c.with_elapsed(input.pickup_wait), mailbox));
+            out.push(on(Check::msg("genesys_interaction", Status::Skip, "interaction-skip", args([("why", "-".to_string()), ("profile", profile)])), mailbox));
+            return (out, polls);
+        }
+        Err(f) => {
+            let c = crate::mailbox::refusal_check("pickup", &f, mailbox, e, &input.live.check.client_id);
+            out.push(c);
+            out.push(on(Check::msg("genesys_interaction", Status::Skip, "interaction-skip", args([("why", "-".to_string()), ("profile", profile)])), mailbox));
+            return (out, polls);
+        }
+    };
+    let Some(g) = &input.live.check.genesys else {
+        out.push(on(Check::msg("genesys_interaction", Status::Skip, "interaction-no-part", with(Args::new())), mailbox));
+        return (out, polls);
+    };
+    let _ = picked_after;
+    let interaction = async {
+        let token = match login(http, &g.conn).await {
+            Ok(t) => t,
+            Err(e) => {
+                let detail = match e {
+                    LoginFailure::Refused { error, .. } => error,
+                    LoginFailure::Http(h) => h.to_string(),
+                };
+                return Check::msg("genesys_interaction", Status::Warn, "interaction-login-failed", with(args([("detail", detail)])));
+            }
+        };
+        let api = GenesysApi::new(http, &g.conn.endpoints, token);
+        let since = chrono::Utc::now() - chrono::Duration::from_std(arrived.elapsed()).unwrap_or_default();
+        let report = |elapsed, queries| progress(PickupProgress::FindingInteraction { elapsed, queries });
+        let search = conversations::find(&api, subject, marker, mailbox, since, input.interaction_wait, &report).await;
+        let search = match search {
+            Ok(s) => s,
+            Err(GenesysFailure::MissingPermission { permissions, .. }) => {
+                return Check::msg("genesys_interaction", Status::Warn, "interaction-permission", with(args([("permission", permissions.join(", "))])));
+            }
+            Err(f) => return Check::msg("genesys_interaction", Status::Warn, "interaction-search-failed", with(args([("detail", f.describe())]))),
+        };
+        let took = secs(search.took);
+        let Some(found) = search.found else {
+            return Check::msg(
+                "genesys_interaction",
+                Status::Fail,
+                "interaction-missing",
+                with(args([("secs", took), ("queries", search.queries.to_string()), ("evidence", evidence(earlier))])),
+            )
+            .with_elapsed(search.took);
+        };
+        let queue = match &found.queue_id {
+            Some(q) => conversations::queue_name(&api, q).await.unwrap_or_else(|| q.clone()),
+            None => "-".to_string(),
+        };
+        progress(PickupProgress::EndingInteraction);
+        let a = with(args([
+            ("queue", queue),
+            ("conversation", found.conversation_id.clone()),
+            ("secs", took),
+            ("queries", search.queries.to_string()),
+        ]));
+        match conversations::end(&api, &found.conversation_id).await {
+            Ok(()) => Check::msg("genesys_interaction", Status::Pass, "interaction-pass", a),
+            Err(f) => {
+                let mut a = a;
+                a.insert("detail".into(), f.describe().into());
+                Check::msg("genesys_interaction", Status::Warn, "interaction-not-ended", a)
+            }
+        }
+        .with_elapsed(search.took)
+    }
+    .await;
+    out.push(on(interaction, mailbox));
+    (out, polls)
+}
