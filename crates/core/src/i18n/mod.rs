@@ -1,5 +1,6 @@
 //! The message catalogs: every text the core words for people, in English and German, as Project
-//! Fluent messages with named arguments (`en.ftl`, `de.ftl` beside this file, compiled in).
+//! Fluent messages with named arguments (`en*.ftl`, `de*.ftl` beside this file, one pair per area,
+//! compiled in).
 //!
 //! A [`Check`](crate::report::Check) made from a catalog message carries its `message_id` and
 //! `args`, so a face can word it again in another language without running anything again
@@ -87,15 +88,17 @@ impl Lang {
     }
 }
 
-const EN: &str = include_str!("en.ftl");
-const DE: &str = include_str!("de.ftl");
+/// The catalog files of each language, one per area (every file exists in both languages).
+const EN: &[&str] = &[include_str!("en.ftl"), include_str!("en-net.ftl")];
+const DE: &[&str] = &[include_str!("de.ftl"), include_str!("de-net.ftl")];
 
-/// The catalog source of a language (for tests and tools).
-pub fn source(lang: Lang) -> &'static str {
+/// The catalog source of a language, all its files joined (for tests and tools).
+pub fn source(lang: Lang) -> String {
     match lang {
         Lang::En => EN,
         Lang::De => DE,
     }
+    .join("\n")
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
@@ -111,7 +114,7 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         // Plain text out: the faces never want Unicode isolation marks around arguments.
         b.set_use_isolating(false);
         // A catalog that does not parse is caught by the catalog tests; what parsed is used.
-        let res = match FluentResource::try_new(source(lang).to_string()) {
+        let res = match FluentResource::try_new(source(lang)) {
             Ok(r) => r,
             Err((r, _)) => r,
         };

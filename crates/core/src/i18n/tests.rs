@@ -44,7 +44,8 @@ fn vars_of_expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
 }
 
 fn shape(lang: Lang) -> Shape {
-    let res = fluent_syntax::parser::parse(source(lang))
+    let text = source(lang);
+    let res = fluent_syntax::parser::parse(text.as_str())
         .unwrap_or_else(|(_, errs)| panic!("{} catalog does not parse: {errs:?}", lang.code()));
     let mut out = Shape::new();
     for entry in res.body {

@@ -1,0 +1,1 @@
+# graphwiz — deutsche Texte der Netzwerkschicht (TLS, Proxys). Dieselben IDs wie en-net.ftl.
