@@ -6,6 +6,7 @@
 
 mod check_cmd;
 mod consent_cmd;
+mod diagnose_cmd;
 mod expiry_cmd;
 mod genesys_cmd;
 mod input;
@@ -69,6 +70,8 @@ enum Command {
     ConsentUrl(consent_cmd::ConsentUrlArgs),
     /// Grant admin consent in the browser, then check again and show what changed.
     Consent(consent_cmd::ConsentArgs),
+    /// Start from the symptom ("no mail", "bounces", …) and find its first real cause.
+    Diagnose(diagnose_cmd::DiagnoseArgs),
     /// The Genesys Cloud side: restart the integration (disable, then enable), list regions.
     #[command(subcommand)]
     Genesys(genesys_cmd::GenesysCommand),
@@ -122,6 +125,7 @@ fn main() -> ExitCode {
         Command::ConsentUrl(a) => consent_cmd::consent_url(a),
         Command::Consent(a) => consent_cmd::consent(a),
         Command::Genesys(c) => genesys_cmd::run(c),
+        Command::Diagnose(a) => diagnose_cmd::run(a),
     };
     ExitCode::from(code)
 }

@@ -3,7 +3,7 @@
 //! restart is run to ACTIVE and to ERROR, and a restart killed while the integration is disabled
 //! is finished by the next command.
 
-use graphwiz_emulator::{Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, Options};
+use graphwiz_emulator::GenesysScenario;
 use serde_json::Value;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -11,85 +11,10 @@ use std::time::{Duration, Instant};
 mod common;
 use common::Run;
 
-struct Setup {
-    home: tempfile::TempDir,
-    _emu: Emulator,
-    gen: GenesysEmulator,
-    domain: String,
-}
+use common::orgs::{setup, setup_with, Setup};
 
 fn graphwiz(home: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     common::graphwiz_in(home, args, stdin, &[("GRAPHWIZ_LANG", "en")])
-}
-
-fn setup_with(opts: impl FnOnce(&mut GenesysOptions)) -> Setup {
-    let emu = Emulator::spawn_thread(Options::default()).expect("entra emulator");
-    let demo = emu.demo();
-    let mut o = GenesysOptions {
-        azure_tenant_id: demo.tenant_id.clone(),
-        azure_client_id: demo.client_id.clone(),
-        domain: demo.tenant_domain.clone(),
-        ..GenesysOptions::default()
-    };
-    opts(&mut o);
-    let gen = GenesysEmulator::spawn_thread(o).expect("genesys emulator");
-    let home = tempfile::tempdir().unwrap();
-    let url = emu.base_url();
-    let support = format!("support@{}", demo.tenant_domain);
-    let sales = format!("sales@{}", demo.tenant_domain);
-    let add = graphwiz(
-        home.path(),
-        &[
-            "profile",
-            "add",
-            "contoso",
-            "--tenant",
-            &demo.tenant_domain,
-            "--client-id",
-            &demo.client_id,
-            "--login-url",
-            &url,
-            "--graph-url",
-            &url,
-            "--mailbox",
-            &support,
-            "--mailbox",
-            &sales,
-            "--secret-stdin",
-        ],
-        Some(&format!("{}\n", demo.client_secret)),
-    );
-    assert_eq!(add.code, 0, "{}{}", add.stdout, add.stderr);
-    let g = gen.base_url();
-    let set = graphwiz(
-        home.path(),
-        &[
-            "profile",
-            "set-genesys",
-            "contoso",
-            "--region",
-            "mypurecloud.de",
-            "--client-id",
-            &gen.client_id(),
-            "--genesys-login-url",
-            &g,
-            "--genesys-api-url",
-            &g,
-            "--secret-stdin",
-        ],
-        Some(&format!("{}\n", gen.client_secret())),
-    );
-    assert_eq!(set.code, 0, "{}{}", set.stdout, set.stderr);
-    Setup {
-        home,
-        _emu: emu,
-        gen,
-        domain: demo.tenant_domain,
-    }
-}
-
-fn setup(s: GenesysScenario) -> Setup {
-    setup_with(|o| o.scenario = s)
 }
 
 fn check(s: &Setup) -> (i32, Value) {

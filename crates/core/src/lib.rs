@@ -11,6 +11,7 @@ pub mod checks;
 pub mod cloud;
 pub mod config;
 pub mod desktop;
+pub mod diagnose;
 pub mod expiry;
 pub mod genesys;
 pub mod graph;

@@ -163,8 +163,15 @@ async fn run(
                 report.checks.push(c);
             }
             if pickup.is_some() {
-                let profile = input.check.genesys.as_ref().and_then(|g| g.profile.clone()).unwrap_or_default();
-                report.checks.extend(crate::pickup::skipped("checks", &input.recipient, &profile));
+                let profile = input
+                    .check
+                    .genesys
+                    .as_ref()
+                    .and_then(|g| g.profile.clone())
+                    .unwrap_or_default();
+                report
+                    .checks
+                    .extend(crate::pickup::skipped("checks", &input.recipient, &profile));
             }
             return LiveReport {
                 report,
@@ -252,7 +259,12 @@ async fn live_steps(
                 out.push(c);
             }
             if pickup.is_some() {
-                let profile = input.check.genesys.as_ref().and_then(|g| g.profile.clone()).unwrap_or_default();
+                let profile = input
+                    .check
+                    .genesys
+                    .as_ref()
+                    .and_then(|g| g.profile.clone())
+                    .unwrap_or_default();
                 out.extend(crate::pickup::skipped("send", recipient, &profile));
             }
             return (out, None, 0);
@@ -350,7 +362,12 @@ async fn live_steps(
                 out.extend(checks);
             }
             _ => {
-                let profile = input.check.genesys.as_ref().and_then(|g| g.profile.clone()).unwrap_or_default();
+                let profile = input
+                    .check
+                    .genesys
+                    .as_ref()
+                    .and_then(|g| g.profile.clone())
+                    .unwrap_or_default();
                 out.extend(crate::pickup::skipped("receive", recipient, &profile));
             }
         }

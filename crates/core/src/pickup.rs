@@ -89,8 +89,14 @@ fn evidence(checks: &[Check]) -> String {
 pub(crate) fn skipped(why: &str, mailbox: &str, profile: &str) -> Vec<Check> {
     let a = args([("why", why.to_string()), ("profile", profile.to_string())]);
     vec![
-        on(Check::msg("pickup", Status::Skip, "pickup-skip", a.clone()), mailbox),
-        on(Check::msg("genesys_interaction", Status::Skip, "interaction-skip", a), mailbox),
+        on(
+            Check::msg("pickup", Status::Skip, "pickup-skip", a.clone()),
+            mailbox,
+        ),
+        on(
+            Check::msg("genesys_interaction", Status::Skip, "interaction-skip", a),
+            mailbox,
+        ),
     ]
 }
 
@@ -117,13 +123,23 @@ pub(crate) async fn after_arrival(
         .as_ref()
         .and_then(|g| g.profile.clone())
         .unwrap_or_else(|| "NAME".to_string());
-    let base = args([("mailbox", mailbox.to_string()), ("profile", profile.clone())]);
+    let base = args([
+        ("mailbox", mailbox.to_string()),
+        ("profile", profile.clone()),
+    ]);
     let with = |extra: Args| {
         let mut a = base.clone();
         a.extend(extra);
         a
     };
-    let url = crate::mailbox::user_url(e, mailbox, &format!("messages/{}?$select=isRead", crate::cloud::path_segment(message_id)));
+    let url = crate::mailbox::user_url(
+        e,
+        mailbox,
+        &format!(
+            "messages/{}?$select=isRead",
+            crate::cloud::path_segment(message_id)
+        ),
+    );
     let deadline = arrived + input.pickup_wait;
     let mut interval = FIRST_POLL;
     let mut polls = 0u32;
@@ -140,7 +156,9 @@ pub(crate) async fn after_arrival(
             #[serde(default)]
             is_read: Option<bool>,
         }
-        match graph::check_result(http.get(&url, token.bearer()).await).and_then(|r| Ok(r.json::<ReadState>()?)) {
+        match graph::check_result(http.get(&url, token.bearer()).await)
+            .and_then(|r| Ok(r.json::<ReadState>()?))
+        {
             Ok(m) if m.is_read == Some(true) => break Ok(Some(arrived.elapsed())),
             Ok(_) => {}
             Err(f) => break Err(f),
@@ -155,28 +173,75 @@ pub(crate) async fn after_arrival(
     let has_part = input.live.check.genesys.is_some();
     let picked_after = match picked {
         Ok(Some(after)) => {
-            let mut c = Check::msg("pickup", Status::Pass, "pickup-pass", with(args([("secs", secs(after)), ("polls", polls.to_string())])));
+            let mut c = Check::msg(
+                "pickup",
+                Status::Pass,
+                "pickup-pass",
+                with(args([("secs", secs(after)), ("polls", polls.to_string())])),
+            );
             c.latency_ms = Some(ms(after));
             c.elapsed_ms = ms(after);
             out.push(on(c, mailbox));
             after
         }
         Ok(None) => {
-            let id = if has_part { "pickup-timeout-evidence" } else { "pickup-timeout" };
-            let c = Check::msg("pickup", Status::Fail, id, with(args([("secs", input.pickup_wait.as_secs().to_string()), ("evidence", evidence(earlier))])));
+            let id = if has_part {
+                "pickup-timeout-evidence"
+            } else {
+                "pickup-timeout"
+            };
+            let c = Check::msg(
+                "pickup",
+                Status::Fail,
+                id,
+                with(args([
+                    ("secs", input.pickup_wait.as_secs().to_string()),
+                    ("evidence", evidence(earlier)),
+                ])),
+            );
             out.push(on(c.with_elapsed(input.pickup_wait), mailbox));
-            out.push(on(Check::msg("genesys_interaction", Status::Skip, "interaction-skip", args([("why", "-".to_string()), ("profile", profile)])), mailbox));
+            out.push(on(
+                Check::msg(
+                    "genesys_interaction",
+                    Status::Skip,
+                    "interaction-skip",
+                    args([("why", "-".to_string()), ("profile", profile)]),
+                ),
+                mailbox,
+            ));
             return (out, polls);
         }
         Err(f) => {
-            let c = crate::mailbox::refusal_check("pickup", &f, mailbox, e, &input.live.check.client_id);
+            let c = crate::mailbox::refusal_check(
+                "pickup",
+                &f,
+                mailbox,
+                e,
+                &input.live.check.client_id,
+            );
             out.push(c);
-            out.push(on(Check::msg("genesys_interaction", Status::Skip, "interaction-skip", args([("why", "-".to_string()), ("profile", profile)])), mailbox));
+            out.push(on(
+                Check::msg(
+                    "genesys_interaction",
+                    Status::Skip,
+                    "interaction-skip",
+                    args([("why", "-".to_string()), ("profile", profile)]),
+                ),
+                mailbox,
+            ));
             return (out, polls);
         }
     };
     let Some(g) = &input.live.check.genesys else {
-        out.push(on(Check::msg("genesys_interaction", Status::Skip, "interaction-no-part", with(Args::new())), mailbox));
+        out.push(on(
+            Check::msg(
+                "genesys_interaction",
+                Status::Skip,
+                "interaction-no-part",
+                with(Args::new()),
+            ),
+            mailbox,
+        ));
         return (out, polls);
     };
     let _ = picked_after;
@@ -188,19 +253,47 @@ pub(crate) async fn after_arrival(
                     LoginFailure::Refused { error, .. } => error,
                     LoginFailure::Http(h) => h.to_string(),
                 };
-                return Check::msg("genesys_interaction", Status::Warn, "interaction-login-failed", with(args([("detail", detail)])));
+                return Check::msg(
+                    "genesys_interaction",
+                    Status::Warn,
+                    "interaction-login-failed",
+                    with(args([("detail", detail)])),
+                );
             }
         };
         let api = GenesysApi::new(http, &g.conn.endpoints, token);
-        let since = chrono::Utc::now() - chrono::Duration::from_std(arrived.elapsed()).unwrap_or_default();
-        let report = |elapsed, queries| progress(PickupProgress::FindingInteraction { elapsed, queries });
-        let search = conversations::find(&api, subject, marker, mailbox, since, input.interaction_wait, &report).await;
+        let since =
+            chrono::Utc::now() - chrono::Duration::from_std(arrived.elapsed()).unwrap_or_default();
+        let report =
+            |elapsed, queries| progress(PickupProgress::FindingInteraction { elapsed, queries });
+        let search = conversations::find(
+            &api,
+            subject,
+            marker,
+            mailbox,
+            since,
+            input.interaction_wait,
+            &report,
+        )
+        .await;
         let search = match search {
             Ok(s) => s,
             Err(GenesysFailure::MissingPermission { permissions, .. }) => {
-                return Check::msg("genesys_interaction", Status::Warn, "interaction-permission", with(args([("permission", permissions.join(", "))])));
+                return Check::msg(
+                    "genesys_interaction",
+                    Status::Warn,
+                    "interaction-permission",
+                    with(args([("permission", permissions.join(", "))])),
+                );
             }
-            Err(f) => return Check::msg("genesys_interaction", Status::Warn, "interaction-search-failed", with(args([("detail", f.describe())]))),
+            Err(f) => {
+                return Check::msg(
+                    "genesys_interaction",
+                    Status::Warn,
+                    "interaction-search-failed",
+                    with(args([("detail", f.describe())])),
+                )
+            }
         };
         let took = secs(search.took);
         let Some(found) = search.found else {
@@ -208,12 +301,18 @@ pub(crate) async fn after_arrival(
                 "genesys_interaction",
                 Status::Fail,
                 "interaction-missing",
-                with(args([("secs", took), ("queries", search.queries.to_string()), ("evidence", evidence(earlier))])),
+                with(args([
+                    ("secs", took),
+                    ("queries", search.queries.to_string()),
+                    ("evidence", evidence(earlier)),
+                ])),
             )
             .with_elapsed(search.took);
         };
         let queue = match &found.queue_id {
-            Some(q) => conversations::queue_name(&api, q).await.unwrap_or_else(|| q.clone()),
+            Some(q) => conversations::queue_name(&api, q)
+                .await
+                .unwrap_or_else(|| q.clone()),
             None => "-".to_string(),
         };
         progress(PickupProgress::EndingInteraction);
@@ -228,7 +327,12 @@ pub(crate) async fn after_arrival(
             Err(f) => {
                 let mut a = a;
                 a.insert("detail".into(), f.describe().into());
-                Check::msg("genesys_interaction", Status::Warn, "interaction-not-ended", a)
+                Check::msg(
+                    "genesys_interaction",
+                    Status::Warn,
+                    "interaction-not-ended",
+                    a,
+                )
             }
         }
         .with_elapsed(search.took)

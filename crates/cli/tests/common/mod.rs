@@ -3,6 +3,8 @@
 // Each test file uses a part of this module.
 #![allow(dead_code)]
 
+pub mod orgs;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;

@@ -76,8 +76,11 @@ impl Conversation {
     }
     fn mentions(&self, token: &str) -> bool {
         let token = token.to_ascii_lowercase();
-        self.segments()
-            .any(|s| s.subject.as_deref().is_some_and(|t| t.to_ascii_lowercase().contains(&token)))
+        self.segments().any(|s| {
+            s.subject
+                .as_deref()
+                .is_some_and(|t| t.to_ascii_lowercase().contains(&token))
+        })
     }
     fn queue(&self) -> Option<String> {
         self.segments().find_map(|s| s.queue_id.clone())
@@ -103,9 +106,16 @@ fn query(since: DateTime<Utc>, segment: serde_json::Value) -> serde_json::Value 
     })
 }
 
-async fn details(api: &GenesysApi<'_>, body: &serde_json::Value) -> Result<Vec<Conversation>, GenesysFailure> {
+async fn details(
+    api: &GenesysApi<'_>,
+    body: &serde_json::Value,
+) -> Result<Vec<Conversation>, GenesysFailure> {
     let a: QueryAnswer = api
-        .post("/api/v2/analytics/conversations/details/query", body, VIEW_DETAILS)
+        .post(
+            "/api/v2/analytics/conversations/details/query",
+            body,
+            VIEW_DETAILS,
+        )
         .await?;
     Ok(a.conversations)
 }
@@ -162,16 +172,25 @@ pub async fn queue_name(api: &GenesysApi<'_>, queue_id: &str) -> Option<String> 
     struct Queue {
         name: Option<String>,
     }
-    api.get::<Queue>(&format!("/api/v2/routing/queues/{}", crate::cloud::path_segment(queue_id)), VIEW_QUEUE)
-        .await
-        .ok()
-        .and_then(|q| q.name)
+    api.get::<Queue>(
+        &format!(
+            "/api/v2/routing/queues/{}",
+            crate::cloud::path_segment(queue_id)
+        ),
+        VIEW_QUEUE,
+    )
+    .await
+    .ok()
+    .and_then(|q| q.name)
 }
 
 /// Ends the interaction (disconnects every participant).
 pub async fn end(api: &GenesysApi<'_>, conversation_id: &str) -> Result<(), GenesysFailure> {
     api.patch::<serde_json::Value>(
-        &format!("/api/v2/conversations/emails/{}", crate::cloud::path_segment(conversation_id)),
+        &format!(
+            "/api/v2/conversations/emails/{}",
+            crate::cloud::path_segment(conversation_id)
+        ),
         &serde_json::json!({"state": "disconnected"}),
         DISCONNECT,
     )

@@ -89,8 +89,16 @@ impl Lang {
 }
 
 /// The catalog files of each language, one per area (every file exists in both languages).
-const EN: &[&str] = &[include_str!("en.ftl"), include_str!("en-net.ftl")];
-const DE: &[&str] = &[include_str!("de.ftl"), include_str!("de-net.ftl")];
+const EN: &[&str] = &[
+    include_str!("en.ftl"),
+    include_str!("en-net.ftl"),
+    include_str!("en-diagnose.ftl"),
+];
+const DE: &[&str] = &[
+    include_str!("de.ftl"),
+    include_str!("de-net.ftl"),
+    include_str!("de-diagnose.ftl"),
+];
 
 /// The catalog source of a language, all its files joined (for tests and tools).
 pub fn source(lang: Lang) -> String {

@@ -1,0 +1,109 @@
+//! Two-sided set-ups for the CLI tests: an Entra/Graph emulator and a Genesys Cloud emulator on
+//! loopback, and a profile `contoso` (mailboxes support@ and sales@) with its Genesys part.
+
+use super::Run;
+use graphwiz_emulator::{
+    Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, Options, Scenario,
+};
+use std::path::Path;
+
+/// Both emulators and the data folder of one test.
+pub struct Setup {
+    /// GRAPHWIZ_HOME.
+    pub home: tempfile::TempDir,
+    /// The Entra/Graph emulator.
+    pub emu: Emulator,
+    /// The Genesys Cloud emulator.
+    pub gen: GenesysEmulator,
+    /// The tenant's domain.
+    pub domain: String,
+}
+
+fn graphwiz(home: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    super::graphwiz_in(home, args, stdin, &[("GRAPHWIZ_LANG", "en")])
+}
+
+/// A healthy tenant, and a Genesys organization set up by `opts`.
+pub fn setup_with(opts: impl FnOnce(&mut GenesysOptions)) -> Setup {
+    setup_full(Options::scenario(Scenario::Healthy), opts, true)
+}
+
+/// A healthy tenant and the Genesys scenario `s`.
+pub fn setup(s: GenesysScenario) -> Setup {
+    setup_with(|o| o.scenario = s)
+}
+
+/// The tenant from `entra`, the organization from `opts`; the profile gets its Genesys part
+/// only when `with_genesys`.
+pub fn setup_full(
+    entra: Options,
+    opts: impl FnOnce(&mut GenesysOptions),
+    with_genesys: bool,
+) -> Setup {
+    let emu = Emulator::spawn_thread(entra).expect("entra emulator");
+    let demo = emu.demo();
+    let mut o = GenesysOptions {
+        azure_tenant_id: demo.tenant_id.clone(),
+        azure_client_id: demo.client_id.clone(),
+        domain: demo.tenant_domain.clone(),
+        ..GenesysOptions::default()
+    };
+    opts(&mut o);
+    let gen = GenesysEmulator::spawn_thread(o).expect("genesys emulator");
+    let home = tempfile::tempdir().unwrap();
+    let url = emu.base_url();
+    let support = format!("support@{}", demo.tenant_domain);
+    let sales = format!("sales@{}", demo.tenant_domain);
+    let add = graphwiz(
+        home.path(),
+        &[
+            "profile",
+            "add",
+            "contoso",
+            "--tenant",
+            &demo.tenant_domain,
+            "--client-id",
+            &demo.client_id,
+            "--login-url",
+            &url,
+            "--graph-url",
+            &url,
+            "--mailbox",
+            &support,
+            "--mailbox",
+            &sales,
+            "--secret-stdin",
+            "--i-know",
+        ],
+        Some(&format!("{}\n", demo.client_secret)),
+    );
+    assert_eq!(add.code, 0, "{}{}", add.stdout, add.stderr);
+    if with_genesys {
+        let g = gen.base_url();
+        let set = graphwiz(
+            home.path(),
+            &[
+                "profile",
+                "set-genesys",
+                "contoso",
+                "--region",
+                "mypurecloud.de",
+                "--client-id",
+                &gen.client_id(),
+                "--genesys-login-url",
+                &g,
+                "--genesys-api-url",
+                &g,
+                "--secret-stdin",
+            ],
+            Some(&format!("{}\n", gen.client_secret())),
+        );
+        assert_eq!(set.code, 0, "{}{}", set.stdout, set.stderr);
+    }
+    Setup {
+        home,
+        emu,
+        gen,
+        domain: demo.tenant_domain,
+    }
+}
