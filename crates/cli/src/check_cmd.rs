@@ -287,6 +287,11 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
         results.push((p.name.clone(), report));
     }
     save_results(&results)?;
+    let lang = crate::lang();
+    let results: Vec<(String, Report)> = results
+        .into_iter()
+        .map(|(name, r)| (name, r.localized(lang)))
+        .collect();
     if args.json {
         let list: Vec<ProfileReport> = results
             .iter()
