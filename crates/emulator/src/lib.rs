@@ -15,6 +15,11 @@
 //! resets, stalls, truncated or endless bodies, HTML or mislabelled answers) into the requests
 //! [`Options::fault_target`] selects; see [`fault`].
 //!
+//! [`Options::pickup`] adds a simulated Genesys Cloud consumer that marks new mail of the
+//! mailboxes it serves read after a delay and reports it to hooks ([`Emulator::on_pickup`]);
+//! [`connect_pickup`] hands those reports to a [`GenesysEmulator`], which then creates email
+//! conversations; see [`pickup`].
+//!
 //! [`GenesysEmulator`] is a separate server with its own base URL that answers like the Genesys
 //! Cloud Platform API of an organization with a Microsoft Graph email integration, set up from
 //! named [`GenesysScenario`]s; see [`genesys`].
@@ -27,6 +32,7 @@ mod jwt;
 mod mail;
 pub mod mailbox;
 pub mod model;
+pub mod pickup;
 mod scenario;
 mod server;
 mod signin;
@@ -44,6 +50,7 @@ pub use fault::{Fault, FaultTarget, UnknownFault, UnknownFaultTarget};
 pub use genesys::{GenesysEmulator, GenesysOptions, GenesysScenario, UnknownGenesysScenario};
 pub use mailbox::{MailboxBehaviour, MessageInfo};
 pub use model::{DemoCredentials, Directory};
+pub use pickup::{PickedUp, Pickup, PickupHook, PickupMode};
 pub use scenario::{Scenario, UnknownScenario};
 pub use signin::DEFAULT_SCOPES;
 
@@ -89,6 +96,9 @@ pub struct Options {
     pub fault: Option<Fault>,
     /// Which requests get [`Options::fault`].
     pub fault_target: FaultTarget,
+    /// The simulated Genesys Cloud consumer that marks new mail of its mailboxes read (see
+    /// [`pickup`]). `None`: nobody touches mail.
+    pub pickup: Option<Pickup>,
 }
 
 impl Default for Options {
@@ -106,6 +116,7 @@ impl Default for Options {
             device_code_lifetime: Duration::from_secs(900),
             fault: None,
             fault_target: FaultTarget::All,
+            pickup: None,
         }
     }
 }
@@ -233,6 +244,7 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
         inflight: Mutex::new(HashMap::new()),
         sync: Mutex::new(mail::SyncStore::default()),
         signin: Mutex::new(signin::SigninState::default()),
+        pickup: pickup::PickupState::new(opts.pickup),
     });
     Prepared {
         shared,
@@ -253,6 +265,9 @@ impl Emulator {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let local = listener.local_addr()?;
         let p = prepare(opts, local);
+        p.shared
+            .pickup
+            .set_runtime(tokio::runtime::Handle::current());
         let internal = with_fault(internal_listener(p.fault)?, p.fault, &p.shared.retry_after)?;
         let (tx, rx) = watch::channel(false);
         let app = server::router(p.shared.clone());
@@ -284,6 +299,7 @@ impl Emulator {
             .enable_all()
             .build()?;
         let p = prepare(opts, local);
+        p.shared.pickup.set_runtime(runtime.handle().clone());
         let (listener, internal) = {
             let _guard = runtime.enter();
             (
@@ -370,7 +386,8 @@ impl Emulator {
     }
 
     fn folder_infos(&self, address: &str, kind: mailbox::FolderKind) -> Vec<MessageInfo> {
-        let dir = self.shared.dir();
+        let mut dir = self.shared.dir();
+        pickup::settle(&self.shared, &mut dir, Utc::now());
         let Some(mb) = dir.mailbox(address) else {
             return Vec::new();
         };
@@ -395,7 +412,20 @@ impl Emulator {
     pub fn deliver_external(&self, to: &str, subject: &str) {
         let now = Utc::now();
         let msg = mail::external_message(to, subject, now);
-        mail::deliver(&mut self.shared.dir(), &msg, &[to.trim().to_string()], now);
+        pickup::deliver(&self.shared, &msg, &[to.trim().to_string()], now);
+    }
+
+    /// Registers a hook called with every mail the simulated Genesys Cloud consumer reports
+    /// ([`Options::pickup`]), on a timer task right after the mail is marked read. Hooks must not
+    /// block for long.
+    pub fn on_pickup(&self, hook: PickupHook) {
+        self.shared.pickup.add_hook(hook);
+    }
+
+    /// Replaces the simulated consumer's settings while the server runs; applies to mail arriving
+    /// afterwards. `None` switches the consumer off.
+    pub fn set_pickup(&self, pickup: Option<Pickup>) {
+        self.shared.pickup.set(pickup);
     }
 
     /// The UPN of tenant `tenant_index`'s administrator (`admin@{domain}`).
@@ -421,6 +451,13 @@ impl Emulator {
             let _ = tx.send(true);
         }
     }
+}
+
+/// Hands every mail the simulated consumer of `emu` reports to `genesys`, which creates an email
+/// conversation for it ([`GenesysEmulator::pickup_hook`]). The consumer itself is set up with
+/// [`Options::pickup`] or [`Emulator::set_pickup`].
+pub fn connect_pickup(emu: &Emulator, genesys: &GenesysEmulator) {
+    emu.on_pickup(genesys.pickup_hook());
 }
 
 impl Drop for Emulator {

@@ -229,6 +229,7 @@ pub(crate) fn handle(
     if !allowed {
         return Err(GraphError::method_not_allowed());
     }
+    crate::pickup::settle(s, dir, Utc::now());
     let json_body = if *method == Method::POST || *method == Method::PATCH {
         Some(parse_json_body(body)?)
     } else {
@@ -862,7 +863,7 @@ fn send_mail(
 }
 
 /// Delivers `template` to the recipients after the delivery delay, on a timer task, so that
-/// delivery happens even when nobody polls.
+/// delivery happens even when nobody polls; the pickup of the delivered copies is scheduled too.
 fn schedule_delivery(s: &Arc<Shared>, template: Message, addresses: Vec<String>) {
     let delay = s.delivery_delay;
     let shared = s.clone();
@@ -872,24 +873,25 @@ fn schedule_delivery(s: &Arc<Shared>, template: Message, addresses: Vec<String>)
                 if !delay.is_zero() {
                     tokio::time::sleep(delay).await;
                 }
-                deliver(&mut shared.dir(), &template, &addresses, Utc::now());
+                crate::pickup::deliver(&shared, &template, &addresses, Utc::now());
             });
         }
         Err(_) => {
-            deliver(&mut s.dir(), &template, &addresses, Utc::now());
+            crate::pickup::deliver(s, &template, &addresses, Utc::now());
         }
     }
 }
 
 /// Puts a copy of `template` into the inbox of every mailbox (of any tenant) whose address is
-/// among `addresses`; other addresses are outside the emulator and the mail just leaves.
+/// among `addresses`; other addresses are outside the emulator and the mail just leaves. Returns
+/// the (mailbox address, message id) of every delivered copy.
 pub(crate) fn deliver(
     dir: &mut Directory,
     template: &Message,
     addresses: &[String],
     now: DateTime<Utc>,
-) -> usize {
-    let mut delivered = 0;
+) -> Vec<(String, String)> {
+    let mut delivered = Vec::new();
     for t in &mut dir.tenants {
         for mb in &mut t.mailboxes {
             if addresses
@@ -902,8 +904,8 @@ pub(crate) fn deliver(
                 m.created = now;
                 m.received = now;
                 m.last_modified = now;
+                delivered.push((mb.address.clone(), m.id.clone()));
                 mb.add(FolderKind::Inbox, m);
-                delivered += 1;
             }
         }
     }

@@ -1,7 +1,9 @@
 //! The `graphwiz-emulator` command: runs the Entra ID + Microsoft Graph emulator on loopback with
 //! the chosen scenarios, prints the base URL, the demo credentials, mailboxes and administrator to
 //! use, and serves until Ctrl-C. With `--genesys SCENARIO` it also runs a Genesys Cloud Platform
-//! API emulator on its own port, whose Graph integration points at tenant 0.
+//! API emulator on its own port, whose Graph integration points at tenant 0, and a simulated
+//! Genesys Cloud consumer that marks new mail of the routes' mailboxes read after
+//! `--pickup-delay-ms` and creates an email conversation for it (`--pickup-mode`).
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -9,8 +11,8 @@ use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 use graphwiz_emulator::{
-    AdminOutcome, Emulator, Fault, FaultTarget, GenesysEmulator, GenesysOptions, GenesysScenario,
-    MailboxBehaviour, Options, Scenario,
+    connect_pickup, AdminOutcome, Emulator, Fault, FaultTarget, GenesysEmulator, GenesysOptions,
+    GenesysScenario, MailboxBehaviour, Options, Pickup, PickupMode, Scenario,
 };
 
 /// What the emulated administrator does.
@@ -27,6 +29,30 @@ impl From<Outcome> for AdminOutcome {
         match o {
             Outcome::Approve => AdminOutcome::Approve,
             Outcome::Deny => AdminOutcome::Deny,
+        }
+    }
+}
+
+/// What the simulated Genesys Cloud consumer does with new mail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Mode {
+    /// Marks it read and creates an email conversation.
+    Fetch,
+    /// Never touches mail.
+    Never,
+    /// Marks it read but creates no conversation.
+    FetchNoInteraction,
+    /// Like fetch, but ignores mail a mailbox sends to itself.
+    FetchExternalOnly,
+}
+
+impl From<Mode> for PickupMode {
+    fn from(m: Mode) -> Self {
+        match m {
+            Mode::Fetch => PickupMode::Fetch,
+            Mode::Never => PickupMode::Never,
+            Mode::FetchNoInteraction => PickupMode::FetchNoInteraction,
+            Mode::FetchExternalOnly => PickupMode::FetchExternalOnly,
         }
     }
 }
@@ -88,6 +114,26 @@ struct Cli {
     #[arg(long, value_name = "SCENARIO")]
     genesys: Option<String>,
 
+    /// With --genesys: time from a mail's arrival in a route's mailbox to the simulated Genesys
+    /// Cloud consumer marking it read, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = 2000, requires = "genesys")]
+    pickup_delay_ms: u64,
+
+    /// With --genesys: what the simulated Genesys Cloud consumer does with new mail.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "MODE",
+        default_value = "fetch",
+        requires = "genesys"
+    )]
+    pickup_mode: Mode,
+
+    /// With --genesys: how long after a conversation starts or ends the analytics details query
+    /// shows it, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = 1000, requires = "genesys")]
+    analytics_lag_ms: u64,
+
     /// List the scenarios (Entra/Graph and Genesys) and exit.
     #[arg(long)]
     list_scenarios: bool,
@@ -142,6 +188,19 @@ fn print_genesys_banner(g: &GenesysEmulator) {
     println!("  Graph integration:   {}", g.integration_id());
 }
 
+fn print_pickup_banner(p: &Pickup) {
+    println!(
+        "  mail pickup:         {} after {} ms for {}",
+        p.mode,
+        p.delay.as_millis(),
+        if p.mailboxes.is_empty() {
+            "no mailbox".to_string()
+        } else {
+            p.mailboxes.join(", ")
+        }
+    );
+}
+
 fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
@@ -150,7 +209,7 @@ fn print_banner(
     emu: &Emulator,
     scenarios: &[Scenario],
     fault: Option<(Fault, FaultTarget)>,
-    genesys: Option<&GenesysEmulator>,
+    genesys: Option<(&GenesysEmulator, &Pickup)>,
 ) {
     let base = emu.base_url();
     println!("graphwiz emulator listening on {base}");
@@ -212,8 +271,9 @@ fn print_banner(
             f.description()
         );
     }
-    if let Some(g) = genesys {
+    if let Some((g, p)) = genesys {
         print_genesys_banner(g);
+        print_pickup_banner(p);
     }
     println!();
     println!("Press Ctrl-C to stop.");
@@ -304,10 +364,20 @@ async fn main() -> ExitCode {
                 domain: demo.tenant_domain,
                 delay: Duration::from_millis(cli.delay_ms),
                 throttle_count: cli.throttle_count,
+                analytics_lag: Duration::from_millis(cli.analytics_lag_ms),
                 ..GenesysOptions::default()
             };
             match GenesysEmulator::start_on(SocketAddr::new(cli.listen.ip(), 0), gopts).await {
-                Ok(g) => Some(g),
+                Ok(g) => {
+                    let pickup = Pickup::new(
+                        g.route_addresses(),
+                        Duration::from_millis(cli.pickup_delay_ms),
+                        cli.pickup_mode.into(),
+                    );
+                    emu.set_pickup(Some(pickup.clone()));
+                    connect_pickup(&emu, &g);
+                    Some((g, pickup))
+                }
                 Err(e) => {
                     eprintln!("graphwiz-emulator: cannot start the Genesys Cloud emulator: {e}");
                     return ExitCode::FAILURE;
@@ -320,13 +390,13 @@ async fn main() -> ExitCode {
         &emu,
         &scenarios,
         fault.map(|f| (f, fault_target)),
-        genesys_emu.as_ref(),
+        genesys_emu.as_ref().map(|(g, p)| (g, p)),
     );
     if let Err(e) = tokio::signal::ctrl_c().await {
         eprintln!("graphwiz-emulator: cannot wait for Ctrl-C: {e}");
     }
     println!("stopping; answered {} requests", emu.request_count());
-    if let Some(g) = genesys_emu {
+    if let Some((g, _)) = genesys_emu {
         println!(
             "Genesys Cloud emulator answered {} requests",
             g.request_count()

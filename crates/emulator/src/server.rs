@@ -21,6 +21,7 @@ use crate::fault::FaultSettings;
 use crate::jwt::Signer;
 use crate::mail::SyncStore;
 use crate::model::Directory;
+use crate::pickup::PickupState;
 use crate::signin::SigninState;
 use crate::{AdminOutcome, RecordedRequest};
 
@@ -51,6 +52,8 @@ pub(crate) struct Shared {
     pub sync: Mutex<SyncStore>,
     /// Pending authorization codes and device codes.
     pub signin: Mutex<SigninState>,
+    /// The simulated Genesys Cloud consumer: settings, hooks and pickups under way.
+    pub pickup: PickupState,
 }
 
 /// How device code sign-ins behave.

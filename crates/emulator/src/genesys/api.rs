@@ -14,6 +14,7 @@ use chrono::Utc;
 use serde_json::{json, Value};
 
 use super::catalog;
+use super::conversation_api;
 use super::model::{OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET};
 use super::{GenesysScenario, GenesysShared};
 use crate::server::{header_str, json_response, percent_decode, set_header};
@@ -42,14 +43,15 @@ pub(crate) fn api_error(status: StatusCode, code: &str, message: &str) -> Respon
 
 /// A Platform API error not yet turned into an answer.
 #[derive(Debug)]
-struct ApiError {
+pub(crate) struct ApiError {
     status: StatusCode,
     code: String,
     message: String,
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: &str, message: &str) -> ApiError {
+    /// An error with this status, `code` and `message`.
+    pub(crate) fn new(status: StatusCode, code: &str, message: &str) -> ApiError {
         ApiError {
             status,
             code: code.to_string(),
@@ -57,7 +59,8 @@ impl ApiError {
         }
     }
 
-    fn not_found() -> ApiError {
+    /// 404 `not.found`.
+    pub(crate) fn not_found() -> ApiError {
         ApiError::new(
             StatusCode::NOT_FOUND,
             "not.found",
@@ -66,7 +69,7 @@ impl ApiError {
     }
 
     /// The answer: `message`, `code`, `status`, a fresh `contextId`, empty `details` and `errors`.
-    fn respond(self) -> Response {
+    pub(crate) fn respond(self) -> Response {
         answer(
             self.status,
             &json!({
@@ -280,9 +283,18 @@ pub(crate) async fn api(
         .into_owned()
         .collect();
     let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
+    if method == Method::POST {
+        return match segs.as_slice() {
+            ["analytics", "conversations", "details", "query"] => {
+                respond(conversation_api::details_query(&s, &body))
+            }
+            _ => not_found_error(),
+        };
+    }
     if method == Method::PATCH {
         return match segs.as_slice() {
             ["integrations", id] if !is_reserved(id) => patch_integration(&s, id, &body),
+            ["conversations", "emails", id] => respond(conversation_api::disconnect(&s, id, &body)),
             _ => not_found_error(),
         };
     }
@@ -290,6 +302,14 @@ pub(crate) async fn api(
         return not_found_error();
     }
     match get(&s, &path, &segs, &q) {
+        Ok(v) => answer(StatusCode::OK, &v),
+        Err(e) => e.respond(),
+    }
+}
+
+/// A 200 answer with the value, or the error.
+fn respond(result: Result<Value, ApiError>) -> Response {
+    match result {
         Ok(v) => answer(StatusCode::OK, &v),
         Err(e) => e.respond(),
     }
@@ -380,6 +400,7 @@ fn get(s: &GenesysShared, path: &str, segs: &[&str], q: &Query) -> Result<Value,
         ["routing", "queues", id, "members"] => members(s, path, id, q),
         ["flows", id] => found(s.org().flow(id)),
         ["emails", "settings"] => Ok(s.org().email_settings()),
+        ["conversations", "emails", id] => conversation_api::email(s, id),
         _ => Err(ApiError::not_found()),
     }
 }

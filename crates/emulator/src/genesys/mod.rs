@@ -10,13 +10,23 @@
 //! (`PATCH /api/v2/integrations/{id}` with `intendedState`) passes through `DEACTIVATING` and
 //! `ACTIVATING`, each taking [`GenesysOptions::transition`].
 //!
+//! Mail the simulated consumer of the Graph emulator picks up ([`crate::pickup`]) becomes an
+//! email conversation through [`GenesysEmulator::pickup_hook`] (or [`crate::connect_pickup`]): in
+//! the queue the route of its mailbox goes to, found by
+//! `POST /api/v2/analytics/conversations/details/query` once [`GenesysOptions::analytics_lag`]
+//! has passed, read by `GET /api/v2/conversations/emails/{id}` and ended by
+//! `PATCH /api/v2/conversations/emails/{id}` with `{"state": "disconnected"}`.
+//!
 //! Start one with [`GenesysEmulator::start`] (inside a tokio runtime) or
 //! [`GenesysEmulator::spawn_thread`] (on its own thread), then use
 //! [`GenesysEmulator::base_url`], [`GenesysEmulator::client_id`] and
 //! [`GenesysEmulator::client_secret`].
 
+mod analytics;
 mod api;
 mod catalog;
+mod conversation;
+mod conversation_api;
 mod model;
 mod scenario;
 
@@ -60,6 +70,9 @@ pub struct GenesysOptions {
     pub throttle_count: u32,
     /// The `Retry-After` header value on 429 answers, in seconds.
     pub retry_after: String,
+    /// How long after a conversation starts (and after it ends) the analytics details query shows
+    /// it (its end); `GET /api/v2/conversations/emails/{id}` shows changes at once.
+    pub analytics_lag: Duration,
 }
 
 impl Default for GenesysOptions {
@@ -73,6 +86,7 @@ impl Default for GenesysOptions {
             transition: Duration::from_millis(300),
             throttle_count: 2,
             retry_after: "1".to_string(),
+            analytics_lag: Duration::from_secs(1),
         }
     }
 }
@@ -94,6 +108,10 @@ pub(crate) struct GenesysShared {
     retry_after: String,
     count: AtomicU64,
     log: Mutex<VecDeque<(String, String)>>,
+    /// Email conversations, oldest first.
+    conversations: Mutex<Vec<conversation::Conversation>>,
+    /// [`GenesysOptions::analytics_lag`].
+    analytics_lag: chrono::Duration,
 }
 
 impl GenesysShared {
@@ -170,6 +188,9 @@ fn prepare(opts: &GenesysOptions) -> Arc<GenesysShared> {
         retry_after: opts.retry_after.clone(),
         count: AtomicU64::new(0),
         log: Mutex::new(VecDeque::new()),
+        conversations: Mutex::new(Vec::new()),
+        analytics_lag: chrono::Duration::from_std(opts.analytics_lag)
+            .unwrap_or_else(|_| chrono::Duration::days(3650)),
     })
 }
 
@@ -287,6 +308,37 @@ impl GenesysEmulator {
     /// How many requests have been answered.
     pub fn request_count(&self) -> u64 {
         self.shared.count.load(Ordering::Relaxed)
+    }
+
+    /// A hook for [`crate::Emulator::on_pickup`] that creates an email conversation for every
+    /// picked-up mail (started now), in the queue the route of its mailbox goes to (a route to a
+    /// flow ends in the Support queue, a route with neither queue nor flow in no queue). Mail to a
+    /// mailbox no route of the linked domain serves creates nothing.
+    pub fn pickup_hook(&self) -> crate::PickupHook {
+        let shared = self.shared.clone();
+        Arc::new(move |picked: crate::PickedUp| conversation_api::create(&shared, &picked))
+    }
+
+    /// The addresses of the routes of the domain linked to the Graph integration (`support@` and
+    /// `sales@` the domain, lower case): the mailboxes a consumer would serve; empty when no domain
+    /// is linked.
+    pub fn route_addresses(&self) -> Vec<String> {
+        conversation::route_addresses(&self.shared.org())
+    }
+
+    /// Every email conversation, oldest first, as (conversation id, subject, queue id, ended).
+    pub fn conversations(&self) -> Vec<(String, String, Option<String>, bool)> {
+        lock(&self.shared.conversations)
+            .iter()
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    c.subject.clone(),
+                    c.destination.queue.as_ref().map(|q| q.id.clone()),
+                    c.end.is_some(),
+                )
+            })
+            .collect()
     }
 
     /// Stops the server: open requests get a short grace period. When the emulator runs on its

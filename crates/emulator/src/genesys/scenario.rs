@@ -35,11 +35,17 @@ pub enum GenesysScenario {
     Throttled,
     /// Healthy until the integration is enabled again, which then ends in an error.
     RestartError,
+    /// The OAuth client's role lacks `analytics:conversationDetail:view`, so the conversation
+    /// details query is refused.
+    NoAnalyticsPermission,
+    /// The OAuth client's role lacks `conversation:communication:disconnect`, so disconnecting an
+    /// email conversation is refused.
+    NoDisconnectPermission,
 }
 
 impl GenesysScenario {
     /// Every scenario, in the order they are listed to people.
-    pub const ALL: [GenesysScenario; 13] = [
+    pub const ALL: [GenesysScenario; 15] = [
         GenesysScenario::Healthy,
         GenesysScenario::WrongOauthSecret,
         GenesysScenario::IntegrationError,
@@ -53,6 +59,8 @@ impl GenesysScenario {
         GenesysScenario::MissingPermission,
         GenesysScenario::Throttled,
         GenesysScenario::RestartError,
+        GenesysScenario::NoAnalyticsPermission,
+        GenesysScenario::NoDisconnectPermission,
     ];
 
     /// The kebab-case name used on the command line and in [`FromStr`].
@@ -71,6 +79,8 @@ impl GenesysScenario {
             GenesysScenario::MissingPermission => "missing-permission",
             GenesysScenario::Throttled => "throttled",
             GenesysScenario::RestartError => "restart-error",
+            GenesysScenario::NoAnalyticsPermission => "no-analytics-permission",
+            GenesysScenario::NoDisconnectPermission => "no-disconnect-permission",
         }
     }
 
@@ -115,6 +125,12 @@ impl GenesysScenario {
             }
             GenesysScenario::RestartError => {
                 "The organization is healthy until the integration is enabled again, which then ends in an error."
+            }
+            GenesysScenario::NoAnalyticsPermission => {
+                "The OAuth client lacks analytics:conversationDetail:view, so the conversation details query answers 403."
+            }
+            GenesysScenario::NoDisconnectPermission => {
+                "The OAuth client lacks conversation:communication:disconnect, so disconnecting an email conversation answers 403."
             }
         }
     }
@@ -175,5 +191,6 @@ mod tests {
         let text = "nope".parse::<GenesysScenario>().unwrap_err().to_string();
         assert!(text.contains("'nope'"), "{text}");
         assert!(text.contains("healthy, wrong-oauth-secret") && text.contains("restart-error"));
+        assert!(text.contains("no-disconnect-permission"));
     }
 }
