@@ -9,7 +9,8 @@
 //! Parts: `latency` (full check with 1 and 4 mailboxes vs R, request count, and the same requests
 //! one after another), `live` (live-test detection vs D and requests spent waiting), `bulk`
 //! (hundreds of tenants at several concurrency levels, wall vs ideal and peak RSS of a separate
-//! worker process), `two-sided` (both halves of a check, Azure and Genesys Cloud, vs R).
+//! worker process), `two-sided` (both halves of a check, Azure and Genesys Cloud, vs R), `pickup` (the
+//! pickup test's detection vs the pickup delay).
 
 use clap::{Parser, Subcommand};
 use graphwiz_core::checks::run_check_with;
@@ -21,6 +22,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 mod app;
+mod pickup;
 mod twosided;
 
 #[derive(Parser)]
@@ -51,6 +53,8 @@ enum Part {
     Bulk,
     /// Full check of both halves (Azure + Genesys Cloud) vs R, beside each half alone.
     TwoSided,
+    /// Pickup test: detection of Genesys Cloud fetching the mail vs the pickup delay.
+    Pickup,
     /// Desktop app: cold start to the first interactive step and memory, beside a bare Tauri
     /// window; release binary size; CLI start time. Needs the release builds and a display.
     App,
@@ -394,6 +398,9 @@ fn main() {
     }
     if matches!(part, Part::All | Part::TwoSided) {
         rt.block_on(twosided::part_two_sided(&mut out, cli.smoke));
+    }
+    if matches!(part, Part::All | Part::Pickup) {
+        rt.block_on(pickup::part_pickup(&mut out, cli.smoke));
     }
     if matches!(part, Part::All | Part::Live) {
         rt.block_on(part_live(&mut out, cli.smoke));

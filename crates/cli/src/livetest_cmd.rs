@@ -37,6 +37,10 @@ pub struct LiveTestArgs {
     /// With --pickup: how long to wait from arrival to pickup, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 120, requires = "pickup", value_parser = clap::value_parser!(u64).range(5..=3600))]
     pickup_timeout: u64,
+    /// With --pickup and a Genesys part: how long to look for the interaction after the pickup,
+    /// in seconds (analytics knows a conversation only some time after it started).
+    #[arg(long, value_name = "SECS", default_value_t = 90, requires = "pickup", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    interaction_timeout: u64,
     /// With --pickup: send the test mail from this mailbox (the app must be allowed to send as
     /// it) to the served mailbox, for routing that ignores a mailbox's own mail.
     #[arg(long, value_name = "ADDRESS", requires = "pickup")]
@@ -99,7 +103,7 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
         let pickup = PickupInput {
             live: input.clone(),
             pickup_wait: Duration::from_secs(a.pickup_timeout),
-            interaction_wait: graphwiz_core::pickup::DEFAULT_INTERACTION_WAIT,
+            interaction_wait: Duration::from_secs(a.interaction_timeout),
         };
         let progress = |p: PickupProgress| {
             print(match p {

@@ -242,3 +242,29 @@ fn check_again_starts_at_the_step_and_the_list_speaks_german() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("no-mail"), "{}", bad.stderr);
 }
+
+#[test]
+fn with_a_test_mail_the_pickup_step_decides() {
+    use common::orgs::setup_pickup;
+    use graphwiz_emulator::PickupMode;
+    use std::time::Duration;
+    let never = setup_pickup(Duration::from_millis(300), PickupMode::Never, |_| {}, true);
+    let (code, d) = diagnose(
+        &never,
+        "no-mail",
+        &["--send-test-mail", "--pickup-timeout", "5"],
+    );
+    assert_eq!(
+        (code, d["cause"].clone()),
+        (1, Value::from("pickup")),
+        "{d:#}"
+    );
+    let fetch = setup_pickup(Duration::from_millis(300), PickupMode::Fetch, |_| {}, true);
+    let (code, d) = diagnose(
+        &fetch,
+        "no-mail",
+        &["--send-test-mail", "--pickup-timeout", "5"],
+    );
+    assert_eq!(code, 0, "{d:#}");
+    assert_eq!(outcome(&d, "pickup"), "passed");
+}

@@ -3,9 +3,11 @@
 
 use super::Run;
 use graphwiz_emulator::{
-    Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, Options, Scenario,
+    connect_pickup, model, Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, Options,
+    Pickup, PickupMode, Scenario,
 };
 use std::path::Path;
+use std::time::Duration;
 
 /// Both emulators and the data folder of one test.
 pub struct Setup {
@@ -106,4 +108,24 @@ pub fn setup_full(
         gen,
         domain: demo.tenant_domain,
     }
+}
+
+/// A healthy tenant whose support@ and sales@ are fetched by a simulated Genesys consumer
+/// (`mode`, `delay` after arrival) that reports to the Genesys emulator set up by `opts`.
+pub fn setup_pickup(
+    delay: Duration,
+    mode: PickupMode,
+    opts: impl FnOnce(&mut GenesysOptions),
+    with_genesys: bool,
+) -> Setup {
+    let d = model::demo::TENANT_DOMAIN;
+    let pickup = Pickup::new([format!("support@{d}"), format!("sales@{d}")], delay, mode);
+    let entra = Options {
+        pickup: Some(pickup),
+        delivery_delay: Duration::from_millis(200),
+        ..Options::scenario(Scenario::Healthy)
+    };
+    let s = setup_full(entra, opts, with_genesys);
+    connect_pickup(&s.emu, &s.gen);
+    s
 }
