@@ -10,7 +10,8 @@
 use crate::demo::{self, DemoServer, ScenarioInfo};
 use crate::reminders;
 use graphwiz_core::desktop::{
-    self, AzureAppInput, Desktop, DesktopError, FieldReport, ProfileRow, ProgressView, Step, View,
+    self, AzureAppInput, Desktop, DesktopError, FieldReport, GenesysForm, GenesysProgressView,
+    ProfileRow, ProgressView, Step, View,
 };
 use graphwiz_core::reminders::BannerView;
 use serde::Serialize;
@@ -64,6 +65,8 @@ pub struct StartState {
     pub info: crate::AppInfo,
     /// The demo's scenarios.
     pub scenarios: Vec<ScenarioInfo>,
+    /// The demo's Genesys Cloud scenarios.
+    pub genesys_scenarios: Vec<ScenarioInfo>,
     /// Everything the wizard shows.
     pub view: View,
     /// Reminder banners waiting in the window (none when the reminder store can't be read; the
@@ -85,6 +88,7 @@ pub async fn start_state(app: AppHandle, d: State<'_, Desktop>) -> Cmd<StartStat
     Ok(StartState {
         info: crate::app_info_value(),
         scenarios: demo::scenarios(),
+        genesys_scenarios: demo::genesys_scenarios(),
         view: d.view(),
         reminders,
         background: background_of(&app),
@@ -137,8 +141,63 @@ pub async fn start_demo(
     scenario: Option<String>,
 ) -> Cmd<View> {
     let scenario = demo::parse_scenario(scenario.as_deref())?;
-    let tenant = demo::start(&server, scenario)?;
+    let genesys = demo::parse_genesys_scenario(d.demo_genesys_scenario().as_deref())?;
+    let tenant = demo::start(&server, scenario, genesys)?;
     d.start_demo(tenant)
+}
+
+/// Switches the demo's Genesys Cloud organization to another scenario (the step stays).
+#[tauri::command]
+pub async fn start_genesys_demo(
+    d: State<'_, Desktop>,
+    server: State<'_, DemoServer>,
+    scenario: String,
+) -> Cmd<View> {
+    let scenario = demo::parse_genesys_scenario(Some(bounded("scenario", &scenario)?))?;
+    let genesys = demo::start_genesys(&server, scenario)?;
+    d.set_demo_genesys(genesys)
+}
+
+/// Saves the Genesys Cloud step; the Client Secret goes to the OS keychain (demo: memory).
+#[tauri::command]
+pub async fn save_genesys(d: State<'_, Desktop>, input: GenesysForm) -> Cmd<View> {
+    bounded("region", &input.region)?;
+    bounded("client_id", &input.client_id)?;
+    let view = d.save_genesys(input)?;
+    log::info!("Genesys Cloud part saved (region {})", view.genesys.region);
+    Ok(view)
+}
+
+/// Removes the profile's Genesys Cloud part and its keychain entry.
+#[tauri::command]
+pub async fn remove_genesys(d: State<'_, Desktop>) -> Cmd<View> {
+    d.remove_genesys()
+}
+
+/// Disables and enables the Genesys integration, streaming progress over `on_progress`.
+#[tauri::command]
+pub async fn restart_genesys(
+    d: State<'_, Desktop>,
+    on_progress: Channel<GenesysProgressView>,
+) -> Cmd<View> {
+    let progress = move |p: GenesysProgressView| {
+        let _ = on_progress.send(p);
+    };
+    let view = d.restart_genesys(&progress).await?;
+    if let Some(r) = &view.genesys.restart {
+        log::info!(
+            "Genesys restart: ok {}, final state {:?}",
+            r.ok,
+            r.final_state
+        );
+    }
+    Ok(view)
+}
+
+/// Removes the notices (e.g. of an interrupted restart finished at start).
+#[tauri::command]
+pub async fn dismiss_notices(d: State<'_, Desktop>) -> Cmd<View> {
+    Ok(d.dismiss_notices())
 }
 
 /// Live validation of one field; never echoes the secret.
@@ -543,8 +602,8 @@ pub async fn copy_value(app: AppHandle, d: State<'_, Desktop>, what: String) -> 
         .map_err(|e| DesktopError::new("clipboard", format!("Could not copy: {e}")))
 }
 
-/// Opens an Azure portal / Entra ID page in the system browser (https on Microsoft's hosts
-/// only; never in the demo).
+/// Opens an Azure portal / Entra ID or Genesys Cloud admin page in the system browser (https on
+/// Microsoft's and the Genesys regions' hosts only; never in the demo).
 #[tauri::command]
 pub async fn open_external(app: AppHandle, d: State<'_, Desktop>, url: String) -> Cmd<()> {
     let url = bounded("url", &url)?;
@@ -557,7 +616,7 @@ pub async fn open_external(app: AppHandle, d: State<'_, Desktop>, url: String) -
     if !desktop::external_url_allowed(url) || url.starts_with("http:") {
         return Err(DesktopError::new(
             "url_refused",
-            "graphwiz only opens Azure portal and Microsoft sign-in pages.",
+            "graphwiz only opens Azure portal, Microsoft sign-in and Genesys Cloud admin pages.",
         ));
     }
     app.opener()

@@ -1,25 +1,36 @@
-//! The demo tenant: the Entra ID / Microsoft Graph emulator running in-process on a loopback
-//! port, handed to the core as a [`DemoTenant`].
+//! The demo tenant: the Entra ID / Microsoft Graph emulator and, next to it, the Genesys Cloud
+//! emulator (configured with the Entra demo tenant's tenant, app and domain) running in-process
+//! on loopback ports, handed to the core as a [`DemoTenant`] with its [`DemoGenesys`].
 //!
 //! The emulator only ever listens on 127.0.0.1, and the demo profile's endpoints are its URL, so
 //! nothing leaves the machine in demo mode. The demo secret is held in memory by the core; it is
 //! not written to the keychain or the profiles file.
 
-use graphwiz_core::desktop::{DemoMailbox, DemoTenant, Desktop, DesktopError};
+use graphwiz_core::desktop::{DemoGenesys, DemoMailbox, DemoTenant, Desktop, DesktopError};
 use graphwiz_core::ClientSecret;
-use graphwiz_emulator::{Emulator, MailboxBehaviour, Options, Scenario};
+use graphwiz_emulator::{
+    Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, MailboxBehaviour, Options, Scenario,
+};
 use serde::Serialize;
 use std::str::FromStr;
 use std::sync::Mutex;
 
-/// The running emulator, if any. Replacing it stops the old one.
+/// The running emulators, if any. Replacing one stops the old one.
 #[derive(Default)]
-pub struct DemoServer(Mutex<Option<Emulator>>);
+pub struct DemoServer {
+    entra: Mutex<Option<Emulator>>,
+    genesys: Mutex<Option<GenesysEmulator>>,
+}
 
 impl DemoServer {
     fn replace(&self, emulator: Option<Emulator>) {
-        let mut slot = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut slot = self.entra.lock().unwrap_or_else(|p| p.into_inner());
         // Dropping the previous emulator stops it.
+        *slot = emulator;
+    }
+
+    fn replace_genesys(&self, emulator: Option<GenesysEmulator>) {
+        let mut slot = self.genesys.lock().unwrap_or_else(|p| p.into_inner());
         *slot = emulator;
     }
 }
@@ -44,6 +55,80 @@ pub fn scenarios() -> Vec<ScenarioInfo> {
         .collect()
 }
 
+/// Every Genesys Cloud scenario, in the emulator's order.
+pub fn genesys_scenarios() -> Vec<ScenarioInfo> {
+    GenesysScenario::ALL
+        .iter()
+        .map(|s| ScenarioInfo {
+            name: s.name(),
+            description: s.describe(),
+        })
+        .collect()
+}
+
+/// Parses a Genesys scenario name from the UI (or the state file).
+pub fn parse_genesys_scenario(name: Option<&str>) -> Result<GenesysScenario, DesktopError> {
+    match name {
+        None => Ok(GenesysScenario::Healthy),
+        Some(n) => {
+            GenesysScenario::from_str(n).map_err(|e| DesktopError::new("invalid", e.to_string()))
+        }
+    }
+}
+
+/// Starts a Genesys Cloud emulator with `scenario` whose integration uses the Entra demo
+/// tenant (replacing a running one) and describes its OAuth client.
+fn start_genesys_for(
+    server: &DemoServer,
+    scenario: GenesysScenario,
+    creds: &graphwiz_emulator::DemoCredentials,
+) -> Result<DemoGenesys, DesktopError> {
+    let emulator = GenesysEmulator::spawn_thread(GenesysOptions {
+        scenario,
+        azure_tenant_id: creds.tenant_id.clone(),
+        azure_client_id: creds.client_id.clone(),
+        domain: creds.tenant_domain.clone(),
+        ..Default::default()
+    })
+    .map_err(|e| {
+        DesktopError::new(
+            "demo_start",
+            format!("The demo's Genesys Cloud organization could not be started on 127.0.0.1: {e}"),
+        )
+    })?;
+    let g = DemoGenesys {
+        scenario: scenario.name().to_string(),
+        base_url: emulator.base_url(),
+        client_id: emulator.client_id(),
+        secret: ClientSecret::new(emulator.client_secret()),
+    };
+    server.replace_genesys(Some(emulator));
+    log::info!(
+        "demo Genesys Cloud started (scenario {}) on {}",
+        g.scenario,
+        g.base_url
+    );
+    Ok(g)
+}
+
+/// Switches the running demo's Genesys Cloud organization to `scenario`.
+pub fn start_genesys(
+    server: &DemoServer,
+    scenario: GenesysScenario,
+) -> Result<DemoGenesys, DesktopError> {
+    let creds = {
+        let slot = server.entra.lock().unwrap_or_else(|p| p.into_inner());
+        slot.as_ref().map(|e| e.demo())
+    };
+    let Some(creds) = creds else {
+        return Err(DesktopError::new(
+            "demo_stopped",
+            "The demo tenant is not running; start it again from the Start step.",
+        ));
+    };
+    start_genesys_for(server, scenario, &creds)
+}
+
 /// Parses a scenario name from the UI.
 pub fn parse_scenario(name: Option<&str>) -> Result<Scenario, DesktopError> {
     match name {
@@ -52,8 +137,13 @@ pub fn parse_scenario(name: Option<&str>) -> Result<Scenario, DesktopError> {
     }
 }
 
-/// Starts an emulator with `scenario` (replacing a running one) and describes its tenant.
-pub fn start(server: &DemoServer, scenario: Scenario) -> Result<DemoTenant, DesktopError> {
+/// Starts an emulator with `scenario` and a Genesys Cloud emulator with `genesys` (replacing
+/// running ones) and describes the tenant.
+pub fn start(
+    server: &DemoServer,
+    scenario: Scenario,
+    genesys: GenesysScenario,
+) -> Result<DemoTenant, DesktopError> {
     let emulator = Emulator::spawn_thread(Options::scenario(scenario)).map_err(|e| {
         DesktopError::new(
             "demo_start",
@@ -61,6 +151,7 @@ pub fn start(server: &DemoServer, scenario: Scenario) -> Result<DemoTenant, Desk
         )
     })?;
     let creds = emulator.demo();
+    let genesys = start_genesys_for(server, genesys, &creds)?;
     let tenant = DemoTenant {
         scenario: scenario.name().to_string(),
         base_url: emulator.base_url(),
@@ -80,6 +171,7 @@ pub fn start(server: &DemoServer, scenario: Scenario) -> Result<DemoTenant, Desk
                 .to_string(),
             })
             .collect(),
+        genesys: Some(genesys),
     };
     server.replace(Some(emulator));
     log::info!(
@@ -90,9 +182,10 @@ pub fn start(server: &DemoServer, scenario: Scenario) -> Result<DemoTenant, Desk
     Ok(tenant)
 }
 
-/// Stops the demo's emulator, if one runs.
+/// Stops the demo's emulators, if they run.
 pub fn stop(server: &DemoServer) {
     server.replace(None);
+    server.replace_genesys(None);
 }
 
 /// The command-line switch that opens the app on the demo tenant (`scripts/run-demo.sh`).
@@ -106,7 +199,8 @@ pub fn on_launch(server: &DemoServer, desktop: &Desktop, args: impl IntoIterator
         return;
     }
     if args.into_iter().skip(1).any(|a| a == DEMO_FLAG) {
-        let started = start(server, Scenario::Healthy).and_then(|t| desktop.start_demo(t));
+        let started = start(server, Scenario::Healthy, GenesysScenario::Healthy)
+            .and_then(|t| desktop.start_demo(t));
         if let Err(e) = started {
             log::warn!("the demo could not be started: {e}");
         }
@@ -118,8 +212,10 @@ pub fn resume(server: &DemoServer, desktop: &Desktop) {
     let Some(name) = desktop.demo_to_resume() else {
         return;
     };
+    let genesys = desktop.demo_genesys_scenario();
     let resumed = parse_scenario(Some(&name))
-        .and_then(|s| start(server, s))
+        .and_then(|s| Ok((s, parse_genesys_scenario(genesys.as_deref())?)))
+        .and_then(|(s, g)| start(server, s, g))
         .and_then(|t| desktop.resume_demo(t));
     if let Err(e) = resumed {
         log::warn!("the demo could not be resumed: {e}");

@@ -19,7 +19,7 @@ use graphwiz_core::desktop::Desktop;
 use serde::Serialize;
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
-use tauri::{AppHandle, Manager, WindowEvent};
+use tauri::{AppHandle, Emitter, Manager, WindowEvent};
 use tauri_plugin_notification::NotificationExt;
 
 /// Command-line switches that start the app hidden in the tray (`--autostart` is what start at
@@ -213,6 +213,18 @@ pub fn run() {
             main_window(app.handle(), !starts_hidden(std::env::args()))?;
             startup::mark("window");
             reminders::start(app.handle());
+            // Restarts of the Genesys integration a killed run left half done: finished in the
+            // background, and the window told when there is something to show.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let notices = handle.state::<Desktop>().recover_genesys().await;
+                for n in &notices {
+                    log::warn!("interrupted Genesys restart: {}", n.summary);
+                }
+                if !notices.is_empty() {
+                    let _ = handle.emit(reminders::EVENT_VIEW, ());
+                }
+            });
             startup::mark("setup_done");
             Ok(())
         })
@@ -225,6 +237,11 @@ pub fn run() {
             commands::start_new,
             commands::restart,
             commands::start_demo,
+            commands::start_genesys_demo,
+            commands::save_genesys,
+            commands::remove_genesys,
+            commands::restart_genesys,
+            commands::dismiss_notices,
             commands::validate_field,
             commands::save_azure_app,
             commands::run_checks,

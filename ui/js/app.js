@@ -1,8 +1,9 @@
 // graphwiz UI: renders the wizard's View from the core (graphwiz_core::desktop) and sends the
 // admin's actions to the app's commands. It decides nothing itself: steps, validation, checks,
 // what is offered and what is exported all come from the core. Every text comes from the i18n
-// catalogs; check summaries and fixes are the core's English sentences, shown as they are with
-// a translated label around them. The DOM is built with textContent only (no HTML strings), and
+// catalogs; check summaries and fixes come from the core (in the UI's language for checks worded
+// from its catalog, which carry a message_id; older ones in English), shown as they are with a
+// translated label around them. The DOM is built with textContent only (no HTML strings), and
 // no inline styles or scripts are used, so the strict CSP holds. The client secret is only ever
 // sent to the app (validate_field, save_azure_app); no command returns it.
 "use strict";
@@ -11,7 +12,7 @@
   const CATALOGS = window.GRAPHWIZ_I18N || {};
   const LANGS = ["en", "de"];
   const STORAGE_KEY = "graphwiz.lang";
-  const STEPS = ["start", "azure-app", "permissions", "mailboxes", "live-test", "secret-expiry", "summary"];
+  const STEPS = ["start", "azure-app", "permissions", "mailboxes", "live-test", "secret-expiry", "genesys", "summary"];
   const PHASES = ["sending", "waiting", "marking_read", "cleaning_up"];
   const PHASE_OF_CHECK = { send: "sending", receive: "waiting", mark_read: "marking_read", cleanup: "cleaning_up" };
   const tauri = window.__TAURI__;
@@ -24,10 +25,12 @@
     screen: null, // null: the view's step; "profiles": the profiles list
     profiles: null,
     scenarios: [],
-    busy: null, // { key, cancellable }
+    genesysScenarios: [],
+    busy: null, // { key, cancellable, detail }
     error: null, // { code, message, extra }
     problems: {}, // field -> [FieldProblem]
     progress: null, // ProgressView while the live test runs
+    genesysProgress: null, // GenesysProgressView while the integration restarts
     notes: {}, // testid -> text
     pasted: {}, // field -> true right after a paste
     confirmRemove: null,
@@ -151,8 +154,9 @@
     } catch (_) {
       // Not persisted; the choice still holds for this session.
     }
-    quiet("set_language", { lang });
     render();
+    // The core words check results in the UI's language: fetch them again in the new one.
+    quiet("set_language", { lang }).then(() => refreshFormFromCore());
   }
 
   function renderStatic() {
@@ -193,6 +197,7 @@
     renderBusy();
     renderError();
     renderReminders();
+    renderNotices();
     const v = state.view;
     if (v) {
       renderAzure(v);
@@ -200,6 +205,7 @@
       renderMailboxes(v);
       renderLive(v);
       renderExpiry(v);
+      renderGenesys(v);
       renderSummary(v);
     }
     renderProfiles();
@@ -209,6 +215,7 @@
       const prev = state.shownStep;
       state.shownStep = screen;
       if (screen === "azure-app") fillAzureForm();
+      if (screen === "genesys") fillGenesysForm();
       if (prev !== null) {
         const title = document.querySelector('[data-screen="' + screen + '"] h1');
         if (title) title.focus({ preventScroll: true });
@@ -252,6 +259,16 @@
       o.textContent = has("scenario." + o.value) ? t("scenario." + o.value) : o.value;
     });
     sel.value = demo.scenario;
+    const gpick = $("demo-genesys-pick");
+    const gsel = $("demo-genesys-scenario");
+    show(gpick, !!demo.genesys_scenario && state.genesysScenarios.length > 0);
+    if (gsel.options.length !== state.genesysScenarios.length) {
+      gsel.replaceChildren(...state.genesysScenarios.map((s) => h("option", { value: s.name })));
+    }
+    Array.from(gsel.options).forEach((o) => {
+      o.textContent = has("gscenario." + o.value) ? t("gscenario." + o.value) : o.value;
+    });
+    if (demo.genesys_scenario) gsel.value = demo.genesys_scenario;
     const info = state.scenarios.find((s) => s.name === demo.scenario);
     desc.textContent = has("scenario." + demo.scenario + ".desc")
       ? t("scenario." + demo.scenario + ".desc")
@@ -264,7 +281,7 @@
   function renderBusy() {
     const b = state.busy;
     show($("busy"), !!b);
-    if (b) $("busy-text").textContent = t("busy." + b.key);
+    if (b) $("busy-text").textContent = t("busy." + b.key) + (b.detail ? " " + b.detail : "");
     show($("busy-cancel"), !!(b && b.cancellable));
   }
 
@@ -321,6 +338,13 @@
     );
   }
 
+  /** Notices from the core (e.g. an interrupted Genesys restart finished at start). */
+  function renderNotices() {
+    const list = (state.view && state.view.notices) || [];
+    show($("notices"), list.length > 0);
+    $("notice-list").replaceChildren(...list.map((c) => checkItem(c, { testid: "notice-" + c.id })));
+  }
+
   function renderNotes() {
     for (const id of ["summary-export-note", "expiry-calendar-note", "copy-note"]) {
       const el = $(id);
@@ -346,6 +370,7 @@
   }
 
   function problemText(p) {
+    if (p.text) return p.text; // worded by the core in the UI's language
     const key = problemKey(p);
     return key ? t(key, { n: p.n }) : p.label + ": " + p.message;
   }
@@ -357,7 +382,7 @@
       ...(list || []).map((p) =>
         h(
           "p",
-          { class: "problem problem-" + p.severity, "data-code": p.code || "", lang: problemKey(p) ? null : "en" },
+          { class: "problem problem-" + p.severity, "data-code": p.code || "", lang: problemKey(p) || p.text ? null : "en" },
           h("span", { class: "problem-icon", "aria-hidden": "true", text: p.severity === "error" ? "!" : "i" }),
           h("span", { text: problemText(p) }),
         ),
@@ -375,6 +400,8 @@
   function checkItem(c, opts) {
     const o = opts || {};
     const title = o.title || (has("check." + c.id) ? t("check." + c.id) : c.id);
+    // Checks from the core's catalog come in the UI's language; older ones in English.
+    const wordedIn = c.message_id ? null : "en";
     const body = h(
       "div",
       { class: "check-body" },
@@ -385,9 +412,9 @@
         h("span", { class: "badge badge-" + c.status, "data-testid": "status", text: t("status." + c.status) }),
         c.code ? h("span", { class: "code", text: c.code }) : null,
       ),
-      h("p", { class: "check-summary", lang: "en", text: c.summary }),
+      h("p", { class: "check-summary", lang: wordedIn, text: c.summary }),
       c.fix
-        ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), h("p", { lang: "en", text: c.fix }))
+        ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), h("p", { lang: wordedIn, text: c.fix }))
         : null,
       c.portal_url || o.extra
         ? h(
@@ -398,7 +425,7 @@
                   type: "button",
                   class: "btn btn-small",
                   "data-testid": "portal-" + c.id,
-                  text: t("action.open_portal"),
+                  text: t(c.id.startsWith("genesys_") ? "action.open_genesys" : "action.open_portal"),
                   on: { click: () => openExternal(c.portal_url) },
                 })
               : null,
@@ -593,6 +620,50 @@
     const note = $("start-at-login-note");
     show(note, !!(b && b.autostart_error));
     if (b && b.autostart_error) note.textContent = b.autostart_error;
+  }
+
+  function renderGenesys(v) {
+    const g = v.genesys;
+    const sel = $("genesys-region");
+    if (sel.options.length !== g.regions.length + 1) {
+      sel.replaceChildren(h("option", { value: "" }), ...g.regions.map((r) => h("option", { value: r.name })));
+    }
+    Array.from(sel.options).forEach((o) => {
+      const r = g.regions.find((x) => x.name === o.value);
+      o.textContent = r ? r.host + " — " + r.place : t("gen.region_choose");
+    });
+    const demoNote = $("genesys-demo-note");
+    show(demoNote, g.demo);
+    demoNote.textContent = t("gen.demo_note");
+    const stored = $("genesys-secret-stored");
+    show(stored, g.secret_stored);
+    stored.textContent = g.secret_hint ? t("gen.secret_demo", { hint: g.secret_hint }) : t("gen.secret_stored");
+    $("genesys-secret").placeholder = g.secret_stored ? t("azure.secret_keep") : "";
+    for (const f of ["genesys_region", "genesys_client_id", "genesys_secret"]) renderProblems(f, state.problems[f]);
+    show($("genesys-remove"), g.configured);
+    show($("genesys-bar"), g.configured);
+    $("genesys-summary").textContent = g.checks.length
+      ? t("gen.summary", { pass: g.counts.pass, warn: g.counts.warn, fail: g.counts.fail })
+      : t("gen.not_checked");
+    $("genesys-checks").replaceChildren(...g.checks.map((c) => checkItem(c)));
+    show($("genesys-restart-card"), g.configured);
+    show($("genesys-restart-suggested"), g.restart_suggested);
+    $("genesys-restart").disabled = !g.can_restart;
+    const prog = $("genesys-restart-progress");
+    const p = state.genesysProgress;
+    show(prog, !!p);
+    prog.textContent = p ? p.text : "";
+    $("genesys-restart-result").replaceChildren(
+      ...(g.restart && !p ? [checkItem(g.restart.check, { testid: "genesys-restart-check", title: t("check.genesys_restart") + " · " + fmtDateTime(g.restart.at) })] : []),
+    );
+  }
+
+  function fillGenesysForm() {
+    const v = state.view;
+    if (!v) return;
+    $("genesys-region").value = v.genesys.region || "";
+    $("genesys-client-id").value = v.genesys.client_id || "";
+    $("genesys-secret").value = "";
   }
 
   function renderSummary(v) {
@@ -900,6 +971,75 @@
     render();
   }
 
+  async function saveGenesys() {
+    const secret = $("genesys-secret").value;
+    const input = { region: $("genesys-region").value, client_id: $("genesys-client-id").value, secret: secret.length ? secret : null };
+    const r = await call("save_genesys", { input }, "saving");
+    for (const f of ["genesys_region", "genesys_client_id", "genesys_secret"]) delete state.problems[f];
+    if (r.ok) {
+      $("genesys-secret").value = "";
+      setView(r.value);
+      fillGenesysForm();
+      render();
+      await runChecks("checking_genesys");
+      return;
+    }
+    if (r.error && r.error.code === "invalid") {
+      for (const p of r.error.problems || []) (state.problems[p.field] = state.problems[p.field] || []).push(p);
+      render();
+      const first = document.querySelector('#screen-genesys [aria-invalid="true"]');
+      if (first) first.focus();
+    }
+  }
+
+  async function removeGenesys() {
+    const r = await call("remove_genesys", {}, "saving");
+    if (r.ok) {
+      setView(r.value);
+      fillGenesysForm();
+    }
+    render();
+  }
+
+  async function restartGenesys() {
+    const channel = new tauri.core.Channel();
+    channel.onmessage = (p) => {
+      state.genesysProgress = p;
+      if (state.busy) state.busy.detail = p.text;
+      renderBusy();
+      if (state.view) renderGenesys(state.view);
+    };
+    state.genesysProgress = null;
+    const r = await call("restart_genesys", { onProgress: channel }, "restarting");
+    state.genesysProgress = null;
+    if (r.ok) {
+      setView(r.value);
+      render();
+      // The integration's checks again, so they show its state after the restart.
+      await runChecks("checking_genesys");
+      return;
+    }
+    render();
+  }
+
+  async function pickGenesysScenario(name) {
+    const r = await call("start_genesys_demo", { scenario: name }, "demo");
+    if (r.ok) {
+      setView(r.value);
+      fillGenesysForm();
+      render();
+      if (r.value.genesys.configured) await runChecks("checking_genesys");
+      return;
+    }
+    render();
+  }
+
+  async function dismissNotices() {
+    const r = await call("dismiss_notices");
+    if (r.ok) setView(r.value);
+    render();
+  }
+
   async function consent() {
     const r = await call("grant_admin_consent", {}, state.view && state.view.demo ? "consent_demo" : "consent", true);
     if (r.ok) setView(r.value);
@@ -1075,6 +1215,24 @@
       goTo("azure-app");
     });
     $("demo-scenario").addEventListener("change", (e) => pickScenario(e.target.value));
+    $("demo-genesys-scenario").addEventListener("change", (e) => pickGenesysScenario(e.target.value));
+    $("notices-dismiss").addEventListener("click", dismissNotices);
+
+    // Genesys Cloud.
+    $("genesys-save").addEventListener("click", saveGenesys);
+    $("genesys-remove").addEventListener("click", removeGenesys);
+    $("genesys-check").addEventListener("click", () => runChecks("checking_genesys"));
+    $("genesys-restart").addEventListener("click", restartGenesys);
+    $("genesys-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      saveGenesys();
+    });
+    $("genesys-form").addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && e.target.tagName === "INPUT") {
+        e.preventDefault();
+        saveGenesys();
+      }
+    });
 
     // Azure app form: live validation, paste-aware.
     const fields = { name: "field-name", tenant: "field-tenant", client_id: "field-client-id", secret: "field-secret" };
@@ -1183,6 +1341,7 @@
       const s = start.value;
       state.info = s.info;
       state.scenarios = s.scenarios;
+      state.genesysScenarios = s.genesys_scenarios || [];
       setView(s.view);
       state.reminders = s.reminders;
       state.background = s.background;
@@ -1201,6 +1360,7 @@
       marks.push(["painted", clock()]);
       quiet("ui_ready", { marks });
     }, 0)));
-    quiet("set_language", { lang: state.lang });
+    // The core words results in the UI's language: tell it, then take the view in it.
+    quiet("set_language", { lang: state.lang }).then(() => refreshFormFromCore());
   });
 })();

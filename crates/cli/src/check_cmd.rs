@@ -328,10 +328,11 @@ fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
         Ok(g) => g,
         Err(e) if e.is_environment() => return Err(PrepareError::Environment(e.into())),
         Err(e) => {
-            return Err(PrepareError::Profile(Report::of(vec![Check::failed(
+            return Err(PrepareError::Profile(Report::of(vec![Check::msg(
                 "genesys_login",
-                "The Genesys Cloud part of this profile can't be used.",
-                e.to_string(),
+                graphwiz_core::Status::Fail,
+                "genesys-part-unusable",
+                graphwiz_core::i18n::args([("profile", p.name.clone()), ("detail", e.to_string())]),
             )])))
         }
     };

@@ -16,7 +16,10 @@
 //!   never hold the state lock across an await; a result that arrives after the admin moved on
 //!   to another integration is dropped.
 //! * Validation problems get a stable `code` (see [`FieldProblem`]) so the UI can show them in
-//!   the admin's language; check summaries and fixes stay the core's English sentences.
+//!   the admin's language (or the core words them, `text`); check summaries and fixes come in
+//!   the UI's language for checks worded from the catalog (re-worded whenever the view is built)
+//!   and as the core's English sentences for the others.
+//! * The optional Genesys Cloud step lives in `desktop/genesys.rs`.
 
 use crate::admin::{self, AdminError, SignInOptions};
 use crate::checks::{run_check, run_check_with, Check, CheckInput, Report, Status};
@@ -35,6 +38,12 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
+
+mod genesys;
+pub use genesys::{
+    DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
+    RestartRecord, GENESYS_RESTART_TIMEOUT,
+};
 
 /// File of the wizard's state in the data folder.
 pub const STATE_FILE: &str = "wizard.json";
@@ -92,19 +101,22 @@ pub enum Step {
     LiveTest,
     /// The secret's expiry and reminders.
     SecretExpiry,
+    /// The Genesys Cloud side (optional): region, OAuth client, its checks, restart.
+    Genesys,
     /// Token endpoint, export, and what to do in Genesys Cloud.
     Summary,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 8] = [
         Step::Start,
         Step::AzureApp,
         Step::Permissions,
         Step::Mailboxes,
         Step::LiveTest,
         Step::SecretExpiry,
+        Step::Genesys,
         Step::Summary,
     ];
 
@@ -212,6 +224,9 @@ pub struct DemoState {
     pub profile: Profile,
     /// True once the Azure app step was confirmed.
     pub confirmed: bool,
+    /// The Genesys Cloud emulator's scenario, e.g. `healthy`.
+    #[serde(default)]
+    pub genesys_scenario: Option<String>,
 }
 
 /// The last live test, as the live test step shows it.
@@ -246,6 +261,12 @@ struct PersistedState {
     /// The UI's language (`en`, `de`), for texts the app shows outside its window (reminders).
     #[serde(default)]
     lang: Option<String>,
+    /// The Genesys Cloud form (never the secret).
+    #[serde(default)]
+    genesys: GenesysDraft,
+    /// The last restart of the Genesys integration.
+    #[serde(default)]
+    genesys_restart: Option<RestartRecord>,
 }
 
 impl Default for PersistedState {
@@ -260,6 +281,8 @@ impl Default for PersistedState {
             live: None,
             reminders: Reminders::default(),
             lang: None,
+            genesys: GenesysDraft::default(),
+            genesys_restart: None,
         }
     }
 }
@@ -284,6 +307,10 @@ pub struct FieldProblem {
     pub n: Option<u64>,
     /// The core's English message (without the label).
     pub message: String,
+    /// The whole message in the UI's language, when the core worded it from its catalog (the UI
+    /// shows it as it is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 impl FieldProblem {
@@ -301,6 +328,7 @@ impl FieldProblem {
             code: Some(code.to_string()),
             n,
             message: message.into(),
+            text: None,
         }
     }
 }
@@ -441,6 +469,7 @@ pub fn field_problem(field: &str, p: &Problem) -> FieldProblem {
         code: code.map(str::to_string),
         n,
         message: p.message.clone(),
+        text: None,
     }
 }
 
@@ -602,6 +631,8 @@ pub struct DemoTenant {
     pub secret: ClientSecret,
     /// The tenant's mailboxes.
     pub mailboxes: Vec<DemoMailbox>,
+    /// The demo's Genesys Cloud organization, when the shell runs one.
+    pub genesys: Option<DemoGenesys>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -742,6 +773,8 @@ pub struct DemoView {
     pub mailboxes: Vec<DemoMailbox>,
     /// True while the emulator runs (false after a restart until the shell restarts it).
     pub running: bool,
+    /// The Genesys Cloud emulator's scenario, when one runs.
+    pub genesys_scenario: Option<String>,
 }
 
 /// Everything the wizard shows.
@@ -779,6 +812,10 @@ pub struct View {
     pub summary: SummaryView,
     /// Azure portal pages.
     pub portal: PortalLinks,
+    /// The Genesys Cloud step.
+    pub genesys: GenesysView,
+    /// Notices of the app (e.g. an interrupted Genesys restart finished at start), newest last.
+    pub notices: Vec<Check>,
 }
 
 /// One saved profile in the profiles view.
@@ -871,6 +908,10 @@ struct Session {
     generation: u64,
     /// The saved profile in the wizard whose secret was found missing from the keychain.
     secret_missing: Option<String>,
+    /// The demo's Genesys Cloud organization (its secret in memory only).
+    demo_genesys: Option<DemoGenesys>,
+    /// Notices shown until dismissed (checks worded from the catalog).
+    notices: Vec<Check>,
 }
 
 impl Session {
@@ -945,6 +986,14 @@ impl Session {
 
     /// Like [`Session::check_input`]; remembers a secret found missing from the keychain.
     fn check_input_noting(&mut self) -> Result<(CheckInput, u64), DesktopError> {
+        self.check_input_full_noting().map(|(i, g, _)| (i, g))
+    }
+
+    /// The check input with its Genesys half, and a failed check to add when the profile's
+    /// Genesys part can't be used (its secret gone from the keychain, …).
+    fn check_input_full_noting(
+        &mut self,
+    ) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
         let r = self.check_input();
         if let Err(e) = &r {
             if e.code == "secret_missing" {
@@ -954,7 +1003,7 @@ impl Session {
         r
     }
 
-    fn check_input(&self) -> Result<(CheckInput, u64), DesktopError> {
+    fn check_input(&self) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
         let p = self.target()?;
         let secret = self.secret_of(&p)?;
         let mut input = p
@@ -963,7 +1012,16 @@ impl Session {
         input.mailboxes = self.state.draft.mailboxes.clone();
         input.probe_mailbox = self.state.draft.probe_mailbox.clone();
         input.expiry_warn_days = self.state.reminders.warn_days;
-        Ok((input, self.generation))
+        input.azure_tenant_id = p.tenant_id.clone();
+        let unusable = match self.genesys_input(&p, &input.mailboxes) {
+            Ok(g) => {
+                input.genesys = g;
+                None
+            }
+            Err(genesys::Unusable::Environment(e)) => return Err(e),
+            Err(genesys::Unusable::Part(check)) => Some(*check),
+        };
+        Ok((input, self.generation, unusable))
     }
 
     fn record(&mut self, generation: u64, report: &Report) -> Result<(), DesktopError> {
@@ -989,16 +1047,20 @@ impl Session {
         self.demo_secret = None;
         self.demo_base_url = None;
         self.demo_mailboxes.clear();
+        self.demo_genesys = None;
     }
 
     fn view(&self) -> View {
         let s = &self.state;
         let d = &s.draft;
+        let lang = self.lang();
         let target = self.target().ok();
-        let report = target
+        // Worded in the UI's language now, so a language switch re-words stored results.
+        let localized = target
             .as_ref()
             .and_then(|p| p.last_check.as_ref())
-            .map(|c| &c.report);
+            .map(|c| c.report.localized(lang));
+        let report = localized.as_ref();
         let find = |id: &str, mailbox: Option<&str>| -> Option<Check> {
             report?
                 .checks
@@ -1072,6 +1134,11 @@ impl Session {
                 base_url: self.demo_base_url.clone(),
                 mailboxes: self.demo_mailboxes.clone(),
                 running: self.demo_secret.is_some(),
+                genesys_scenario: self
+                    .demo_genesys
+                    .as_ref()
+                    .map(|g| g.scenario.clone())
+                    .or_else(|| x.genesys_scenario.clone()),
             }),
             form: FormView {
                 name: d.name.clone(),
@@ -1105,7 +1172,12 @@ impl Session {
                 .map(|c| c.at),
             counts: Counts::of(report.map(|r| r.checks.iter()).into_iter().flatten()),
             actions,
-            live: s.live.clone(),
+            live: s.live.clone().map(|mut l| {
+                for c in &mut l.checks {
+                    c.localize(lang);
+                }
+                l
+            }),
             expiry: ExpiryView {
                 expires,
                 date: expires.map(|e| e.format("%Y-%m-%d").to_string()),
@@ -1145,6 +1217,8 @@ impl Session {
                     .as_deref()
                     .map(|c| portal::certificates_and_secrets(d.cloud, c)),
             },
+            genesys: self.genesys_view(target.as_ref(), report, lang),
+            notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
         }
     }
 }
@@ -1225,7 +1299,8 @@ pub const EXTERNAL_HOSTS: [&str; 9] = [
     "learn.microsoft.com",
 ];
 
-/// True when `url` may be opened in the system browser (see [`EXTERNAL_HOSTS`]).
+/// True when `url` may be opened in the system browser (see [`EXTERNAL_HOSTS`]; also the
+/// Genesys Cloud admin UI of each region, `https://apps.{region host}`).
 pub fn external_url_allowed(url: &str) -> bool {
     let Ok(u) = url::Url::parse(url) else {
         return false;
@@ -1234,9 +1309,12 @@ pub fn external_url_allowed(url: &str) -> bool {
         return false;
     }
     match u.scheme() {
-        "https" => u
-            .host_str()
-            .is_some_and(|h| EXTERNAL_HOSTS.iter().any(|a| h.eq_ignore_ascii_case(a))),
+        "https" => u.host_str().is_some_and(|h| {
+            EXTERNAL_HOSTS.iter().any(|a| h.eq_ignore_ascii_case(a))
+                || crate::genesys::REGIONS
+                    .iter()
+                    .any(|r| h.eq_ignore_ascii_case(&format!("apps.{}", r.host)))
+        }),
         "http" => is_loopback_host(&u),
         _ => false,
     }
@@ -1321,6 +1399,8 @@ impl Desktop {
                 demo_mailboxes: Vec::new(),
                 generation: 0,
                 secret_missing: None,
+                demo_genesys: None,
+                notices: Vec::new(),
             }),
             cancel: tokio::sync::Notify::new(),
         }
@@ -1441,6 +1521,7 @@ impl Desktop {
             graph_url: p.graph_url.clone(),
             profile: Some(p.name.clone()),
         };
+        s.state.genesys = GenesysDraft::of(p.genesys.as_ref());
         s.state.step = Step::Permissions;
         s.state.furthest = Step::Summary;
         s.persist();
@@ -1490,6 +1571,10 @@ impl Desktop {
                 .unwrap_or_default(),
         };
         let reminders = s.state.reminders.clone();
+        let kept_genesys = match (&s.state.demo, s.is_demo()) {
+            (Some(d), true) => d.profile.genesys.clone(),
+            _ => None,
+        };
         s.reset(Some(Origin::Demo));
         s.state.reminders = reminders;
         let tenant = demo.tenant_id.to_ascii_lowercase();
@@ -1524,10 +1609,12 @@ impl Desktop {
                 genesys: None,
             },
             confirmed: false,
+            genesys_scenario: None,
         });
         s.demo_secret = Some(demo.secret);
         s.demo_base_url = Some(demo.base_url);
         s.demo_mailboxes = demo.mailboxes;
+        s.adopt_demo_genesys(demo.genesys, kept_genesys);
         s.state.step = Step::AzureApp;
         s.state.furthest = Step::AzureApp;
         s.persist();
@@ -1554,6 +1641,12 @@ impl Desktop {
         s.demo_secret = Some(demo.secret);
         s.demo_base_url = Some(demo.base_url);
         s.demo_mailboxes = demo.mailboxes;
+        let kept = s
+            .state
+            .demo
+            .as_ref()
+            .and_then(|d| d.profile.genesys.clone());
+        s.adopt_demo_genesys(demo.genesys, kept);
         s.generation += 1;
         s.persist();
         Ok(s.view())
@@ -1779,9 +1872,18 @@ impl Desktop {
                 secret_expiry: base.as_ref().and_then(|b| b.secret_expiry),
                 last_check: base.as_ref().and_then(|b| b.last_check.clone()),
                 last_live_test: base.as_ref().and_then(|b| b.last_live_test.clone()),
-                genesys: None,
+                // The Genesys part stays (a renamed profile gets a copy below).
+                genesys: existing
+                    .as_ref()
+                    .filter(|_| !renamed)
+                    .and_then(|e| e.genesys.clone()),
             };
             save_with_secret(&s.store, &mut profile, secret.as_ref(), existing.as_ref())?;
+            if renamed {
+                if let Some(old) = existing.as_ref() {
+                    genesys::copy_part(&s.store, old, &name)?;
+                }
+            }
             if secret.is_some() {
                 s.secret_missing = None;
             }
@@ -1801,8 +1903,12 @@ impl Desktop {
     /// Runs every check of the integration (with its mailboxes and the scope audit) and keeps
     /// the result with the profile.
     pub async fn run_checks(&self) -> Result<View, DesktopError> {
-        let (input, generation) = self.lock().check_input_noting()?;
-        let report = run_check(&input).await;
+        let (input, generation, unusable) = self.lock().check_input_full_noting()?;
+        let mut report = run_check(&input).await;
+        if let Some(c) = unusable {
+            report.checks.push(c);
+            report.ok = false;
+        }
         let mut s = self.lock();
         s.record(generation, &report)?;
         Ok(s.view())
@@ -2289,11 +2395,16 @@ impl Desktop {
         for p in selected {
             let slot = match keychain::load(&p.name, &p.secret_ref) {
                 Ok(secret) => match p.check_input(secret, REQUEST_TIMEOUT) {
-                    Ok(mut input) => {
-                        input.expiry_warn_days = warn_days;
-                        inputs.push(input);
-                        Ok(inputs.len() - 1)
-                    }
+                    Ok(mut input) => match genesys::saved_input(p) {
+                        Ok(g) => {
+                            input.expiry_warn_days = warn_days;
+                            input.genesys = g;
+                            inputs.push(input);
+                            Ok(inputs.len() - 1)
+                        }
+                        Err(genesys::Unusable::Environment(e)) => return Err(e),
+                        Err(genesys::Unusable::Part(c)) => Err(Report::of(vec![*c])),
+                    },
                     Err(e) => Err(Report::of(vec![Check::failed(
                         "profile",
                         format!("The profile's endpoints are not usable: {e}."),
@@ -2341,6 +2452,10 @@ impl Desktop {
                     known: file.names(),
                 })?;
             keychain::delete(&p.name, &p.secret_ref)?;
+            if let Some(g) = &p.genesys {
+                // Best effort: the profile goes either way; a stale entry names nothing.
+                let _ = keychain::delete(&p.name, &g.secret_ref);
+            }
             s.store.update(|f| {
                 f.remove(&p.name);
                 Ok(())
@@ -2601,6 +2716,11 @@ mod tests {
         assert!(!external_url_allowed("https://user:pw@portal.azure.com/"));
         assert!(!external_url_allowed("file:///etc/passwd"));
         assert!(!external_url_allowed("javascript:alert(1)"));
+        assert!(external_url_allowed(
+            "https://apps.mypurecloud.de/directory/#/admin/integrations/oauth"
+        ));
+        assert!(!external_url_allowed("https://apps.mypurecloud.fr/"));
+        assert!(!external_url_allowed("http://apps.mypurecloud.de/"));
     }
 
     #[test]
@@ -2724,6 +2844,7 @@ mod tests {
                 address: "support@contoso-demo.onmicrosoft.com".into(),
                 kind: "healthy".into(),
             }],
+            genesys: None,
         };
         assert!(d
             .start_demo(demo("https://login.example.com", "x"))

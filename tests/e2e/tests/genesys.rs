@@ -1,0 +1,154 @@
+//! The Genesys Cloud step, end to end, in the real app on the demo: the step pre-filled with the
+//! demo organization (its own emulator next to the Entra one), saved and checked; the Genesys
+//! scenario picker showing a failing integration; the results re-worded when the language
+//! changes; the integration restarted with its progress and success text. Run one at a time
+//! (`--test-threads=1`): the app is a single instance per D-Bus session.
+
+use graphwiz_e2e::{App, Result};
+
+/// The demo organization's OAuth client secret (emulator): never in the web view or a file.
+const DEMO_GENESYS_SECRET: &str = "Zq3vM8kT1pX6rW9nB2yL5cH7fJ0dS4gAeU3iO6tQ1wE";
+
+async fn status_of(app: &App, id: &str) -> Result<String> {
+    Ok(app
+        .el(&format!("check-{id}"))
+        .await?
+        .attr("data-status")
+        .await?
+        .unwrap_or_default())
+}
+
+/// Demo → Azure app → … → the Genesys Cloud step (every Azure step once, as an admin would).
+async fn to_genesys_step(app: &App) -> Result<()> {
+    app.click("start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    for step in [
+        "step-permissions",
+        "step-mailboxes",
+        "step-live-test",
+        "step-secret-expiry",
+        "step-genesys",
+    ] {
+        app.wait_idle().await?;
+        app.click("wizard-next").await?;
+        app.wait_visible(step).await?;
+    }
+    app.wait_idle().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_genesys_step_checks_the_demo_organization_and_its_scenarios() -> Result<()> {
+    let mut app = App::launch("g-genesys").await?;
+    to_genesys_step(&app).await?;
+    app.wait_text("genesys-optional", "Optional").await?;
+    app.wait_visible("demo-genesys-pick").await?;
+    // Pre-filled: region eu_central_1 (mypurecloud.de), the demo's OAuth client; the secret is
+    // held by the core, never sent to the web view.
+    assert_eq!(app.value("genesys-region").await?, "eu_central_1");
+    app.wait_text("genesys-region", "mypurecloud.de — EMEA (Frankfurt)")
+        .await?;
+    assert!(!app.value("genesys-client-id").await?.is_empty());
+    assert_eq!(app.value("genesys-secret").await?, "");
+    app.wait_text("genesys-secret-stored", "held in memory")
+        .await?;
+    app.screenshot("genesys-step").await?;
+
+    // A refused Client ID: the core's message, with where to find it.
+    let client_id = app.value("genesys-client-id").await?;
+    app.type_into("genesys-client-id", "not-a-guid").await?;
+    app.click("genesys-save").await?;
+    app.wait_text(
+        "problems-genesys_client_id",
+        "Admin → Integrations → OAuth → the client → Client Details",
+    )
+    .await?;
+    app.type_into("genesys-client-id", &client_id).await?;
+
+    // Saved and checked: the Genesys checks pass on the healthy organization.
+    app.click("genesys-save").await?;
+    app.wait_attr(
+        "[data-testid=\"check-genesys_login\"]",
+        "data-status",
+        "pass",
+    )
+    .await?;
+    app.wait_idle().await?;
+    assert_eq!(status_of(&app, "genesys_login").await?, "pass");
+    assert_eq!(status_of(&app, "genesys_integration").await?, "pass");
+    app.wait_text("genesys-summary", "0 failed").await?;
+    app.wait_text("check-genesys_integration", "is active in Genesys Cloud")
+        .await?;
+    app.screenshot("genesys-healthy").await?;
+
+    // Another Genesys scenario: the integration reports an error.
+    app.select("demo-genesys-scenario", "integration-error")
+        .await?;
+    app.wait_attr(
+        "[data-testid=\"check-genesys_integration\"]",
+        "data-status",
+        "fail",
+    )
+    .await?;
+    app.wait_idle().await?;
+    app.wait_visible("genesys-restart-suggested").await?;
+    app.wait_text("check-genesys_integration", "reports ERROR")
+        .await?;
+    app.screenshot("genesys-integration-error").await?;
+
+    // German: the stored result is worded again without a new run.
+    app.click("lang-de").await?;
+    app.wait_text(
+        "check-genesys_integration",
+        "meldet in Genesys Cloud FEHLER",
+    )
+    .await?;
+    app.wait_text("step-genesys", "Genesys Cloud").await?;
+    app.wait_text("genesys-form", "Client-ID").await?;
+    app.screenshot("genesys-integration-error-de").await?;
+
+    // Nothing of the OAuth client's secret reached the web view's state or files.
+    let state = std::fs::read_to_string(app.home.graphwiz_home().join("wizard.json"))?;
+    assert!(
+        !state.contains(DEMO_GENESYS_SECRET),
+        "the Genesys secret is in wizard.json"
+    );
+    let view = app.invoke("get_view", serde_json::json!({})).await?;
+    assert!(!view.to_string().contains(DEMO_GENESYS_SECRET));
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn b_restart_disables_and_enables_the_integration() -> Result<()> {
+    let mut app = App::launch("g-restart").await?;
+    to_genesys_step(&app).await?;
+    app.click("genesys-save").await?;
+    app.wait_attr(
+        "[data-testid=\"check-genesys_integration\"]",
+        "data-status",
+        "pass",
+    )
+    .await?;
+    app.wait_idle().await?;
+    app.click("genesys-restart").await?;
+    app.wait_text(
+        "genesys-restart-result",
+        "was disabled and enabled again and is active",
+    )
+    .await?;
+    app.wait_idle().await?;
+    app.wait_attr(
+        "[data-testid=\"genesys-restart-check\"]",
+        "data-status",
+        "pass",
+    )
+    .await?;
+    assert_eq!(status_of(&app, "genesys_integration").await?, "pass");
+    app.screenshot("genesys-restarted").await?;
+    // Skipped on to the summary: the step stays optional.
+    app.click("wizard-next").await?;
+    app.wait_visible("step-summary").await?;
+    app.close().await?;
+    Ok(())
+}
