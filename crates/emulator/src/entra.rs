@@ -359,7 +359,7 @@ fn audience_for_scope(scope: &str, own_bases: &[&str]) -> Result<String, AadErro
 }
 
 /// Constant-time comparison of two secrets.
-fn secrets_equal(a: &str, b: &str) -> bool {
+pub(crate) fn secrets_equal(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
@@ -484,11 +484,8 @@ fn token_inner(
                     .to_string(),
             )
         })?;
-    let matching = app
-        .password_credentials
-        .iter()
-        .find(|c| secrets_equal(&c.value, &secret))
-        .ok_or_else(|| {
+    // A secret still replicating after addPassword is refused like a wrong one.
+    let matching = crate::secrets::accepted_secret(s, app, &secret).ok_or_else(|| {
             AadError::new(
                 StatusCode::UNAUTHORIZED,
                 "invalid_client",

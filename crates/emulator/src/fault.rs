@@ -379,7 +379,7 @@ async fn handle(mut conn: TcpStream, settings: &FaultSettings, shared: &Shared) 
         return;
     };
     let record = |status: u16| {
-        shared.record(RecordedRequest {
+        shared.record_answered_here(RecordedRequest {
             method: head.method.clone(),
             path: head.path().to_string(),
             query: head.query(),

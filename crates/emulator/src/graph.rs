@@ -649,6 +649,10 @@ fn graph_inner(
     }
     let rest = uri.path().strip_prefix("/v1.0").unwrap_or("");
     let segs = parse_path(rest);
+    let tenant = &mut dir.tenants[ti];
+    if let Some(a) = crate::rotation::route(s, tenant, method, &caller, headers, &segs, body) {
+        return a;
+    }
     let resource = resolve(&segs).ok_or_else(resource_not_found)?;
     let req = GraphRequest {
         method,
@@ -1036,7 +1040,7 @@ fn graph_service_principal_fields(tenant: &Tenant) -> Value {
     })
 }
 
-fn check_guid(value: &str) -> Result<(), GraphError> {
+pub(crate) fn check_guid(value: &str) -> Result<(), GraphError> {
     uuid::Uuid::parse_str(value)
         .map(|_| ())
         .map_err(|_| GraphError::bad_request(format!("Invalid object identifier '{value}'.")))
@@ -1107,7 +1111,7 @@ fn own_service_principal<'a>(
     }
 }
 
-fn graph_time(t: chrono::DateTime<Utc>) -> String {
+pub(crate) fn graph_time(t: chrono::DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 

@@ -20,6 +20,13 @@
 //! [`connect_pickup`] hands those reports to a [`GenesysEmulator`], which then creates email
 //! conversations; see [`pickup`].
 //!
+//! Client-secret rotation: a delegated administrator token with `Application.ReadWrite.All` may
+//! call `addPassword` and `removePassword` on an app registration (see [`rotation`]); new
+//! secrets replicate for [`Options::secret_replication`] before the token endpoint accepts them,
+//! and [`Emulator::secret_validator`] lets the [`GenesysEmulator`] judge its integration's
+//! credential ([`GenesysEmulator::use_secret_validator`]). [`Options::stall_after_request`] holds
+//! back the answer of one request after handling it, for tests that kill a client mid-way.
+//!
 //! [`GenesysEmulator`] is a separate server with its own base URL that answers like the Genesys
 //! Cloud Platform API of an organization with a Microsoft Graph email integration, set up from
 //! named [`GenesysScenario`]s; see [`genesys`].
@@ -33,7 +40,9 @@ mod mail;
 pub mod mailbox;
 pub mod model;
 pub mod pickup;
+pub mod rotation;
 mod scenario;
+mod secrets;
 mod server;
 mod signin;
 
@@ -52,6 +61,7 @@ pub use mailbox::{MailboxBehaviour, MessageInfo};
 pub use model::{DemoCredentials, Directory};
 pub use pickup::{PickedUp, Pickup, PickupHook, PickupMode};
 pub use scenario::{Scenario, UnknownScenario};
+pub use secrets::SecretValidator;
 pub use signin::DEFAULT_SCOPES;
 
 use server::{DeviceSettings, Shared};
@@ -99,6 +109,19 @@ pub struct Options {
     /// The simulated Genesys Cloud consumer that marks new mail of its mailboxes read (see
     /// [`pickup`]). `None`: nobody touches mail.
     pub pickup: Option<Pickup>,
+    /// How long after addPassword the new secret is refused by the token endpoint (401
+    /// AADSTS7000215, as a wrong secret) and by [`Emulator::secret_validator`]. Zero: usable at
+    /// once.
+    pub secret_replication: Duration,
+    /// Whether the administrator is allowed to manage app registrations (owner or Application
+    /// Administrator). `false`: addPassword and removePassword answer 403
+    /// `Authorization_RequestDenied` even with `Application.ReadWrite.All`.
+    pub admin_can_manage_apps: bool,
+    /// The request, counted from 1 in the order requests arrive (every request this server gets,
+    /// also refused or faulted ones), whose answer is held back until the emulator stops: it is
+    /// fully handled (its effect is visible and it is recorded), but no answer is ever sent.
+    /// `None`: every request is answered.
+    pub stall_after_request: Option<u64>,
 }
 
 impl Default for Options {
@@ -117,6 +140,9 @@ impl Default for Options {
             fault: None,
             fault_target: FaultTarget::All,
             pickup: None,
+            secret_replication: Duration::ZERO,
+            admin_can_manage_apps: true,
+            stall_after_request: None,
         }
     }
 }
@@ -245,6 +271,9 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
         sync: Mutex::new(mail::SyncStore::default()),
         signin: Mutex::new(signin::SigninState::default()),
         pickup: pickup::PickupState::new(opts.pickup),
+        replication: secrets::Replication::new(opts.secret_replication),
+        admin_can_manage_apps: opts.admin_can_manage_apps,
+        stall_after_request: opts.stall_after_request,
     });
     Prepared {
         shared,
@@ -354,7 +383,7 @@ impl Emulator {
             })
     }
 
-    /// How many requests have been answered.
+    /// How many requests have arrived (counted as they arrive, before they are answered).
     pub fn request_count(&self) -> u64 {
         self.shared.count.load(Ordering::Relaxed)
     }

@@ -1,5 +1,7 @@
 //! The HTTP side: shared state, the router that joins the Entra and Graph endpoints, the
-//! middleware that applies the delay and records requests, and the serve loop with shutdown.
+//! middleware that counts requests as they arrive, applies the delay, records requests and
+//! stalls the answer of [`crate::Options::stall_after_request`], and the serve loop with
+//! shutdown.
 
 use std::collections::{HashMap, VecDeque};
 use std::future::IntoFuture;
@@ -22,6 +24,7 @@ use crate::jwt::Signer;
 use crate::mail::SyncStore;
 use crate::model::Directory;
 use crate::pickup::PickupState;
+use crate::secrets::Replication;
 use crate::signin::SigninState;
 use crate::{AdminOutcome, RecordedRequest};
 
@@ -54,6 +57,12 @@ pub(crate) struct Shared {
     pub signin: Mutex<SigninState>,
     /// The simulated Genesys Cloud consumer: settings, hooks and pickups under way.
     pub pickup: PickupState,
+    /// When secrets added by addPassword become usable ([`crate::Options::secret_replication`]).
+    pub replication: Replication,
+    /// Whether the administrator may add and remove the secrets of app registrations.
+    pub admin_can_manage_apps: bool,
+    /// The request (counted from 1 as it arrives) whose answer is held back until shutdown.
+    pub stall_after_request: Option<u64>,
 }
 
 /// How device code sign-ins behave.
@@ -85,9 +94,20 @@ impl Shared {
         self.log.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Counts and records one answered request (the oldest record goes beyond [`RECORD_LIMIT`]).
+    /// Counts one request as it arrives; returns its number, counted from 1.
+    pub fn arrive(&self) -> u64 {
+        self.count.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// Counts and records a request the fault front answers itself (relayed ones are counted by
+    /// the server behind it).
+    pub fn record_answered_here(&self, rec: RecordedRequest) {
+        self.arrive();
+        self.record(rec);
+    }
+
+    /// Records one answered request (the oldest record goes beyond [`RECORD_LIMIT`]).
     pub fn record(&self, rec: RecordedRequest) {
-        self.count.fetch_add(1, Ordering::Relaxed);
         let mut log = self.log();
         if log.len() >= RECORD_LIMIT {
             log.pop_front();
@@ -141,10 +161,11 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// Takes a mailbox concurrency slot when the request is for a mailbox, waits the configured
-/// delay, answers (429 when the mailbox already has four requests in flight), then records the
-/// request and its status.
+/// Counts the request, takes a mailbox concurrency slot when the request is for a mailbox, waits
+/// the configured delay, answers (429 when the mailbox already has four requests in flight), then
+/// records the request and its status; the answer of the stalled request is never sent.
 async fn observe(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let number = s.arrive();
     let time = Utc::now();
     let method = req.method().to_string();
     let path = req.uri().path().to_string();
@@ -165,7 +186,16 @@ async fn observe(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Resp
         status: resp.status().as_u16(),
         time,
     });
+    if s.stall_after_request == Some(number) {
+        stall_forever().await;
+    }
     resp
+}
+
+/// Never completes: the request has been handled, but its answer is held back until the server
+/// stops (shutdown drops the connection without an answer).
+pub(crate) async fn stall_forever() {
+    std::future::pending::<()>().await;
 }
 
 /// Serves until `stop` changes or its sender goes away, then shuts down gracefully.

@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 use super::catalog;
 use super::conversation_api;
+use super::credential;
 use super::model::{OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET};
 use super::{GenesysScenario, GenesysShared};
 use crate::server::{header_str, json_response, percent_decode, set_header};
@@ -291,6 +292,14 @@ pub(crate) async fn api(
             _ => not_found_error(),
         };
     }
+    if method == Method::PUT {
+        return match segs.as_slice() {
+            ["integrations", "credentials", id] if *id != "types" => {
+                respond(credential::put_credential(&s, id, &body))
+            }
+            _ => not_found_error(),
+        };
+    }
     if method == Method::PATCH {
         return match segs.as_slice() {
             ["integrations", id] if !is_reserved(id) => patch_integration(&s, id, &body),
@@ -436,6 +445,11 @@ fn patch_integration(s: &GenesysShared, id: &str, body: &[u8]) -> Response {
             "The request could not be understood by the server due to malformed syntax.",
         );
     };
+    // Judged before the organization is locked: the validator asks the Entra emulator.
+    let secret_ok = match patch.get("intendedState") {
+        Some(Value::String(v)) if v == "ENABLED" => credential::secret_ok(s),
+        _ => None,
+    };
     let now = Utc::now();
     let mut org = s.org();
     if org.integration_mut(id, now).is_none() {
@@ -444,7 +458,7 @@ fn patch_integration(s: &GenesysShared, id: &str, body: &[u8]) -> Response {
     match patch.get("intendedState") {
         None | Some(Value::Null) => {}
         Some(Value::String(v)) if v == "ENABLED" || v == "DISABLED" => {
-            org.change_intended(id, v, now);
+            org.change_intended(id, v, now, secret_ok);
         }
         Some(other) => {
             return api_error(

@@ -17,6 +17,12 @@
 //! has passed, read by `GET /api/v2/conversations/emails/{id}` and ended by
 //! `PATCH /api/v2/conversations/emails/{id}` with `{"state": "disconnected"}`.
 //!
+//! The integration's credential can be replaced with `PUT /api/v2/integrations/credentials/{id}`
+//! (see [`credential`]); once [`GenesysEmulator::use_secret_validator`] connects it to the Entra
+//! emulator, enabling the integration ends `ACTIVE` only while the stored secret is valid there.
+//! [`GenesysOptions::stall_after_request`] holds back the answer of one request after handling
+//! it, for tests that kill a client mid-way.
+//!
 //! Start one with [`GenesysEmulator::start`] (inside a tokio runtime) or
 //! [`GenesysEmulator::spawn_thread`] (on its own thread), then use
 //! [`GenesysEmulator::base_url`], [`GenesysEmulator::client_id`] and
@@ -27,6 +33,7 @@ mod api;
 mod catalog;
 mod conversation;
 mod conversation_api;
+pub mod credential;
 mod model;
 mod scenario;
 
@@ -73,6 +80,15 @@ pub struct GenesysOptions {
     /// How long after a conversation starts (and after it ends) the analytics details query shows
     /// it (its end); `GET /api/v2/conversations/emails/{id}` shows changes at once.
     pub analytics_lag: Duration,
+    /// The client secret the integration's credential holds at the start (the default is the
+    /// demo tenant's secret). It only matters once a validator is connected
+    /// ([`GenesysEmulator::use_secret_validator`]); `None`: no secret, so enabling then fails.
+    pub initial_secret: Option<String>,
+    /// The request, counted from 1 in the order requests arrive (every request this server gets,
+    /// also refused ones), whose answer is held back until the emulator stops: it is fully
+    /// handled (its effect is visible and it is recorded), but no answer is ever sent. `None`:
+    /// every request is answered.
+    pub stall_after_request: Option<u64>,
 }
 
 impl Default for GenesysOptions {
@@ -87,6 +103,8 @@ impl Default for GenesysOptions {
             throttle_count: 2,
             retry_after: "1".to_string(),
             analytics_lag: Duration::from_secs(1),
+            initial_secret: Some(crate::model::demo::SECRET_VALUE.to_string()),
+            stall_after_request: None,
         }
     }
 }
@@ -112,6 +130,10 @@ pub(crate) struct GenesysShared {
     conversations: Mutex<Vec<conversation::Conversation>>,
     /// [`GenesysOptions::analytics_lag`].
     analytics_lag: chrono::Duration,
+    /// The Entra emulator's secret check, once connected.
+    validator: Mutex<Option<crate::SecretValidator>>,
+    /// [`GenesysOptions::stall_after_request`].
+    stall_after_request: Option<u64>,
 }
 
 impl GenesysShared {
@@ -140,8 +162,10 @@ fn router(shared: Arc<GenesysShared>) -> Router {
         .with_state(shared)
 }
 
-/// Waits the configured delay, answers, then counts and records the request.
+/// Counts the request as it arrives, waits the configured delay, answers, then records the
+/// request; the answer of the stalled request is never sent.
 async fn observe(State(s): State<Arc<GenesysShared>>, req: Request, next: Next) -> Response {
+    let number = s.count.fetch_add(1, Ordering::Relaxed) + 1;
     let method = req.method().to_string();
     let target = req
         .uri()
@@ -152,13 +176,16 @@ async fn observe(State(s): State<Arc<GenesysShared>>, req: Request, next: Next) 
         tokio::time::sleep(s.delay).await;
     }
     let resp = next.run(req).await;
-    s.count.fetch_add(1, Ordering::Relaxed);
-    let mut log = lock(&s.log);
-    if log.len() >= RECORD_LIMIT {
-        log.pop_front();
+    {
+        let mut log = lock(&s.log);
+        if log.len() >= RECORD_LIMIT {
+            log.pop_front();
+        }
+        log.push_back((method, target));
     }
-    log.push_back((method, target));
-    drop(log);
+    if s.stall_after_request == Some(number) {
+        crate::server::stall_forever().await;
+    }
     resp
 }
 
@@ -191,6 +218,8 @@ fn prepare(opts: &GenesysOptions) -> Arc<GenesysShared> {
         conversations: Mutex::new(Vec::new()),
         analytics_lag: chrono::Duration::from_std(opts.analytics_lag)
             .unwrap_or_else(|_| chrono::Duration::days(3650)),
+        validator: Mutex::new(None),
+        stall_after_request: opts.stall_after_request,
     })
 }
 
@@ -305,7 +334,7 @@ impl GenesysEmulator {
         lock(&self.shared.log).iter().cloned().collect()
     }
 
-    /// How many requests have been answered.
+    /// How many requests have arrived (counted as they arrive, before they are answered).
     pub fn request_count(&self) -> u64 {
         self.shared.count.load(Ordering::Relaxed)
     }

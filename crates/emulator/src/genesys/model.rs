@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use super::catalog::{
     GRAPH_CREDENTIAL_TYPE, GRAPH_TYPE_ID, GRAPH_TYPE_NAME, TEAMS_TYPE_ID, TEAMS_TYPE_NAME,
 };
+use super::credential::CredentialState;
 use super::{GenesysOptions, GenesysScenario};
 
 /// The OAuth client ID handed out.
@@ -25,7 +26,7 @@ const INTEGRATION_NAME: &str = "Microsoft Graph – Contoso support";
 pub(crate) const TEAMS_INTEGRATION_ID: &str = "b2c4d6e8-1a3b-4c5d-8e7f-9a0b1c2d3e4f";
 /// The Graph integration's credential.
 pub(crate) const CREDENTIAL_ID: &str = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
-const CREDENTIAL_NAME: &str = "Graph app credentials";
+pub(crate) const CREDENTIAL_NAME: &str = "Graph app credentials";
 /// The client ID of another Azure app (`OtherApp` scenario).
 pub(crate) const OTHER_APP_CLIENT_ID: &str = "0d9c1b7e-2f4a-4c88-9e31-7a6b5c4d3e21";
 /// The support queue.
@@ -45,7 +46,7 @@ const MEMBERS: [(&str, &str); 3] = [
     ("c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", "Mia Schmidt"),
 ];
 const EXPIRED_SECRET: &str = "Unable to authenticate with Microsoft Graph: AADSTS7000222: The provided client secret keys for app '{app}' are expired.";
-const INVALID_SECRET: &str =
+pub(crate) const INVALID_SECRET: &str =
     "Unable to authenticate with Microsoft Graph: AADSTS7000215: Invalid client secret provided.";
 
 /// An ISO-8601 timestamp with milliseconds, as Genesys Cloud writes them.
@@ -130,7 +131,6 @@ impl Integration {
 pub(crate) struct Org {
     scenario: GenesysScenario,
     azure_tenant_id: String,
-    azure_client_id: String,
     domain: String,
     transition: chrono::Duration,
     created: DateTime<Utc>,
@@ -140,6 +140,8 @@ pub(crate) struct Org {
     pub throttle_left: u32,
     /// The Graph integration first, then the Teams one.
     pub integrations: Vec<Integration>,
+    /// The Graph integration's credential.
+    pub cred: CredentialState,
 }
 
 impl Org {
@@ -188,7 +190,6 @@ impl Org {
         Org {
             scenario: sc,
             azure_tenant_id: opts.azure_tenant_id.clone(),
-            azure_client_id: opts.azure_client_id.clone(),
             domain: opts.domain.trim().to_ascii_lowercase(),
             transition: chrono::Duration::from_std(opts.transition)
                 .unwrap_or(chrono::Duration::zero()),
@@ -200,6 +201,7 @@ impl Org {
                 0
             },
             integrations: vec![graph, teams],
+            cred: CredentialState::new(opts, since),
         }
     }
 
@@ -241,8 +243,16 @@ impl Org {
     }
 
     /// Starts the transition `intended` (`ENABLED` or `DISABLED`) asks for; asking for the state
-    /// already reached or under way changes nothing.
-    pub fn change_intended(&mut self, id: &str, intended: &str, now: DateTime<Utc>) {
+    /// already reached or under way changes nothing. `secret_ok` is the secret validator's
+    /// judgement of the credential (`None`: no validator); `Some(false)` makes enabling end in
+    /// an error.
+    pub fn change_intended(
+        &mut self,
+        id: &str,
+        intended: &str,
+        now: DateTime<Utc>,
+        secret_ok: Option<bool>,
+    ) {
         let transition = self.transition;
         let Some(i) = self.integration_mut(id, now) else {
             return;
@@ -254,8 +264,11 @@ impl Org {
         if i.intended == intended && (i.code == settled || i.pending.is_some()) {
             return;
         }
-        let (code, detail) = match (&i.activation_error, intended) {
-            (Some(e), "ENABLED") => ("ERROR".to_string(), Some(e.clone())),
+        let error = i.activation_error.clone().or_else(|| {
+            (i.id == INTEGRATION_ID && secret_ok == Some(false)).then(|| INVALID_SECRET.to_string())
+        });
+        let (code, detail) = match (error, intended) {
+            (Some(e), "ENABLED") => ("ERROR".to_string(), Some(e)),
             _ => (done.to_string(), None),
         };
         i.intended = intended.to_string();
@@ -301,9 +314,9 @@ impl Org {
     pub fn credential_info(&self) -> Value {
         json!({
             "id": CREDENTIAL_ID,
-            "name": CREDENTIAL_NAME,
+            "name": self.cred.name,
             "createdDate": iso(self.created),
-            "modifiedDate": iso(self.created),
+            "modifiedDate": iso(self.cred.modified),
             "type": {"name": GRAPH_CREDENTIAL_TYPE},
             "selfUri": format!("/api/v2/integrations/credentials/{CREDENTIAL_ID}"),
         })
@@ -314,16 +327,11 @@ impl Org {
         if !id.eq_ignore_ascii_case(CREDENTIAL_ID) {
             return None;
         }
-        let client_id = if self.scenario == GenesysScenario::OtherApp {
-            OTHER_APP_CLIENT_ID
-        } else {
-            self.azure_client_id.as_str()
-        };
         Some(json!({
             "id": CREDENTIAL_ID,
-            "name": CREDENTIAL_NAME,
+            "name": self.cred.name,
             "type": {"name": GRAPH_CREDENTIAL_TYPE},
-            "credentialFields": {"clientId": client_id},
+            "credentialFields": {"clientId": self.cred.client_id},
             "selfUri": format!("/api/v2/integrations/credentials/{CREDENTIAL_ID}"),
         }))
     }
@@ -508,11 +516,11 @@ mod tests {
         let mut o = org(GenesysScenario::Healthy);
         let t0 = Utc::now();
         let step = o.transition;
-        o.change_intended(INTEGRATION_ID, "DISABLED", t0);
+        o.change_intended(INTEGRATION_ID, "DISABLED", t0, None);
         assert_eq!(o.integrations[0].code, "DEACTIVATING");
         o.settle(t0 + step);
         assert_eq!(o.integrations[0].code, "INACTIVE");
-        o.change_intended(INTEGRATION_ID, "ENABLED", t0 + step);
+        o.change_intended(INTEGRATION_ID, "ENABLED", t0 + step, None);
         o.settle(t0 + step * 2);
         assert_eq!(o.integrations[0].code, "ACTIVE");
         assert!(o.integrations[0].json()["reportedState"]["detail"]["message"].is_null());
@@ -522,8 +530,8 @@ mod tests {
     fn restart_error_ends_in_error() {
         let mut o = org(GenesysScenario::RestartError);
         let t0 = Utc::now();
-        o.change_intended(INTEGRATION_ID, "DISABLED", t0);
-        o.change_intended(INTEGRATION_ID, "ENABLED", t0);
+        o.change_intended(INTEGRATION_ID, "DISABLED", t0, None);
+        o.change_intended(INTEGRATION_ID, "ENABLED", t0, None);
         assert_eq!(o.integrations[0].code, "ACTIVATING");
         o.settle(t0 + chrono::Duration::seconds(5));
         let j = o.integrations[0].json();

@@ -41,11 +41,17 @@ pub enum GenesysScenario {
     /// The OAuth client's role lacks `conversation:communication:disconnect`, so disconnecting an
     /// email conversation is refused.
     NoDisconnectPermission,
+    /// The OAuth client's role lacks `integrations:integration:edit`, so updating the
+    /// integration's credential is refused.
+    CredentialForbidden,
+    /// The first update of the integration's credential is refused with 409 (someone else changed
+    /// it meanwhile); later updates succeed.
+    CredentialConflict,
 }
 
 impl GenesysScenario {
     /// Every scenario, in the order they are listed to people.
-    pub const ALL: [GenesysScenario; 15] = [
+    pub const ALL: [GenesysScenario; 17] = [
         GenesysScenario::Healthy,
         GenesysScenario::WrongOauthSecret,
         GenesysScenario::IntegrationError,
@@ -61,6 +67,8 @@ impl GenesysScenario {
         GenesysScenario::RestartError,
         GenesysScenario::NoAnalyticsPermission,
         GenesysScenario::NoDisconnectPermission,
+        GenesysScenario::CredentialForbidden,
+        GenesysScenario::CredentialConflict,
     ];
 
     /// The kebab-case name used on the command line and in [`FromStr`].
@@ -81,6 +89,8 @@ impl GenesysScenario {
             GenesysScenario::RestartError => "restart-error",
             GenesysScenario::NoAnalyticsPermission => "no-analytics-permission",
             GenesysScenario::NoDisconnectPermission => "no-disconnect-permission",
+            GenesysScenario::CredentialForbidden => "credential-forbidden",
+            GenesysScenario::CredentialConflict => "credential-conflict",
         }
     }
 
@@ -131,6 +141,12 @@ impl GenesysScenario {
             }
             GenesysScenario::NoDisconnectPermission => {
                 "The OAuth client lacks conversation:communication:disconnect, so disconnecting an email conversation answers 403."
+            }
+            GenesysScenario::CredentialForbidden => {
+                "The OAuth client lacks integrations:integration:edit, so updating the integration's credential answers 403."
+            }
+            GenesysScenario::CredentialConflict => {
+                "The first update of the integration's credential answers 409 because it changed meanwhile; later updates succeed."
             }
         }
     }
@@ -192,5 +208,6 @@ mod tests {
         assert!(text.contains("'nope'"), "{text}");
         assert!(text.contains("healthy, wrong-oauth-secret") && text.contains("restart-error"));
         assert!(text.contains("no-disconnect-permission"));
+        assert!(text.contains("credential-forbidden, credential-conflict"));
     }
 }
