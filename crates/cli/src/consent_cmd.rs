@@ -247,10 +247,26 @@ pub async fn sign_in_admin_async(
     admin_client_id: Option<&str>,
     timeout: Duration,
 ) -> Result<AdminToken, Failure> {
+    sign_in_admin_scoped(kind, endpoints, tenant, admin_client_id, timeout, None).await
+}
+
+/// [`sign_in_admin_async`] asking for `scopes` instead of the read-only default (the rotation
+/// asks for `Application.ReadWrite.All`).
+pub async fn sign_in_admin_scoped(
+    kind: SignInKind,
+    endpoints: &Endpoints,
+    tenant: &str,
+    admin_client_id: Option<&str>,
+    timeout: Duration,
+    scopes: Option<Vec<String>>,
+) -> Result<AdminToken, Failure> {
     let mut options = SignInOptions {
         timeout,
         ..SignInOptions::default()
     };
+    if let Some(scopes) = scopes {
+        options.scopes = scopes;
+    }
     if let Some(id) = admin_client_id {
         let id = id.trim();
         if !graphwiz_core::validate::is_guid(id) {

@@ -13,6 +13,7 @@ mod input;
 mod livetest_cmd;
 mod output;
 mod profile_cmd;
+mod rotate_cmd;
 mod transfer_cmd;
 
 use clap::{Args, Parser, Subcommand};
@@ -70,6 +71,8 @@ enum Command {
     ConsentUrl(consent_cmd::ConsentUrlArgs),
     /// Grant admin consent in the browser, then check again and show what changed.
     Consent(consent_cmd::ConsentArgs),
+    /// Rotate the client secret in Azure and Genesys Cloud together (resumable, with roll-back).
+    Rotate(rotate_cmd::RotateArgs),
     /// Start from the symptom ("no mail", "bounces", …) and find its first real cause.
     Diagnose(diagnose_cmd::DiagnoseArgs),
     /// The Genesys Cloud side: restart the integration (disable, then enable), list regions.
@@ -126,6 +129,7 @@ fn main() -> ExitCode {
         Command::Consent(a) => consent_cmd::consent(a),
         Command::Genesys(c) => genesys_cmd::run(c),
         Command::Diagnose(a) => diagnose_cmd::run(a),
+        Command::Rotate(a) => rotate_cmd::run(a),
     };
     ExitCode::from(code)
 }

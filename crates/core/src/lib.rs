@@ -27,6 +27,7 @@ pub mod portal;
 pub mod profiles;
 pub mod reminders;
 pub mod report;
+pub mod rotate;
 pub mod secret;
 pub mod token;
 pub mod validate;

@@ -19,6 +19,8 @@ pub struct Setup {
     pub gen: GenesysEmulator,
     /// The tenant's domain.
     pub domain: String,
+    /// The profile's name (`contoso` unless given).
+    pub name: String,
 }
 
 fn graphwiz(home: &Path, args: &[&str], stdin: Option<&str>) -> Run {
@@ -42,6 +44,16 @@ pub fn setup_full(
     opts: impl FnOnce(&mut GenesysOptions),
     with_genesys: bool,
 ) -> Setup {
+    setup_named("contoso", entra, opts, with_genesys)
+}
+
+/// [`setup_full`] with the profile named `name`.
+pub fn setup_named(
+    name: &str,
+    entra: Options,
+    opts: impl FnOnce(&mut GenesysOptions),
+    with_genesys: bool,
+) -> Setup {
     let emu = Emulator::spawn_thread(entra).expect("entra emulator");
     let demo = emu.demo();
     let mut o = GenesysOptions {
@@ -61,7 +73,7 @@ pub fn setup_full(
         &[
             "profile",
             "add",
-            "contoso",
+            name,
             "--tenant",
             &demo.tenant_domain,
             "--client-id",
@@ -87,7 +99,7 @@ pub fn setup_full(
             &[
                 "profile",
                 "set-genesys",
-                "contoso",
+                name,
                 "--region",
                 "mypurecloud.de",
                 "--client-id",
@@ -107,6 +119,7 @@ pub fn setup_full(
         emu,
         gen,
         domain: demo.tenant_domain,
+        name: name.to_string(),
     }
 }
 

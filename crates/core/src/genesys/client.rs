@@ -270,6 +270,25 @@ impl<'a> GenesysApi<'a> {
         Ok(resp.json()?)
     }
 
+    /// PUT `path` with a JSON body; the answer is read as `T`.
+    pub async fn put<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+        needs: &[&str],
+    ) -> Result<T, GenesysFailure> {
+        let url = self.endpoints.api_url(path);
+        let bearer = self.token.bearer();
+        let resp = self
+            .http
+            .send(&url, |c| c.put(&url).bearer_auth(bearer).json(body))
+            .await?;
+        if !resp.is_success() {
+            return Err(failure_of(&resp, needs));
+        }
+        Ok(resp.json()?)
+    }
+
     /// PATCH `path` with a JSON body; the answer is read as `T`.
     pub async fn patch<T: DeserializeOwned>(
         &self,

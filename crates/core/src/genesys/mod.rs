@@ -16,6 +16,7 @@
 pub mod checks;
 pub mod client;
 pub mod conversations;
+pub mod credential;
 pub mod model;
 pub mod region;
 pub mod restart;

@@ -93,11 +93,13 @@ const EN: &[&str] = &[
     include_str!("en.ftl"),
     include_str!("en-net.ftl"),
     include_str!("en-diagnose.ftl"),
+    include_str!("en-rotate.ftl"),
 ];
 const DE: &[&str] = &[
     include_str!("de.ftl"),
     include_str!("de-net.ftl"),
     include_str!("de-diagnose.ftl"),
+    include_str!("de-rotate.ftl"),
 ];
 
 /// The catalog source of a language, all its files joined (for tests and tools).

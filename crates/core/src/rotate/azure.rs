@@ -1,0 +1,128 @@
+//! The Azure side of a rotation, with the administrator's delegated token: the app's secrets,
+//! `addPassword` and `removePassword` (Application.ReadWrite.All; the signed-in user must own the
+//! app or be an Application Administrator / Cloud Application Administrator). The app's own
+//! credentials never get write rights to itself.
+
+use crate::admin::AdminToken;
+use crate::cloud::Endpoints;
+use crate::graph::{self, GraphFailure, PasswordCredential};
+use crate::http::HttpClient;
+use crate::secret::ClientSecret;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+/// The delegated permission the administrator's sign-in asks for.
+pub const MANAGE_SCOPE: &str = "Application.ReadWrite.All";
+
+fn app_url(e: &Endpoints, client_id: &str, tail: &str) -> String {
+    e.graph_url(&format!(
+        "applications(appId='{}'){tail}",
+        crate::cloud::path_segment(client_id)
+    ))
+}
+
+/// The app's secrets (without values).
+pub async fn secrets(
+    http: &HttpClient,
+    e: &Endpoints,
+    admin: &AdminToken,
+    client_id: &str,
+) -> Result<Vec<PasswordCredential>, GraphFailure> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct App {
+        #[serde(default)]
+        password_credentials: Vec<PasswordCredential>,
+    }
+    let url = app_url(e, client_id, "?$select=id,passwordCredentials");
+    let app: App = graph::check_result(http.get(&url, admin.bearer()).await)?.json()?;
+    Ok(app.password_credentials)
+}
+
+/// A secret just made.
+pub struct NewSecret {
+    /// Its key id.
+    pub key_id: String,
+    /// Its value (shown once by Azure; goes straight to the keychain).
+    pub value: ClientSecret,
+    /// Its first three characters.
+    pub hint: String,
+    /// Its end.
+    pub end: DateTime<Utc>,
+}
+
+/// `addPassword` with a display name and end date.
+pub async fn add(
+    http: &HttpClient,
+    e: &Endpoints,
+    admin: &AdminToken,
+    client_id: &str,
+    display_name: &str,
+    end: DateTime<Utc>,
+) -> Result<NewSecret, GraphFailure> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Added {
+        key_id: Option<String>,
+        secret_text: Option<String>,
+        end_date_time: Option<String>,
+    }
+    let body = serde_json::json!({"passwordCredential": {
+        "displayName": display_name,
+        "endDateTime": end.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    }});
+    let resp = graph::check_result(
+        http.post_json(
+            &app_url(e, client_id, "/addPassword"),
+            admin.bearer(),
+            &body,
+        )
+        .await,
+    )?;
+    let a: Added = resp.json()?;
+    let bad = |what: &str| {
+        GraphFailure::Http(crate::http::HttpError::BadBody {
+            detail: format!("Microsoft Graph's answer to addPassword has no {what}"),
+        })
+    };
+    let value = a
+        .secret_text
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| bad("secretText"))?;
+    let secret = ClientSecret::new(value);
+    let end = a
+        .end_date_time
+        .as_deref()
+        .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or(end);
+    Ok(NewSecret {
+        key_id: a.key_id.ok_or_else(|| bad("keyId"))?,
+        hint: secret.hint(),
+        value: secret,
+        end,
+    })
+}
+
+/// `removePassword`; a key that is already gone counts as removed.
+pub async fn remove(
+    http: &HttpClient,
+    e: &Endpoints,
+    admin: &AdminToken,
+    client_id: &str,
+    key_id: &str,
+) -> Result<(), GraphFailure> {
+    let body = serde_json::json!({"keyId": key_id});
+    match graph::check_result(
+        http.post_json(
+            &app_url(e, client_id, "/removePassword"),
+            admin.bearer(),
+            &body,
+        )
+        .await,
+    ) {
+        Ok(_) => Ok(()),
+        Err(GraphFailure::Status { status: 404, .. }) => Ok(()),
+        Err(f) => Err(f),
+    }
+}

@@ -1,0 +1,771 @@
+//! Rotating the client secret in Azure and Genesys Cloud together, safely.
+//!
+//! The steps ([`journal::Stage`]): add a new secret in Azure with the administrator's delegated
+//! token and put it in the OS keychain under a new reference at once; prove it (a token, allowing
+//! for Entra ID's replication delay, then the permission checks); put it into the Genesys Cloud
+//! integration's credential and restart the integration until it is active (without a Genesys
+//! part: show it once to the admin, who pastes it); a live test; only then remove the old secret
+//! in Azure and switch the profile to the new reference. Each step is written to the journal
+//! before the next begins, so [`Action::Resume`] continues a rotation killed anywhere and
+//! [`Action::RollBack`] undoes one that has not yet removed the old secret. The old secret is
+//! never removed before the new one works on both sides, and Genesys Cloud never points at a
+//! removed secret.
+
+pub mod azure;
+pub mod journal;
+
+use crate::admin::AdminToken;
+use crate::checks::{run_check, CheckInput};
+use crate::genesys::client::{login, GenesysApi};
+use crate::genesys::restart::{self, RestartStep};
+use crate::genesys::{checks::find_integration, credential, AzureIdentity, GenesysInput};
+use crate::http::HttpClient;
+use crate::i18n::{args, Args};
+use crate::keychain;
+use crate::livetest::{run_live_test, LiveTestInput};
+use crate::login::{self, LoginError};
+use crate::profiles::{Profile, ProfileStore};
+use crate::report::{Check, Status};
+use crate::secret::ClientSecret;
+use chrono::{Months, Utc};
+use journal::{Journal, RotationNote, Stage};
+use std::time::{Duration, Instant};
+
+/// The check id of a rotation's outcome.
+pub const ROTATE_CHECK: &str = "rotate";
+/// Default lifetime of the new secret, in months.
+pub const DEFAULT_MONTHS: u32 = 6;
+/// Microsoft's longest lifetime of a client secret, in months.
+pub const MAX_MONTHS: u32 = 24;
+
+/// What to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Begin a rotation (refused while one is open).
+    Start,
+    /// Continue the open rotation from where it stopped.
+    Resume,
+    /// Undo the open rotation (before the old secret was removed).
+    RollBack,
+}
+
+/// What a rotation needs.
+#[derive(Clone, Debug)]
+pub struct RotateInput {
+    /// The profiles file.
+    pub store: ProfileStore,
+    /// The profile.
+    pub profile: String,
+    /// Lifetime of the new secret in months (1–24).
+    pub months: u32,
+    /// Timeout of each request.
+    pub timeout: Duration,
+    /// How long Entra ID may take to accept the new secret.
+    pub replication_wait: Duration,
+    /// How long the restart may wait for each of inactive and active.
+    pub restart_timeout: Duration,
+    /// Run a live test with the new secret before the old one goes (when the profile has a mailbox).
+    pub live_test: bool,
+}
+
+/// Where a rotation is, for progress displays.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RotateStep {
+    /// Reading the app's secrets.
+    Reading,
+    /// Adding the new secret in Azure.
+    Adding,
+    /// Waiting for Entra ID to accept the new secret.
+    Proving {
+        /// Seconds waited so far.
+        waited_secs: u64,
+    },
+    /// Checking the permissions with the new secret.
+    CheckingPermissions,
+    /// Putting the new secret into Genesys Cloud.
+    UpdatingGenesys,
+    /// Restarting the integration.
+    Restarting(RestartStep),
+    /// Waiting for the admin to paste the secret into Genesys Cloud.
+    WaitingForAdmin,
+    /// Live test with the new secret.
+    LiveTest,
+    /// Removing the old secret in Azure.
+    RemovingOld,
+    /// Undoing the rotation.
+    RollingBack,
+}
+
+/// How a run ended.
+#[derive(Clone, Debug)]
+pub struct RotateOutcome {
+    /// True when the rotation (or roll-back) finished.
+    pub ok: bool,
+    /// The stage the journal is at now (`None`: no rotation open).
+    pub stage: Option<Stage>,
+    /// What happened, each side's state and the one next action (id `rotate`).
+    pub check: Check,
+}
+
+/// Shows the new secret once to the admin, with where to paste it, and returns true once the
+/// admin confirmed it is in Genesys Cloud.
+pub type ManualPaste<'a> = &'a (dyn Fn(&ClientSecret) -> bool + Send + Sync);
+
+/// True when `action` on the profile's open rotation needs the administrator's token.
+pub fn needs_admin(input: &RotateInput, action: Action) -> bool {
+    let note = Journal::in_data_dir(input.store.dir()).load(&input.profile);
+    // Every open rotation ends by removing a secret in Azure (the old one, or the new one when
+    // rolled back), which takes the administrator's token.
+    match (action, note) {
+        (Action::Start, _) => true,
+        (_, Some(_)) => true,
+        (_, None) => false,
+    }
+}
+
+fn outcome(ok: bool, stage: Option<Stage>, status: Status, id: &str, a: Args) -> RotateOutcome {
+    RotateOutcome {
+        ok,
+        stage,
+        check: Check::msg(ROTATE_CHECK, status, id, a),
+    }
+}
+
+struct Ctx<'a> {
+    input: &'a RotateInput,
+    http: HttpClient,
+    journal: Journal,
+    profile: Profile,
+    admin: Option<&'a AdminToken>,
+    manual: Option<ManualPaste<'a>>,
+    progress: &'a (dyn Fn(RotateStep) + Send + Sync),
+}
+
+impl Ctx<'_> {
+    fn a(&self, extra: Args) -> Args {
+        let mut a = args([("profile", self.profile.name.clone())]);
+        a.extend(extra);
+        a
+    }
+    fn fail(&self, note: &RotationNote, id: &str, detail: String) -> RotateOutcome {
+        outcome(
+            false,
+            Some(note.stage),
+            Status::Fail,
+            id,
+            self.a(args([
+                ("detail", detail),
+                ("stage", stage_name(note.stage).to_string()),
+            ])),
+        )
+    }
+    fn save(&self, note: &mut RotationNote, stage: Stage) -> Result<(), Box<RotateOutcome>> {
+        note.stage = stage;
+        self.journal
+            .write(note)
+            .map_err(|e| Box::new(self.fail(note, "rotate-journal-failed", e.to_string())))
+    }
+    fn check_input(&self, secret: ClientSecret) -> Result<CheckInput, String> {
+        let mut input = self
+            .profile
+            .check_input(secret, self.input.timeout)
+            .map_err(|e| e.to_string())?;
+        input.expiry_warn_days = 0;
+        Ok(input)
+    }
+}
+
+/// The journal's word for a stage (for messages).
+pub fn stage_name(s: Stage) -> &'static str {
+    match s {
+        Stage::Adding => "adding",
+        Stage::Added => "added",
+        Stage::Proven => "proven",
+        Stage::GenesysUpdated => "genesys_updated",
+        Stage::Restarted => "restarted",
+        Stage::Verified => "verified",
+        Stage::Removing => "removing",
+    }
+}
+
+/// Starts, resumes or rolls back the rotation of the profile's secret.
+pub async fn run(
+    input: &RotateInput,
+    action: Action,
+    admin: Option<&AdminToken>,
+    manual: Option<ManualPaste<'_>>,
+    progress: &(dyn Fn(RotateStep) + Send + Sync),
+) -> RotateOutcome {
+    let journal = Journal::in_data_dir(input.store.dir());
+    let open = journal.load(&input.profile);
+    let profile = match input.store.load().map(|f| f.get(&input.profile).cloned()) {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            return outcome(
+                false,
+                open.map(|n| n.stage),
+                Status::Fail,
+                "rotate-no-profile",
+                args([("profile", input.profile.clone())]),
+            )
+        }
+        Err(e) => {
+            return outcome(
+                false,
+                open.map(|n| n.stage),
+                Status::Fail,
+                "rotate-store-failed",
+                args([
+                    ("profile", input.profile.clone()),
+                    ("detail", e.to_string()),
+                ]),
+            )
+        }
+    };
+    let ctx = Ctx {
+        input,
+        http: HttpClient::new(input.timeout),
+        journal,
+        profile,
+        admin,
+        manual,
+        progress,
+    };
+    match (action, open) {
+        (Action::Start, Some(n)) => outcome(
+            false,
+            Some(n.stage),
+            Status::Fail,
+            "rotate-open",
+            ctx.a(args([("stage", stage_name(n.stage).to_string())])),
+        ),
+        (Action::Start, None) => start(&ctx).await,
+        (Action::Resume, Some(mut n)) => advance(&ctx, &mut n).await,
+        (Action::RollBack, Some(n)) => roll_back(&ctx, n).await,
+        (_, None) => outcome(
+            false,
+            None,
+            Status::Fail,
+            "rotate-nothing-open",
+            ctx.a(Args::new()),
+        ),
+    }
+}
+
+async fn start(ctx: &Ctx<'_>) -> RotateOutcome {
+    let p = &ctx.profile;
+    let months = ctx.input.months;
+    if !(1..=MAX_MONTHS).contains(&months) {
+        return outcome(
+            false,
+            None,
+            Status::Fail,
+            "rotate-bad-months",
+            ctx.a(args([("months", months.to_string())])),
+        );
+    }
+    let Some(admin) = ctx.admin else {
+        return outcome(
+            false,
+            None,
+            Status::Fail,
+            "rotate-no-admin",
+            ctx.a(Args::new()),
+        );
+    };
+    (ctx.progress)(RotateStep::Reading);
+    let endpoints = match p.endpoints() {
+        Ok(e) => e,
+        Err(e) => {
+            return outcome(
+                false,
+                None,
+                Status::Fail,
+                "rotate-read-failed",
+                ctx.a(args([("detail", e.to_string())])),
+            )
+        }
+    };
+    let old = match keychain::load(&p.name, &p.secret_ref) {
+        Ok(s) => s,
+        Err(e) => {
+            return outcome(
+                false,
+                None,
+                Status::Fail,
+                "rotate-keychain-failed",
+                ctx.a(args([("detail", e.to_string())])),
+            )
+        }
+    };
+    let secrets = match azure::secrets(&ctx.http, &endpoints, admin, &p.client_id).await {
+        Ok(s) => s,
+        Err(f) => {
+            return outcome(
+                false,
+                None,
+                Status::Fail,
+                denied_or("rotate-read-failed", &f),
+                ctx.a(args([("detail", f.to_string())])),
+            )
+        }
+    };
+    let hint = old.hint();
+    let matching: Vec<_> = secrets
+        .iter()
+        .filter(|s| s.hint.as_deref() == Some(hint.as_str()))
+        .collect();
+    let old_key_id = match matching.as_slice() {
+        [one] => one.key_id.clone(),
+        _ => None,
+    };
+    let now = Utc::now();
+    let tag = uuid::Uuid::new_v4().simple().to_string();
+    let mut note = RotationNote {
+        profile: p.name.clone(),
+        started_at: now,
+        updated_at: now,
+        stage: Stage::Adding,
+        display_name: format!(
+            "graphwiz {} ({})",
+            now.format("%Y-%m-%d %H:%M UTC"),
+            &tag[..6]
+        ),
+        end: now.checked_add_months(Months::new(months)).unwrap_or(now),
+        old_key_id,
+        old_secret_ref: p.secret_ref.clone(),
+        pending_ref: format!("rotation-{}", &tag[..12]),
+        new_key_id: None,
+        new_hint: None,
+        genesys: p.genesys.is_some(),
+    };
+    if let Err(o) = ctx.save(&mut note, Stage::Adding) {
+        return *o;
+    }
+    advance(ctx, &mut note).await
+}
+
+fn denied_or(other: &'static str, f: &crate::graph::GraphFailure) -> &'static str {
+    match f {
+        crate::graph::GraphFailure::Status { status: 403, .. } => "rotate-denied",
+        _ => other,
+    }
+}
+
+/// Runs the remaining steps from the note's stage.
+async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
+    let p = &ctx.profile;
+    let endpoints = match p.endpoints() {
+        Ok(e) => e,
+        Err(e) => return ctx.fail(note, "rotate-read-failed", e.to_string()),
+    };
+    loop {
+        match note.stage {
+            Stage::Adding => {
+                let Some(admin) = ctx.admin else {
+                    return ctx.fail(note, "rotate-no-admin", String::new());
+                };
+                // After a crash: a secret of this rotation may exist already.
+                (ctx.progress)(RotateStep::Reading);
+                let existing = match azure::secrets(&ctx.http, &endpoints, admin, &p.client_id)
+                    .await
+                {
+                    Ok(s) => s
+                        .into_iter()
+                        .find(|s| s.display_name.as_deref() == Some(note.display_name.as_str())),
+                    Err(f) => {
+                        return ctx.fail(note, denied_or("rotate-read-failed", &f), f.to_string())
+                    }
+                };
+                if let Some(found) = existing {
+                    let in_keychain = keychain::exists(&p.name, &note.pending_ref).unwrap_or(false);
+                    if in_keychain {
+                        note.new_key_id = found.key_id.clone();
+                        note.new_hint = found.hint.clone();
+                        if let Err(o) = ctx.save(note, Stage::Added) {
+                            return *o;
+                        }
+                        continue;
+                    }
+                    // Its value was lost with the crash: remove it and add another.
+                    if let Some(k) = &found.key_id {
+                        if let Err(f) =
+                            azure::remove(&ctx.http, &endpoints, admin, &p.client_id, k).await
+                        {
+                            return ctx.fail(note, "rotate-add-failed", f.to_string());
+                        }
+                    }
+                }
+                (ctx.progress)(RotateStep::Adding);
+                let new = match azure::add(
+                    &ctx.http,
+                    &endpoints,
+                    admin,
+                    &p.client_id,
+                    &note.display_name,
+                    note.end,
+                )
+                .await
+                {
+                    Ok(n) => n,
+                    Err(f) => {
+                        let mut o =
+                            ctx.fail(note, denied_or("rotate-add-failed", &f), f.to_string());
+                        // Graph said no: nothing was made, so nothing is open. (After a lost
+                        // answer the note stays: the secret may exist, and --resume finds it.)
+                        if matches!(f, crate::graph::GraphFailure::Status { .. }) {
+                            ctx.journal.clear(&p.name);
+                            o.stage = None;
+                        }
+                        return o;
+                    }
+                };
+                // The value goes to the keychain before anything else happens.
+                if let Err(e) = keychain::store(&p.name, &note.pending_ref, &new.value) {
+                    let _ = azure::remove(&ctx.http, &endpoints, admin, &p.client_id, &new.key_id)
+                        .await;
+                    return ctx.fail(note, "rotate-keychain-failed", e.to_string());
+                }
+                note.new_key_id = Some(new.key_id);
+                note.new_hint = Some(new.hint);
+                note.end = new.end;
+                if let Err(o) = ctx.save(note, Stage::Added) {
+                    return *o;
+                }
+            }
+            Stage::Added => {
+                let new = match keychain::load(&p.name, &note.pending_ref) {
+                    Ok(s) => s,
+                    Err(e) => return ctx.fail(note, "rotate-keychain-failed", e.to_string()),
+                };
+                let started = Instant::now();
+                let mut pause = Duration::from_secs(1);
+                loop {
+                    (ctx.progress)(RotateStep::Proving {
+                        waited_secs: started.elapsed().as_secs(),
+                    });
+                    match login::client_credentials_token(
+                        &ctx.http,
+                        &endpoints,
+                        &p.tenant,
+                        &p.client_id,
+                        &new,
+                    )
+                    .await
+                    {
+                        Ok(_) => break,
+                        Err(LoginError::Aad(a))
+                            if a.code == Some(7000215)
+                                && started.elapsed() < ctx.input.replication_wait => {}
+                        Err(e) => {
+                            let id = if started.elapsed() >= ctx.input.replication_wait {
+                                "rotate-not-accepted"
+                            } else {
+                                "rotate-token-failed"
+                            };
+                            return ctx.fail(
+                                note,
+                                id,
+                                crate::http::redact_text(e.to_string(), new.expose()),
+                            );
+                        }
+                    }
+                    tokio::time::sleep(
+                        pause.min(
+                            ctx.input
+                                .replication_wait
+                                .saturating_sub(started.elapsed())
+                                .max(Duration::from_millis(100)),
+                        ),
+                    )
+                    .await;
+                    pause = (pause * 2).min(Duration::from_secs(10));
+                }
+                (ctx.progress)(RotateStep::CheckingPermissions);
+                let input = match ctx.check_input(new) {
+                    Ok(i) => i,
+                    Err(e) => return ctx.fail(note, "rotate-read-failed", e),
+                };
+                let report = run_check(&input).await;
+                let needed = ["credentials", "perm_mail_readwrite", "perm_mail_send"];
+                if let Some(c) = report
+                    .checks
+                    .iter()
+                    .find(|c| needed.contains(&c.id.as_str()) && c.status == Status::Fail)
+                {
+                    return ctx.fail(
+                        note,
+                        "rotate-permissions-failed",
+                        format!("{}: {}", c.id, c.summary),
+                    );
+                }
+                if let Err(o) = ctx.save(note, Stage::Proven) {
+                    return *o;
+                }
+            }
+            Stage::Proven => {
+                let new = match keychain::load(&p.name, &note.pending_ref) {
+                    Ok(s) => s,
+                    Err(e) => return ctx.fail(note, "rotate-keychain-failed", e.to_string()),
+                };
+                match genesys_input(p) {
+                    Ok(Some(g)) => {
+                        (ctx.progress)(RotateStep::UpdatingGenesys);
+                        if let Err(d) = put_secret(ctx, &g, &new).await {
+                            return ctx.fail(note, "rotate-genesys-failed", d);
+                        }
+                        if let Err(o) = ctx.save(note, Stage::GenesysUpdated) {
+                            return *o;
+                        }
+                    }
+                    Ok(None) => {
+                        (ctx.progress)(RotateStep::WaitingForAdmin);
+                        let confirmed = ctx.manual.map(|m| m(&new)).unwrap_or(false);
+                        if !confirmed {
+                            return ctx.fail(note, "rotate-manual-pending", String::new());
+                        }
+                        // The admin pasted it and restarted by hand.
+                        if let Err(o) = ctx.save(note, Stage::Restarted) {
+                            return *o;
+                        }
+                    }
+                    Err(d) => return ctx.fail(note, "rotate-genesys-failed", d),
+                }
+            }
+            Stage::GenesysUpdated => {
+                let g = match genesys_input(p) {
+                    Ok(Some(g)) => g,
+                    Ok(None) => {
+                        return ctx.fail(
+                            note,
+                            "rotate-genesys-failed",
+                            "the profile's Genesys Cloud part is gone".into(),
+                        )
+                    }
+                    Err(d) => return ctx.fail(note, "rotate-genesys-failed", d),
+                };
+                let progress = |s: RestartStep| (ctx.progress)(RotateStep::Restarting(s));
+                let restart_journal = restart::Journal::in_data_dir(ctx.input.store.dir());
+                let out = restart::restart(
+                    &ctx.http,
+                    &g.conn,
+                    &azure_identity(p),
+                    &p.name,
+                    &restart_journal,
+                    ctx.input.restart_timeout,
+                    &progress,
+                )
+                .await;
+                if !out.ok {
+                    return ctx.fail(note, "rotate-restart-failed", out.check.summary);
+                }
+                if let Err(o) = ctx.save(note, Stage::Restarted) {
+                    return *o;
+                }
+            }
+            Stage::Restarted => {
+                if ctx.input.live_test {
+                    if let Some(mailbox) = p.mailboxes.first().cloned() {
+                        (ctx.progress)(RotateStep::LiveTest);
+                        let new = match keychain::load(&p.name, &note.pending_ref) {
+                            Ok(s) => s,
+                            Err(e) => {
+                                return ctx.fail(note, "rotate-keychain-failed", e.to_string())
+                            }
+                        };
+                        let check = match ctx.check_input(new) {
+                            Ok(i) => i,
+                            Err(e) => return ctx.fail(note, "rotate-read-failed", e),
+                        };
+                        let live = LiveTestInput {
+                            check,
+                            sender: mailbox.clone(),
+                            recipient: mailbox,
+                            wait: crate::livetest::DEFAULT_WAIT,
+                        };
+                        let report = run_live_test(&live, &|_| {}).await.report;
+                        let test_ids = ["send", "receive", "mark_read"];
+                        if let Some(c) = report
+                            .checks
+                            .iter()
+                            .find(|c| test_ids.contains(&c.id.as_str()) && c.status == Status::Fail)
+                        {
+                            return ctx.fail(
+                                note,
+                                "rotate-live-failed",
+                                format!("{}: {}", c.id, c.summary),
+                            );
+                        }
+                    }
+                }
+                if let Err(o) = ctx.save(note, Stage::Verified) {
+                    return *o;
+                }
+            }
+            Stage::Verified | Stage::Removing => {
+                let Some(admin) = ctx.admin else {
+                    return ctx.fail(note, "rotate-no-admin", String::new());
+                };
+                if note.stage == Stage::Verified {
+                    if let Err(o) = ctx.save(note, Stage::Removing) {
+                        return *o;
+                    }
+                }
+                (ctx.progress)(RotateStep::RemovingOld);
+                if let Some(old) = note.old_key_id.clone() {
+                    if let Err(f) =
+                        azure::remove(&ctx.http, &endpoints, admin, &p.client_id, &old).await
+                    {
+                        return ctx.fail(note, "rotate-remove-failed", f.to_string());
+                    }
+                }
+                return finish(ctx, note);
+            }
+        }
+    }
+}
+
+/// The profile switches to the new secret; the old keychain entry goes; the journal closes.
+fn finish(ctx: &Ctx<'_>, note: &RotationNote) -> RotateOutcome {
+    let p = &ctx.profile;
+    let pending = note.pending_ref.clone();
+    let (hint, end) = (note.new_hint.clone(), note.end);
+    let switched = ctx.input.store.update(|f| {
+        if let Some(pr) = f.get_mut(&p.name) {
+            pr.secret_ref = pending.clone();
+            pr.secret_hint = hint.clone();
+            pr.secret_expiry = Some(end);
+        }
+        Ok(())
+    });
+    if let Err(e) = switched {
+        return ctx.fail(note, "rotate-store-failed", e.to_string());
+    }
+    if note.old_secret_ref != note.pending_ref {
+        let _ = keychain::delete(&p.name, &note.old_secret_ref);
+    }
+    ctx.journal.clear(&p.name);
+    let a = ctx.a(args([
+        ("end", end.format("%Y-%m-%d").to_string()),
+        ("hint", note.new_hint.clone().unwrap_or_default()),
+    ]));
+    if note.old_key_id.is_some() {
+        outcome(true, None, Status::Pass, "rotate-done", a)
+    } else {
+        outcome(true, None, Status::Warn, "rotate-done-old-left", a)
+    }
+}
+
+fn azure_identity(p: &Profile) -> AzureIdentity {
+    AzureIdentity {
+        tenant_ids: [Some(p.tenant.clone()), p.tenant_id.clone()]
+            .into_iter()
+            .flatten()
+            .filter(|t| crate::validate::is_guid(t))
+            .collect(),
+        client_id: p.client_id.clone(),
+    }
+}
+
+fn genesys_input(p: &Profile) -> Result<Option<GenesysInput>, String> {
+    crate::genesys::setup::input_for(p).map_err(|e| e.to_string())
+}
+
+/// Puts `secret` into the integration's credential.
+async fn put_secret(ctx: &Ctx<'_>, g: &GenesysInput, secret: &ClientSecret) -> Result<(), String> {
+    let p = &ctx.profile;
+    let token = login(&ctx.http, &g.conn).await.map_err(|e| match e {
+        crate::genesys::client::LoginFailure::Refused { error, .. } => error,
+        crate::genesys::client::LoginFailure::Http(h) => h.to_string(),
+    })?;
+    let api = GenesysApi::new(&ctx.http, &g.conn.endpoints, token);
+    let integration = find_integration(&api, g, &azure_identity(p))
+        .await
+        .map_err(|c| c.summary)?;
+    credential::update_secret(&api, &integration, &p.client_id, secret)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.describe())
+}
+
+async fn roll_back(ctx: &Ctx<'_>, note: RotationNote) -> RotateOutcome {
+    let p = &ctx.profile;
+    if note.stage >= Stage::Removing {
+        return outcome(
+            false,
+            Some(note.stage),
+            Status::Fail,
+            "rotate-rollback-too-late",
+            ctx.a(Args::new()),
+        );
+    }
+    let Some(admin) = ctx.admin else {
+        return ctx.fail(&note, "rotate-no-admin", String::new());
+    };
+    (ctx.progress)(RotateStep::RollingBack);
+    let endpoints = match p.endpoints() {
+        Ok(e) => e,
+        Err(e) => return ctx.fail(&note, "rotate-read-failed", e.to_string()),
+    };
+    // Genesys first: it must never point at a removed secret.
+    if note.stage >= Stage::GenesysUpdated {
+        let old = match keychain::load(&p.name, &note.old_secret_ref) {
+            Ok(s) => s,
+            Err(e) => return ctx.fail(&note, "rotate-keychain-failed", e.to_string()),
+        };
+        match genesys_input(p) {
+            Ok(Some(g)) => {
+                if let Err(d) = put_secret(ctx, &g, &old).await {
+                    return ctx.fail(&note, "rotate-genesys-failed", d);
+                }
+                let progress = |s: RestartStep| (ctx.progress)(RotateStep::Restarting(s));
+                let rj = restart::Journal::in_data_dir(ctx.input.store.dir());
+                let out = restart::restart(
+                    &ctx.http,
+                    &g.conn,
+                    &azure_identity(p),
+                    &p.name,
+                    &rj,
+                    ctx.input.restart_timeout,
+                    &progress,
+                )
+                .await;
+                if !out.ok {
+                    return ctx.fail(&note, "rotate-restart-failed", out.check.summary);
+                }
+            }
+            Ok(None) => {
+                // The admin pasted the new secret by hand: the old one must go back the same way.
+                let confirmed = ctx.manual.map(|m| m(&old)).unwrap_or(false);
+                if !confirmed {
+                    return ctx.fail(&note, "rotate-manual-pending", String::new());
+                }
+            }
+            Err(d) => return ctx.fail(&note, "rotate-genesys-failed", d),
+        }
+    }
+    let new_key = match &note.new_key_id {
+        Some(k) => Some(k.clone()),
+        None => match azure::secrets(&ctx.http, &endpoints, admin, &p.client_id).await {
+            Ok(s) => s
+                .into_iter()
+                .find(|s| s.display_name.as_deref() == Some(note.display_name.as_str()))
+                .and_then(|s| s.key_id),
+            Err(f) => return ctx.fail(&note, "rotate-read-failed", f.to_string()),
+        },
+    };
+    if let Some(k) = new_key {
+        if let Err(f) = azure::remove(&ctx.http, &endpoints, admin, &p.client_id, &k).await {
+            return ctx.fail(&note, "rotate-remove-failed", f.to_string());
+        }
+    }
+    let _ = keychain::delete(&p.name, &note.pending_ref);
+    ctx.journal.clear(&p.name);
+    outcome(
+        true,
+        None,
+        Status::Pass,
+        "rotate-rolled-back",
+        ctx.a(Args::new()),
+    )
+}
