@@ -10,8 +10,9 @@
 use crate::demo::{self, DemoServer, ScenarioInfo};
 use crate::reminders;
 use graphwiz_core::desktop::{
-    self, AzureAppInput, Desktop, DesktopError, FieldReport, GenesysForm, GenesysProgressView,
-    ProfileRow, ProgressView, Step, View,
+    self, AzureAppInput, Desktop, DesktopError, DiagnoseProgressView, FieldReport, GenesysForm,
+    GenesysProgressView, PickupProgressView, ProfileRow, ProgressView, Step, TroubleshootView,
+    View,
 };
 use graphwiz_core::reminders::BannerView;
 use serde::Serialize;
@@ -339,6 +340,75 @@ pub async fn run_live_test(
             live.ok,
             live.latency_ms
         );
+    }
+    Ok(view)
+}
+
+/// Runs the pickup test (Genesys Cloud fetches the test mail), streaming progress over
+/// `on_progress`; `confirmed`: the admin agreed to the real interaction it creates.
+#[tauri::command]
+pub async fn run_pickup_test(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    mailbox: String,
+    from: Option<String>,
+    confirmed: bool,
+    on_progress: Channel<PickupProgressView>,
+) -> Cmd<View> {
+    let from = match &from {
+        Some(f) => Some(bounded("from", f)?),
+        None => None,
+    };
+    let progress = move |p: PickupProgressView| {
+        let _ = on_progress.send(p);
+    };
+    let view = d
+        .run_pickup_test(bounded("mailbox", &mailbox)?, from, confirmed, &progress)
+        .await?;
+    reminders::kick(&app);
+    if let Some(live) = &view.live {
+        log::info!(
+            "pickup test: ok {}, pickup latency {:?} ms",
+            live.ok,
+            live.pickup_latency_ms
+        );
+    }
+    Ok(view)
+}
+
+/// The troubleshooter: symptoms, help topics and the last walk.
+#[tauri::command]
+pub async fn troubleshoot(d: State<'_, Desktop>) -> Cmd<TroubleshootView> {
+    Ok(d.troubleshoot())
+}
+
+/// Walks a symptom against the integration in the wizard (from `from_step` to check again),
+/// streaming each step over `on_progress`.
+#[tauri::command]
+pub async fn diagnose(
+    d: State<'_, Desktop>,
+    symptom: String,
+    send_test_mail: bool,
+    from_step: Option<String>,
+    on_progress: Channel<DiagnoseProgressView>,
+) -> Cmd<TroubleshootView> {
+    let from_step = match &from_step {
+        Some(f) => Some(bounded("from_step", f)?),
+        None => None,
+    };
+    let progress = move |p: DiagnoseProgressView| {
+        let _ = on_progress.send(p);
+    };
+    let view = d
+        .diagnose(
+            bounded("symptom", &symptom)?,
+            send_test_mail,
+            from_step,
+            &progress,
+        )
+        .await?;
+    if let Some(w) = &view.last {
+        log::info!("troubleshooter: {} → cause {:?}", w.symptom, w.cause);
     }
     Ok(view)
 }

@@ -9,13 +9,31 @@
 use graphwiz_core::desktop::{DemoGenesys, DemoMailbox, DemoTenant, Desktop, DesktopError};
 use graphwiz_core::ClientSecret;
 use graphwiz_emulator::{
-    Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, MailboxBehaviour, Options, Scenario,
+    connect_pickup, Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, MailboxBehaviour,
+    Options, Pickup, PickupMode, Scenario,
 };
 use serde::Serialize;
 use std::str::FromStr;
 use std::sync::Mutex;
+use std::time::Duration;
 
-/// The running emulators, if any. Replacing one stops the old one.
+/// How long the demo's simulated Genesys Cloud takes to fetch a new mail (the pickup test).
+pub const DEMO_PICKUP_DELAY: Duration = Duration::from_secs(2);
+
+/// The demo's simulated Genesys Cloud consumer: it fetches new mail of `support@` and `sales@`
+/// the demo domain (marks it read) and reports it to the Genesys emulator, which creates the
+/// interaction the pickup test looks for.
+fn demo_pickup() -> Pickup {
+    let domain = graphwiz_emulator::model::demo::TENANT_DOMAIN;
+    Pickup::new(
+        [format!("support@{domain}"), format!("sales@{domain}")],
+        DEMO_PICKUP_DELAY,
+        PickupMode::Fetch,
+    )
+}
+
+/// The running emulators, if any. Replacing one stops the old one. The Genesys emulator gets
+/// the mail the Entra emulator's simulated consumer fetches ([`connect_pickup`]).
 #[derive(Default)]
 pub struct DemoServer {
     entra: Mutex<Option<Emulator>>,
@@ -102,6 +120,12 @@ fn start_genesys_for(
         client_id: emulator.client_id(),
         secret: ClientSecret::new(emulator.client_secret()),
     };
+    {
+        let entra = server.entra.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(entra) = entra.as_ref() {
+            connect_pickup(entra, &emulator);
+        }
+    }
     server.replace_genesys(Some(emulator));
     log::info!(
         "demo Genesys Cloud started (scenario {}) on {}",
@@ -144,7 +168,11 @@ pub fn start(
     scenario: Scenario,
     genesys: GenesysScenario,
 ) -> Result<DemoTenant, DesktopError> {
-    let emulator = Emulator::spawn_thread(Options::scenario(scenario)).map_err(|e| {
+    let options = Options {
+        pickup: Some(demo_pickup()),
+        ..Options::scenario(scenario)
+    };
+    let emulator = Emulator::spawn_thread(options).map_err(|e| {
         DesktopError::new(
             "demo_start",
             format!("The demo tenant could not be started on 127.0.0.1: {e}"),
@@ -173,6 +201,12 @@ pub fn start(
             .collect(),
         genesys: Some(genesys),
     };
+    {
+        let g = server.genesys.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(g) = g.as_ref() {
+            connect_pickup(&emulator, g);
+        }
+    }
     server.replace(Some(emulator));
     log::info!(
         "demo tenant started (scenario {}) on {}",

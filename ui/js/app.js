@@ -15,6 +15,11 @@
   const STEPS = ["start", "azure-app", "permissions", "mailboxes", "live-test", "secret-expiry", "genesys", "summary"];
   const PHASES = ["sending", "waiting", "marking_read", "cleaning_up"];
   const PHASE_OF_CHECK = { send: "sending", receive: "waiting", mark_read: "marking_read", cleanup: "cleaning_up" };
+  // The pickup test's pills: sent → arrived → fetched by Genesys Cloud → interaction found. The
+  // core's progress phase says which pill is active; its checks say how each came out.
+  const PICKUP_PHASES = ["sent", "arrived", "fetched", "interaction"];
+  const PICKUP_PROGRESS = { checking: -1, sending: 0, waiting: 1, waiting_pickup: 2, finding_interaction: 3, ending_interaction: 4, cleaning_up: 4 };
+  const PICKUP_PHASE_OF_CHECK = { send: "sent", receive: "arrived", pickup: "fetched", genesys_interaction: "interaction" };
   const tauri = window.__TAURI__;
   const invoke = tauri && tauri.core && tauri.core.invoke;
 
@@ -31,6 +36,13 @@
     problems: {}, // field -> [FieldProblem]
     progress: null, // ProgressView while the live test runs
     genesysProgress: null, // GenesysProgressView while the integration restarts
+    liveMode: null, // "live" or "pickup" on the live-test step (null: as the last result)
+    pickupConfirm: false, // the pickup test's warning is shown, waiting for the admin's go-ahead
+    pickupProgress: null, // PickupProgressView while the pickup test runs
+    troubleshoot: null, // TroubleshootView from the core
+    tsSymptom: null, // the symptom picked in the troubleshooter
+    tsProgress: null, // DiagnoseProgressView while a walk runs
+    tsFilter: "", // the help panel's search text
     notes: {}, // testid -> text
     pasted: {}, // field -> true right after a paste
     confirmRemove: null,
@@ -156,7 +168,10 @@
     }
     render();
     // The core words check results in the UI's language: fetch them again in the new one.
-    quiet("set_language", { lang }).then(() => refreshFormFromCore());
+    quiet("set_language", { lang }).then(async () => {
+      await refreshFormFromCore();
+      if (state.troubleshoot) await refreshTroubleshoot();
+    });
   }
 
   function renderStatic() {
@@ -208,6 +223,7 @@
       renderGenesys(v);
       renderSummary(v);
     }
+    renderTroubleshoot();
     renderProfiles();
     renderNav(screen);
     renderNotes();
@@ -240,6 +256,7 @@
       btn.setAttribute("aria-label", t(li.querySelector(".label").dataset.i18n) + (status ? " (" + status + ")" : ""));
     });
     $("rail-profiles").classList.toggle("active", screen === "profiles");
+    $("rail-troubleshoot").classList.toggle("active", screen === "troubleshoot");
   }
 
   function renderDemo() {
@@ -331,6 +348,7 @@
             "div",
             { class: "reminder-actions" },
             h("button", { type: "button", class: "btn btn-small btn-primary", "data-testid": "reminder-open", text: t("reminder.open"), on: { click: () => openReminder(r) } }),
+            h("button", { type: "button", class: "btn btn-small", "data-testid": "reminder-troubleshoot", text: t("ts.nav"), on: { click: () => openReminder(r, true) } }),
             h("button", { type: "button", class: "btn btn-small btn-quiet", "data-testid": "reminder-dismiss", text: t("reminder.dismiss"), on: { click: () => dismissReminder(r) } }),
           ),
         );
@@ -355,7 +373,7 @@
   }
 
   function renderNav(screen) {
-    const inWizard = screen !== "start" && screen !== "profiles";
+    const inWizard = screen !== "start" && screen !== "profiles" && screen !== "troubleshoot";
     show($("wizard-nav"), inWizard);
     show($("wizard-next"), inWizard && screen !== "summary");
     $("wizard-next").textContent = screen === "azure-app" ? t("action.save_next") : t("action.next");
@@ -550,16 +568,38 @@
     $("mailboxes-check").disabled = v.mailboxes.length === 0 && !v.probe_mailbox;
   }
 
+  function liveMode(v) {
+    if (state.liveMode) return state.liveMode;
+    return v.live && v.live.pickup ? "pickup" : "live";
+  }
+
   function renderLive(v) {
+    const mode = liveMode(v);
+    const pickup = mode === "pickup";
+    document.querySelectorAll('input[name="live-mode"]').forEach((r) => {
+      r.checked = r.value === mode;
+    });
+    $("live-lead").textContent = t(pickup ? "pickup.lead" : "live.lead");
+    $("live-sender-label").textContent = t(pickup ? "pickup.mailbox" : "live.sender");
+    show($("live-recipient-field"), !pickup);
+    show($("pickup-from-field"), pickup);
+    show($("pickup-no-genesys"), pickup && !v.genesys.configured);
+    renderProblems("pickup_from", state.problems.pickup_from);
+    show($("pickup-confirm"), pickup && state.pickupConfirm);
+    $("live-run").textContent = t(pickup ? "pickup.run" : "live.run");
+    show($("live-phases"), !pickup);
+    show($("pickup-phases"), pickup);
     const sender = $("live-sender");
     const keep = sender.value;
     sender.replaceChildren(...v.mailboxes.map((m) => h("option", { value: m.address, text: m.address })));
     if (v.mailboxes.some((m) => m.address === keep)) sender.value = keep;
-    else if (v.live && v.mailboxes.some((m) => m.address === v.live.sender)) sender.value = v.live.sender;
-    $("live-run").disabled = v.mailboxes.length === 0;
-    // Phases: live progress while running, else the last result.
+    else if (v.live && v.mailboxes.some((m) => m.address === (v.live.pickup ? v.live.recipient : v.live.sender))) {
+      sender.value = v.live.pickup ? v.live.recipient : v.live.sender;
+    }
+    $("live-run").disabled = v.mailboxes.length === 0 || (pickup && state.pickupConfirm);
+    // Phases: live progress while running, else the last result of this kind of test.
     const p = state.progress;
-    const result = v.live;
+    const result = v.live && !!v.live.pickup === pickup ? v.live : null;
     document.querySelectorAll("[data-phase]").forEach((li) => {
       li.classList.remove("active", "done", "phase-pass", "phase-fail", "phase-warn", "phase-skip");
       if (p) {
@@ -572,21 +612,53 @@
         if (c) li.classList.add("phase-" + c.status);
       }
     });
+    const pp = state.pickupProgress;
+    document.querySelectorAll("[data-pickup-phase]").forEach((li) => {
+      li.classList.remove("active", "done", "phase-pass", "phase-fail", "phase-warn", "phase-skip");
+      const idx = PICKUP_PHASES.indexOf(li.dataset.pickupPhase);
+      const detail = li.querySelector(".phase-detail");
+      if (detail) detail.textContent = "";
+      if (pp) {
+        const cur = PICKUP_PROGRESS[pp.phase] ?? -1;
+        if (idx < cur) li.classList.add("done");
+        if (idx === cur) {
+          li.classList.add("active");
+          if (detail && pp.elapsed_ms !== null && pp.elapsed_ms !== undefined) {
+            detail.textContent = t("pickup.waiting", { s: (pp.elapsed_ms / 1000).toFixed(1), polls: pp.polls || 0 });
+          }
+        }
+      } else if (result) {
+        const c = result.checks.find((k) => PICKUP_PHASE_OF_CHECK[k.id] === li.dataset.pickupPhase);
+        if (c) li.classList.add("phase-" + c.status);
+        if (detail && c && c.status === "pass") {
+          if (c.id === "receive" && result.latency_ms !== null && result.latency_ms !== undefined) detail.textContent = t("live.latency_short", { ms: result.latency_ms });
+          if (c.id === "pickup" && result.pickup_latency_ms !== null && result.pickup_latency_ms !== undefined) detail.textContent = t("live.latency_short", { ms: result.pickup_latency_ms });
+        }
+      }
+    });
     const detail = $("live-progress");
     if (p && p.phase === "waiting") {
       detail.textContent = t("live.waiting", { s: ((p.elapsed_ms || 0) / 1000).toFixed(1), polls: p.polls || 0 });
     } else if (!p && result && result.latency_ms !== null && result.latency_ms !== undefined) {
       detail.textContent = t("live.latency_short", { ms: result.latency_ms });
     } else detail.textContent = "";
-    show($("live-result"), !!result && !p);
+    show($("live-result"), !!result && !p && !pp);
     if (result) {
-      $("live-latency").textContent =
-        result.latency_ms !== null && result.latency_ms !== undefined
-          ? t("live.latency", { ms: result.latency_ms, time: fmtDateTime(result.ran_at) })
-          : result.ok
-            ? t("live.sent_only")
-            : t("live.failed");
-      $("live-latency").className = "big " + (result.ok ? "ok" : "bad");
+      const latency = $("live-latency");
+      if (result.pickup) {
+        latency.textContent =
+          result.pickup_latency_ms !== null && result.pickup_latency_ms !== undefined
+            ? t("pickup.latency", { ms: result.pickup_latency_ms, time: fmtDateTime(result.ran_at) })
+            : t("pickup.failed");
+      } else {
+        latency.textContent =
+          result.latency_ms !== null && result.latency_ms !== undefined
+            ? t("live.latency", { ms: result.latency_ms, time: fmtDateTime(result.ran_at) })
+            : result.ok
+              ? t("live.sent_only")
+              : t("live.failed");
+      }
+      latency.className = "big " + (result.ok ? "ok" : "bad");
       $("live-checks").replaceChildren(...result.checks.map((c) => checkItem(c, { testid: "live-check-" + c.id })));
     }
   }
@@ -954,6 +1026,14 @@
   }
 
   async function runLive() {
+    if (state.view && liveMode(state.view) === "pickup") {
+      // The pickup test creates a real interaction in Genesys Cloud: ask first.
+      state.pickupConfirm = true;
+      render();
+      const yes = $("pickup-confirm-yes");
+      if (yes) yes.focus();
+      return;
+    }
     const channel = new tauri.core.Channel();
     state.progress = { phase: "checking" };
     channel.onmessage = (p) => {
@@ -969,6 +1049,202 @@
     state.progress = null;
     if (r.ok) setView(r.value);
     render();
+  }
+
+  async function runPickup() {
+    state.pickupConfirm = false;
+    delete state.problems.pickup_from;
+    const channel = new tauri.core.Channel();
+    state.pickupProgress = { phase: "checking" };
+    channel.onmessage = (p) => {
+      state.pickupProgress = p;
+      if (state.busy) state.busy.detail = t("pickup.progress." + p.phase);
+      renderBusy();
+      if (state.view) renderLive(state.view);
+    };
+    render();
+    const from = $("pickup-from").value.trim();
+    const r = await call("run_pickup_test", { mailbox: $("live-sender").value, from: from || null, confirmed: true, onProgress: channel }, "pickup");
+    state.pickupProgress = null;
+    if (r.ok) setView(r.value);
+    else if (r.error && r.error.code === "invalid") {
+      state.problems.pickup_from = r.error.problems;
+      state.error = null;
+    }
+    render();
+  }
+
+  function setLiveMode(mode) {
+    state.liveMode = mode;
+    state.pickupConfirm = false;
+    render();
+  }
+
+  // ---------------------------------------------------------------- troubleshooter
+  async function showTroubleshoot() {
+    state.screen = "troubleshoot";
+    render();
+    const r = await call("troubleshoot", {}, "loading");
+    if (r.ok) state.troubleshoot = r.value;
+    if (state.troubleshoot && state.troubleshoot.last && !state.tsSymptom) state.tsSymptom = state.troubleshoot.last.symptom;
+    render();
+  }
+
+  async function refreshTroubleshoot() {
+    const r = await quiet("troubleshoot");
+    if (r.ok) {
+      state.troubleshoot = r.value;
+      render();
+    }
+  }
+
+  async function runDiagnosis(fromStep) {
+    const symptom = state.tsSymptom;
+    if (!symptom) return;
+    const channel = new tauri.core.Channel();
+    channel.onmessage = (p) => {
+      state.tsProgress = p;
+      if (state.busy) state.busy.detail = p.title;
+      renderBusy();
+      renderTroubleshoot();
+    };
+    state.tsProgress = null;
+    const r = await call(
+      "diagnose",
+      { symptom, sendTestMail: $("ts-allow-mail").checked, fromStep: fromStep || null, onProgress: channel },
+      "diagnosing",
+    );
+    state.tsProgress = null;
+    if (r.ok) state.troubleshoot = r.value;
+    render();
+    if (r.ok) {
+      const title = $("ts-result-title");
+      if (title) title.scrollIntoView({ block: "start" });
+    }
+  }
+
+  const OUTCOME_ICON = { passed: "✓", cause: "✕", manual: "?", not_run: "–", skipped: "–", not_reached: "·" };
+
+  function renderTroubleshoot() {
+    const ts = state.troubleshoot;
+    if (!ts) return;
+    $("ts-lead").textContent = ts.profile ? t(ts.demo ? "ts.lead_demo" : "ts.lead", { profile: ts.profile }) : t("ts.lead_none");
+    show($("ts-no-target"), !ts.can_run);
+    // Rebuilt only when the symptoms (or their language) change, so keyboard focus stays.
+    const box = $("ts-symptoms");
+    const key = ts.symptoms.map((sym) => sym.id + "=" + sym.title).join("|");
+    if (box.dataset.key !== key) {
+      box.dataset.key = key;
+      box.replaceChildren(
+        ...ts.symptoms.map((sym) =>
+          h(
+            "label",
+            { class: "symptom", "data-testid": "ts-symptom-" + sym.id },
+            h("input", {
+              type: "radio",
+              name: "ts-symptom",
+              value: sym.id,
+              on: {
+                change: () => {
+                  state.tsSymptom = sym.id;
+                  renderTroubleshoot();
+                },
+              },
+            }),
+            h("span", { text: sym.title }),
+          ),
+        ),
+      );
+    }
+    box.querySelectorAll("input").forEach((r) => {
+      r.checked = r.value === state.tsSymptom;
+    });
+    $("ts-run").disabled = !ts.can_run || !state.tsSymptom;
+    const prog = $("ts-progress");
+    show(prog, !!state.tsProgress);
+    prog.textContent = state.tsProgress ? t("ts.progress", { step: state.tsProgress.title }) : "";
+    const w = ts.last;
+    show($("ts-result"), !!w && !state.tsProgress);
+    if (w) {
+      $("ts-result-title").textContent = w.title;
+      const verdict = $("ts-verdict");
+      const causeStep = w.cause ? w.steps.find((st) => st.id === w.cause) : null;
+      if (causeStep) {
+        verdict.className = "verdict verdict-fail";
+        verdict.replaceChildren(
+          h("span", { class: "verdict-icon", "aria-hidden": "true", text: "✕" }),
+          h(
+            "div",
+            { "data-testid": "ts-cause", "data-step": causeStep.id },
+            h("strong", { text: t("ts.cause", { step: causeStep.title }) }),
+            causeStep.text ? h("p", { "data-testid": "ts-cause-text", text: causeStep.text }) : null,
+            w.fix ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), h("p", { "data-testid": "ts-fix", text: w.fix })) : null,
+            h(
+              "div",
+              { class: "actions" },
+              h("button", { type: "button", class: "btn btn-primary", "data-testid": "ts-again", text: t("ts.again"), on: { click: () => runDiagnosis(causeStep.id) } }),
+              w.portal_url
+                ? h("button", { type: "button", class: "btn", "data-testid": "ts-portal", text: t("ts.portal"), on: { click: () => openExternal(w.portal_url) } })
+                : null,
+            ),
+          ),
+        );
+      } else {
+        verdict.className = "verdict verdict-none";
+        verdict.replaceChildren(h("div", { "data-testid": "ts-no-cause" }, h("strong", { text: t("ts.no_cause") }), h("p", { text: t("ts.no_cause_detail") })));
+      }
+      $("ts-steps").replaceChildren(
+        ...w.steps.map((st, i) =>
+          h(
+            "li",
+            { class: "ts-step ts-" + st.outcome, "data-testid": "ts-step-" + st.id, "data-outcome": st.outcome },
+            h("span", { class: "ts-icon", "aria-hidden": "true", text: OUTCOME_ICON[st.outcome] || String(i + 1) }),
+            h(
+              "div",
+              { class: "check-body" },
+              h(
+                "div",
+                { class: "check-head" },
+                h("span", { class: "check-title", text: st.title }),
+                h("span", { class: "badge badge-outcome-" + st.outcome, "data-testid": "ts-outcome", text: t("ts.outcome." + st.outcome) }),
+              ),
+              st.text && st.outcome !== "cause" ? h("p", { class: "check-summary", text: st.text }) : null,
+              // The cause's evidence open; the checks a passed step was decided by folded away.
+              st.evidence.length
+                ? st.outcome === "cause"
+                  ? h("ul", { class: "checks ts-evidence" }, ...st.evidence.map((c) => checkItem(c, { testid: "ts-evidence-" + c.id })))
+                  : h(
+                      "details",
+                      { class: "faq ts-faq", "data-testid": "ts-evidence-step-" + st.id },
+                      h("summary", { text: t("ts.evidence", { n: st.evidence.length }) }),
+                      h("ul", { class: "checks ts-evidence" }, ...st.evidence.map((c) => checkItem(c, { testid: "ts-evidence-" + c.id }))),
+                    )
+                : null,
+              st.faq ? h("details", { class: "faq ts-faq" }, h("summary", { text: t("ts.faq") }), h("p", { text: st.faq })) : null,
+            ),
+          ),
+        ),
+      );
+    }
+    // The help panel: the questions that need no check, filtered as the admin types.
+    const words = state.tsFilter.toLocaleLowerCase(state.lang).split(/\s+/).filter(Boolean);
+    const topics = ts.help.filter((x) => {
+      const hay = (x.question + " " + x.answer + " " + x.source).toLocaleLowerCase(state.lang);
+      return words.every((wd) => hay.includes(wd));
+    });
+    $("ts-help-list").replaceChildren(
+      ...topics.map((x) =>
+        h(
+          "details",
+          { class: "help-topic", "data-testid": "ts-help-item", "data-id": x.id },
+          h("summary", { text: x.question }),
+          h("p", { text: x.answer }),
+          h("p", { class: "muted small", text: t("ts.help.source", { source: x.source }) }),
+        ),
+      ),
+    );
+    $("ts-help-count").textContent = t("ts.help.count", { n: topics.length, total: ts.help.length });
+    show($("ts-help-empty"), topics.length === 0);
   }
 
   async function saveGenesys() {
@@ -1104,7 +1380,9 @@
     }
   }
 
-  async function openReminder(banner) {
+  /** Opens the reminder's profile: on its Secret expiry step, or (`troubleshoot`) in the
+   *  troubleshooter ("Something's wrong?"). */
+  async function openReminder(banner, troubleshoot) {
     state.notes = {};
     const r = await call("open_reminder", { id: banner.id, profile: banner.profile }, "loading");
     if (r.ok) {
@@ -1112,6 +1390,7 @@
       setView(r.value);
     }
     await loadReminders();
+    if (r.ok && troubleshoot) await showTroubleshoot();
   }
 
   async function dismissReminder(banner) {
@@ -1198,6 +1477,16 @@
     document.querySelectorAll("[data-choice]").forEach((btn) => btn.addEventListener("click", () => choose(btn.dataset.choice)));
     document.querySelectorAll(".steps li").forEach((li) => li.querySelector("button").addEventListener("click", () => goTo(li.dataset.step)));
     $("rail-profiles").addEventListener("click", showProfiles);
+    $("rail-troubleshoot").addEventListener("click", showTroubleshoot);
+    $("ts-run").addEventListener("click", () => runDiagnosis(null));
+    $("ts-back").addEventListener("click", () => {
+      state.screen = null;
+      render();
+    });
+    $("ts-help-search").addEventListener("input", (e) => {
+      state.tsFilter = e.target.value;
+      renderTroubleshoot();
+    });
     $("profiles-back").addEventListener("click", () => {
       state.screen = null;
       render();
@@ -1298,6 +1587,13 @@
 
     // Live test, expiry, summary.
     $("live-run").addEventListener("click", runLive);
+    document.querySelectorAll('input[name="live-mode"]').forEach((r) => r.addEventListener("change", () => setLiveMode(r.value)));
+    $("pickup-confirm-yes").addEventListener("click", runPickup);
+    $("pickup-confirm-no").addEventListener("click", () => {
+      state.pickupConfirm = false;
+      render();
+      $("live-run").focus();
+    });
     $("expiry-save").addEventListener("click", saveExpiry);
     $("warn-days").addEventListener("change", saveReminders);
     $("reminders-desktop").addEventListener("change", saveReminders);

@@ -40,10 +40,14 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 mod genesys;
+mod pickup;
+mod troubleshoot;
 pub use genesys::{
     DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
     RestartRecord, GENESYS_RESTART_TIMEOUT,
 };
+pub use pickup::{PickupProgressView, PICKUP_CHECKS};
+pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
 
 /// File of the wizard's state in the data folder.
 pub const STATE_FILE: &str = "wizard.json";
@@ -246,6 +250,12 @@ pub struct LiveResult {
     pub checks: Vec<Check>,
     /// Polls while waiting.
     pub polls: u32,
+    /// True for the pickup test (Genesys Cloud fetches the mail), false for the live test.
+    #[serde(default)]
+    pub pickup: bool,
+    /// Pickup test: arrival → fetched by Genesys Cloud, in milliseconds.
+    #[serde(default)]
+    pub pickup_latency_ms: Option<u64>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -912,6 +922,8 @@ struct Session {
     demo_genesys: Option<DemoGenesys>,
     /// Notices shown until dismissed (checks worded from the catalog).
     notices: Vec<Check>,
+    /// The troubleshooter's last walk (memory only), for this integration.
+    diagnosis: Option<troubleshoot::LastWalk>,
 }
 
 impl Session {
@@ -1048,6 +1060,7 @@ impl Session {
         self.demo_base_url = None;
         self.demo_mailboxes.clear();
         self.demo_genesys = None;
+        self.diagnosis = None;
     }
 
     fn view(&self) -> View {
@@ -1401,6 +1414,7 @@ impl Desktop {
                 secret_missing: None,
                 demo_genesys: None,
                 notices: Vec::new(),
+                diagnosis: None,
             }),
             cancel: tokio::sync::Notify::new(),
         }
@@ -2173,6 +2187,8 @@ impl Desktop {
             latency_ms: live.summary.as_ref().and_then(|x| x.latency_ms),
             checks: shown,
             polls: live.wait_requests,
+            pickup: false,
+            pickup_latency_ms: None,
         });
         s.persist();
         Ok(s.view())

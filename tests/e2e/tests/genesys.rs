@@ -152,3 +152,91 @@ async fn b_restart_disables_and_enables_the_integration() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn c_the_pickup_test_shows_genesys_fetching_the_mail() -> Result<()> {
+    let mut app = App::launch("g-pickup").await?;
+    to_genesys_step(&app).await?;
+    app.click("genesys-save").await?;
+    app.wait_attr(
+        "[data-testid=\"check-genesys_integration\"]",
+        "data-status",
+        "pass",
+    )
+    .await?;
+    app.wait_idle().await?;
+    // Back on the live-test step: the pickup test, with its warning first.
+    app.click("rail-live-test").await?;
+    app.wait_visible("step-live-test").await?;
+    app.click("live-mode-pickup").await?;
+    app.wait_visible("pickup-phases").await?;
+    app.wait_visible("pickup-from-field").await?;
+    app.wait_text("live-run", "Run pickup test").await?;
+    app.click("live-run").await?;
+    app.wait_text("pickup-confirm", "real interaction in Genesys Cloud")
+        .await?;
+    app.screenshot("pickup-confirm").await?;
+    // Cancelled: nothing runs.
+    app.click("pickup-confirm-no").await?;
+    assert!(!app.el("pickup-confirm").await?.is_displayed().await?);
+    app.click("live-run").await?;
+    app.click("pickup-confirm-yes").await?;
+    // While the demo's Genesys Cloud takes its 2 s to fetch the mail: sent and arrived are done.
+    app.wait_attr("[data-testid=\"pickup-phase-fetched\"]", "class", "active")
+        .await?;
+    assert_eq!(
+        app.el("pickup-phase-arrived")
+            .await?
+            .attr("class")
+            .await?
+            .as_deref(),
+        Some("done")
+    );
+    app.wait_text("live-latency", "Genesys Cloud fetched the test mail")
+        .await?;
+    app.wait_idle().await?;
+    for phase in ["sent", "arrived", "fetched", "interaction"] {
+        app.wait_attr(
+            &format!("[data-testid=\"pickup-phase-{phase}\"]"),
+            "class",
+            "phase-pass",
+        )
+        .await?;
+    }
+    for id in [
+        "send",
+        "receive",
+        "pickup",
+        "genesys_interaction",
+        "cleanup",
+    ] {
+        let status = app
+            .el(&format!("live-check-{id}"))
+            .await?
+            .attr("data-status")
+            .await?;
+        assert_eq!(status.as_deref(), Some("pass"), "{id}");
+    }
+    let latency = app.el("live-latency").await?.text().await?;
+    assert!(latency.contains(" ms after it arrived"), "{latency}");
+    app.screenshot("pickup-passed").await?;
+
+    // German: the result worded again.
+    app.click("lang-de").await?;
+    app.wait_text("live-latency", "nach ihrer Ankunft abgeholt")
+        .await?;
+    app.wait_text("pickup-phases", "Interaktion gefunden")
+        .await?;
+    app.screenshot("pickup-passed-de").await?;
+
+    // "Send from" the mailbox itself is refused by the core.
+    app.click("lang-en").await?;
+    let mailbox = app.value("live-sender").await?;
+    app.type_into("pickup-from", &mailbox).await?;
+    app.click("live-run").await?;
+    app.click("pickup-confirm-yes").await?;
+    app.wait_text("error-banner", "must be another mailbox")
+        .await?;
+    app.close().await?;
+    Ok(())
+}

@@ -108,7 +108,10 @@ fn setup_error(e: SetupError) -> DesktopError {
 }
 
 fn graphwiz_core_args(profile: &str, detail: &str) -> crate::i18n::Args {
-    crate::i18n::args([("profile", profile.to_string()), ("detail", detail.to_string())])
+    crate::i18n::args([
+        ("profile", profile.to_string()),
+        ("detail", detail.to_string()),
+    ])
 }
 
 /// The Genesys half of a saved profile's check, with its secret from the keychain.

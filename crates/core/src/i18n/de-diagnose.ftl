@@ -16,6 +16,7 @@ diag-step-mailboxes = Jedes Postfach ist lizenziert, über Microsoft Graph errei
 diag-step-genesys-login = graphwiz kann sich bei Genesys Cloud anmelden
     .faq = Nötig, um die Genesys-Cloud-Seite der FAQ-Antworten zu sehen.
     .how = Ohne den Genesys-Cloud-Teil des Profils kann graphwiz nicht in Genesys Cloud schauen. Fügen Sie ihn hinzu: graphwiz profile set-genesys { $profile } --region … --client-id … --secret-stdin.
+    .app = Ohne den Genesys-Cloud-Teil kann graphwiz nicht in Genesys Cloud schauen. Fügen Sie ihn im Schritt Genesys Cloud des Assistenten hinzu (Region, OAuth-Client-ID und Secret).
 diag-step-integration = Die Microsoft-Graph-Integration ist in Genesys Cloud aktiv und nutzt diese App
     .faq = FAQ: „… trotzdem keine E-Mails“ — stellen Sie sicher, dass die Registrierung aktiv ist; zum Neustart deaktivieren und aktivieren Sie die Graph-Integration.
     .how = Öffnen Sie in Genesys Cloud Admin → Integrationen → Integrationen: Die Microsoft-Graph-Integration muss aktiv sein, und ihre Konfiguration muss die Anwendungs-ID (Client) und Verzeichnis-ID (Mandant) dieser App nennen.
@@ -28,9 +29,11 @@ diag-step-routes = Für jedes Postfach gibt es eine Route
 diag-step-restart-after-change = Nach jeder Änderung in Azure: Integration deaktivieren und aktivieren
     .faq = FAQ: „… trotzdem keine E-Mails“ — deaktivieren/aktivieren Sie die Graph-Integration bei jeder Aktualisierung Ihrer Azure-Konfiguration, damit die Registrierung die neuen Einstellungen übernimmt.
     .how = Hat sich in Azure etwas geändert (Berechtigungen, Zustimmung, Secret, Postfächer), starten Sie die Integration jetzt neu: graphwiz genesys restart --profile { $profile } (oder Admin → Integrationen → Integrationen → Inaktiv, dann Aktiv).
+    .app = Hat sich in Azure etwas geändert (Berechtigungen, Zustimmung, Secret, Postfächer), starten Sie die Integration jetzt neu: mit der Schaltfläche „Integration neu starten“ im Schritt Genesys Cloud des Assistenten (oder Admin → Integrationen → Integrationen → Inaktiv, dann Aktiv).
 diag-step-pickup = Genesys Cloud holt eine Testmail ab (der Abholtest)
     .faq = FAQ: „E-Mails als gelesen markieren, sobald sie in Genesys Cloud sind“ — die Integration markiert eine Mail als gelesen, sobald sie übertragen wurde.
     .how = Dieser Test sendet eine echte Testmail und erzeugt eine echte Interaktion (graphwiz beendet sie wieder). Starten Sie ihn mit: graphwiz diagnose --profile { $profile } --symptom { $symptom } --send-test-mail, oder graphwiz live-test --profile { $profile } --pickup.
+    .app = Dieser Test sendet eine echte Testmail und erzeugt eine echte Interaktion (graphwiz beendet sie wieder). Setzen Sie das Häkchen „Eine echte Testmail erlauben“ und prüfen Sie erneut, oder starten Sie den Abholtest im Schritt Live-Test des Assistenten.
 diag-step-route-target = Die Route jedes Postfachs führt zu einer Warteschlange oder einem Flow
     .faq = FAQ: „E-Mails werden als gelesen markiert, aber nicht in Genesys Cloud empfangen“ — 1. den Flow prüfen, der mit der eingehenden Route verknüpft ist.
     .how = Öffnen Sie in Genesys Cloud Admin → Routing → E-Mail-Domänen → Ihre Domäne → die Route des Postfachs: Sie braucht eine Warteschlange oder einen Inbound-E-Mail-Flow.
@@ -60,11 +63,13 @@ diag-step-genesys-secret = Genesys Cloud nutzt ein gültiges Secret
 diag-step-change-both-ends = Das Secret an beiden Enden ohne Verzögerung ändern
     .faq = FAQ: „… wenn das Client-Geheimnis abläuft?“ — bewährt ist, die Änderung an beiden Enden ohne Verzögerung vorzunehmen, bevor das Token erneuert wird.
     .how = Erstellen Sie das neue Secret in Azure (App-Registrierungen → Ihre App → Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel), tragen Sie seinen Wert sofort in Genesys Cloud ein, starten Sie die Integration neu (graphwiz genesys restart --profile { $profile }) und löschen Sie dann das alte Secret in Azure.
+    .app = Erstellen Sie das neue Secret in Azure (App-Registrierungen → Ihre App → Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel), tragen Sie seinen Wert sofort in Genesys Cloud ein, starten Sie die Integration neu (Schritt Genesys Cloud des Assistenten) und löschen Sie dann das alte Secret in Azure.
 diag-step-mail-send = Mail.Send ist eine Anwendungsberechtigung mit Administratorzustimmung
     .faq = FAQ: „Welche Azure-Mindestberechtigungen sind erforderlich?“ — Mail.Send, Typ Anwendung.
 diag-step-send = Aus dem Postfach kann eine Testmail gesendet werden
     .faq = FAQ: „… trotzdem keine E-Mails“ — beweist, dass Microsoft Graph für diese App Mails aus diesem Postfach annimmt.
     .how = Dieser Test sendet eine echte Testmail (graphwiz löscht sie wieder). Starten Sie ihn mit: graphwiz diagnose --profile { $profile } --symptom { $symptom } --send-test-mail, oder graphwiz live-test --profile { $profile }.
+    .app = Dieser Test sendet eine echte Testmail (graphwiz löscht sie wieder). Setzen Sie das Häkchen „Eine echte Testmail erlauben“ und prüfen Sie erneut, oder starten Sie ihn im Schritt Live-Test des Assistenten.
 
 help-ip-ranges = Müssen wir in Azure einen IP-Adressbereich hinzufügen?
     .answer = Nein. Azure verbindet sich für alle Benachrichtigungen mit den öffentlichen Endpunkten von Genesys Cloud.
@@ -101,3 +106,7 @@ diag-label-by-hand = Bitte selbst prüfen
 diag-label-not-run = Nicht ausgeführt (sendet eine echte Testmail)
 diag-label-no-cause = Keine Prüfung hat eine Ursache gefunden. Sehen Sie sich die für Sie markierten Schritte selbst an.
 diag-label-not-reached = nicht erreicht
+
+## Fortschritt einer Suche in der App
+
+diag-progress-checks = Die Prüfungen von Azure und Genesys Cloud laufen

@@ -1,6 +1,7 @@
 # graphwiz — English texts of the troubleshooter and the help panel. Same ids as de-diagnose.ftl.
 # diag-symptom-*: the symptom in the admin's words. diag-step-*: a step's title; .faq: the FAQ
-# answer it comes from; .how: what to look at by hand (or how to run a test that sends mail).
+# answer it comes from; .how: what to look at by hand (or how to run a test that sends mail);
+# .app: the same for the desktop app, where it differs (its steps and buttons instead of commands).
 
 diag-symptom-no-mail = The integration is active and its Test passes, but no mail is sent or received
 diag-symptom-read-not-in-genesys = Mails are marked read in the mailbox, but never show up in Genesys Cloud
@@ -18,6 +19,7 @@ diag-step-mailboxes = Each mailbox is licensed, reachable through Microsoft Grap
 diag-step-genesys-login = graphwiz can sign in to Genesys Cloud
     .faq = Needed to see the Genesys Cloud side of the FAQ's answers.
     .how = Without the profile's Genesys Cloud part graphwiz can't look into Genesys Cloud. Add it: graphwiz profile set-genesys { $profile } --region … --client-id … --secret-stdin.
+    .app = Without the Genesys Cloud part graphwiz can't look into Genesys Cloud. Add it on the wizard's Genesys Cloud step (region, OAuth client ID and secret).
 diag-step-integration = The Microsoft Graph integration is active in Genesys Cloud and uses this app
     .faq = FAQ: "… yet no mail is sent or received" — make sure the registration is active; to restart it, disable and enable the Graph integration.
     .how = In Genesys Cloud open Admin → Integrations → Integrations: the Microsoft Graph integration must be Active, and its Configuration must name this app's Application (client) ID and Directory (tenant) ID.
@@ -30,9 +32,11 @@ diag-step-routes = A route serves each mailbox
 diag-step-restart-after-change = After any change in Azure: disable and enable the integration
     .faq = FAQ: "… yet no mail is sent or received" — disable and enable the Graph integration after every change of your Azure configuration, so the registration picks up the new settings.
     .how = If anything changed in Azure (permissions, consent, secret, mailboxes), restart the integration now: graphwiz genesys restart --profile { $profile } (or Admin → Integrations → Integrations → Inactive, then Active).
+    .app = If anything changed in Azure (permissions, consent, secret, mailboxes), restart the integration now: the button "Restart integration" on the wizard's Genesys Cloud step (or Admin → Integrations → Integrations → Inactive, then Active).
 diag-step-pickup = Genesys Cloud fetches a test mail (the pickup test)
     .faq = FAQ: "Mark mails read once they are in Genesys Cloud" — the integration marks a mail read once it has transferred it.
     .how = This test sends a real test mail and creates a real interaction (graphwiz ends it again). Run it with: graphwiz diagnose --profile { $profile } --symptom { $symptom } --send-test-mail, or graphwiz live-test --profile { $profile } --pickup.
+    .app = This test sends a real test mail and creates a real interaction (graphwiz ends it again). Tick "Allow a real test mail" and check again, or run the pickup test on the wizard's Live test step.
 diag-step-route-target = The route of each mailbox goes to a queue or a flow
     .faq = FAQ: "Mails are marked read in the mailbox, but we did not get them in Genesys Cloud" — 1. check the flow linked to the inbound route.
     .how = In Genesys Cloud open Admin → Routing → Email Domains → your domain → the route of the mailbox: it needs a queue or an inbound email flow.
@@ -62,11 +66,13 @@ diag-step-genesys-secret = Genesys Cloud uses a working secret
 diag-step-change-both-ends = Change the secret on both ends without delay
     .faq = FAQ: "… when the client secret expires?" — a best practice is to make the change on both ends without delay, before the token is refreshed.
     .how = Create the new secret in Azure (App registrations → your app → Certificates & secrets → New client secret), enter its Value in Genesys Cloud right away, restart the integration (graphwiz genesys restart --profile { $profile }), then delete the old secret in Azure.
+    .app = Create the new secret in Azure (App registrations → your app → Certificates & secrets → New client secret), enter its Value in Genesys Cloud right away, restart the integration (the wizard's Genesys Cloud step), then delete the old secret in Azure.
 diag-step-mail-send = Mail.Send is an Application permission with admin consent
     .faq = FAQ: "Which minimum Azure permissions are needed?" — Mail.Send, type Application.
 diag-step-send = A test mail can be sent from the mailbox
     .faq = FAQ: "… yet no mail is sent or received" — proves that Microsoft Graph accepts mail from this mailbox for this app.
     .how = This test sends a real test mail (graphwiz deletes it again). Run it with: graphwiz diagnose --profile { $profile } --symptom { $symptom } --send-test-mail, or graphwiz live-test --profile { $profile }.
+    .app = This test sends a real test mail (graphwiz deletes it again). Tick "Allow a real test mail" and check again, or run it on the wizard's Live test step.
 
 help-ip-ranges = Is there an IP range we must add to Azure?
     .answer = No. Azure connects to Genesys Cloud's public endpoints for all notifications.
@@ -103,3 +109,7 @@ diag-label-by-hand = Look at this by hand
 diag-label-not-run = Not run (sends a real test mail)
 diag-label-no-cause = No check found a cause. Look at the steps marked for you by hand.
 diag-label-not-reached = not reached
+
+## Progress of a walk in the app
+
+diag-progress-checks = Running the checks of Azure and Genesys Cloud
