@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what graphwiz needs to build and test on Debian/Ubuntu: system packages (build and
 # headless-test deps), checks for a Rust toolchain, and installs tauri-driver (WebDriver for the
-# desktop app, used by the end-to-end tests) and cargo-fuzz (the short fuzz runs). Idempotent: safe to run again; installed parts are
+# desktop app, used by the end-to-end tests), cargo-fuzz (the short fuzz runs) and the Tauri CLI
+# (npm, into scripts/tauri-cli; the .deb bundler). Idempotent: safe to run again; installed parts are
 # skipped. Runs as root, or as a user with sudo.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   xvfb xauth webkit2gtk-driver gnome-keyring gcr libsecret-tools dbus dbus-x11 dunst
   libnotify-bin x11-utils xdotool imagemagick at-spi2-core fonts-dejavu-core
+  desktop-file-utils man-db binutils
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -91,7 +93,30 @@ install_cargo_fuzz() {
   cargo install cargo-fuzz --locked
 }
 
+# The Tauri CLI (bundler of the .deb/.rpm, scripts/package-linux.sh): the npm package, whose
+# prebuilt binary ships inside it, at the version pinned by scripts/tauri-cli/package-lock.json.
+install_tauri_cli() {
+  local dir tauri want have
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/tauri-cli"
+  tauri="$dir/node_modules/.bin/tauri"
+  want="$(sed -n 's/.*"@tauri-apps\/cli": "\([0-9.]*\)".*/\1/p' "$dir/package.json")"
+  have="$("$tauri" --version 2>/dev/null | awk '{print $2}')"
+  if [ -n "$want" ] && [ "$have" = "$want" ]; then
+    say "tauri CLI: present ($have)"
+    return
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    say "tauri CLI: installing nodejs and npm (Debian packages)"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update
+    as_root apt-get install -y --no-install-recommends nodejs npm
+  fi
+  say "tauri CLI: npm ci in scripts/tauri-cli (${want:-pinned version})"
+  (cd "$dir" && npm ci --no-audit --no-fund)
+}
+
 install_system_packages
+install_tauri_cli
 check_rust
 install_tauri_driver
 install_cargo_fuzz

@@ -173,6 +173,22 @@ run_e2e() {
 }
 step "e2e" run_e2e
 
+# ---- 7. the Linux packages: .deb and .rpm with the dev profile (scripts/package-linux.sh; the
+# release build uses --release), then the .deb installed into this machine with apt-get, the CLI
+# and the app used from their installed paths (the app under this Xvfb until its first step is on
+# screen; screenshot in e2e-screenshots/) and purged again (scripts/test-deb.sh).
+# GRAPHWIZ_SKIP_PACKAGE=1 skips it.
+run_package() {
+  if [ "${GRAPHWIZ_SKIP_PACKAGE:-0}" = 1 ]; then
+    echo "package: skipped (GRAPHWIZ_SKIP_PACKAGE=1)"
+    return 0
+  fi
+  "$ROOT/scripts/package-linux.sh" || return $?
+  "$ROOT/scripts/test-deb.sh" 2>&1 | tee "$WORK/deb.log"
+  return "${PIPESTATUS[0]}"
+}
+step "package (.deb)" run_package
+
 say "summary"
 printf '  %s\n' "${RESULTS[@]}"
 if [ "$FIRST_RC" -eq 0 ]; then
@@ -182,7 +198,7 @@ else
 fi
 # One plain total over every test binary.
 if [ -f "$WORK/tests.log" ]; then
-  cat "$WORK/tests.log" "$WORK/e2e.log" 2>/dev/null | awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  cat "$WORK/tests.log" "$WORK/e2e.log" "$WORK/deb.log" 2>/dev/null | awk '/^(test result:|deb: [0-9]+ passed)/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
        END { printf "tests: %d passed, %d failed\n", p, f }'
 fi
 exit "$FIRST_RC"

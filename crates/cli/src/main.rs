@@ -14,6 +14,7 @@ mod livetest_cmd;
 mod output;
 mod profile_cmd;
 mod rotate_cmd;
+mod shell_cmd;
 mod transfer_cmd;
 
 use clap::{Args, Parser, Subcommand};
@@ -31,7 +32,7 @@ pub const EXIT_ENVIRONMENT: u8 = 3;
 #[derive(Parser, Debug)]
 #[command(
     name = "graphwiz",
-    version,
+    version = VERSION,
     about = "Set up, prove and keep healthy the Microsoft Graph email integration of Genesys Cloud",
     after_help = "The client secret is never an argument: pipe it with --secret-stdin or set GRAPHWIZ_CLIENT_SECRET; profiles keep it in the OS keychain.\nExit status: 0 no check failed, 1 a check failed, 2 bad input or usage, 3 the environment can't do this (no OS keychain, damaged profiles file)."
 )]
@@ -42,6 +43,16 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+/// `graphwiz --version`: version, commit and build date (crates/cli/build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("GRAPHWIZ_COMMIT"),
+    ", built ",
+    env!("GRAPHWIZ_BUILD_DATE"),
+    ")"
+);
 
 static LANG: std::sync::OnceLock<graphwiz_core::i18n::Lang> = std::sync::OnceLock::new();
 
@@ -78,6 +89,12 @@ enum Command {
     /// The Genesys Cloud side: restart the integration (disable, then enable), list regions.
     #[command(subcommand)]
     Genesys(genesys_cmd::GenesysCommand),
+    /// Print the shell completion script for bash, zsh, fish or PowerShell.
+    #[command(hide = true)]
+    Completions(shell_cmd::CompletionsArgs),
+    /// Print the man page (or write all of them with --out-dir).
+    #[command(hide = true)]
+    Man(shell_cmd::ManArgs),
 }
 
 /// Options that say which integration to talk to; shared by every command that checks.
@@ -115,9 +132,15 @@ fn main() -> ExitCode {
     {
         let _ = LANG.set(l);
     }
+    // Completions and man pages touch nothing else.
+    let command = match cli.command {
+        Command::Completions(a) => return ExitCode::from(shell_cmd::completions(a)),
+        Command::Man(a) => return ExitCode::from(shell_cmd::man(a)),
+        other => other,
+    };
     // A restart that an earlier run left half done is finished before anything else.
     genesys_cmd::recover_interrupted();
-    let code = match cli.command {
+    let code = match command {
         Command::Check(a) => check_cmd::run(a),
         Command::LiveTest(a) => livetest_cmd::run(a),
         Command::Profile(c) => profile_cmd::run(c),
@@ -130,6 +153,7 @@ fn main() -> ExitCode {
         Command::Genesys(c) => genesys_cmd::run(c),
         Command::Diagnose(a) => diagnose_cmd::run(a),
         Command::Rotate(a) => rotate_cmd::run(a),
+        Command::Completions(_) | Command::Man(_) => EXIT_OK,
     };
     ExitCode::from(code)
 }

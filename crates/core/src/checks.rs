@@ -695,7 +695,11 @@ fn tenant_failure(e: &LoginError, tenant: &str, cloud: Cloud) -> Check {
             };
             c.code(code).portal(portal::app_registrations(cloud))
         }
-        LoginError::Http(h) => Check::new("tenant", Status::Fail, format!("Could not look up the tenant: {h}.")).fix(h.fix()),
+        LoginError::Http(h) => match h.failed_check_args("tenant") {
+            // TLS, proxy and connection failures: worded from the catalog (every language).
+            Some(args) => Check::msg("tenant", Status::Fail, "net-failed", args),
+            None => Check::new("tenant", Status::Fail, format!("Could not look up the tenant: {h}.")).fix(h.fix()),
+        },
         LoginError::Unexpected { status } => Check::new(
             "tenant",
             Status::Fail,
@@ -711,8 +715,11 @@ fn credentials_failure(e: &LoginError, input: &CheckInput) -> Check {
     let secrets = portal::certificates_and_secrets(cloud, cid);
     match e {
         LoginError::Aad(a) => credentials_aad_failure(a, input).code(a.code_label()),
-        LoginError::Http(h) => Check::new("credentials", Status::Fail, format!("Could not get a token: {h}."))
-            .fix(h.fix()),
+        LoginError::Http(h) => match h.failed_check_args("token") {
+            Some(args) => Check::msg("credentials", Status::Fail, "net-failed", args),
+            None => Check::new("credentials", Status::Fail, format!("Could not get a token: {h}."))
+                .fix(h.fix()),
+        },
         LoginError::Unexpected { status } => Check::new(
             "credentials",
             Status::Fail,

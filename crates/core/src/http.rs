@@ -12,7 +12,17 @@
 //! from a proxy or captive portal ([`HttpError::Html`]), a body that is not JSON
 //! ([`HttpError::NotJson`]) or is labelled as something else ([`HttpError::WrongType`]), and
 //! throttling that outlasts the retry budget ([`HttpError::Throttled`]).
+//!
+//! Company networks: certificates are checked by the operating system's verifier
+//! (rustls-platform-verifier, in `tls_config`), so a TLS-inspecting proxy whose company CA the OS
+//! trusts works, and proxies come from [`ProxyRules`] (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`,
+//! then the OS settings; never for loopback). A connection that fails says which way it went
+//! ([`Route`]): [`HttpError::Connect`], [`HttpError::Proxy`] (the proxy refused, wants a sign-in,
+//! or is down) and [`HttpError::Tls`] (unknown issuer — TLS inspection —, expired, wrong name),
+//! worded from the catalog `i18n/{en,de}-net.ftl` ([`HttpError::text_in`], [`HttpError::fix_in`]).
 
+use crate::i18n::{Args, Lang};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Largest response body read; anything bigger is an error (no real answer comes close).
@@ -273,11 +283,38 @@ pub enum HttpError {
         secs: u64,
     },
     /// The connection could not be made.
-    #[error("could not talk to {host}: {detail}")]
+    #[error("{}", net_text(Lang::En, "net-connect", &route.args(host, detail)))]
     Connect {
         /// Host asked.
         host: String,
         /// What failed (DNS, refused, TLS).
+        detail: String,
+        /// Directly or through which proxy.
+        route: Route,
+    },
+    /// The proxy in use could not be reached, asked for a sign-in or refused the tunnel.
+    #[error("{}", net_text(Lang::En, "net-proxy", &proxy_args(host, route, *problem, detail)))]
+    Proxy {
+        /// Host asked.
+        host: String,
+        /// The proxy and who set it.
+        route: Route,
+        /// What the proxy did.
+        problem: ProxyProblem,
+        /// The low-level reason.
+        detail: String,
+    },
+    /// The server's certificate was not accepted (unknown issuer: TLS inspection, or expired,
+    /// for another name, …).
+    #[error("{}", net_text(Lang::En, "net-tls", &tls_args(host, route, *kind, detail)))]
+    Tls {
+        /// Host asked.
+        host: String,
+        /// Directly or through which proxy.
+        route: Route,
+        /// What is wrong with the certificate.
+        kind: CertProblem,
+        /// The TLS library's words for it.
         detail: String,
     },
     /// The connection broke off before the answer was complete.
@@ -420,9 +457,9 @@ impl HttpError {
             HttpError::Timeout { host, .. } => format!(
                 "Check that this computer can reach https://{host} (proxy, firewall, VPN), then run the check again; use --timeout to wait longer on a slow network."
             ),
-            HttpError::Connect { host, .. } => format!(
-                "Check the network connection and that https://{host} is reachable from this computer (DNS, proxy, firewall, TLS inspection)."
-            ),
+            HttpError::Connect { .. } | HttpError::Proxy { .. } | HttpError::Tls { .. } => {
+                self.fix_in(Lang::En)
+            }
             HttpError::BrokeOff { host, .. } => format!(
                 "Run the check again. If it keeps happening, a proxy, firewall, VPN or TLS inspection device is cutting connections to https://{host}: ask the network team to allow that host, or try another network."
             ),
@@ -452,8 +489,35 @@ impl HttpError {
                 host: r(host),
                 secs,
             },
-            HttpError::Connect { host, detail } => HttpError::Connect {
+            HttpError::Connect {
+                host,
+                detail,
+                route,
+            } => HttpError::Connect {
                 host: r(host),
+                detail: r(detail),
+                route,
+            },
+            HttpError::Proxy {
+                host,
+                route,
+                problem,
+                detail,
+            } => HttpError::Proxy {
+                host: r(host),
+                route,
+                problem,
+                detail: r(detail),
+            },
+            HttpError::Tls {
+                host,
+                route,
+                kind,
+                detail,
+            } => HttpError::Tls {
+                host: r(host),
+                route,
+                kind,
                 detail: r(detail),
             },
             HttpError::BrokeOff { host, detail } => HttpError::BrokeOff {
@@ -534,12 +598,529 @@ pub fn redact_text(text: String, secret: &str) -> String {
     out
 }
 
+/// How a request goes out: directly or through a proxy, and which setting decided. Worded by the
+/// catalog message `net-route` (en-net.ftl, de-net.ftl).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// No proxy is set (environment and system settings).
+    Direct,
+    /// A loopback address: never through a proxy (no proxy can reach this computer's loopback;
+    /// the emulator and the demo tenant live there).
+    Loopback,
+    /// A proxy is set, but `source` (`NO_PROXY` or `system`) exempts this host.
+    Bypass {
+        /// `NO_PROXY` or `system`.
+        source: String,
+    },
+    /// Through `proxy`, set by `source`.
+    Proxy {
+        /// The proxy's URL (`scheme://host:port`), never its user or password.
+        proxy: String,
+        /// `HTTPS_PROXY`, `ALL_PROXY`, … or `system` (the OS proxy settings).
+        source: String,
+    },
+}
+
+impl Route {
+    /// `via`, `proxy` and `source` for the catalog, plus `host` and `detail`.
+    fn args(&self, host: &str, detail: &str) -> Args {
+        let (via, proxy, source) = match self {
+            Route::Direct => ("direct", "", ""),
+            Route::Loopback => ("loopback", "", ""),
+            Route::Bypass { source } => ("bypass", "", source.as_str()),
+            Route::Proxy { proxy, source } => ("proxy", proxy.as_str(), source.as_str()),
+        };
+        crate::i18n::args([
+            ("host", host),
+            ("detail", detail),
+            ("via", via),
+            ("proxy", proxy),
+            ("source", source),
+        ])
+    }
+
+    /// The proxy's URL when the request goes through one.
+    pub fn proxy(&self) -> Option<&str> {
+        match self {
+            Route::Proxy { proxy, .. } => Some(proxy),
+            _ => None,
+        }
+    }
+
+    /// The route's words in `lang`: "directly, without a proxy (…)", "through the proxy … (set by
+    /// HTTPS_PROXY)".
+    pub fn text(&self, lang: Lang) -> String {
+        net_text(lang, "net-route", &self.args("", ""))
+    }
+}
+
+/// What a proxy did to a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProxyProblem {
+    /// The proxy itself could not be reached (refused, DNS, timeout).
+    Connect,
+    /// HTTP 407: the proxy wants a sign-in.
+    Auth,
+    /// The proxy answered the CONNECT with something other than 200.
+    Refused,
+    /// The proxy closed the connection during the CONNECT.
+    Closed,
+}
+
+impl ProxyProblem {
+    fn code(self) -> &'static str {
+        match self {
+            ProxyProblem::Connect => "connect",
+            ProxyProblem::Auth => "auth",
+            ProxyProblem::Refused => "refused",
+            ProxyProblem::Closed => "closed",
+        }
+    }
+}
+
+/// What is wrong with a server certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertProblem {
+    /// Issued by a CA the OS trust store does not hold: TLS inspection with a company CA that is
+    /// not installed, or a self-signed certificate.
+    UnknownIssuer,
+    /// Expired.
+    Expired,
+    /// Not valid yet (often a wrong clock).
+    NotYetValid,
+    /// Issued for another name.
+    WrongName,
+    /// Anything else (revoked, bad signature, wrong purpose, …).
+    Other,
+}
+
+impl CertProblem {
+    fn code(self) -> &'static str {
+        match self {
+            CertProblem::UnknownIssuer => "unknown_issuer",
+            CertProblem::Expired => "expired",
+            CertProblem::NotYetValid => "not_yet_valid",
+            CertProblem::WrongName => "wrong_name",
+            CertProblem::Other => "other",
+        }
+    }
+}
+
+fn proxy_args(host: &str, route: &Route, problem: ProxyProblem, detail: &str) -> Args {
+    let mut a = route.args(host, detail);
+    a.insert("problem".into(), problem.code().into());
+    a
+}
+
+fn tls_args(host: &str, route: &Route, kind: CertProblem, detail: &str) -> Args {
+    let mut a = route.args(host, detail);
+    a.insert("kind".into(), kind.code().into());
+    a
+}
+
+/// A catalog text with surrounding whitespace trimmed.
+fn net_text(lang: Lang, id: &str, args: &Args) -> String {
+    crate::i18n::text(lang, id, args).trim().to_string()
+}
+
+impl HttpError {
+    /// The catalog message (in en-net.ftl/de-net.ftl) and arguments of this error, for the
+    /// variants worded there (`Connect`, `Proxy`, `Tls`); `None` for the others.
+    pub fn catalog(&self) -> Option<(&'static str, Args)> {
+        match self {
+            HttpError::Connect {
+                host,
+                detail,
+                route,
+            } => Some(("net-connect", route.args(host, detail))),
+            HttpError::Proxy {
+                host,
+                route,
+                problem,
+                detail,
+            } => Some(("net-proxy", proxy_args(host, route, *problem, detail))),
+            HttpError::Tls {
+                host,
+                route,
+                kind,
+                detail,
+            } => Some(("net-tls", tls_args(host, route, *kind, detail))),
+            _ => None,
+        }
+    }
+
+    /// The arguments of catalog message `net-failed` for a check at `step` (`tenant`, `token`)
+    /// that failed on this error: the check's summary and fix in every language.
+    pub fn failed_check_args(&self, step: &str) -> Option<Args> {
+        let (id, mut args) = self.catalog()?;
+        let error = id.trim_start_matches("net-");
+        args.insert("step".into(), step.into());
+        args.insert("error".into(), error.into());
+        Some(args)
+    }
+
+    /// The error in `lang` (the catalog's words where it has them, else the English text).
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self.catalog() {
+            Some((id, args)) => net_text(lang, id, &args),
+            None => self.to_string(),
+        }
+    }
+
+    /// The fix in `lang` (the catalog's words where it has them, else the English fix).
+    pub fn fix_in(&self, lang: Lang) -> String {
+        match self.catalog() {
+            Some((id, args)) => crate::i18n::attr(lang, id, "fix", &args)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            None => self.fix(),
+        }
+    }
+
+    /// The route of the request, when this error knows it.
+    pub fn route(&self) -> Option<&Route> {
+        match self {
+            HttpError::Connect { route, .. }
+            | HttpError::Proxy { route, .. }
+            | HttpError::Tls { route, .. } => Some(route),
+            _ => None,
+        }
+    }
+}
+
+/// The proxy rules of this process: the environment (`HTTPS_PROXY`, `https_proxy`, `ALL_PROXY`,
+/// `all_proxy`, `NO_PROXY`, `no_proxy`; `HTTP_PROXY` for plain http), then, on Windows and macOS,
+/// the system's proxy settings — the same rules, read by the same code, as the client applies.
+#[derive(Clone)]
+pub struct ProxyRules {
+    matcher: Arc<hyper_util::client::proxy::matcher::Matcher>,
+    env: EnvLookup,
+}
+
+/// Reads an environment variable (the process's, or fixed values in tests).
+type EnvLookup = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
+
+impl std::fmt::Debug for ProxyRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProxyRules").finish_non_exhaustive()
+    }
+}
+
+impl ProxyRules {
+    /// The rules from this process's environment and the OS.
+    pub fn from_system() -> Self {
+        ProxyRules {
+            matcher: Arc::new(hyper_util::client::proxy::matcher::Matcher::from_system()),
+            env: Arc::new(|name| std::env::var(name).ok()),
+        }
+    }
+
+    /// Rules from explicit values (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`), for tests.
+    pub fn from_values(https: Option<&str>, all: Option<&str>, no: Option<&str>) -> Self {
+        let mut b = hyper_util::client::proxy::matcher::Matcher::builder();
+        if let Some(v) = https {
+            b = b.https(v);
+        }
+        if let Some(v) = all {
+            b = b.all(v);
+        }
+        if let Some(v) = no {
+            b = b.no(v);
+        }
+        let vars: Vec<(String, String)> =
+            [("HTTPS_PROXY", https), ("ALL_PROXY", all), ("NO_PROXY", no)]
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k.to_string(), v.to_string())))
+                .collect();
+        ProxyRules {
+            matcher: Arc::new(b.build()),
+            env: Arc::new(move |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())),
+        }
+    }
+
+    fn env_first(&self, names: &[&'static str]) -> Option<&'static str> {
+        names
+            .iter()
+            .copied()
+            .find(|n| (self.env)(n).is_some_and(|v| !v.trim().is_empty()))
+    }
+
+    /// How a request to `url` goes out.
+    pub fn route(&self, url: &str) -> Route {
+        let Ok(parsed) = url::Url::parse(url) else {
+            return Route::Direct;
+        };
+        if is_loopback(&parsed) {
+            return Route::Loopback;
+        }
+        let Ok(uri) = url.parse::<http::Uri>() else {
+            return Route::Direct;
+        };
+        let https = parsed.scheme() == "https";
+        let env_names: &[&'static str] = if https {
+            &["HTTPS_PROXY", "https_proxy"]
+        } else {
+            &["HTTP_PROXY", "http_proxy"]
+        };
+        match self.matcher.intercept(&uri) {
+            Some(i) => {
+                let p = i.uri();
+                let proxy = format!(
+                    "{}://{}",
+                    p.scheme_str().unwrap_or("http"),
+                    p.authority()
+                        .map(|a| a.as_str().rsplit('@').next().unwrap_or("").to_string())
+                        .unwrap_or_default()
+                );
+                let source = self
+                    .env_first(env_names)
+                    .or_else(|| self.env_first(&["ALL_PROXY", "all_proxy"]))
+                    .unwrap_or("system");
+                Route::Proxy {
+                    proxy,
+                    source: source.to_string(),
+                }
+            }
+            None => {
+                // Is a proxy set at all? Ask for a host no exception names.
+                let probe = if https {
+                    "https://graphwiz-proxy-probe.invalid/"
+                } else {
+                    "http://graphwiz-proxy-probe.invalid/"
+                };
+                let proxy_set = probe
+                    .parse::<http::Uri>()
+                    .ok()
+                    .and_then(|u| self.matcher.intercept(&u))
+                    .is_some()
+                    || self.env_first(env_names).is_some()
+                    || self.env_first(&["ALL_PROXY", "all_proxy"]).is_some();
+                if !proxy_set {
+                    Route::Direct
+                } else {
+                    let source = self
+                        .env_first(&["NO_PROXY", "no_proxy"])
+                        .unwrap_or("system");
+                    Route::Bypass {
+                        source: source.to_string(),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The proxy URL (with its credentials) the client uses for `url`, or `None` for direct.
+    fn proxy_url_for(&self, url: &reqwest::Url) -> Option<reqwest::Url> {
+        if is_loopback(url) {
+            return None;
+        }
+        let uri = url.as_str().parse::<http::Uri>().ok()?;
+        let i = self.matcher.intercept(&uri)?;
+        let mut proxy = reqwest::Url::parse(&i.uri().to_string()).ok()?;
+        if let Some((user, pass)) = i.basic_auth().and_then(decode_basic) {
+            let _ = proxy.set_username(&user);
+            let _ = proxy.set_password(Some(&pass));
+        }
+        Some(proxy)
+    }
+}
+
+/// user and password from a `Basic …` header value.
+fn decode_basic(v: &reqwest::header::HeaderValue) -> Option<(String, String)> {
+    use base64::Engine as _;
+    let b64 = v.to_str().ok()?.strip_prefix("Basic ")?;
+    let raw = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
+    let text = String::from_utf8(raw).ok()?;
+    let (user, pass) = text.split_once(':')?;
+    let enc = |s: &str| -> String {
+        url::form_urlencoded::byte_serialize(s.as_bytes())
+            .collect::<String>()
+            .replace('+', "%20")
+    };
+    Some((enc(user), enc(pass)))
+}
+
+/// True for `localhost`, 127.0.0.0/8 and ::1.
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// The TLS configuration of every client: rustls (ring) with the operating system's certificate
+/// verifier (rustls-platform-verifier): Windows' and macOS' own verification, on Linux the CA
+/// certificates of the system (`/etc/ssl/certs`, or `SSL_CERT_FILE`/`SSL_CERT_DIR`). There is no
+/// built-in fallback: a CA the admin removed from the OS store is not trusted again here, and a
+/// company CA the OS trusts (TLS inspection) is trusted. Made once per process.
+fn tls_config() -> rustls::ClientConfig {
+    static CONFIG: OnceLock<rustls::ClientConfig> = OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let provider = Arc::new(rustls::crypto::ring::default_provider());
+            let verifier: Arc<dyn rustls::client::danger::ServerCertVerifier> =
+                match rustls_platform_verifier::Verifier::new(provider.clone()) {
+                    Ok(v) => Arc::new(v),
+                    // No CA certificates at all (a Linux without ca-certificates): trust nothing,
+                    // so every server is an unknown issuer and the message says what to install.
+                    Err(_) => match rustls::client::WebPkiServerVerifier::builder_with_provider(
+                        Arc::new(rustls::RootCertStore::empty()),
+                        provider.clone(),
+                    )
+                    .build()
+                    {
+                        Ok(v) => v,
+                        Err(_) => Arc::new(NoRoots(provider.clone())),
+                    },
+                };
+            let mut config = match rustls::ClientConfig::builder_with_provider(provider.clone())
+                .with_safe_default_protocol_versions()
+            {
+                Ok(b) => b,
+                Err(_) => rustls::ClientConfig::builder_with_provider(provider)
+                    .with_protocol_versions(rustls::DEFAULT_VERSIONS)
+                    .expect("the default TLS versions are supported by ring"),
+            }
+            .dangerous()
+            .with_custom_certificate_verifier(verifier)
+            .with_no_client_auth();
+            config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+            config
+        })
+        .clone()
+}
+
+/// A verifier that trusts no certificate (only used when no verifier can be built at all).
+#[derive(Debug)]
+struct NoRoots(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for NoRoots {
+    fn verify_server_cert(
+        &self,
+        _: &rustls::pki_types::CertificateDer<'_>,
+        _: &[rustls::pki_types::CertificateDer<'_>],
+        _: &rustls::pki_types::ServerName<'_>,
+        _: &[u8],
+        _: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Err(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::UnknownIssuer,
+        ))
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+/// The rustls error inside `err`: itself, or an `io::Error` carrying it.
+fn rustls_error<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    if let Some(r) = err.downcast_ref::<rustls::Error>() {
+        return Some(r);
+    }
+    if let Some(inner) = err
+        .downcast_ref::<std::io::Error>()
+        .and_then(|io| io.get_ref())
+    {
+        return rustls_error(inner);
+    }
+    None
+}
+
+/// The certificate problem in an error chain, when a TLS certificate was refused: from the
+/// rustls error when it can be reached, else from its words ("invalid peer certificate: …").
+fn cert_problem(e: &(dyn std::error::Error + 'static)) -> Option<(CertProblem, String)> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(tls @ rustls::Error::InvalidCertificate(c)) = rustls_error(err) {
+            use rustls::CertificateError as C;
+            let kind = match c {
+                C::UnknownIssuer => CertProblem::UnknownIssuer,
+                C::Expired | C::ExpiredContext { .. } => CertProblem::Expired,
+                C::NotValidYet | C::NotValidYetContext { .. } => CertProblem::NotYetValid,
+                C::NotValidForName | C::NotValidForNameContext { .. } => CertProblem::WrongName,
+                _ => CertProblem::Other,
+            };
+            return Some((kind, tls.to_string()));
+        }
+        let text = err.to_string();
+        if let Some(pos) = text.find("invalid peer certificate: ") {
+            let what = &text[pos + "invalid peer certificate: ".len()..];
+            let lower = what.to_ascii_lowercase();
+            let kind = if what.starts_with("UnknownIssuer") {
+                CertProblem::UnknownIssuer
+            } else if lower.starts_with("expired") || lower.starts_with("certificate expired") {
+                CertProblem::Expired
+            } else if lower.contains("not valid yet") || what.starts_with("NotValidYet") {
+                CertProblem::NotYetValid
+            } else if lower.contains("not valid for name") || what.starts_with("NotValidForName") {
+                CertProblem::WrongName
+            } else {
+                CertProblem::Other
+            };
+            return Some((kind, text[pos..].to_string()));
+        }
+        cur = err.source();
+    }
+    None
+}
+
+/// What the proxy did, from the tunnel error in the chain (hyper-util's `TunnelError` words).
+fn proxy_problem(e: &(dyn std::error::Error + 'static)) -> Option<ProxyProblem> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        let text = err.to_string();
+        if let Some(what) = text.strip_prefix("tunnel error: ") {
+            return Some(match what {
+                "proxy authorization required" => ProxyProblem::Auth,
+                "unsuccessful" => ProxyProblem::Refused,
+                "unexpected end of file" => ProxyProblem::Closed,
+                _ => ProxyProblem::Connect,
+            });
+        }
+        cur = err.source();
+    }
+    None
+}
+
 /// The HTTP client shared by all requests of one run (connections are reused).
 #[derive(Clone, Debug)]
 pub struct HttpClient {
     inner: reqwest::Client,
     timeout: Duration,
     policy: RetryPolicy,
+    proxies: ProxyRules,
 }
 
 /// Parses a `Retry-After` value: seconds (fractional allowed) or an HTTP date.
@@ -617,8 +1198,17 @@ impl HttpClient {
 
     /// A client with a custom retry policy.
     pub fn with_policy(timeout: Duration, policy: RetryPolicy) -> Self {
+        Self::with_proxies(timeout, policy, ProxyRules::from_system())
+    }
+
+    /// A client with a custom retry policy and proxy rules.
+    pub fn with_proxies(timeout: Duration, policy: RetryPolicy, proxies: ProxyRules) -> Self {
         let timeout = timeout.max(Duration::from_millis(100));
+        let rules = proxies.clone();
         let inner = reqwest::Client::builder()
+            .use_preconfigured_tls(tls_config())
+            // The rules of `ProxyRules` (environment, then the OS settings; never for loopback).
+            .proxy(reqwest::Proxy::custom(move |url| rules.proxy_url_for(url)))
             .timeout(timeout)
             .connect_timeout(timeout.min(Duration::from_secs(10)))
             .user_agent(concat!("graphwiz/", env!("CARGO_PKG_VERSION")))
@@ -630,7 +1220,13 @@ impl HttpClient {
             inner,
             timeout,
             policy,
+            proxies,
         }
+    }
+
+    /// How a request to `url` goes out (directly, or through which proxy).
+    pub fn route(&self, url: &str) -> Route {
+        self.proxies.route(url)
     }
 
     /// The per-request timeout.
@@ -733,10 +1329,27 @@ impl HttpClient {
                     host: host.clone(),
                     secs,
                 }
-            } else if e.is_connect() {
-                HttpError::Connect {
+            } else if let Some((kind, detail)) = cert_problem(&e) {
+                HttpError::Tls {
                     host: host.clone(),
-                    detail: root_cause(&e),
+                    route: self.route(url),
+                    kind,
+                    detail,
+                }
+            } else if e.is_connect() {
+                let route = self.route(url);
+                match (proxy_problem(&e), &route) {
+                    (Some(problem), Route::Proxy { .. }) => HttpError::Proxy {
+                        host: host.clone(),
+                        route,
+                        problem,
+                        detail: root_cause(&e),
+                    },
+                    _ => HttpError::Connect {
+                        host: host.clone(),
+                        detail: root_cause(&e),
+                        route,
+                    },
                 }
             } else {
                 // The connection was made and the request (partly) sent, then it ended.
@@ -1033,6 +1646,177 @@ mod tests {
         assert!(!text.contains(secret) && !text.contains(&form), "{text}");
         assert_eq!(text.matches("<client secret>").count(), 4, "{text}");
         assert_eq!(redact_text("abc".into(), ""), "abc");
+    }
+
+    #[test]
+    fn proxy_routes_name_the_proxy_and_the_setting() {
+        let none = ProxyRules::from_values(None, None, None);
+        assert_eq!(
+            none.route("https://login.microsoftonline.com/x"),
+            Route::Direct
+        );
+        let rules = ProxyRules::from_values(
+            Some("http://user:pa%40ss@proxy.corp.example:8080"),
+            None,
+            Some("microsoftonline.com"),
+        );
+        let graph = rules.route("https://graph.microsoft.com/v1.0/users");
+        assert_eq!(
+            graph,
+            Route::Proxy {
+                proxy: "http://proxy.corp.example:8080".into(),
+                source: "HTTPS_PROXY".into()
+            }
+        );
+        assert_eq!(
+            rules.route("https://login.microsoftonline.com/t"),
+            Route::Bypass {
+                source: "NO_PROXY".into()
+            }
+        );
+        assert_eq!(rules.route("https://127.0.0.1:8443/x"), Route::Loopback);
+        assert_eq!(rules.route("http://localhost:1/x"), Route::Loopback);
+        // The client gets the proxy with its account; words never show the password.
+        let url = reqwest::Url::parse("https://graph.microsoft.com/").unwrap();
+        let p = rules.proxy_url_for(&url).unwrap();
+        assert_eq!(p.host_str(), Some("proxy.corp.example"));
+        assert_eq!((p.username(), p.password()), ("user", Some("pa%40ss")));
+        let loop_url = reqwest::Url::parse("https://127.0.0.1:8443/").unwrap();
+        assert_eq!(rules.proxy_url_for(&loop_url), None);
+        let all = ProxyRules::from_values(None, Some("http://10.0.0.1:3128"), None);
+        assert_eq!(
+            all.route("https://graph.microsoft.com/"),
+            Route::Proxy {
+                proxy: "http://10.0.0.1:3128".into(),
+                source: "ALL_PROXY".into()
+            }
+        );
+
+        assert_eq!(
+            graph.text(Lang::En),
+            "through the proxy http://proxy.corp.example:8080 (set by HTTPS_PROXY)"
+        );
+        assert_eq!(
+            graph.text(Lang::De),
+            "über den Proxy http://proxy.corp.example:8080 (eingestellt in HTTPS_PROXY)"
+        );
+        let system = Route::Proxy {
+            proxy: "http://p:1".into(),
+            source: "system".into(),
+        };
+        assert!(system
+            .text(Lang::En)
+            .ends_with("(set by the system's proxy settings)"));
+        assert!(Route::Direct
+            .text(Lang::En)
+            .starts_with("directly, without a proxy"));
+        assert!(Route::Direct
+            .text(Lang::De)
+            .starts_with("direkt, ohne Proxy"));
+    }
+
+    #[test]
+    fn network_failures_are_worded_in_both_languages() {
+        let route = Route::Proxy {
+            proxy: "http://proxy:8080".into(),
+            source: "HTTPS_PROXY".into(),
+        };
+        let tls = HttpError::Tls {
+            host: "login.microsoftonline.com".into(),
+            route: route.clone(),
+            kind: CertProblem::UnknownIssuer,
+            detail: "invalid peer certificate: UnknownIssuer".into(),
+        };
+        let en = tls.to_string();
+        assert!(
+            en.starts_with("the certificate that login.microsoftonline.com presented was issued by a certificate authority this computer does not trust (unknown issuer); the request went through the proxy http://proxy:8080 (set by HTTPS_PROXY). On company networks this usually means TLS inspection"),
+            "{en}"
+        );
+        assert!(
+            tls.fix().contains("update-ca-certificates"),
+            "{}",
+            tls.fix()
+        );
+        assert!(tls.text_in(Lang::De).contains("unbekannter Aussteller"));
+        assert!(tls
+            .fix_in(Lang::De)
+            .contains("Vertrauenswürdige Stammzertifizierungsstellen"));
+        for (kind, words) in [
+            (CertProblem::Expired, "has expired"),
+            (CertProblem::NotYetValid, "not valid yet"),
+            (CertProblem::WrongName, "for another name"),
+            (CertProblem::Other, "was not accepted (x)"),
+        ] {
+            let e = HttpError::Tls {
+                host: "h".into(),
+                route: Route::Direct,
+                kind,
+                detail: "x".into(),
+            };
+            assert!(e.to_string().contains(words), "{e}");
+            assert!(!e.fix().is_empty() && !e.fix_in(Lang::De).is_empty());
+        }
+
+        let connect = HttpError::Connect {
+            host: "graph.microsoft.com".into(),
+            detail: "Connection refused (os error 111)".into(),
+            route: Route::Direct,
+        };
+        assert_eq!(
+            connect.to_string(),
+            "could not talk to graph.microsoft.com: Connection refused (os error 111) (the request went directly, without a proxy (none is set in HTTPS_PROXY, ALL_PROXY or the system's proxy settings))"
+        );
+        assert!(connect.fix().contains("HTTPS_PROXY") && connect.fix().contains("PAC"));
+        let via_proxy = HttpError::Connect {
+            host: "graph.microsoft.com".into(),
+            detail: "Connection refused (os error 111)".into(),
+            route: route.clone(),
+        };
+        assert!(!via_proxy.fix().contains("PAC"), "{}", via_proxy.fix());
+        assert!(connect
+            .text_in(Lang::De)
+            .starts_with("keine Verbindung zu graph.microsoft.com"));
+
+        for (problem, en, de) in [
+            (ProxyProblem::Auth, "HTTP 407", "verlangt eine Anmeldung"),
+            (
+                ProxyProblem::Refused,
+                "refused to open a tunnel",
+                "abgelehnt",
+            ),
+            (ProxyProblem::Closed, "closed the connection", "geschlossen"),
+            (
+                ProxyProblem::Connect,
+                "could not be reached (refused)",
+                "nicht erreichbar (refused)",
+            ),
+        ] {
+            let e = HttpError::Proxy {
+                host: "graph.microsoft.com".into(),
+                route: route.clone(),
+                problem,
+                detail: "refused".into(),
+            };
+            assert!(
+                e.to_string().starts_with("could not reach graph.microsoft.com through the proxy http://proxy:8080 (set by HTTPS_PROXY): ")
+                    && e.to_string().contains(en),
+                "{e}"
+            );
+            assert!(e.text_in(Lang::De).contains(de), "{}", e.text_in(Lang::De));
+        }
+        let args = tls.failed_check_args("token").unwrap();
+        assert_eq!(args["error"], "tls");
+        assert!(crate::i18n::text(Lang::En, "net-failed", &args)
+            .starts_with("Could not get a token: the certificate"));
+        assert!(crate::i18n::text(Lang::De, "net-failed", &args)
+            .starts_with("Es konnte kein Token geholt werden: das Zertifikat"));
+        assert_eq!(HttpError::BadBody { detail: "x".into() }.catalog(), None);
+    }
+
+    #[test]
+    fn tls_config_uses_the_platform_verifier() {
+        let c = tls_config();
+        assert_eq!(c.alpn_protocols, vec![b"h2".to_vec(), b"http/1.1".to_vec()]);
     }
 
     #[test]

@@ -55,7 +55,10 @@ genesys-integration-unknown-state = Die Integration „{ $name }“ meldet einen
 
 ## Genesys Cloud: eingehende E-Mail-Domänen
 
-genesys-domains-none = Mit der Microsoft-Graph-Integration ist keine eingehende E-Mail-Domäne verknüpft ({ $count } Domänen in der Organisation).
+genesys-domains-none = Mit der Microsoft-Graph-Integration ist keine eingehende E-Mail-Domäne verknüpft ({ $count ->
+        [one] { $count } Domäne
+       *[other] { $count } Domänen
+    } in der Organisation).
     .fix = Öffnen Sie in Genesys Cloud Admin → Routing → E-Mail-Domänen, legen Sie Ihre Mail-Domäne an (oder öffnen Sie sie) und wählen Sie dort die Microsoft-Graph-Integration.
 genesys-domains-error = Eine eingehende E-Mail-Domäne der Integration meldet einen Fehler: { $list }.
     .fix = Beheben Sie die genannte Ursache (Postfachzugriff, Berechtigungen) und deaktivieren und aktivieren Sie die Integration danach: graphwiz genesys restart --profile { $profile }. Den Zustand der Domäne zeigt Admin → Routing → E-Mail-Domänen.

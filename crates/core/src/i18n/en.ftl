@@ -54,7 +54,10 @@ genesys-integration-unknown-state = Integration "{ $name }" reports a state grap
 
 ## Genesys Cloud: inbound email domains
 
-genesys-domains-none = No inbound email domain is linked to the Microsoft Graph integration ({ $count } domains in the organization).
+genesys-domains-none = No inbound email domain is linked to the Microsoft Graph integration ({ $count ->
+        [one] { $count } domain
+       *[other] { $count } domains
+    } in the organization).
     .fix = In Genesys Cloud open Admin → Routing → Email Domains, add (or open) your mail domain and choose the Microsoft Graph integration for it.
 genesys-domains-error = An inbound email domain of the integration reports an error: { $list }.
     .fix = Fix what the message names (mailbox access, permissions), then disable and enable the integration: graphwiz genesys restart --profile { $profile }. The domain's status is under Admin → Routing → Email Domains.

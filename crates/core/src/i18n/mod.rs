@@ -94,12 +94,14 @@ const EN: &[&str] = &[
     include_str!("en-net.ftl"),
     include_str!("en-diagnose.ftl"),
     include_str!("en-rotate.ftl"),
+    include_str!("en-cli.ftl"),
 ];
 const DE: &[&str] = &[
     include_str!("de.ftl"),
     include_str!("de-net.ftl"),
     include_str!("de-diagnose.ftl"),
     include_str!("de-rotate.ftl"),
+    include_str!("de-cli.ftl"),
 ];
 
 /// The catalog source of a language, all its files joined (for tests and tools).

@@ -5,8 +5,12 @@ use super::*;
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// id → (attribute names, variable names used anywhere in the message).
+/// id → (attribute names, variable names used anywhere in the message, including those of the
+/// messages it references).
 type Shape = BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>;
+
+/// Marks a message reference among the variable names until `shape` expands it.
+const REF: &str = "@message:";
 
 fn vars_of_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
     for el in &p.elements {
@@ -27,6 +31,10 @@ fn vars_of_inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
             }
         }
         ast::InlineExpression::Placeable { expression } => vars_of_expr(expression, out),
+        // A referenced message sees the caller's arguments: noted here, expanded in `shape`.
+        ast::InlineExpression::MessageReference { id, .. } => {
+            out.insert(format!("{REF}{}", id.name));
+        }
         _ => {}
     }
 }
@@ -67,6 +75,32 @@ fn shape(lang: Lang) -> Shape {
                 m.id.name
             );
         }
+    }
+    // Expand references (transitively; a cycle would stop at the bound and fail below).
+    for _ in 0..8 {
+        let snapshot = out.clone();
+        for (_, vars) in out.values_mut() {
+            let refs: Vec<String> = vars
+                .iter()
+                .filter(|v| v.starts_with(REF))
+                .cloned()
+                .collect();
+            for r in refs {
+                vars.remove(&r);
+                let target = &r[REF.len()..];
+                let (_, theirs) = snapshot.get(target).unwrap_or_else(|| {
+                    panic!("{}: reference to missing message {target}", lang.code())
+                });
+                vars.extend(theirs.iter().cloned());
+            }
+        }
+    }
+    for (id, (_, vars)) in &out {
+        assert!(
+            !vars.iter().any(|v| v.starts_with(REF)),
+            "{}: {id} references messages too deeply or in a cycle",
+            lang.code()
+        );
     }
     out
 }
