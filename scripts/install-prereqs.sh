@@ -100,7 +100,7 @@ install_tauri_cli() {
   dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/tauri-cli"
   tauri="$dir/node_modules/.bin/tauri"
   want="$(sed -n 's/.*"@tauri-apps\/cli": "\([0-9.]*\)".*/\1/p' "$dir/package.json")"
-  have="$("$tauri" --version 2>/dev/null | awk '{print $2}')"
+  have="$("$tauri" --version 2>/dev/null | awk '{print $2}' || true)"
   if [ -n "$want" ] && [ "$have" = "$want" ]; then
     say "tauri CLI: present ($have)"
     return
