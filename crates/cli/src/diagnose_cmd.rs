@@ -27,7 +27,8 @@ pub struct DiagnoseArgs {
     /// Start at this step (the "check again" of an earlier run).
     #[arg(long, value_name = "STEP")]
     from_step: Option<String>,
-    /// How long the pickup step waits for Genesys Cloud, in seconds.
+    /// How long the steps that send a test mail wait (for its arrival, and for Genesys Cloud to
+    /// fetch it), in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(5..=3600))]
     pickup_timeout: u64,
     /// Timeout of each network request, in seconds.

@@ -268,3 +268,71 @@ fn with_a_test_mail_the_pickup_step_decides() {
     assert_eq!(code, 0, "{d:#}");
     assert_eq!(outcome(&d, "pickup"), "passed");
 }
+
+#[test]
+fn every_step_that_a_check_decides_is_reached_by_some_broken_scenario() {
+    // Steps not covered by the tests above, each broken by a scenario of its own.
+    assert_cause(
+        &setup(GenesysScenario::WrongOauthSecret),
+        "no-mail",
+        "genesys-login",
+        "invalid_client",
+    );
+    assert_cause(
+        &setup(GenesysScenario::WrongOauthSecret),
+        "read-not-in-genesys",
+        "genesys-login",
+        "invalid_client",
+    );
+    assert_cause(
+        &setup(GenesysScenario::IntegrationInactive),
+        "read-not-in-genesys",
+        "integration",
+        "switched off",
+    );
+    assert_cause(
+        &setup(GenesysScenario::RouteWithoutQueue),
+        "one-interaction",
+        "routes-per-address",
+        "no queue, no flow",
+    );
+    assert_cause(
+        &setup(GenesysScenario::WrongOauthSecret),
+        "one-interaction",
+        "genesys-login",
+        "invalid_client",
+    );
+    assert_cause(
+        &entra(Scenario::RbacScoped),
+        "bounces",
+        "mailboxes",
+        "sales@",
+    );
+    assert_cause(
+        &entra(Scenario::WrongSecret),
+        "cannot-send",
+        "azure-login",
+        "was rejected",
+    );
+    assert_cause(
+        &entra(Scenario::RbacScoped),
+        "cannot-send",
+        "mailboxes",
+        "sales@",
+    );
+}
+
+#[test]
+fn a_lost_test_mail_is_the_cause_of_cannot_send() {
+    let s = entra(Scenario::MailLost);
+    let (code, d) = diagnose(
+        &s,
+        "cannot-send",
+        &["--send-test-mail", "--pickup-timeout", "5"],
+    );
+    assert_eq!(
+        (code, d["cause"].clone()),
+        (1, Value::from("send")),
+        "{d:#}"
+    );
+}

@@ -1,7 +1,7 @@
 //! "Something's wrong?", end to end, in the real app on the demo: the troubleshooter reachable
 //! from several steps (and before any integration is set up), a walk of the symptom "no mail"
 //! on a Genesys organization whose inbound domain is not linked, stopping at that step with its
-//! cause, fix and FAQ answer; "Check again" from that step after the organization was fixed; the
+//! cause, fix and FAQ answer; "Check again" from that step; a new walk after the organization was fixed; the
 //! walk re-worded in German; the help panel filtering as the admin types, in German. Run one at a
 //! time (`--test-threads=1`): the app is a single instance per D-Bus session. A reminder banner
 //! opens its profile in the troubleshooter.
@@ -134,9 +134,23 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     // Fixed (the healthy organization): checked again from that step, no cause any more; the
     // pickup step waits for the admin's go-ahead.
     app.select("demo-genesys-scenario", "healthy").await?;
+    // The switch re-runs the checks in the background: back on the Genesys step, wait until
+    // they show the healthy organization, then walk again.
+    app.click("ts-back").await?;
+    app.wait_visible("step-genesys").await?;
+    app.wait_attr(
+        "[data-testid=\"check-genesys_domains\"]",
+        "data-status",
+        "pass",
+    )
+    .await?;
     app.wait_idle().await?;
+    app.click("rail-troubleshoot").await?;
     app.wait_visible("step-troubleshoot").await?;
-    app.click("ts-again").await?;
+    app.wait_idle().await?;
+    app.click_selector("[data-testid=\"ts-symptom-no-mail\"] input")
+        .await?;
+    app.click("ts-run").await?;
     app.wait_visible("ts-no-cause").await?;
     app.wait_idle().await?;
     assert_eq!(outcome(&app, "domains").await?, "passed");

@@ -27,7 +27,7 @@ pub struct DiagnoseInput {
     pub profile: String,
     /// True when the admin allowed a real test mail (pickup and send steps).
     pub send_test_mail: bool,
-    /// How long the pickup step waits for Genesys Cloud.
+    /// How long the steps that send a test mail wait (for its arrival, and for Genesys Cloud).
     pub pickup_wait: Duration,
     /// Start at this step (the "check again" of an earlier walk).
     pub from_step: Option<String>,
@@ -306,7 +306,7 @@ async fn mail_test(input: &DiagnoseInput, kind: Kind, lang: Lang) -> Report {
         check: input.check.clone(),
         sender: mailbox.clone(),
         recipient: mailbox,
-        wait: crate::livetest::DEFAULT_WAIT,
+        wait: input.pickup_wait,
     };
     let report = if kind == Kind::Pickup {
         let p = PickupInput {
