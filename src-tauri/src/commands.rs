@@ -11,8 +11,8 @@ use crate::demo::{self, DemoServer, ScenarioInfo};
 use crate::reminders;
 use graphwiz_core::desktop::{
     self, AzureAppInput, Desktop, DesktopError, DiagnoseProgressView, FieldReport, GenesysForm,
-    GenesysProgressView, PickupProgressView, ProfileRow, ProgressView, Step, TroubleshootView,
-    View,
+    GenesysProgressView, PickupProgressView, ProfileRow, ProgressView, RotateProgressView, Step,
+    TroubleshootView, View,
 };
 use graphwiz_core::reminders::BannerView;
 use serde::Serialize;
@@ -283,6 +283,75 @@ pub async fn grant_admin_consent(app: AppHandle, d: State<'_, Desktop>) -> Cmd<V
 pub async fn verify_as_admin(app: AppHandle, d: State<'_, Desktop>) -> Cmd<View> {
     let browser = system_browser(&app);
     d.verify_as_admin(&browser).await
+}
+
+/// How long the new secret stays on the clipboard for the admin to paste it into Genesys Cloud.
+const CLIPBOARD_CLEAR_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Puts the new secret on the system clipboard (from Rust: the web view never sees it) and
+/// clears the clipboard again after [`CLIPBOARD_CLEAR_AFTER`] if it still holds that value.
+fn secret_to_clipboard(
+    app: &AppHandle,
+    secret: &graphwiz_core::ClientSecret,
+) -> Result<(), String> {
+    app.clipboard()
+        .write_text(secret.expose().to_string())
+        .map_err(|e| e.to_string())?;
+    // Both copies are `ClientSecret`s, zeroed when dropped.
+    let value = secret.clone();
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(CLIPBOARD_CLEAR_AFTER);
+        let now = app
+            .clipboard()
+            .read_text()
+            .ok()
+            .map(graphwiz_core::ClientSecret::new);
+        if now.as_ref().map(|s| s.expose()) == Some(value.expose()) {
+            let _ = app.clipboard().clear();
+        }
+    });
+    Ok(())
+}
+
+/// Starts (`start`), resumes (`resume`) or rolls back (`roll_back`) the client secret's rotation
+/// of the profile in the wizard, streaming progress over `on_progress`. The new secret, when the
+/// admin must paste it into Genesys Cloud, goes to the clipboard (see [`secret_to_clipboard`]).
+#[tauri::command]
+pub async fn rotate_secret(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    action: String,
+    months: u32,
+    on_progress: Channel<RotateProgressView>,
+) -> Cmd<View> {
+    let action = bounded("action", &action)?.to_string();
+    let browser = system_browser(&app);
+    let progress = move |p: RotateProgressView| {
+        let _ = on_progress.send(p);
+    };
+    let clip_app = app.clone();
+    let clipboard = move |s: &graphwiz_core::ClientSecret| secret_to_clipboard(&clip_app, s);
+    let view = d
+        .rotate_secret(&action, months, &browser, &clipboard, &progress)
+        .await?;
+    if let Some(r) = &view.rotation.last {
+        log::info!(
+            "secret rotation ({action}): ok {}, stage {:?}",
+            r.ok,
+            r.stage
+        );
+    }
+    reminders::kick(&app);
+    Ok(view)
+}
+
+/// The admin's answer to a running rotation's paste request: `done` once the new secret is in
+/// Genesys Cloud and the integration was restarted; false stops waiting (the rotation stays open).
+#[tauri::command]
+pub async fn confirm_paste(d: State<'_, Desktop>, done: bool) -> Cmd<()> {
+    d.confirm_paste(done);
+    Ok(())
 }
 
 /// Stops waiting for the administrator.

@@ -124,6 +124,8 @@ fn start_genesys_for(
         let entra = server.entra.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(entra) = entra.as_ref() {
             connect_pickup(entra, &emulator);
+            // The integration signs in with the secret it holds: a rotation's restart proves it.
+            emulator.use_secret_validator(entra.secret_validator());
         }
     }
     server.replace_genesys(Some(emulator));
@@ -205,6 +207,7 @@ pub fn start(
         let g = server.genesys.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(g) = g.as_ref() {
             connect_pickup(&emulator, g);
+            g.use_secret_validator(emulator.secret_validator());
         }
     }
     server.replace(Some(emulator));

@@ -117,6 +117,10 @@ pub struct AppInfo {
     pub version: &'static str,
     /// Version of `graphwiz-core` the app was built with.
     pub core_version: &'static str,
+    /// The commit it was built from (short hash, or `unknown`), as `graphwiz --version`.
+    pub commit: &'static str,
+    /// The build date (UTC, `YYYY-MM-DD`).
+    pub build_date: &'static str,
     /// Identifiers of the Microsoft clouds the app can target (`global`, `usgov`, ...), in the
     /// order a picker shows them.
     pub clouds: Vec<&'static str>,
@@ -127,6 +131,8 @@ pub fn app_info_value() -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         core_version: graphwiz_core::VERSION,
+        commit: env!("GRAPHWIZ_COMMIT"),
+        build_date: env!("GRAPHWIZ_BUILD_DATE"),
         clouds: graphwiz_core::Cloud::ALL.iter().map(|c| c.id()).collect(),
     }
 }
@@ -247,6 +253,8 @@ pub fn run() {
             commands::run_checks,
             commands::grant_admin_consent,
             commands::verify_as_admin,
+            commands::rotate_secret,
+            commands::confirm_paste,
             commands::cancel_wait,
             commands::add_mailbox,
             commands::remove_mailbox,

@@ -190,7 +190,12 @@
     });
     const footer = $("app-version");
     if (state.info) {
-      footer.textContent = t("footer.versions", { version: state.info.version, core: state.info.core_version });
+      footer.textContent = t("footer.versions", {
+        version: state.info.version,
+        commit: state.info.commit || "unknown",
+        date: state.info.build_date || "unknown",
+      });
+      footer.title = t("footer.core", { core: state.info.core_version });
       footer.hidden = false;
     }
   }
@@ -349,6 +354,7 @@
             { class: "reminder-actions" },
             h("button", { type: "button", class: "btn btn-small btn-primary", "data-testid": "reminder-open", text: t("reminder.open"), on: { click: () => openReminder(r) } }),
             h("button", { type: "button", class: "btn btn-small", "data-testid": "reminder-troubleshoot", text: t("ts.nav"), on: { click: () => openReminder(r, true) } }),
+            h("button", { type: "button", class: "btn btn-small", "data-testid": "reminder-rotate", text: t("rot.start"), on: { click: () => openReminder(r, false, true) } }),
             h("button", { type: "button", class: "btn btn-small btn-quiet", "data-testid": "reminder-dismiss", text: t("reminder.dismiss"), on: { click: () => dismissReminder(r) } }),
           ),
         );
@@ -359,8 +365,25 @@
   /** Notices from the core (e.g. an interrupted Genesys restart finished at start). */
   function renderNotices() {
     const list = (state.view && state.view.notices) || [];
-    show($("notices"), list.length > 0);
+    // Open rotations of saved profiles (the journal), offered until resumed or rolled back.
+    const open = (state.view && state.view.rotation && state.view.rotation.pending) || [];
+    show($("notices"), list.length + open.length > 0);
+    show($("notices-dismiss"), list.length > 0);
     $("notice-list").replaceChildren(...list.map((c) => checkItem(c, { testid: "notice-" + c.id })));
+    $("rotation-notices").replaceChildren(
+      ...open.map((o) =>
+        h(
+          "li",
+          { class: "rotation-notice", "data-testid": "rotation-notice", "data-profile": o.profile },
+          h("span", { text: t("rot.notice", { profile: o.profile, stage: rotStage(o.stage), date: fmtDateTime(o.started_at) }) + " " }),
+          h("button", { type: "button", class: "btn btn-small btn-primary", "data-testid": "rotation-notice-open", text: t("rot.notice_open"), on: { click: () => openRotation(o.profile) } }),
+        ),
+      ),
+    );
+  }
+
+  function rotStage(stage) {
+    return has("rot.stage." + stage) ? t("rot.stage." + stage) : stage;
   }
 
   function renderNotes() {
@@ -678,6 +701,7 @@
     const warn = $("warn-days");
     if (document.activeElement !== warn) warn.value = String(e.reminders.warn_days);
     $("calendar-alarms").textContent = t("exp.alarms", { days: fmtList(e.calendar_alarms) });
+    renderRotation(v);
     $("expiry-calendar").disabled = !e.expires;
     const r = e.reminders;
     $("reminders-desktop").checked = r.desktop !== false;
@@ -692,6 +716,27 @@
     const note = $("start-at-login-note");
     show(note, !!(b && b.autostart_error));
     if (b && b.autostart_error) note.textContent = b.autostart_error;
+  }
+
+  function renderRotation(v) {
+    const rot = v.rotation;
+    show($("rotate-card"), !!(rot && rot.available));
+    if (!rot || !rot.available) return;
+    $("rotate-lead").textContent = t(rot.manual ? "rot.lead_manual" : "rot.lead");
+    const months = $("rotate-months");
+    months.max = String(rot.max_months);
+    if (!months.value) months.value = String(rot.default_months);
+    show($("rotate-new"), !rot.open);
+    show($("rotate-open"), !!rot.open);
+    if (rot.open) {
+      $("rotate-open-text").textContent = t("rot.open", { stage: rotStage(rot.open.stage), date: fmtDateTime(rot.open.started_at) });
+      show($("rotate-rollback"), rot.open.can_roll_back);
+    }
+    renderProblems("rotate_months", state.problems.rotate_months);
+    const steps = state.rotateSteps || [];
+    show($("rotate-progress"), steps.length > 0);
+    $("rotate-progress").replaceChildren(...steps.map((s) => h("li", { "data-phase": s.phase, text: s.text })));
+    $("rotate-result").replaceChildren(...(rot.last ? [checkItem(rot.last.check, { testid: "rotate-result-check" })] : []));
   }
 
   function renderGenesys(v) {
@@ -1382,7 +1427,7 @@
 
   /** Opens the reminder's profile: on its Secret expiry step, or (`troubleshoot`) in the
    *  troubleshooter ("Something's wrong?"). */
-  async function openReminder(banner, troubleshoot) {
+  async function openReminder(banner, troubleshoot, rotateNow) {
     state.notes = {};
     const r = await call("open_reminder", { id: banner.id, profile: banner.profile }, "loading");
     if (r.ok) {
@@ -1391,6 +1436,65 @@
     }
     await loadReminders();
     if (r.ok && troubleshoot) await showTroubleshoot();
+    if (r.ok && rotateNow) await rotateSecret("start");
+  }
+
+  /** Opens a saved profile on its Secret expiry step, where its open rotation is offered. */
+  async function openRotation(profile) {
+    state.notes = {};
+    const r = await call("open_profile", { name: profile }, "loading");
+    if (!r.ok) return;
+    state.screen = null;
+    setView(r.value);
+    await goTo("secret-expiry");
+  }
+
+  /** Starts, resumes or rolls back the secret's rotation; each step shows as it runs. The new
+   *  secret never comes here: when it must be pasted into Genesys Cloud, the shell puts it on
+   *  the clipboard and this page only says where to paste it and waits for "Done". */
+  async function rotateSecret(action) {
+    let months = 6;
+    if (action === "start") {
+      const raw = $("rotate-months").value.trim();
+      const max = (state.view && state.view.rotation && state.view.rotation.max_months) || 24;
+      months = Number(raw);
+      if (!/^\d+$/.test(raw) || months < 1 || months > max) {
+        state.problems.rotate_months = [{ field: "rotate_months", severity: "error", text: t("rot.months_invalid", { max }) }];
+        render();
+        return;
+      }
+      state.problems.rotate_months = [];
+    }
+    const channel = new tauri.core.Channel();
+    state.rotateSteps = [];
+    channel.onmessage = (p) => {
+      const text = p.text || t("rot.phase." + p.phase);
+      const last = state.rotateSteps[state.rotateSteps.length - 1];
+      // Repeated steps (the wait for Entra ID) update their line.
+      if (last && last.phase === p.phase && last.step === (p.step || null)) last.text = text;
+      else state.rotateSteps.push({ phase: p.phase, step: p.step || null, text });
+      state.rotatePaste = p.phase === "paste";
+      if (state.busy) state.busy.detail = text;
+      renderBusy();
+      renderRotatePaste();
+      if (state.view) renderRotation(state.view);
+    };
+    const r = await call("rotate_secret", { action, months, onProgress: channel }, action === "roll_back" ? "rotating_back" : "rotating", true);
+    state.rotatePaste = false;
+    renderRotatePaste();
+    if (r.ok) setView(r.value);
+    render();
+    if (r.ok) await loadReminders();
+  }
+
+  async function answerPaste(done) {
+    state.rotatePaste = false;
+    renderRotatePaste();
+    await quiet("confirm_paste", { done });
+  }
+
+  function renderRotatePaste() {
+    show($("rotate-paste"), !!state.rotatePaste);
   }
 
   async function dismissReminder(banner) {
@@ -1600,6 +1704,11 @@
     document.querySelectorAll("[data-day]").forEach((box) => box.addEventListener("change", saveReminders));
     $("start-at-login").addEventListener("change", setAutostart);
     $("expiry-calendar").addEventListener("click", saveCalendar);
+    $("rotate-start").addEventListener("click", () => rotateSecret("start"));
+    $("rotate-resume").addEventListener("click", () => rotateSecret("resume"));
+    $("rotate-rollback").addEventListener("click", () => rotateSecret("roll_back"));
+    $("rotate-paste-done").addEventListener("click", () => answerPaste(true));
+    $("rotate-paste-cancel").addEventListener("click", () => answerPaste(false));
     $("summary-export").addEventListener("click", exportConfig);
     $("summary-profiles").addEventListener("click", showProfiles);
     $("summary-restart").addEventListener("click", restartWizard);

@@ -113,6 +113,8 @@ fn run_inner(a: RotateArgs) -> Result<u8, Failure> {
         replication_wait: Duration::from_secs(a.replication_wait),
         restart_timeout: Duration::from_secs(120),
         live_test: !a.no_live_test,
+        vault: None,
+        genesys: None,
     };
     let rt = input::runtime()?;
     let admin = if rotate::needs_admin(&input, action) {

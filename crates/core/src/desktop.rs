@@ -41,12 +41,14 @@ use std::time::Duration;
 
 mod genesys;
 mod pickup;
+mod rotate;
 mod troubleshoot;
 pub use genesys::{
     DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
     RestartRecord, GENESYS_RESTART_TIMEOUT,
 };
 pub use pickup::{PickupProgressView, PICKUP_CHECKS};
+pub use rotate::{OpenRotationView, RotateProgressView, RotationRecord, RotationView, PASTE_WAIT};
 pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
 
 /// File of the wizard's state in the data folder.
@@ -826,6 +828,8 @@ pub struct View {
     pub genesys: GenesysView,
     /// Notices of the app (e.g. an interrupted Genesys restart finished at start), newest last.
     pub notices: Vec<Check>,
+    /// The secret rotation on the expiry step, and open rotations.
+    pub rotation: RotationView,
 }
 
 /// One saved profile in the profiles view.
@@ -924,6 +928,10 @@ struct Session {
     notices: Vec<Check>,
     /// The troubleshooter's last walk (memory only), for this integration.
     diagnosis: Option<troubleshoot::LastWalk>,
+    /// The demo's secrets during a rotation (memory only).
+    demo_vault: Option<crate::rotate::MemoryVault>,
+    /// The last rotation's outcome (memory only).
+    rotation: Option<rotate::RotationRecord>,
 }
 
 impl Session {
@@ -1196,7 +1204,17 @@ impl Session {
                 date: expires.map(|e| e.format("%Y-%m-%d").to_string()),
                 days_left: expires.map(|e| expiry::days_left(e, now, &chrono::Local)),
                 state: expires.map(|e| expiry::state(e, now, s.reminders.warn_days)),
-                check: find("secret_expiry", None),
+                // A rotation since the last check made its expiry verdict stale.
+                check: find("secret_expiry", None).filter(|_| {
+                    let checked = target
+                        .as_ref()
+                        .and_then(|p| p.last_check.as_ref())
+                        .map(|c| c.at);
+                    !self.rotation.as_ref().is_some_and(|r| {
+                        r.ok && target.as_ref().is_some_and(|p| p.name == r.profile)
+                            && checked.is_none_or(|at| at < r.at)
+                    })
+                }),
                 reminders: s.reminders.clone(),
                 calendar_alarms: expiry::CALENDAR_ALARM_DAYS.to_vec(),
             },
@@ -1232,6 +1250,7 @@ impl Session {
             },
             genesys: self.genesys_view(target.as_ref(), report, lang),
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
+            rotation: self.rotation_view(target.as_ref(), lang),
         }
     }
 }
@@ -1383,6 +1402,8 @@ pub type Opener<'a> = &'a (dyn Fn(&str) -> Result<(), String> + Send + Sync);
 pub struct Desktop {
     inner: Mutex<Session>,
     cancel: tokio::sync::Notify,
+    /// Where a rotation waits for the admin's paste into Genesys Cloud.
+    paste: rotate::PasteGate,
 }
 
 impl std::fmt::Debug for Desktop {
@@ -1415,8 +1436,11 @@ impl Desktop {
                 demo_genesys: None,
                 notices: Vec::new(),
                 diagnosis: None,
+                demo_vault: None,
+                rotation: None,
             }),
             cancel: tokio::sync::Notify::new(),
+            paste: rotate::PasteGate::default(),
         }
     }
 
@@ -1629,6 +1653,7 @@ impl Desktop {
         s.demo_base_url = Some(demo.base_url);
         s.demo_mailboxes = demo.mailboxes;
         s.adopt_demo_genesys(demo.genesys, kept_genesys);
+        s.forget_demo_rotation();
         s.state.step = Step::AzureApp;
         s.state.furthest = Step::AzureApp;
         s.persist();
@@ -1655,6 +1680,7 @@ impl Desktop {
         s.demo_secret = Some(demo.secret);
         s.demo_base_url = Some(demo.base_url);
         s.demo_mailboxes = demo.mailboxes;
+        s.forget_demo_rotation();
         let kept = s
             .state
             .demo
@@ -2042,6 +2068,7 @@ impl Desktop {
     /// Cancels a wait for the administrator (consent or sign-in).
     pub fn cancel_wait(&self) {
         self.cancel.notify_waiters();
+        self.paste.answer(false);
     }
 
     async fn cancellable<T>(&self, f: impl std::future::Future<Output = T>) -> Option<T> {

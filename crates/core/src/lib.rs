@@ -21,6 +21,7 @@ pub mod keychain;
 pub mod livetest;
 pub mod login;
 pub mod mailbox;
+pub mod notes;
 pub mod permissions;
 pub mod pickup;
 pub mod portal;

@@ -25,6 +25,21 @@ async fn u1_ui_ready_writes_the_start_marker() -> Result<()> {
     )
     .await?;
     app.wait_text("step-start", "Welcome to graphwiz").await?;
+    // The About line: version, commit and build date, as `graphwiz --version` prints them.
+    let about = app.el("app-version").await?.text().await?;
+    let parts: Vec<&str> = about.split(" · ").collect();
+    assert_eq!(parts.len(), 3, "{about}");
+    assert!(parts[0].starts_with("graphwiz 0."), "{about}");
+    let commit = parts[1].strip_prefix("commit ").ok_or(about.clone())?;
+    assert!(
+        !commit.is_empty() && commit.chars().all(|c| c.is_ascii_alphanumeric()),
+        "{about}"
+    );
+    let built = parts[2].strip_prefix("built ").ok_or(about.clone())?;
+    assert!(built.len() == 10 && built.as_bytes()[4] == b'-', "{about}");
+    app.click("lang-de").await?;
+    app.wait_text("app-version", "erstellt am").await?;
+    app.click("lang-en").await?;
     let started = Instant::now();
     let text = loop {
         if let Ok(t) = std::fs::read_to_string(&marker) {

@@ -8,6 +8,24 @@
 
 use graphwiz_e2e::{noon_in_days, write_profile, App, Home, PrivateBus, Result};
 
+/// Runs the walk of "no mail" and waits for `want`. A walk that ends after the demo's
+/// integration changed is dropped (its result would describe another integration), so a walk
+/// racing a scenario switch's background checks is run once more.
+async fn walk_until(app: &App, want: &str) -> Result<()> {
+    for attempt in 0..2 {
+        app.wait_idle().await?;
+        app.click_selector("[data-testid=\"ts-symptom-no-mail\"] input")
+            .await?;
+        app.click("ts-run").await?;
+        match app.wait_visible(want).await {
+            Ok(_) => return Ok(()),
+            Err(e) if attempt == 1 => return Err(e),
+            Err(_) => {}
+        }
+    }
+    Ok(())
+}
+
 async fn outcome(app: &App, step: &str) -> Result<String> {
     Ok(app
         .el(&format!("ts-step-{step}"))
@@ -84,11 +102,7 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     app.wait_visible("step-troubleshoot").await?;
     app.wait_text("ts-lead", "demo tenant").await?;
     assert!(!app.el("ts-no-target").await?.is_displayed().await?);
-    app.wait_idle().await?;
-    app.click_selector("[data-testid=\"ts-symptom-no-mail\"] input")
-        .await?;
-    app.click("ts-run").await?;
-    if let Err(e) = app.wait_visible("ts-cause").await {
+    if let Err(e) = walk_until(&app, "ts-cause").await {
         let shot = app.screenshot("no-cause-shown").await?;
         let banner = app.el("error-banner").await?.text().await?;
         return Err(format!(
@@ -147,11 +161,7 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     app.wait_idle().await?;
     app.click("rail-troubleshoot").await?;
     app.wait_visible("step-troubleshoot").await?;
-    app.wait_idle().await?;
-    app.click_selector("[data-testid=\"ts-symptom-no-mail\"] input")
-        .await?;
-    app.click("ts-run").await?;
-    app.wait_visible("ts-no-cause").await?;
+    walk_until(&app, "ts-no-cause").await?;
     app.wait_idle().await?;
     assert_eq!(outcome(&app, "domains").await?, "passed");
     assert_eq!(outcome(&app, "routes").await?, "passed");

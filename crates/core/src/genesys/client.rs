@@ -240,19 +240,41 @@ impl<'a> GenesysApi<'a> {
         }
     }
 
-    /// GET `path` (starting `/api/v2/`) as `T`; `needs` are the permissions the request is
-    /// documented to need (named when a 403 does not name them).
+    /// Sends `method` to `path` (starting `/api/v2/`) with an optional JSON body and reads the
+    /// answer as `T`; `needs` are the permissions the request is documented to need (named when
+    /// a 403 does not name them).
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+        needs: &[&str],
+    ) -> Result<T, GenesysFailure> {
+        let url = self.endpoints.api_url(path);
+        let bearer = self.token.bearer();
+        let resp = self
+            .http
+            .send(&url, |c| {
+                let req = c.request(method.clone(), &url).bearer_auth(bearer);
+                match body {
+                    Some(b) => req.json(b),
+                    None => req,
+                }
+            })
+            .await?;
+        if !resp.is_success() {
+            return Err(failure_of(&resp, needs));
+        }
+        Ok(resp.json()?)
+    }
+
+    /// GET `path` as `T`.
     pub async fn get<T: DeserializeOwned>(
         &self,
         path: &str,
         needs: &[&str],
     ) -> Result<T, GenesysFailure> {
-        let url = self.endpoints.api_url(path);
-        let resp = self.http.get(&url, self.token.bearer()).await?;
-        if !resp.is_success() {
-            return Err(failure_of(&resp, needs));
-        }
-        Ok(resp.json()?)
+        self.call(reqwest::Method::GET, path, None, needs).await
     }
 
     /// POST `path` with a JSON body; the answer is read as `T`.
@@ -262,12 +284,8 @@ impl<'a> GenesysApi<'a> {
         body: &serde_json::Value,
         needs: &[&str],
     ) -> Result<T, GenesysFailure> {
-        let url = self.endpoints.api_url(path);
-        let resp = self.http.post_json(&url, self.token.bearer(), body).await?;
-        if !resp.is_success() {
-            return Err(failure_of(&resp, needs));
-        }
-        Ok(resp.json()?)
+        self.call(reqwest::Method::POST, path, Some(body), needs)
+            .await
     }
 
     /// PUT `path` with a JSON body; the answer is read as `T`.
@@ -277,16 +295,8 @@ impl<'a> GenesysApi<'a> {
         body: &serde_json::Value,
         needs: &[&str],
     ) -> Result<T, GenesysFailure> {
-        let url = self.endpoints.api_url(path);
-        let bearer = self.token.bearer();
-        let resp = self
-            .http
-            .send(&url, |c| c.put(&url).bearer_auth(bearer).json(body))
-            .await?;
-        if !resp.is_success() {
-            return Err(failure_of(&resp, needs));
-        }
-        Ok(resp.json()?)
+        self.call(reqwest::Method::PUT, path, Some(body), needs)
+            .await
     }
 
     /// PATCH `path` with a JSON body; the answer is read as `T`.
@@ -296,15 +306,8 @@ impl<'a> GenesysApi<'a> {
         body: &serde_json::Value,
         needs: &[&str],
     ) -> Result<T, GenesysFailure> {
-        let url = self.endpoints.api_url(path);
-        let resp = self
-            .http
-            .patch_json(&url, self.token.bearer(), body)
-            .await?;
-        if !resp.is_success() {
-            return Err(failure_of(&resp, needs));
-        }
-        Ok(resp.json()?)
+        self.call(reqwest::Method::PATCH, path, Some(body), needs)
+            .await
     }
 
     /// Every item of a paged listing: page 1, then the remaining pages at once when the listing

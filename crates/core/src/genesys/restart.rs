@@ -14,7 +14,7 @@ use crate::i18n::{args, Args};
 use crate::report::{Check, Status};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 const EDIT: &[&str] = &["integrations:integration:edit"];
@@ -65,56 +65,30 @@ pub struct RestartNote {
 /// The folder of restart notes, one file per profile.
 #[derive(Clone, Debug)]
 pub struct Journal {
-    dir: PathBuf,
+    notes: crate::notes::NoteDir,
 }
 
 impl Journal {
     /// The journal inside a data folder (`<dir>/genesys-restarts`).
     pub fn in_data_dir(dir: &Path) -> Self {
         Journal {
-            dir: dir.join("genesys-restarts"),
+            notes: crate::notes::NoteDir::new(dir.join("genesys-restarts")),
         }
-    }
-
-    fn path(&self, profile: &str) -> PathBuf {
-        let safe: String = profile
-            .to_lowercase()
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        self.dir.join(format!("{safe}.json"))
     }
 
     /// Writes (or replaces) the note of a profile, atomically.
     pub fn write(&self, note: &RestartNote) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(note).map_err(std::io::Error::other)?;
-        crate::profiles::write_atomic(&self.path(&note.profile), &bytes)
-            .map_err(std::io::Error::other)
+        self.notes.write(&note.profile, note)
     }
 
     /// Removes the note of a profile (no error when there is none).
     pub fn clear(&self, profile: &str) {
-        let _ = std::fs::remove_file(self.path(profile));
+        self.notes.clear(profile)
     }
 
-    /// Every note left behind. Unreadable files are skipped (and left for a person to look at).
+    /// Every note left behind.
     pub fn pending(&self) -> Vec<RestartNote> {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return Vec::new();
-        };
-        let mut notes: Vec<RestartNote> = entries
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-            .filter_map(|e| std::fs::read(e.path()).ok())
-            .filter_map(|b| serde_json::from_slice(&b).ok())
-            .collect();
+        let mut notes: Vec<RestartNote> = self.notes.all();
         notes.sort_by(|a, b| a.profile.cmp(&b.profile));
         notes
     }

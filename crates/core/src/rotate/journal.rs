@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How far a rotation got. Each stage is reached only when everything before it is true.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -58,63 +58,36 @@ pub struct RotationNote {
 /// The folder of rotation notes.
 #[derive(Clone, Debug)]
 pub struct Journal {
-    dir: PathBuf,
+    notes: crate::notes::NoteDir,
 }
 
 impl Journal {
     /// The journal inside a data folder.
     pub fn in_data_dir(dir: &Path) -> Self {
         Journal {
-            dir: dir.join("rotations"),
+            notes: crate::notes::NoteDir::new(dir.join("rotations")),
         }
-    }
-
-    fn path(&self, profile: &str) -> PathBuf {
-        let safe: String = profile
-            .to_lowercase()
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        self.dir.join(format!("{safe}.json"))
     }
 
     /// Writes the note (atomically), stamping `updated_at`.
     pub fn write(&self, note: &mut RotationNote) -> std::io::Result<()> {
         note.updated_at = Utc::now();
-        std::fs::create_dir_all(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(note).map_err(std::io::Error::other)?;
-        crate::profiles::write_atomic(&self.path(&note.profile), &bytes)
-            .map_err(std::io::Error::other)
+        self.notes.write(&note.profile, note)
     }
 
     /// The open rotation of a profile, if any.
     pub fn load(&self, profile: &str) -> Option<RotationNote> {
-        let bytes = std::fs::read(self.path(profile)).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        self.notes.load(profile)
     }
 
     /// Ends the rotation of a profile.
     pub fn clear(&self, profile: &str) {
-        let _ = std::fs::remove_file(self.path(profile));
+        self.notes.clear(profile)
     }
 
     /// Every open rotation (for the app's start and reminders).
     pub fn pending(&self) -> Vec<RotationNote> {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return Vec::new();
-        };
-        let mut out: Vec<RotationNote> = entries
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-            .filter_map(|e| std::fs::read(e.path()).ok())
-            .filter_map(|b| serde_json::from_slice(&b).ok())
-            .collect();
+        let mut out: Vec<RotationNote> = self.notes.all();
         out.sort_by(|a, b| a.profile.cmp(&b.profile));
         out
     }

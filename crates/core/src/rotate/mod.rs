@@ -29,6 +29,8 @@ use crate::report::{Check, Status};
 use crate::secret::ClientSecret;
 use chrono::{Months, Utc};
 use journal::{Journal, RotationNote, Stage};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The check id of a rotation's outcome.
@@ -66,6 +68,36 @@ pub struct RotateInput {
     pub restart_timeout: Duration,
     /// Run a live test with the new secret before the old one goes (when the profile has a mailbox).
     pub live_test: bool,
+    /// Where the secrets are kept: `None` the OS keychain; a [`MemoryVault`] for the desktop
+    /// app's demo tenant, whose secrets never reach the keychain.
+    pub vault: Option<MemoryVault>,
+    /// The Genesys Cloud connection to use instead of the one the profile's part names (the
+    /// demo's organization, its secret in memory). `None`: the profile's part.
+    pub genesys: Option<GenesysInput>,
+}
+
+/// Secrets held in memory instead of the OS keychain, by keychain reference (the demo tenant's).
+#[derive(Clone, Default)]
+pub struct MemoryVault(Arc<Mutex<HashMap<String, ClientSecret>>>);
+
+impl std::fmt::Debug for MemoryVault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MemoryVault(..)")
+    }
+}
+
+impl MemoryVault {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<String, ClientSecret>> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+    /// Keeps `secret` under `secret_ref`.
+    pub fn put(&self, secret_ref: &str, secret: ClientSecret) {
+        self.map().insert(secret_ref.to_string(), secret);
+    }
+    /// The secret under `secret_ref`.
+    pub fn get(&self, secret_ref: &str) -> Option<ClientSecret> {
+        self.map().get(secret_ref).cloned()
+    }
 }
 
 /// Where a rotation is, for progress displays.
@@ -142,6 +174,46 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    fn vault_load(&self, profile: &str, r: &str) -> Result<ClientSecret, keychain::KeychainError> {
+        match &self.input.vault {
+            None => keychain::load(profile, r),
+            Some(v) => v.get(r).ok_or(keychain::KeychainError::Missing {
+                profile: profile.to_string(),
+            }),
+        }
+    }
+    fn vault_exists(&self, profile: &str, r: &str) -> Result<bool, keychain::KeychainError> {
+        match &self.input.vault {
+            None => keychain::exists(profile, r),
+            Some(v) => Ok(v.get(r).is_some()),
+        }
+    }
+    fn vault_store(
+        &self,
+        profile: &str,
+        r: &str,
+        secret: &ClientSecret,
+    ) -> Result<(), keychain::KeychainError> {
+        match &self.input.vault {
+            None => keychain::store(profile, r, secret),
+            Some(v) => {
+                v.put(r, secret.clone());
+                Ok(())
+            }
+        }
+    }
+    fn vault_delete(&self, profile: &str, r: &str) -> Result<bool, keychain::KeychainError> {
+        match &self.input.vault {
+            None => keychain::delete(profile, r),
+            Some(v) => Ok(v.map().remove(r).is_some()),
+        }
+    }
+    fn genesys_input(&self, p: &Profile) -> Result<Option<GenesysInput>, String> {
+        match &self.input.genesys {
+            Some(g) => Ok(Some(g.clone())),
+            None => genesys_input(p),
+        }
+    }
     fn a(&self, extra: Args) -> Args {
         let mut a = args([("profile", self.profile.name.clone())]);
         a.extend(extra);
@@ -286,7 +358,7 @@ async fn start(ctx: &Ctx<'_>) -> RotateOutcome {
             )
         }
     };
-    let old = match keychain::load(&p.name, &p.secret_ref) {
+    let old = match ctx.vault_load(&p.name, &p.secret_ref) {
         Ok(s) => s,
         Err(e) => {
             return outcome(
@@ -378,7 +450,9 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                     }
                 };
                 if let Some(found) = existing {
-                    let in_keychain = keychain::exists(&p.name, &note.pending_ref).unwrap_or(false);
+                    let in_keychain = ctx
+                        .vault_exists(&p.name, &note.pending_ref)
+                        .unwrap_or(false);
                     if in_keychain {
                         note.new_key_id = found.key_id.clone();
                         note.new_hint = found.hint.clone();
@@ -421,7 +495,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                     }
                 };
                 // The value goes to the keychain before anything else happens.
-                if let Err(e) = keychain::store(&p.name, &note.pending_ref, &new.value) {
+                if let Err(e) = ctx.vault_store(&p.name, &note.pending_ref, &new.value) {
                     let _ = azure::remove(&ctx.http, &endpoints, admin, &p.client_id, &new.key_id)
                         .await;
                     return ctx.fail(note, "rotate-keychain-failed", e.to_string());
@@ -434,7 +508,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                 }
             }
             Stage::Added => {
-                let new = match keychain::load(&p.name, &note.pending_ref) {
+                let new = match ctx.vault_load(&p.name, &note.pending_ref) {
                     Ok(s) => s,
                     Err(e) => return ctx.fail(note, "rotate-keychain-failed", e.to_string()),
                 };
@@ -504,11 +578,11 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                 }
             }
             Stage::Proven => {
-                let new = match keychain::load(&p.name, &note.pending_ref) {
+                let new = match ctx.vault_load(&p.name, &note.pending_ref) {
                     Ok(s) => s,
                     Err(e) => return ctx.fail(note, "rotate-keychain-failed", e.to_string()),
                 };
-                match genesys_input(p) {
+                match ctx.genesys_input(p) {
                     Ok(Some(g)) => {
                         (ctx.progress)(RotateStep::UpdatingGenesys);
                         if let Err(d) = put_secret(ctx, &g, &new).await {
@@ -533,7 +607,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                 }
             }
             Stage::GenesysUpdated => {
-                let g = match genesys_input(p) {
+                let g = match ctx.genesys_input(p) {
                     Ok(Some(g)) => g,
                     Ok(None) => {
                         return ctx.fail(
@@ -567,7 +641,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                 if ctx.input.live_test {
                     if let Some(mailbox) = p.mailboxes.first().cloned() {
                         (ctx.progress)(RotateStep::LiveTest);
-                        let new = match keychain::load(&p.name, &note.pending_ref) {
+                        let new = match ctx.vault_load(&p.name, &note.pending_ref) {
                             Ok(s) => s,
                             Err(e) => {
                                 return ctx.fail(note, "rotate-keychain-failed", e.to_string())
@@ -642,7 +716,7 @@ fn finish(ctx: &Ctx<'_>, note: &RotationNote) -> RotateOutcome {
         return ctx.fail(note, "rotate-store-failed", e.to_string());
     }
     if note.old_secret_ref != note.pending_ref {
-        let _ = keychain::delete(&p.name, &note.old_secret_ref);
+        let _ = ctx.vault_delete(&p.name, &note.old_secret_ref);
     }
     ctx.journal.clear(&p.name);
     let a = ctx.a(args([
@@ -709,11 +783,11 @@ async fn roll_back(ctx: &Ctx<'_>, note: RotationNote) -> RotateOutcome {
     };
     // Genesys first: it must never point at a removed secret.
     if note.stage >= Stage::GenesysUpdated {
-        let old = match keychain::load(&p.name, &note.old_secret_ref) {
+        let old = match ctx.vault_load(&p.name, &note.old_secret_ref) {
             Ok(s) => s,
             Err(e) => return ctx.fail(&note, "rotate-keychain-failed", e.to_string()),
         };
-        match genesys_input(p) {
+        match ctx.genesys_input(p) {
             Ok(Some(g)) => {
                 if let Err(d) = put_secret(ctx, &g, &old).await {
                     return ctx.fail(&note, "rotate-genesys-failed", d);
@@ -759,7 +833,7 @@ async fn roll_back(ctx: &Ctx<'_>, note: RotationNote) -> RotateOutcome {
             return ctx.fail(&note, "rotate-remove-failed", f.to_string());
         }
     }
-    let _ = keychain::delete(&p.name, &note.pending_ref);
+    let _ = ctx.vault_delete(&p.name, &note.pending_ref);
     ctx.journal.clear(&p.name);
     outcome(
         true,
