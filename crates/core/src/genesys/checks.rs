@@ -1,6 +1,10 @@
 //! The Genesys Cloud half of a check: what the organization says about its Microsoft Graph email
 //! integration, its inbound domains, routes, queues and the multiple-destinations setting.
 //!
+//! Why this file is long (about 1,000 lines): `gather` and `verdicts` share the facts type and the
+//! wording helpers, and each check's verdict stays next to the reads it decides on. It is the next
+//! file to split (reads / verdicts) when the one-core reorganisation comes.
+//!
 //! [`gather`] reads everything with as few round trips in a row as the data allows (login; then
 //! types, integrations, domains and settings at once; then configurations and routes; then
 //! credentials and queue members), and [`verdicts`] turns what was read into checks — a pure

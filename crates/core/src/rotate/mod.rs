@@ -1,5 +1,9 @@
 //! Rotating the client secret in Azure and Genesys Cloud together, safely.
 //!
+//! Why this file is long (about 850 lines): the stages are one state machine (`advance`), and
+//! start, resume and roll-back must be read side by side to see that no path removes a secret
+//! Genesys Cloud still uses.
+//!
 //! The steps ([`journal::Stage`]): add a new secret in Azure with the administrator's delegated
 //! token and put it in the OS keychain under a new reference at once; prove it (a token, allowing
 //! for Entra ID's replication delay, then the permission checks); put it into the Genesys Cloud
