@@ -8,6 +8,21 @@
 
 use graphwiz_e2e::{noon_in_days, write_profile, App, Home, PrivateBus, Result};
 
+/// Clicks `id` once the app is idle, trying again when WebDriver refuses the click (a busy
+/// overlay that is just going away, a re-render under the pointer).
+async fn click(app: &App, id: &str) -> Result<()> {
+    let mut last = None;
+    for _ in 0..5 {
+        app.wait_idle().await?;
+        match app.click(id).await {
+            Ok(()) => return Ok(()),
+            Err(e) => last = Some(e),
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    Err(last.unwrap_or_else(|| "click failed".into()))
+}
+
 /// Runs the walk of "no mail" and waits for `want`. A walk that ends after the demo's
 /// integration changed is dropped (its result would describe another integration), so a walk
 /// racing a scenario switch's background checks is run once more.
@@ -16,7 +31,7 @@ async fn walk_until(app: &App, want: &str) -> Result<()> {
         app.wait_idle().await?;
         app.click_selector("[data-testid=\"ts-symptom-no-mail\"] input")
             .await?;
-        app.click("ts-run").await?;
+        click(app, "ts-run").await?;
         match app.wait_visible(want).await {
             Ok(_) => return Ok(()),
             Err(e) if attempt == 1 => return Err(e),
@@ -57,11 +72,11 @@ async fn to_genesys_step(app: &App) -> Result<()> {
         "step-genesys",
     ] {
         app.wait_idle().await?;
-        app.click("wizard-next").await?;
+        click(app, "wizard-next").await?;
         app.wait_visible(step).await?;
     }
     app.wait_idle().await?;
-    app.click("genesys-save").await?;
+    click(app, "genesys-save").await?;
     app.wait_attr(
         "[data-testid=\"check-genesys_login\"]",
         "data-status",
@@ -75,16 +90,16 @@ async fn to_genesys_step(app: &App) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     let mut app = App::launch("t-walk").await?;
-    app.click("start-demo").await?;
+    click(&app, "start-demo").await?;
     app.wait_visible("step-azure-app").await?;
     app.wait_idle().await?;
     // From the Azure app step: the symptoms are there, but nothing to walk against yet.
-    app.click("rail-troubleshoot").await?;
+    click(&app, "rail-troubleshoot").await?;
     app.wait_visible("step-troubleshoot").await?;
     app.wait_text("ts-symptoms", "no mail is sent or received")
         .await?;
     app.wait_visible("ts-no-target").await?;
-    app.click("ts-back").await?;
+    click(&app, "ts-back").await?;
     app.wait_visible("step-azure-app").await?;
 
     to_genesys_step(&app).await?;
@@ -98,7 +113,7 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     .await?;
 
     // From the Genesys Cloud step: the walk of "no mail" against the demo tenant.
-    app.click("rail-troubleshoot").await?;
+    click(&app, "rail-troubleshoot").await?;
     app.wait_visible("step-troubleshoot").await?;
     app.wait_text("ts-lead", "demo tenant").await?;
     assert!(!app.el("ts-no-target").await?.is_displayed().await?);
@@ -128,14 +143,14 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     app.screenshot("cause").await?;
     // The portal link goes through the app's external-URL command: refused in the demo.
     if app.el("ts-portal").await.is_ok() {
-        app.click("ts-portal").await?;
+        click(&app, "ts-portal").await?;
         app.wait_text("error-banner", "Nothing leaves this computer")
             .await?;
-        app.click("error-close").await?;
+        click(&app, "error-close").await?;
     }
 
     // Check again from the cause's step: the steps before it are not walked again.
-    app.click("ts-again").await?;
+    click(&app, "ts-again").await?;
     app.wait_idle().await?;
     app.wait_attr(
         "[data-testid=\"ts-step-azure-login\"]",
@@ -150,7 +165,7 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     app.select("demo-genesys-scenario", "healthy").await?;
     // The switch re-runs the checks in the background: back on the Genesys step, wait until
     // they show the healthy organization, then walk again.
-    app.click("ts-back").await?;
+    click(&app, "ts-back").await?;
     app.wait_visible("step-genesys").await?;
     app.wait_attr(
         "[data-testid=\"check-genesys_domains\"]",
@@ -159,7 +174,7 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     )
     .await?;
     app.wait_idle().await?;
-    app.click("rail-troubleshoot").await?;
+    click(&app, "rail-troubleshoot").await?;
     app.wait_visible("step-troubleshoot").await?;
     walk_until(&app, "ts-no-cause").await?;
     app.wait_idle().await?;
@@ -171,7 +186,7 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
     app.screenshot("checked-again").await?;
 
     // German: the walk is worded again without a new run.
-    app.click("lang-de").await?;
+    click(&app, "lang-de").await?;
     app.wait_text("ts-result-title", "keine Mails gesendet oder empfangen")
         .await?;
     app.wait_text("ts-step-pickup", "Nicht ausgeführt").await?;
@@ -189,9 +204,9 @@ async fn a_walk_stops_at_the_cause_and_checks_again_from_it() -> Result<()> {
 async fn b_the_help_panel_filters_in_german() -> Result<()> {
     let mut app = App::launch("t-help").await?;
     app.wait_visible("step-start").await?;
-    app.click("lang-de").await?;
+    click(&app, "lang-de").await?;
     // From the start step, before anything is set up.
-    app.click("rail-troubleshoot").await?;
+    click(&app, "rail-troubleshoot").await?;
     app.wait_visible("step-troubleshoot").await?;
     app.wait_text("ts-help-count", "7 von 7 Fragen").await?;
     app.wait_text(
@@ -216,11 +231,11 @@ async fn b_the_help_panel_filters_in_german() -> Result<()> {
     app.wait_visible("ts-help-empty").await?;
     app.wait_text("ts-help-count", "0 von 7 Fragen").await?;
     // In English the same panel, the same topics.
-    app.click("lang-en").await?;
+    click(&app, "lang-en").await?;
     app.type_into("ts-help-search", "User.Read").await?;
     app.wait_text("ts-help-list", "Why does the integration need User.Read?")
         .await?;
-    app.click("ts-back").await?;
+    click(&app, "ts-back").await?;
     app.wait_visible("step-start").await?;
     app.close().await?;
     Ok(())
@@ -248,7 +263,7 @@ async fn c_a_reminder_opens_its_profile_in_the_troubleshooter() -> Result<()> {
     app.wait_text("reminder-troubleshoot", "Something's wrong?")
         .await?;
     app.screenshot("banner").await?;
-    app.click("reminder-troubleshoot").await?;
+    click(&app, "reminder-troubleshoot").await?;
     app.wait_visible("step-troubleshoot").await?;
     app.wait_text("ts-lead", PROFILE).await?;
     assert!(!app.el("ts-no-target").await?.is_displayed().await?);
