@@ -3,6 +3,10 @@
 //! computed here so that the Tauri shell stays a set of thin commands and the web view only
 //! renders a [`View`].
 //!
+//! Why this file is long (about 3,000 lines): the wizard's state machine predates the split into
+//! `desktop/` (genesys, pickup, rotate, troubleshoot live there already); moving saved state, view
+//! types, test hooks and the URL allow-list out by concern is the one-core reorganisation's work.
+//!
 //! * State: [`Desktop`] keeps the step, the form values, the reminder settings and the last
 //!   results in `wizard.json` in the data folder (next to `profiles.json`), so the wizard opens
 //!   where it was left. The client secret is never in that file, never in a [`View`] and never in
