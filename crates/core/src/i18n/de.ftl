@@ -182,3 +182,6 @@ interaction-missing = Genesys Cloud hat die Testmail als gelesen markiert, inner
 interaction-pass = Genesys Cloud hat die Interaktion { $conversation } in der Warteschlange { $queue } angelegt ({ $secs } s nach dem Abholen, { $queries } Abfragen); graphwiz hat sie beendet, damit kein Agent den Test bearbeiten muss.
 interaction-not-ended = Genesys Cloud hat die Interaktion { $conversation } in der Warteschlange { $queue } angelegt ({ $secs } s nach dem Abholen, { $queries } Abfragen), graphwiz konnte sie aber nicht beenden: { $detail }
     .fix = Ein Agent der Warteschlange { $queue } bekommt die Testmail (Betreff „graphwiz test …“): Er kann sie ohne Antwort abschließen. Damit graphwiz sie beenden kann, fügen Sie der Rolle des OAuth-Clients conversation:communication:disconnect hinzu.
+
+# Used by the catalog tests: an argument as it is worded, in brackets.
+test-echo = [{ $value }]

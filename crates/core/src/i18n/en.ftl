@@ -181,3 +181,6 @@ interaction-missing = Genesys Cloud marked the test mail read but created no int
 interaction-pass = Genesys Cloud created interaction { $conversation } in queue { $queue } ({ $secs } s after the pickup, { $queries } queries); graphwiz ended it, so no agent has to handle the test.
 interaction-not-ended = Genesys Cloud created interaction { $conversation } in queue { $queue } ({ $secs } s after the pickup, { $queries } queries), but graphwiz could not end it: { $detail }
     .fix = An agent on queue { $queue } will get the test mail (subject "graphwiz test …"): they can wrap it up without an answer. To let graphwiz end it, add conversation:communication:disconnect to the OAuth client's role.
+
+# Used by the catalog tests: an argument as it is worded, in brackets.
+test-echo = [{ $value }]

@@ -95,6 +95,11 @@ const EN: &[&str] = &[
     include_str!("en-diagnose.ftl"),
     include_str!("en-rotate.ftl"),
     include_str!("en-cli.ftl"),
+    include_str!("en-azure.ftl"),
+    include_str!("en-mail.ftl"),
+    include_str!("en-store.ftl"),
+    include_str!("en-app.ftl"),
+    include_str!("en-ui.ftl"),
 ];
 const DE: &[&str] = &[
     include_str!("de.ftl"),
@@ -102,6 +107,11 @@ const DE: &[&str] = &[
     include_str!("de-diagnose.ftl"),
     include_str!("de-rotate.ftl"),
     include_str!("de-cli.ftl"),
+    include_str!("de-azure.ftl"),
+    include_str!("de-mail.ftl"),
+    include_str!("de-store.ftl"),
+    include_str!("de-app.ftl"),
+    include_str!("de-ui.ftl"),
 ];
 
 /// The catalog source of a language, all its files joined (for tests and tools).
@@ -135,19 +145,141 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     })
 }
 
-fn fluent_args(args: &Args) -> FluentArgs<'_> {
+/// A date argument: worded per language when the message is ("30.05.2027", "2027-05-30").
+pub fn date_arg(d: chrono::NaiveDate) -> serde_json::Value {
+    serde_json::json!({ "date": d.format("%Y-%m-%d").to_string() })
+}
+
+/// A decimal number with `decimals` places, with the language's decimal mark ("1,5" / "1.5").
+/// Use plain numbers for counts (they select plural forms).
+pub fn decimal_arg(x: f64, decimals: u8) -> serde_json::Value {
+    serde_json::json!({ "decimal": x, "places": decimals })
+}
+
+/// Another catalog message as an argument, worded in the same language (for texts made of parts).
+pub fn msg_arg(m: &Msg) -> serde_json::Value {
+    serde_json::json!({ "msg": m.id, "args": m.args })
+}
+
+/// Several catalog messages as one argument, worded in the same language and joined by a space.
+pub fn msgs_arg(ms: &[Msg]) -> serde_json::Value {
+    serde_json::Value::Array(ms.iter().map(msg_arg).collect())
+}
+
+/// A reference to a catalog message with its arguments: what the core returns where a face
+/// words the text later, in its language (errors, notices, field problems).
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct Msg {
+    /// The message id.
+    pub id: String,
+    /// Its arguments (language-independent values).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
+    pub args: Args,
+}
+
+impl Msg {
+    /// Message `id` with `args`.
+    pub fn new(id: &str, args: Args) -> Self {
+        Msg {
+            id: id.to_string(),
+            args,
+        }
+    }
+    /// Message `id` without arguments.
+    pub fn plain(id: &str) -> Self {
+        Msg::new(id, Args::new())
+    }
+    /// The message's value in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        text(lang, &self.id, &self.args)
+    }
+    /// The message's `.fix` attribute in `lang`, when it has one.
+    pub fn fix(&self, lang: Lang) -> Option<String> {
+        attr(lang, &self.id, "fix", &self.args)
+    }
+}
+
+impl std::fmt::Display for Msg {
+    /// English, for logs and `Debug`-like uses; faces word a `Msg` with [`Msg::text`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// Words one argument value for `lang`: typed values (dates, decimals, nested messages, lists)
+/// become text; numbers stay numbers so they can select plural forms.
+fn arg_value(lang: Lang, v: &serde_json::Value, depth: u8) -> FluentValue<'static> {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => FluentValue::from(s.clone()),
+        Value::Bool(b) => FluentValue::from(if *b { "true" } else { "false" }),
+        Value::Null => FluentValue::from(""),
+        Value::Object(o) if depth < 4 => {
+            if let Some(Value::String(d)) = o.get("date") {
+                let text = match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+                    Ok(day) => match lang {
+                        Lang::De => day.format("%d.%m.%Y").to_string(),
+                        Lang::En => day.format("%Y-%m-%d").to_string(),
+                    },
+                    Err(_) => d.clone(),
+                };
+                return FluentValue::from(text);
+            }
+            if let Some(x) = o.get("decimal").and_then(Value::as_f64) {
+                let places = o.get("places").and_then(Value::as_u64).unwrap_or(1).min(6) as usize;
+                let t = format!("{x:.places$}");
+                return FluentValue::from(match lang {
+                    Lang::De => t.replace('.', ","),
+                    Lang::En => t,
+                });
+            }
+            if let Some(Value::String(id)) = o.get("msg") {
+                let args: Args = o
+                    .get("args")
+                    .and_then(|a| serde_json::from_value(a.clone()).ok())
+                    .unwrap_or_default();
+                return FluentValue::from(format_in(lang, id, &args, depth + 1));
+            }
+            FluentValue::from(v.to_string())
+        }
+        Value::Array(items) if depth < 4 => {
+            let parts: Vec<String> = items
+                .iter()
+                .map(|i| match arg_value(lang, i, depth + 1) {
+                    FluentValue::String(s) => s.into_owned(),
+                    FluentValue::Number(n) => n.as_string().into_owned(),
+                    _ => String::new(),
+                })
+                .filter(|s| !s.is_empty())
+                .collect();
+            let nested = items.iter().any(|i| i.get("msg").is_some());
+            FluentValue::from(parts.join(if nested { " " } else { ", " }))
+        }
+        other => FluentValue::from(other.to_string()),
+    }
+}
+
+fn fluent_args(lang: Lang, args: &Args, depth: u8) -> FluentArgs<'static> {
     let mut out = FluentArgs::new();
     for (k, v) in args {
-        let value: FluentValue = match v {
-            serde_json::Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or(0.0)),
-            serde_json::Value::String(s) => FluentValue::from(s.as_str()),
-            serde_json::Value::Bool(b) => FluentValue::from(if *b { "true" } else { "false" }),
-            serde_json::Value::Null => FluentValue::from(""),
-            other => FluentValue::from(other.to_string()),
-        };
-        out.set(k.as_str(), value);
+        out.set(k.clone(), arg_value(lang, v, depth));
     }
     out
+}
+
+fn format_in(lang: Lang, id: &str, args: &Args, depth: u8) -> String {
+    let b = bundle(lang);
+    let Some(pattern) = b.get_message(id).and_then(|m| m.value()) else {
+        return id.to_string();
+    };
+    let mut errors = Vec::new();
+    let fa = fluent_args(lang, args, depth);
+    b.format_pattern(pattern, Some(&fa), &mut errors)
+        .into_owned()
 }
 
 /// True when the catalog of `lang` has message `id`.
@@ -158,14 +290,7 @@ pub fn has(lang: Lang, id: &str) -> bool {
 /// The text of message `id` in `lang`. An id missing from the catalog comes back as the id
 /// itself (the catalog tests make sure none is missing).
 pub fn text(lang: Lang, id: &str, args: &Args) -> String {
-    let b = bundle(lang);
-    let Some(pattern) = b.get_message(id).and_then(|m| m.value()) else {
-        return id.to_string();
-    };
-    let mut errors = Vec::new();
-    let fa = fluent_args(args);
-    b.format_pattern(pattern, Some(&fa), &mut errors)
-        .into_owned()
+    format_in(lang, id, args, 0)
 }
 
 /// Attribute `attr` (e.g. `fix`) of message `id` in `lang`, when it has one.
@@ -173,7 +298,7 @@ pub fn attr(lang: Lang, id: &str, attr: &str, args: &Args) -> Option<String> {
     let b = bundle(lang);
     let pattern = b.get_message(id)?.get_attribute(attr)?.value();
     let mut errors = Vec::new();
-    let fa = fluent_args(args);
+    let fa = fluent_args(lang, args, 0);
     Some(
         b.format_pattern(pattern, Some(&fa), &mut errors)
             .into_owned(),

@@ -138,7 +138,7 @@ fn every_message_formats_without_errors_in_both_languages() {
                 .iter()
                 .map(|v| (v.clone(), serde_json::Value::from("x")))
                 .collect();
-            let fa = fluent_args(&args);
+            let fa = fluent_args(lang, &args, 0);
             let msg = b.get_message(&id).expect("message");
             let mut errors = Vec::new();
             if let Some(p) = msg.value() {
@@ -178,4 +178,27 @@ fn languages_are_read_from_tags_and_posix_locales() {
     assert_eq!(Lang::parse("fr_FR"), None);
     assert_eq!(Lang::parse("C"), None);
     assert_eq!(Lang::parse(""), None);
+}
+
+#[test]
+fn typed_arguments_are_worded_per_language() {
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 5, 30).unwrap();
+    let a = args([("value", date_arg(day))]);
+    let m = Msg::new("test-echo", a);
+    assert_eq!(m.text(Lang::En), "[2027-05-30]");
+    assert_eq!(m.text(Lang::De), "[30.05.2027]");
+    let d = Msg::new("test-echo", args([("value", decimal_arg(1.25, 1))]));
+    assert_eq!(d.text(Lang::De), "[1,2]");
+    assert_eq!(d.text(Lang::En), "[1.2]");
+    let inner = Msg::new("unit-agents", args([("count", 3)]));
+    let outer = Msg::new(
+        "test-echo",
+        args([("value", msgs_arg(&[inner.clone(), inner]))]),
+    );
+    assert_eq!(outer.text(Lang::De), "[3 Agenten 3 Agenten]");
+    let list = Msg::new(
+        "test-echo",
+        args([("value", serde_json::json!(["a", "b"]))]),
+    );
+    assert_eq!(list.text(Lang::En), "[a, b]");
 }

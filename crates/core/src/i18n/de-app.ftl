@@ -1,0 +1,1 @@
+# graphwiz — deutsche Texte (app). Dieselben IDs und Argumente wie en-app.ftl.

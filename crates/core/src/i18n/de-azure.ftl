@@ -1,0 +1,1 @@
+# graphwiz — deutsche Texte (azure). Dieselben IDs und Argumente wie en-azure.ftl.

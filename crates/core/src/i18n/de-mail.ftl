@@ -1,0 +1,1 @@
+# graphwiz — deutsche Texte (mail). Dieselben IDs und Argumente wie en-mail.ftl.

@@ -1,0 +1,1 @@
+# graphwiz — deutsche Texte (store). Dieselben IDs und Argumente wie en-store.ftl.

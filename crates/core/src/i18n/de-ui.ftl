@@ -1,0 +1,1 @@
+# graphwiz — deutsche Texte (ui). Dieselben IDs und Argumente wie en-ui.ftl.

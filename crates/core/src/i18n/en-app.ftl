@@ -1,0 +1,1 @@
+# graphwiz — English messages (app). Same ids and arguments as de-app.ftl.

@@ -1,0 +1,1 @@
+# graphwiz — English messages (azure). Same ids and arguments as de-azure.ftl.

@@ -1,0 +1,1 @@
+# graphwiz — English messages (mail). Same ids and arguments as de-mail.ftl.

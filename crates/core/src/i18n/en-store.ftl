@@ -1,0 +1,1 @@
+# graphwiz — English messages (store). Same ids and arguments as de-store.ftl.

@@ -1,0 +1,1 @@
+# graphwiz — English messages (ui). Same ids and arguments as de-ui.ftl.
