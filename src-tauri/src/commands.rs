@@ -78,13 +78,25 @@ pub struct StartState {
     pub reminders: Vec<BannerView>,
     /// Start at login.
     pub background: Background,
+    /// The app's own texts in the UI's language (see [`ui_texts`]).
+    pub texts: UiTexts,
 }
 
-/// The start-up state of the window: version, demo scenarios, the view, reminder banners and
-/// start at login.
+/// The app's own texts of one language, by the app's key, as parts the web view fills in.
+pub type UiTexts = std::collections::BTreeMap<String, Vec<graphwiz_core::i18n::ui::Part>>;
+
+/// The start-up state of the window, in the UI's language `lang` when it is given: version, demo
+/// scenarios, the view, reminder banners, start at login and the app's texts.
 #[tauri::command]
-pub async fn start_state(app: AppHandle, d: State<'_, Desktop>) -> Cmd<StartState> {
+pub async fn start_state(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    lang: Option<String>,
+) -> Cmd<StartState> {
     crate::startup::mark("start_state");
+    if let Some(l) = &lang {
+        d.set_language(bounded("lang", l)?);
+    }
     let reminders = reminders::banners(&app).unwrap_or_else(|e| {
         log::warn!("reminder banners: {e}");
         Vec::new()
@@ -96,7 +108,15 @@ pub async fn start_state(app: AppHandle, d: State<'_, Desktop>) -> Cmd<StartStat
         view: d.view(),
         reminders,
         background: background_of(&app),
+        texts: graphwiz_core::i18n::ui::ui_texts(d.language()),
     })
+}
+
+/// The app's own texts in `lang` (`en`, `de`; anything else is English), for a language switch.
+#[tauri::command]
+pub async fn ui_texts(lang: String) -> Cmd<UiTexts> {
+    let lang = graphwiz_core::i18n::Lang::parse_or_english(bounded("lang", &lang)?);
+    Ok(graphwiz_core::i18n::ui::ui_texts(lang))
 }
 
 /// Everything the wizard shows.

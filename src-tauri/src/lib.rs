@@ -275,6 +275,7 @@ pub fn run() {
             commands::open_profile,
             commands::remove_profile,
             commands::set_language,
+            commands::ui_texts,
             commands::set_autostart,
             commands::pending_reminders,
             commands::dismiss_reminder,

@@ -1,8 +1,11 @@
-//! The UI's language catalogs stay complete, without Node: `ui/i18n/en.js` and `ui/i18n/de.js`
-//! have exactly the same keys, no empty or untranslated-looking texts, the same `{placeholders}`
-//! per key, and every key that `ui/index.html` (data-i18n…) or `ui/js/app.js` (`t("…")`) names
-//! literally exists.
+//! The app's texts (the `ui-*` messages of the core's catalogs) are complete: both languages have
+//! every text, none is empty, German uses the portal's labels, and every key that
+//! `ui/index.html` (data-i18n…) or `ui/js/app.js` (`t("…")`) names literally exists. The
+//! catalogs' own tests check that ids and arguments agree and that the app fills texts in as
+//! Fluent words them.
 
+use graphwiz_core::i18n::ui::{ui_texts, Part};
+use graphwiz_core::i18n::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -13,111 +16,40 @@ fn ui(path: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-/// Reads a JS string literal starting at `s[0] == '"'`; returns its value and the rest.
-fn js_string(s: &str) -> Option<(String, &str)> {
-    let mut out = String::new();
-    let mut chars = s.char_indices().skip(1);
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, &s[i + 1..])),
-            '\\' => {
-                let (_, e) = chars.next()?;
-                out.push(match e {
-                    'n' => '\n',
-                    't' => '\t',
-                    other => other,
-                });
-            }
-            other => out.push(other),
-        }
-    }
-    None
-}
-
-/// The `"key": "text"` pairs of a catalog file (one object literal of string pairs).
-fn catalog(file: &str) -> BTreeMap<String, String> {
-    let text = ui(file);
-    let start = text.find("= {").expect("catalog object") + 3;
-    let body = &text[start..text.rfind('}').expect("end of catalog")];
-    let mut out = BTreeMap::new();
-    let mut rest = body.trim_start();
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix("//") {
-            rest = r
-                .split_once('\n')
-                .map(|(_, r)| r)
-                .unwrap_or("")
-                .trim_start();
-            continue;
-        }
-        let (key, r) = js_string(rest).unwrap_or_else(|| {
-            panic!("{file}: expected a key at: {}", &rest[..rest.len().min(60)])
-        });
-        let r = r
-            .trim_start()
-            .strip_prefix(':')
-            .unwrap_or_else(|| panic!("{file}: ':' after {key}"))
-            .trim_start();
-        let (value, r) = js_string(r).unwrap_or_else(|| panic!("{file}: string value of {key}"));
-        assert!(
-            out.insert(key.clone(), value).is_none(),
-            "{file}: key {key} twice"
-        );
-        rest = r.trim_start().trim_start_matches(',').trim_start();
-    }
-    out
-}
-
-fn placeholders(s: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = s;
-    while let Some(i) = rest.find('{') {
-        let after = &rest[i + 1..];
-        match after.find('}') {
-            Some(j)
-                if after[..j]
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-            {
-                out.insert(after[..j].to_string());
-                rest = &after[j + 1..];
-            }
-            _ => rest = after,
-        }
-    }
-    out
+/// The app's texts of `lang`, filled in without arguments (from the core's `ui-*` messages).
+fn catalog(lang: Lang) -> BTreeMap<String, String> {
+    ui_texts(lang)
+        .into_iter()
+        .map(|(k, parts)| {
+            let text = parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) => t.clone(),
+                    _ => String::new(),
+                })
+                .collect::<String>();
+            (k, text)
+        })
+        .collect()
 }
 
 #[test]
-fn catalogs_have_the_same_keys_and_placeholders() {
-    let en = catalog("i18n/en.js");
-    let de = catalog("i18n/de.js");
-    assert!(en.len() > 100, "en.js parsed only {} keys", en.len());
-    let missing_de: Vec<&String> = en.keys().filter(|k| !de.contains_key(*k)).collect();
-    let missing_en: Vec<&String> = de.keys().filter(|k| !en.contains_key(*k)).collect();
-    assert!(
-        missing_de.is_empty(),
-        "keys missing in de.js: {missing_de:?}"
-    );
-    assert!(
-        missing_en.is_empty(),
-        "keys missing in en.js: {missing_en:?}"
-    );
-    for (k, v) in &en {
-        assert!(!v.trim().is_empty(), "en.js: {k} is empty");
-        let d = &de[k];
-        assert!(!d.trim().is_empty(), "de.js: {k} is empty");
-        assert_eq!(
-            placeholders(v),
-            placeholders(d),
-            "placeholders of {k} differ"
-        );
+fn every_text_exists_in_both_languages_and_none_is_empty() {
+    let en = ui_texts(Lang::En);
+    let de = ui_texts(Lang::De);
+    assert!(en.len() > 400, "only {} English UI texts", en.len());
+    let en_keys: BTreeSet<_> = en.keys().collect();
+    let de_keys: BTreeSet<_> = de.keys().collect();
+    assert_eq!(en_keys, de_keys, "the languages have different UI texts");
+    for (k, parts) in &en {
+        assert!(!parts.is_empty(), "{k} is empty in English");
+        assert!(!de[k].is_empty(), "{k} is empty in German");
     }
 }
 
 #[test]
 fn german_uses_the_portal_labels() {
-    let de = catalog("i18n/de.js");
+    let de = catalog(Lang::De);
     assert_eq!(de["field.tenant"], "Verzeichnis-ID (Mandant)");
     assert_eq!(de["field.client_id"], "Anwendungs-ID (Client)");
     assert_eq!(de["field.secret"], "Geheimer Clientschlüssel");
@@ -126,7 +58,7 @@ fn german_uses_the_portal_labels() {
 
 #[test]
 fn every_key_the_ui_names_exists() {
-    let en = catalog("i18n/en.js");
+    let en = catalog(Lang::En);
     let html = ui("index.html");
     let mut named = BTreeSet::new();
     for attr in [

@@ -1,15 +1,14 @@
 // graphwiz UI: renders the wizard's View from the core (graphwiz_core::desktop) and sends the
 // admin's actions to the app's commands. It decides nothing itself: steps, validation, checks,
-// what is offered and what is exported all come from the core. Every text comes from the i18n
-// catalogs; check summaries and fixes come from the core (in the UI's language for checks worded
-// from its catalog, which carry a message_id; older ones in English), shown as they are with a
-// translated label around them. The DOM is built with textContent only (no HTML strings), and
+// what is offered and what is exported all come from the core. Every text comes from the core's
+// message catalogs: the app's own texts as parts to fill in (start_state / ui_texts, by key, in
+// the UI's language), check summaries and fixes worded by the core in the UI's language, shown
+// as they are with a label around them. The DOM is built with textContent only (no HTML strings), and
 // no inline styles or scripts are used, so the strict CSP holds. The client secret is only ever
 // sent to the app (validate_field, save_azure_app); no command returns it.
 "use strict";
 
 (function () {
-  const CATALOGS = window.GRAPHWIZ_I18N || {};
   const LANGS = ["en", "de"];
   const STORAGE_KEY = "graphwiz.lang";
   const STEPS = ["start", "azure-app", "permissions", "mailboxes", "live-test", "secret-expiry", "genesys", "summary"];
@@ -25,6 +24,7 @@
 
   const state = {
     lang: "en",
+    texts: {}, // the app's texts in state.lang: key -> parts (from the core's catalogs)
     info: null,
     view: null,
     screen: null, // null: the view's step; "profiles": the profiles list
@@ -55,13 +55,36 @@
   const $ = (id) => document.querySelector('[data-testid="' + id + '"]');
 
   function has(key) {
-    return key in (CATALOGS[state.lang] || {}) || key in (CATALOGS.en || {});
+    return key in state.texts;
   }
 
   /** Text for a key in the current language; English, then the key itself, as fallbacks. */
+  // Fills in a text's parts (see graphwiz_core::i18n::ui): literal text, an argument's value
+  // (numbers in the language's form), or a choice on an argument by the number itself or its
+  // plural category, as Fluent chooses.
+  function fill(parts, params) {
+    let out = "";
+    for (const p of parts) {
+      if (typeof p === "string") {
+        out += p;
+      } else if ("var" in p) {
+        const v = params ? params[p.var] : undefined;
+        if (typeof v === "number") out += new Intl.NumberFormat(state.lang, { maximumFractionDigits: 1, useGrouping: false }).format(v);
+        else if (v !== undefined && v !== null) out += String(v);
+      } else if ("select" in p) {
+        const v = params ? params[p.select] : undefined;
+        const n = typeof v === "number" ? v : Number(v);
+        let chosen = p.variants[String(v)];
+        if (!chosen && Number.isFinite(n)) chosen = p.variants[new Intl.PluralRules(state.lang).select(n)];
+        out += fill(chosen || p.variants[p.default] || [], params);
+      }
+    }
+    return out;
+  }
+
   function t(key, params) {
-    const text = (CATALOGS[state.lang] || {})[key] ?? (CATALOGS.en || {})[key] ?? key;
-    return text.replace(/\{(\w+)\}/g, (m, name) => (params && name in params ? String(params[name]) : m));
+    const parts = state.texts[key];
+    return parts ? fill(parts, params) : key;
   }
 
   function h(tag, attrs, ...children) {
@@ -159,8 +182,11 @@
     return wanted.toLowerCase().startsWith("de") ? "de" : "en";
   }
 
-  function setLanguage(lang) {
+  async function setLanguage(lang) {
+    const texts = await quiet("ui_texts", { lang });
+    if (!texts.ok) return; // the texts of the old language stay, and so does the language
     state.lang = lang;
+    state.texts = texts.value;
     try {
       window.localStorage.setItem(STORAGE_KEY, lang);
     } catch (_) {
@@ -647,7 +673,7 @@
         if (idx === cur) {
           li.classList.add("active");
           if (detail && pp.elapsed_ms !== null && pp.elapsed_ms !== undefined) {
-            detail.textContent = t("pickup.waiting", { s: (pp.elapsed_ms / 1000).toFixed(1), polls: pp.polls || 0 });
+            detail.textContent = t("pickup.waiting", { s: Math.round(pp.elapsed_ms / 100) / 10, polls: pp.polls || 0 });
           }
         }
       } else if (result) {
@@ -661,7 +687,7 @@
     });
     const detail = $("live-progress");
     if (p && p.phase === "waiting") {
-      detail.textContent = t("live.waiting", { s: ((p.elapsed_ms || 0) / 1000).toFixed(1), polls: p.polls || 0 });
+      detail.textContent = t("live.waiting", { s: Math.round((p.elapsed_ms || 0) / 100) / 10, polls: p.polls || 0 });
     } else if (!p && result && result.latency_ms !== null && result.latency_ms !== undefined) {
       detail.textContent = t("live.latency_short", { ms: result.latency_ms });
     } else detail.textContent = "";
@@ -1741,9 +1767,10 @@
     // One call for everything the first step needs, and the first render only after it: every
     // IPC round trip and every painted frame before the real first step delays it.
     marks.push(["ipc_sent", clock()]);
-    const start = await quiet("start_state");
+    const start = await quiet("start_state", { lang: state.lang });
     if (start.ok) {
       const s = start.value;
+      state.texts = s.texts || {};
       state.info = s.info;
       state.scenarios = s.scenarios;
       state.genesysScenarios = s.genesys_scenarios || [];

@@ -318,5 +318,7 @@ where
         .collect()
 }
 
+pub mod ui;
+
 #[cfg(test)]
 mod tests;

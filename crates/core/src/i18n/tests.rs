@@ -202,3 +202,35 @@ fn typed_arguments_are_worded_per_language() {
     );
     assert_eq!(list.text(Lang::En), "[a, b]");
 }
+
+#[test]
+fn ui_texts_are_filled_in_by_the_app_exactly_as_fluent_words_them() {
+    for lang in Lang::ALL {
+        let (texts, bad) = ui::ui_texts_checked(lang);
+        assert!(bad.is_empty(), "{}: {bad:?}", lang.code());
+        assert!(
+            texts.len() > 400,
+            "{}: only {} UI texts",
+            lang.code(),
+            texts.len()
+        );
+        let shapes = shape(lang);
+        for (key, parts) in &texts {
+            let id = ui::ui_id(key);
+            assert_eq!(ui::ui_key(&id).as_deref(), Some(key.as_str()));
+            let vars = &shapes[&id].1;
+            for n in [0, 1, 3] {
+                let a: Args = vars
+                    .iter()
+                    .map(|v| (v.clone(), serde_json::Value::from(n)))
+                    .collect();
+                assert_eq!(ui::fill(parts, &a), text(lang, &id, &a), "{id} with {n}");
+            }
+        }
+    }
+    let de = ui::ui_texts(Lang::De);
+    let one = args([("n", 1)]);
+    let three = args([("n", 3)]);
+    assert_eq!(ui::fill(&de["exp.days_value"], &one), "1 Tag");
+    assert_eq!(ui::fill(&de["exp.days_value"], &three), "3 Tage");
+}
