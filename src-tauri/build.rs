@@ -50,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "open_profile",
     "remove_profile",
     "set_language",
+    "ui_texts",
     "set_autostart",
     "pending_reminders",
     "dismiss_reminder",
