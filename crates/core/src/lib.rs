@@ -7,6 +7,7 @@
 
 pub mod aad;
 pub mod admin;
+pub mod bulk;
 pub mod checks;
 pub mod cloud;
 pub mod config;

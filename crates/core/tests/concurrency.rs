@@ -59,3 +59,78 @@ async fn graph_checks_run_concurrently() {
     // One discovery, one token, then one request per Graph read: registration, grants, 4 mailboxes.
     assert_eq!(emu.request_count(), 8, "{:#?}", emu.requests());
 }
+
+/// Many tenants: every result is handed on exactly once, as it finishes, with at most
+/// `concurrency` checks in flight, and inputs are pulled only as slots free up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_tenants_stream_their_results_with_bounded_concurrency() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let n = 24;
+    let mut tenants = vec![Scenario::Healthy; n];
+    tenants[5] = Scenario::WrongSecret;
+    let mut opts = Options {
+        tenants,
+        ..Options::default()
+    };
+    opts.delay = Duration::from_millis(50);
+    let emu = Emulator::start(opts).await.expect("emulator");
+    let base = emu.base_url();
+    let endpoints = Endpoints::new(Cloud::Global, Some(&base), Some(&base)).unwrap();
+    let pulled = Arc::new(AtomicUsize::new(0));
+    let pulled_in = Arc::clone(&pulled);
+    let done = Arc::new(AtomicUsize::new(0));
+    let max_ahead = Arc::new(AtomicUsize::new(0));
+    let (max_in, done_in) = (Arc::clone(&max_ahead), Arc::clone(&done));
+    let (emu_ref, ep) = (&emu, endpoints.clone());
+    let inputs = (0..n).map(move |i| {
+        // How far the pulled inputs run ahead of the finished ones: the checks in flight.
+        let p = pulled_in.fetch_add(1, Ordering::SeqCst) + 1;
+        max_in.fetch_max(p - done_in.load(Ordering::SeqCst), Ordering::SeqCst);
+        let c = emu_ref.credentials(i).expect("tenant");
+        let mut input = CheckInput::new(
+            ep.clone(),
+            c.tenant_id,
+            c.client_id,
+            ClientSecret::new(c.client_secret),
+        );
+        input.timeout = Duration::from_secs(10);
+        (i, input)
+    });
+    let mut seen = vec![0u32; n];
+    let mut order = Vec::new();
+    graphwiz_core::bulk::check_each(inputs, 4, Duration::from_secs(10), |i, report| {
+        done.fetch_add(1, Ordering::SeqCst);
+        seen[i] += 1;
+        order.push(i);
+        assert_eq!(report.ok, i != 5, "tenant {i}: {report:#?}");
+    })
+    .await;
+    assert!(seen.iter().all(|&s| s == 1), "each result once: {seen:?}");
+    assert_eq!(pulled.load(Ordering::SeqCst), n);
+    let ahead = max_ahead.load(Ordering::SeqCst);
+    assert!(
+        ahead <= 5,
+        "at most 4 checks in flight (+1 being pulled), saw {ahead}"
+    );
+    assert!(ahead >= 2, "checks ran concurrently, saw {ahead}");
+
+    let reports = graphwiz_core::bulk::check_all(
+        (0..3)
+            .map(|i| {
+                let c = emu.credentials(i).expect("tenant");
+                CheckInput::new(
+                    endpoints.clone(),
+                    c.tenant_id,
+                    c.client_id,
+                    ClientSecret::new(c.client_secret),
+                )
+            })
+            .collect(),
+        2,
+    )
+    .await;
+    assert_eq!(reports.len(), 3);
+    assert!(reports.iter().all(|r| r.ok));
+    assert!(order.len() == n);
+}
