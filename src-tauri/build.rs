@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "remove_profile",
     "set_language",
     "ui_texts",
+    "word_message",
     "set_autostart",
     "pending_reminders",
     "dismiss_reminder",

@@ -9,6 +9,9 @@
 //! in (`save_azure_app`, `validate_field`) and goes to the keychain or, for the demo, memory.
 //! Native dialogs, the clipboard and the system browser are used from Rust, so the web view
 //! needs no plugin permissions of its own.
+//!
+//! Errors go to the web view worded in the UI's language ([`ui`]: `text`, with `msg` to word
+//! them again after a language switch through [`word_message`]).
 
 use crate::demo::{self, DemoServer, ScenarioInfo};
 use crate::reminders;
@@ -17,6 +20,7 @@ use graphwiz_core::desktop::{
     GenesysProgressView, PickupProgressView, ProfileRow, ProgressView, RotateProgressView, Step,
     TroubleshootView, View,
 };
+use graphwiz_core::i18n::{self, args, Msg};
 use graphwiz_core::reminders::BannerView;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -30,6 +34,11 @@ use tauri_plugin_opener::OpenerExt;
 /// What a command returns: a value, or an error the UI can show.
 type Cmd<T> = Result<T, DesktopError>;
 
+/// Words a command's error in the UI's language before it goes to the web view.
+fn ui<T>(d: &Desktop, r: Cmd<T>) -> Cmd<T> {
+    r.map_err(|e| e.localized(d.language()))
+}
+
 /// Longest text accepted from the web view for one field.
 const MAX_FIELD: usize = 2048;
 
@@ -37,7 +46,11 @@ fn bounded<'a>(field: &str, value: &'a str) -> Cmd<&'a str> {
     if value.len() > MAX_FIELD {
         return Err(DesktopError::new(
             "too_long",
-            format!("{field}: the value is longer than {MAX_FIELD} characters"),
+            "app-error-too-long",
+            args([
+                ("field", serde_json::Value::from(field)),
+                ("max", serde_json::Value::from(MAX_FIELD)),
+            ]),
         ));
     }
     Ok(value)
@@ -128,13 +141,13 @@ pub async fn get_view(d: State<'_, Desktop>) -> Cmd<View> {
 /// Goes to a reachable step.
 #[tauri::command]
 pub async fn go_to(d: State<'_, Desktop>, step: Step) -> Cmd<View> {
-    d.go_to(step)
+    ui(&d, d.go_to(step))
 }
 
 /// The next step.
 #[tauri::command]
 pub async fn go_next(d: State<'_, Desktop>) -> Cmd<View> {
-    d.next()
+    ui(&d, d.next())
 }
 
 /// The previous step.
@@ -164,10 +177,14 @@ pub async fn start_demo(
     server: State<'_, DemoServer>,
     scenario: Option<String>,
 ) -> Cmd<View> {
-    let scenario = demo::parse_scenario(scenario.as_deref())?;
-    let genesys = demo::parse_genesys_scenario(d.demo_genesys_scenario().as_deref())?;
-    let tenant = demo::start(&server, scenario, genesys)?;
-    d.start_demo(tenant)
+    let r = async {
+        let scenario = demo::parse_scenario(scenario.as_deref())?;
+        let genesys = demo::parse_genesys_scenario(d.demo_genesys_scenario().as_deref())?;
+        let tenant = demo::start(&server, scenario, genesys)?;
+        d.start_demo(tenant)
+    }
+    .await;
+    ui(&d, r)
 }
 
 /// Switches the demo's Genesys Cloud organization to another scenario (the step stays).
@@ -177,25 +194,33 @@ pub async fn start_genesys_demo(
     server: State<'_, DemoServer>,
     scenario: String,
 ) -> Cmd<View> {
-    let scenario = demo::parse_genesys_scenario(Some(bounded("scenario", &scenario)?))?;
-    let genesys = demo::start_genesys(&server, scenario)?;
-    d.set_demo_genesys(genesys)
+    let r = async {
+        let scenario = demo::parse_genesys_scenario(Some(bounded("scenario", &scenario)?))?;
+        let genesys = demo::start_genesys(&server, scenario)?;
+        d.set_demo_genesys(genesys)
+    }
+    .await;
+    ui(&d, r)
 }
 
 /// Saves the Genesys Cloud step; the Client Secret goes to the OS keychain (demo: memory).
 #[tauri::command]
 pub async fn save_genesys(d: State<'_, Desktop>, input: GenesysForm) -> Cmd<View> {
-    bounded("region", &input.region)?;
-    bounded("client_id", &input.client_id)?;
-    let view = d.save_genesys(input)?;
-    log::info!("Genesys Cloud part saved (region {})", view.genesys.region);
-    Ok(view)
+    let r = async {
+        bounded("region", &input.region)?;
+        bounded("client_id", &input.client_id)?;
+        let view = d.save_genesys(input)?;
+        log::info!("Genesys Cloud part saved (region {})", view.genesys.region);
+        Ok(view)
+    }
+    .await;
+    ui(&d, r)
 }
 
 /// Removes the profile's Genesys Cloud part and its keychain entry.
 #[tauri::command]
 pub async fn remove_genesys(d: State<'_, Desktop>) -> Cmd<View> {
-    d.remove_genesys()
+    ui(&d, d.remove_genesys())
 }
 
 /// Disables and enables the Genesys integration, streaming progress over `on_progress`.
@@ -207,7 +232,7 @@ pub async fn restart_genesys(
     let progress = move |p: GenesysProgressView| {
         let _ = on_progress.send(p);
     };
-    let view = d.restart_genesys(&progress).await?;
+    let view = ui(&d, d.restart_genesys(&progress).await)?;
     if let Some(r) = &view.genesys.restart {
         log::info!(
             "Genesys restart: ok {}, final state {:?}",
@@ -227,22 +252,26 @@ pub async fn dismiss_notices(d: State<'_, Desktop>) -> Cmd<View> {
 /// Live validation of one field; never echoes the secret.
 #[tauri::command]
 pub async fn validate_field(
+    d: State<'_, Desktop>,
     field: String,
     value: String,
     other: Option<String>,
     i_know: Option<bool>,
 ) -> Cmd<FieldReport> {
-    let value = bounded(&field, &value)?;
-    let other = match &other {
-        Some(o) => Some(bounded("other", o)?),
-        None => None,
-    };
-    Ok(desktop::validate_field(
-        &field,
-        value,
-        other,
-        i_know.unwrap_or(false),
-    ))
+    let r = async {
+        let value = bounded(&field, &value)?;
+        let other = match &other {
+            Some(o) => Some(bounded("other", o)?),
+            None => None,
+        };
+        let mut report = desktop::validate_field(&field, value, other, i_know.unwrap_or(false));
+        for p in &mut report.problems {
+            p.localize(d.language());
+        }
+        Ok(report)
+    }
+    .await;
+    ui(&d, r)
 }
 
 /// Confirms the Azure app step; the secret goes to the OS keychain (demo: memory).
@@ -252,15 +281,19 @@ pub async fn save_azure_app(
     d: State<'_, Desktop>,
     input: AzureAppInput,
 ) -> Cmd<View> {
-    for (field, v) in [
-        ("name", &input.name),
-        ("cloud", &input.cloud),
-        ("tenant", &input.tenant),
-        ("client_id", &input.client_id),
-    ] {
-        bounded(field, v)?;
+    let r = async {
+        for (field, v) in [
+            ("name", &input.name),
+            ("cloud", &input.cloud),
+            ("tenant", &input.tenant),
+            ("client_id", &input.client_id),
+        ] {
+            bounded(field, v)?;
+        }
+        d.save_azure_app(input)
     }
-    let view = d.save_azure_app(input)?;
+    .await;
+    let view = ui(&d, r)?;
     log::info!(
         "Azure app confirmed for '{}' (secret stored: {})",
         view.form.name,
@@ -273,7 +306,7 @@ pub async fn save_azure_app(
 /// Runs every check.
 #[tauri::command]
 pub async fn run_checks(app: AppHandle, d: State<'_, Desktop>) -> Cmd<View> {
-    let view = d.run_checks().await?;
+    let view = ui(&d, d.run_checks().await)?;
     reminders::kick(&app);
     log::info!(
         "checks: {} passed, {} warnings, {} failed",
@@ -298,14 +331,14 @@ pub async fn grant_admin_consent(app: AppHandle, d: State<'_, Desktop>) -> Cmd<V
     let browser = system_browser(&app);
     let view = d.grant_consent(&browser).await;
     reminders::kick(&app);
-    view
+    ui(&d, view)
 }
 
 /// Admin sign-in to verify User.Read (Delegated).
 #[tauri::command]
 pub async fn verify_as_admin(app: AppHandle, d: State<'_, Desktop>) -> Cmd<View> {
     let browser = system_browser(&app);
-    d.verify_as_admin(&browser).await
+    ui(&d, d.verify_as_admin(&browser).await)
 }
 
 /// How long the new secret stays on the clipboard for the admin to paste it into Genesys Cloud.
@@ -348,16 +381,18 @@ pub async fn rotate_secret(
     months: u32,
     on_progress: Channel<RotateProgressView>,
 ) -> Cmd<View> {
-    let action = bounded("action", &action)?.to_string();
+    let action = ui(&d, bounded("action", &action))?.to_string();
     let browser = system_browser(&app);
     let progress = move |p: RotateProgressView| {
         let _ = on_progress.send(p);
     };
     let clip_app = app.clone();
     let clipboard = move |s: &graphwiz_core::ClientSecret| secret_to_clipboard(&clip_app, s);
-    let view = d
-        .rotate_secret(&action, months, &browser, &clipboard, &progress)
-        .await?;
+    let view = ui(
+        &d,
+        d.rotate_secret(&action, months, &browser, &clipboard, &progress)
+            .await,
+    )?;
     if let Some(r) = &view.rotation.last {
         log::info!(
             "secret rotation ({action}): ok {}, stage {:?}",
@@ -387,23 +422,33 @@ pub async fn cancel_wait(d: State<'_, Desktop>) -> Cmd<()> {
 /// Adds a mailbox.
 #[tauri::command]
 pub async fn add_mailbox(d: State<'_, Desktop>, address: String) -> Cmd<View> {
-    d.add_mailbox(bounded("mailbox", &address)?)
+    ui(
+        &d,
+        bounded("mailbox", &address).and_then(|a| d.add_mailbox(a)),
+    )
 }
 
 /// Removes a mailbox.
 #[tauri::command]
 pub async fn remove_mailbox(d: State<'_, Desktop>, address: String) -> Cmd<View> {
-    d.remove_mailbox(bounded("mailbox", &address)?)
+    ui(
+        &d,
+        bounded("mailbox", &address).and_then(|a| d.remove_mailbox(a)),
+    )
 }
 
 /// Sets or clears the scope audit's probe mailbox.
 #[tauri::command]
 pub async fn set_probe_mailbox(d: State<'_, Desktop>, address: Option<String>) -> Cmd<View> {
-    let address = match &address {
-        Some(a) => Some(bounded("probe_mailbox", a)?),
-        None => None,
-    };
-    d.set_probe_mailbox(address)
+    let r = async {
+        let address = match &address {
+            Some(a) => Some(bounded("probe_mailbox", a)?),
+            None => None,
+        };
+        d.set_probe_mailbox(address)
+    }
+    .await;
+    ui(&d, r)
 }
 
 /// Runs the live test, streaming progress over `on_progress`.
@@ -415,16 +460,19 @@ pub async fn run_live_test(
     recipient: Option<String>,
     on_progress: Channel<ProgressView>,
 ) -> Cmd<View> {
-    let recipient = match &recipient {
-        Some(r) => Some(bounded("recipient", r)?),
-        None => None,
-    };
     let progress = move |p: ProgressView| {
         let _ = on_progress.send(p);
     };
-    let view = d
-        .run_live_test(bounded("sender", &sender)?, recipient, &progress)
-        .await?;
+    let r = async {
+        let recipient = match &recipient {
+            Some(r) => Some(bounded("recipient", r)?),
+            None => None,
+        };
+        d.run_live_test(bounded("sender", &sender)?, recipient, &progress)
+            .await
+    }
+    .await;
+    let view = ui(&d, r)?;
     reminders::kick(&app);
     if let Some(live) = &view.live {
         log::info!(
@@ -447,16 +495,19 @@ pub async fn run_pickup_test(
     confirmed: bool,
     on_progress: Channel<PickupProgressView>,
 ) -> Cmd<View> {
-    let from = match &from {
-        Some(f) => Some(bounded("from", f)?),
-        None => None,
-    };
     let progress = move |p: PickupProgressView| {
         let _ = on_progress.send(p);
     };
-    let view = d
-        .run_pickup_test(bounded("mailbox", &mailbox)?, from, confirmed, &progress)
-        .await?;
+    let r = async {
+        let from = match &from {
+            Some(f) => Some(bounded("from", f)?),
+            None => None,
+        };
+        d.run_pickup_test(bounded("mailbox", &mailbox)?, from, confirmed, &progress)
+            .await
+    }
+    .await;
+    let view = ui(&d, r)?;
     reminders::kick(&app);
     if let Some(live) = &view.live {
         log::info!(
@@ -484,21 +535,24 @@ pub async fn diagnose(
     from_step: Option<String>,
     on_progress: Channel<DiagnoseProgressView>,
 ) -> Cmd<TroubleshootView> {
-    let from_step = match &from_step {
-        Some(f) => Some(bounded("from_step", f)?),
-        None => None,
-    };
     let progress = move |p: DiagnoseProgressView| {
         let _ = on_progress.send(p);
     };
-    let view = d
-        .diagnose(
+    let r = async {
+        let from_step = match &from_step {
+            Some(f) => Some(bounded("from_step", f)?),
+            None => None,
+        };
+        d.diagnose(
             bounded("symptom", &symptom)?,
             send_test_mail,
             from_step,
             &progress,
         )
-        .await?;
+        .await
+    }
+    .await;
+    let view = ui(&d, r)?;
     if let Some(w) = &view.last {
         log::info!("troubleshooter: {} → cause {:?}", w.symptom, w.cause);
     }
@@ -508,7 +562,7 @@ pub async fn diagnose(
 /// Records the secret's expiry entered by hand.
 #[tauri::command]
 pub async fn set_expiry(app: AppHandle, d: State<'_, Desktop>, date: String) -> Cmd<View> {
-    let view = d.set_expiry(bounded("expiry", &date)?)?;
+    let view = ui(&d, bounded("expiry", &date).and_then(|x| d.set_expiry(x)))?;
     reminders::kick(&app);
     Ok(view)
 }
@@ -523,18 +577,29 @@ pub async fn set_reminders(
     desktop: Option<bool>,
 ) -> Cmd<View> {
     if days.len() > 16 {
-        return Err(DesktopError::new("too_long", "too many reminder days"));
+        let e = DesktopError::plain("too_long", "app-error-too-many-days");
+        return ui(&d, Err(e));
     }
-    let view = d.set_reminders(warn_days, &days, desktop)?;
+    let view = ui(&d, d.set_reminders(warn_days, &days, desktop))?;
     reminders::kick(&app);
     Ok(view)
 }
 
-/// Keeps the UI's language for texts shown outside the window (reminders).
+/// Keeps the UI's language for texts the core words and those shown outside the window
+/// (reminders, the tray's menu).
 #[tauri::command]
-pub async fn set_language(d: State<'_, Desktop>, lang: String) -> Cmd<()> {
-    d.set_language(bounded("lang", &lang)?);
+pub async fn set_language(app: AppHandle, d: State<'_, Desktop>, lang: String) -> Cmd<()> {
+    d.set_language(ui(&d, bounded("lang", &lang))?);
+    crate::refresh_tray(&app);
     Ok(())
+}
+
+/// Words a message the core handed over (an error's or a field problem's `msg`) in the UI's
+/// language, e.g. again after a language switch.
+#[tauri::command]
+pub async fn word_message(d: State<'_, Desktop>, msg: Msg) -> Cmd<String> {
+    ui(&d, bounded("msg", &msg.id))?;
+    Ok(msg.text(d.language()))
 }
 
 /// Start at login and the reminders' background state, for the Secret expiry step.
@@ -554,41 +619,51 @@ fn background_of(app: &AppHandle) -> Background {
         },
         Err(e) => Background {
             autostart: false,
-            autostart_error: Some(e.to_string()),
+            autostart_error: Some(i18n::text(
+                app.state::<Desktop>().language(),
+                "app-autostart-unreadable",
+                &args([("detail", e.to_string())]),
+            )),
         },
     }
 }
 
 /// Turns start at login on or off (off unless the admin turns it on).
 #[tauri::command]
-pub async fn set_autostart(app: AppHandle, enabled: bool) -> Cmd<Background> {
+pub async fn set_autostart(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    enabled: bool,
+) -> Cmd<Background> {
     let manager = app.autolaunch();
     let done = if enabled {
         manager.enable()
     } else {
         manager.disable()
     };
-    done.map_err(|e| {
-        DesktopError::new(
-            "autostart",
-            format!("Start at login could not be changed: {e}"),
-        )
-    })?;
+    let done = done.map_err(|e| DesktopError::detail("autostart", "app-error-autostart", e));
+    ui(&d, done)?;
     log::info!("start at login: {enabled}");
     Ok(background_of(&app))
 }
 
 /// Reminders waiting in the window (banners).
 #[tauri::command]
-pub async fn pending_reminders(app: AppHandle) -> Cmd<Vec<BannerView>> {
-    reminders::banners(&app).map_err(|m| DesktopError::new("reminders", m))
+pub async fn pending_reminders(app: AppHandle, d: State<'_, Desktop>) -> Cmd<Vec<BannerView>> {
+    ui(&d, reminders::banners(&app))
 }
 
 /// Removes a reminder banner.
 #[tauri::command]
-pub async fn dismiss_reminder(app: AppHandle, id: String) -> Cmd<Vec<BannerView>> {
-    reminders::dismiss(&app, bounded("id", &id)?).map_err(|m| DesktopError::new("reminders", m))?;
-    reminders::banners(&app).map_err(|m| DesktopError::new("reminders", m))
+pub async fn dismiss_reminder(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    id: String,
+) -> Cmd<Vec<BannerView>> {
+    let r = bounded("id", &id)
+        .and_then(|id| reminders::dismiss(&app, id))
+        .and_then(|()| reminders::banners(&app));
+    ui(&d, r)
 }
 
 /// Opens a reminder's profile on its Secret expiry step (the banner's button) and removes the
@@ -601,9 +676,12 @@ pub async fn open_reminder(
     id: String,
     profile: String,
 ) -> Cmd<View> {
-    let view = d.open_profile_expiry(bounded("profile", &profile)?)?;
+    let view = ui(
+        &d,
+        bounded("profile", &profile).and_then(|p| d.open_profile_expiry(p)),
+    )?;
     demo::stop(&server);
-    let _ = reminders::dismiss(&app, bounded("id", &id)?);
+    let _ = bounded("id", &id).and_then(|id| reminders::dismiss(&app, id));
     Ok(view)
 }
 
@@ -615,13 +693,16 @@ pub const READY_FILE_ENV: &str = "GRAPHWIZ_READY_FILE";
 /// `marks` are start-up phases measured in the page (name, UNIX epoch ms) for the start-up trace
 /// ([`crate::startup`]); at most 16 are kept.
 #[tauri::command]
-pub async fn ui_ready(marks: Option<Vec<(String, f64)>>) -> Cmd<()> {
+pub async fn ui_ready(d: State<'_, Desktop>, marks: Option<Vec<(String, f64)>>) -> Cmd<()> {
     for (phase, at) in marks.unwrap_or_default().iter().take(16) {
         crate::startup::mark_at(phase, *at);
     }
     let now = crate::startup::now_ms();
     crate::startup::mark_at("ui_ready", now);
-    write_ready_marker(std::env::var_os(READY_FILE_ENV), now as u128)
+    ui(
+        &d,
+        write_ready_marker(std::env::var_os(READY_FILE_ENV), now as u128),
+    )
 }
 
 /// Writes `ms` to the marker file `path` (nothing when unset or empty; refused when relative).
@@ -632,11 +713,20 @@ pub fn write_ready_marker(path: Option<std::ffi::OsString>, ms: u128) -> Cmd<()>
     if !path.is_absolute() {
         return Err(DesktopError::new(
             "ready_file",
-            format!("{READY_FILE_ENV} must be an absolute path"),
+            "app-error-ready-file-relative",
+            args([("var", READY_FILE_ENV)]),
         ));
     }
-    std::fs::write(&path, ms.to_string())
-        .map_err(|e| DesktopError::new("ready_file", format!("{}: {e}", path.display())))
+    std::fs::write(&path, ms.to_string()).map_err(|e| {
+        DesktopError::new(
+            "ready_file",
+            "app-error-ready-file-write",
+            args([
+                ("path", path.display().to_string()),
+                ("detail", e.to_string()),
+            ]),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -668,7 +758,7 @@ async fn save_path(
     app: &AppHandle,
     file_name: String,
     title: Option<String>,
-    filter: (&str, &'static [&'static str]),
+    filter: (String, &'static [&'static str]),
 ) -> Option<PathBuf> {
     if let Some(dir) = desktop::e2e_export_dir() {
         return Some(dir.join(file_name));
@@ -678,7 +768,7 @@ async fn save_path(
         .dialog()
         .file()
         .set_file_name(file_name)
-        .add_filter(filter.0, filter.1);
+        .add_filter(&filter.0, filter.1);
     if let Some(t) = title.filter(|t| t.len() <= 200) {
         dialog = dialog.set_title(t);
     }
@@ -696,10 +786,11 @@ pub async fn save_calendar(
     title: Option<String>,
 ) -> Cmd<Option<SavedFile>> {
     let name = d.calendar_file_name();
-    let Some(path) = save_path(&app, name, title, ("iCalendar", &["ics"])).await else {
+    let filter = ("iCalendar".to_string(), &["ics"][..]);
+    let Some(path) = save_path(&app, name, title, filter).await else {
         return Ok(None);
     };
-    d.save_calendar(&path)?;
+    ui(&d, d.save_calendar(&path))?;
     log::info!("calendar file written to {}", path.display());
     Ok(Some(SavedFile {
         path: path.display().to_string(),
@@ -716,10 +807,10 @@ pub async fn export_config(
     title: Option<String>,
 ) -> Cmd<Option<SavedFile>> {
     let name = d.export_file_name();
-    let Some(path) = save_path(&app, name, title, ("graphwiz config", &["json"])).await else {
+    let Some(path) = save_path(&app, name, title, (config_filter(&d), &["json"])).await else {
         return Ok(None);
     };
-    let cfg = d.export_config(&path, allow_failed)?;
+    let cfg = ui(&d, d.export_config(&path, allow_failed))?;
     log::info!(
         "config exported to {} (validated: {})",
         path.display(),
@@ -740,7 +831,7 @@ pub async fn import_config(
     title: Option<String>,
 ) -> Cmd<Option<View>> {
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app.dialog().file().add_filter("graphwiz config", &["json"]);
+    let mut dialog = app.dialog().file().add_filter(config_filter(&d), &["json"]);
     if let Some(t) = title.filter(|t| t.len() <= 200) {
         dialog = dialog.set_title(t);
     }
@@ -750,46 +841,54 @@ pub async fn import_config(
     let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    let cfg = desktop::read_config(&path)?;
+    let cfg = ui(&d, desktop::read_config(&path))?;
     demo::stop(&server);
     Ok(Some(d.import_config(&cfg)))
+}
+
+/// The name of the file dialogs' filter for config files, in the UI's language.
+fn config_filter(d: &Desktop) -> String {
+    i18n::text(d.language(), "app-dialog-config-filter", &i18n::Args::new())
 }
 
 /// Copies the token endpoint, client ID or tenant ID to the clipboard.
 #[tauri::command]
 pub async fn copy_value(app: AppHandle, d: State<'_, Desktop>, what: String) -> Cmd<()> {
-    let value = d.copy_value(&what)?;
-    app.clipboard()
-        .write_text(value)
-        .map_err(|e| DesktopError::new("clipboard", format!("Could not copy: {e}")))
+    let r = d.copy_value(&what).and_then(|value| {
+        app.clipboard()
+            .write_text(value)
+            .map_err(|e| DesktopError::detail("clipboard", "app-error-clipboard", e))
+    });
+    ui(&d, r)
 }
 
 /// Opens an Azure portal / Entra ID or Genesys Cloud admin page in the system browser (https on
 /// Microsoft's and the Genesys regions' hosts only; never in the demo).
 #[tauri::command]
 pub async fn open_external(app: AppHandle, d: State<'_, Desktop>, url: String) -> Cmd<()> {
-    let url = bounded("url", &url)?;
-    if d.is_demo() {
-        return Err(DesktopError::new(
-            "demo_external",
-            "In the demo nothing leaves this computer, so the Azure portal is not opened.",
-        ));
+    let r = async {
+        let url = bounded("url", &url)?;
+        if d.is_demo() {
+            return Err(DesktopError::plain(
+                "demo_external",
+                "app-error-demo-external",
+            ));
+        }
+        if !desktop::external_url_allowed(url) || url.starts_with("http:") {
+            return Err(DesktopError::plain("url_refused", "app-error-url-refused"));
+        }
+        app.opener()
+            .open_url(url, None::<&str>)
+            .map_err(|e| DesktopError::detail("opener", "app-error-opener", e))
     }
-    if !desktop::external_url_allowed(url) || url.starts_with("http:") {
-        return Err(DesktopError::new(
-            "url_refused",
-            "graphwiz only opens Azure portal, Microsoft sign-in and Genesys Cloud admin pages.",
-        ));
-    }
-    app.opener()
-        .open_url(url, None::<&str>)
-        .map_err(|e| DesktopError::new("opener", format!("Could not open the browser: {e}")))
+    .await;
+    ui(&d, r)
 }
 
 /// Every saved profile with its last verdict and days to expiry.
 #[tauri::command]
 pub async fn list_profiles(d: State<'_, Desktop>) -> Cmd<Vec<ProfileRow>> {
-    d.profiles()
+    ui(&d, d.profiles())
 }
 
 /// Checks saved profiles again (all of them when `names` is empty).
@@ -799,13 +898,20 @@ pub async fn recheck_profiles(
     d: State<'_, Desktop>,
     names: Vec<String>,
 ) -> Cmd<Vec<ProfileRow>> {
-    if names.len() > 10_000 {
-        return Err(DesktopError::new("too_long", "too many profiles"));
+    let r = async {
+        if names.len() > 10_000 {
+            return Err(DesktopError::plain(
+                "too_long",
+                "app-error-too-many-profiles",
+            ));
+        }
+        for n in &names {
+            bounded("name", n)?;
+        }
+        d.recheck_profiles(&names).await
     }
-    for n in &names {
-        bounded("name", n)?;
-    }
-    let rows = d.recheck_profiles(&names).await?;
+    .await;
+    let rows = ui(&d, r)?;
     reminders::kick(&app);
     Ok(rows)
 }
@@ -817,7 +923,7 @@ pub async fn open_profile(
     server: State<'_, DemoServer>,
     name: String,
 ) -> Cmd<View> {
-    let view = d.open_profile(bounded("name", &name)?)?;
+    let view = ui(&d, bounded("name", &name).and_then(|n| d.open_profile(n)))?;
     demo::stop(&server);
     Ok(view)
 }
@@ -829,7 +935,7 @@ pub async fn remove_profile(
     d: State<'_, Desktop>,
     name: String,
 ) -> Cmd<Vec<ProfileRow>> {
-    let rows = d.remove_profile(bounded("name", &name)?)?;
+    let rows = ui(&d, bounded("name", &name).and_then(|n| d.remove_profile(n)))?;
     reminders::kick(&app);
     Ok(rows)
 }

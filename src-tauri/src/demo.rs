@@ -7,6 +7,7 @@
 //! not written to the keychain or the profiles file.
 
 use graphwiz_core::desktop::{DemoGenesys, DemoMailbox, DemoTenant, Desktop, DesktopError};
+use graphwiz_core::i18n::args;
 use graphwiz_core::ClientSecret;
 use graphwiz_emulator::{
     connect_pickup, Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, MailboxBehaviour,
@@ -84,13 +85,22 @@ pub fn genesys_scenarios() -> Vec<ScenarioInfo> {
         .collect()
 }
 
+/// A scenario name the emulator does not know.
+fn unknown_scenario(name: &str, known: Vec<&str>) -> DesktopError {
+    DesktopError::new(
+        "invalid",
+        "app-error-unknown-scenario",
+        args([("scenario", name.to_string()), ("known", known.join(", "))]),
+    )
+}
+
 /// Parses a Genesys scenario name from the UI (or the state file).
 pub fn parse_genesys_scenario(name: Option<&str>) -> Result<GenesysScenario, DesktopError> {
     match name {
         None => Ok(GenesysScenario::Healthy),
-        Some(n) => {
-            GenesysScenario::from_str(n).map_err(|e| DesktopError::new("invalid", e.to_string()))
-        }
+        Some(n) => GenesysScenario::from_str(n).map_err(|_| {
+            unknown_scenario(n, GenesysScenario::ALL.iter().map(|s| s.name()).collect())
+        }),
     }
 }
 
@@ -108,12 +118,7 @@ fn start_genesys_for(
         domain: creds.tenant_domain.clone(),
         ..Default::default()
     })
-    .map_err(|e| {
-        DesktopError::new(
-            "demo_start",
-            format!("The demo's Genesys Cloud organization could not be started on 127.0.0.1: {e}"),
-        )
-    })?;
+    .map_err(|e| DesktopError::detail("demo_start", "app-error-demo-genesys-start", e))?;
     let g = DemoGenesys {
         scenario: scenario.name().to_string(),
         base_url: emulator.base_url(),
@@ -147,9 +152,9 @@ pub fn start_genesys(
         slot.as_ref().map(|e| e.demo())
     };
     let Some(creds) = creds else {
-        return Err(DesktopError::new(
+        return Err(DesktopError::plain(
             "demo_stopped",
-            "The demo tenant is not running; start it again from the Start step.",
+            "app-error-demo-stopped",
         ));
     };
     start_genesys_for(server, scenario, &creds)
@@ -159,7 +164,8 @@ pub fn start_genesys(
 pub fn parse_scenario(name: Option<&str>) -> Result<Scenario, DesktopError> {
     match name {
         None => Ok(Scenario::Healthy),
-        Some(n) => Scenario::from_str(n).map_err(|e| DesktopError::new("invalid", e.to_string())),
+        Some(n) => Scenario::from_str(n)
+            .map_err(|_| unknown_scenario(n, Scenario::ALL.iter().map(|s| s.name()).collect())),
     }
 }
 
@@ -174,12 +180,8 @@ pub fn start(
         pickup: Some(demo_pickup()),
         ..Options::scenario(scenario)
     };
-    let emulator = Emulator::spawn_thread(options).map_err(|e| {
-        DesktopError::new(
-            "demo_start",
-            format!("The demo tenant could not be started on 127.0.0.1: {e}"),
-        )
-    })?;
+    let emulator = Emulator::spawn_thread(options)
+        .map_err(|e| DesktopError::detail("demo_start", "app-error-demo-start", e))?;
     let creds = emulator.demo();
     let genesys = start_genesys_for(server, genesys, &creds)?;
     let tenant = DemoTenant {

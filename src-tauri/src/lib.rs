@@ -33,15 +33,33 @@ pub fn starts_hidden<S: AsRef<str>>(args: impl IntoIterator<Item = S>) -> bool {
         .any(|a| HIDDEN_FLAGS.contains(&a.as_ref()))
 }
 
-/// The tray icon and its menu: Open, Check now (re-checks every saved profile, then the
-/// reminders), Quit.
-fn tray(app: &AppHandle) -> tauri::Result<()> {
+/// Id of the tray icon.
+const TRAY_ID: &str = "graphwiz";
+
+/// The tray's menu in the UI's language: Open, Check now, Quit.
+fn tray_menu(app: &AppHandle) -> tauri::Result<Menu<tauri::Wry>> {
     let words = graphwiz_core::reminders::tray_labels(app.state::<Desktop>().language());
     let open = MenuItem::with_id(app, "open", words[0], true, None::<&str>)?;
     let check = MenuItem::with_id(app, "check", words[1], true, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", words[2], true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &check, &quit])?;
-    let mut builder = TrayIconBuilder::with_id("graphwiz")
+    Menu::with_items(app, &[&open, &check, &quit])
+}
+
+/// Words the tray's menu again after the UI's language changed.
+pub fn refresh_tray(app: &AppHandle) {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else {
+        return;
+    };
+    if let Err(e) = tray_menu(app).and_then(|m| tray.set_menu(Some(m))) {
+        log::warn!("the tray menu could not be changed: {e}");
+    }
+}
+
+/// The tray icon and its menu: Open, Check now (re-checks every saved profile, then the
+/// reminders), Quit.
+fn tray(app: &AppHandle) -> tauri::Result<()> {
+    let menu = tray_menu(app)?;
+    let mut builder = TrayIconBuilder::with_id(TRAY_ID)
         .tooltip("graphwiz")
         .menu(&menu)
         .show_menu_on_left_click(false)
@@ -276,6 +294,7 @@ pub fn run() {
             commands::remove_profile,
             commands::set_language,
             commands::ui_texts,
+            commands::word_message,
             commands::set_autostart,
             commands::pending_reminders,
             commands::dismiss_reminder,

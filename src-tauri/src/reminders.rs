@@ -23,7 +23,7 @@
 
 use crate::commands::show_main;
 use chrono::{DateTime, Local, Utc};
-use graphwiz_core::desktop::Desktop;
+use graphwiz_core::desktop::{Desktop, DesktopError};
 use graphwiz_core::reminders::{self, Banner, BannerView, Delivery, SentRecord};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -182,14 +182,28 @@ pub fn notification_server() -> Option<ServerInfo> {
 
 type Store = Arc<tauri_plugin_store::Store<tauri::Wry>>;
 
-fn store(app: &AppHandle) -> Result<Store, String> {
+fn store(app: &AppHandle) -> Result<Store, DesktopError> {
     let path = app.state::<Scheduler>().store_path.clone();
     app.store(path)
-        .map_err(|e| format!("the reminder store could not be opened: {e}"))
+        .map_err(|e| DesktopError::detail("reminders", "app-error-reminder-store-open", e))
+}
+
+fn save_failed(e: impl std::fmt::Display) -> DesktopError {
+    DesktopError::detail("reminders", "app-error-reminder-store-save", e)
+}
+
+/// The saved profiles; an error keeps the reminders' code (the UI's title for it).
+fn saved_profiles(
+    desktop: &Desktop,
+) -> Result<Vec<graphwiz_core::profiles::Profile>, DesktopError> {
+    desktop.saved_profiles().map_err(|e| DesktopError {
+        code: "reminders".into(),
+        ..e
+    })
 }
 
 /// One reminder check: decides with the core, delivers, remembers.
-pub async fn check(app: &AppHandle) -> Result<Outcome, String> {
+pub async fn check(app: &AppHandle) -> Result<Outcome, DesktopError> {
     let scheduler = app.state::<Scheduler>();
     let _one = scheduler.running.lock().await;
     let now_local = Local::now();
@@ -199,7 +213,7 @@ pub async fn check(app: &AppHandle) -> Result<Outcome, String> {
     if !settings.desktop {
         return Ok(Outcome::default());
     }
-    let profiles = desktop.saved_profiles().map_err(|e| e.message)?;
+    let profiles = saved_profiles(&desktop)?;
     let store = store(app)?;
     let entries = store.entries();
     let sent = reminders::sent_keys(entries.iter().map(|(k, v)| (k, v)));
@@ -308,9 +322,7 @@ pub async fn check(app: &AppHandle) -> Result<Outcome, String> {
             store.set(reminders::BANNERS_KEY, v);
         }
     }
-    store
-        .save()
-        .map_err(|e| format!("the reminder store could not be saved: {e}"))?;
+    store.save().map_err(save_failed)?;
     if outcome.delivered > 0 {
         let _ = app.emit(EVENT_REMINDERS, ());
     }
@@ -321,13 +333,10 @@ pub async fn check(app: &AppHandle) -> Result<Outcome, String> {
 }
 
 /// The banners the window shows now.
-pub fn banners(app: &AppHandle) -> Result<Vec<BannerView>, String> {
+pub fn banners(app: &AppHandle) -> Result<Vec<BannerView>, DesktopError> {
     let store = store(app)?;
     let list = reminders::banners_from(store.get(reminders::BANNERS_KEY).as_ref());
-    let profiles = app
-        .state::<Desktop>()
-        .saved_profiles()
-        .map_err(|e| e.message)?;
+    let profiles = saved_profiles(&app.state::<Desktop>())?;
     Ok(reminders::banner_views(
         &list,
         &profiles,
@@ -337,15 +346,13 @@ pub fn banners(app: &AppHandle) -> Result<Vec<BannerView>, String> {
 }
 
 /// Removes a banner (by its id); the reminder stays sent.
-pub fn dismiss(app: &AppHandle, id: &str) -> Result<(), String> {
+pub fn dismiss(app: &AppHandle, id: &str) -> Result<(), DesktopError> {
     let store = store(app)?;
     let mut list = reminders::banners_from(store.get(reminders::BANNERS_KEY).as_ref());
     list.retain(|b| b.id() != id);
-    let v = serde_json::to_value(&list).map_err(|e| e.to_string())?;
+    let v = serde_json::to_value(&list).map_err(save_failed)?;
     store.set(reminders::BANNERS_KEY, v);
-    store
-        .save()
-        .map_err(|e| format!("the reminder store could not be saved: {e}"))
+    store.save().map_err(save_failed)
 }
 
 /// A notification was clicked: opens its profile's Secret expiry step in the window.

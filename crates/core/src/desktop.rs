@@ -23,6 +23,9 @@
 //!   the admin's language (or the core words them, `text`); check summaries and fixes come in
 //!   the UI's language for checks worded from the catalog (re-worded whenever the view is built)
 //!   and as the core's English sentences for the others.
+//! * Errors ([`DesktopError`]) carry a catalog message (`msg`, ids `app-…` in `en-app.ftl` /
+//!   `de-app.ftl`) besides their English `message` for logs; the shell words them in the UI's
+//!   language ([`DesktopError::localized`], `text`) before they reach the web view.
 //! * The optional Genesys Cloud step lives in `desktop/genesys.rs`.
 
 use crate::admin::{self, AdminError, SignInOptions};
@@ -31,6 +34,7 @@ use crate::cloud::{is_loopback_host, Cloud, Endpoints};
 use crate::config::{ConfigFile, ImportError};
 use crate::expiry::{self, CalendarEntry, ExpiryState};
 use crate::http::HttpClient;
+use crate::i18n::{self, args, Args, Lang, Msg};
 use crate::keychain::{self, KeychainError};
 use crate::livetest::{run_live_test, LiveTestInput, Progress};
 use crate::portal;
@@ -323,6 +327,10 @@ pub struct FieldProblem {
     pub n: Option<u64>,
     /// The core's English message (without the label).
     pub message: String,
+    /// The message as a catalog message (language-independent), when the app made the problem
+    /// itself (without the label).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg: Option<Msg>,
     /// The whole message in the UI's language, when the core worded it from its catalog (the UI
     /// shows it as it is).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -330,44 +338,112 @@ pub struct FieldProblem {
 }
 
 impl FieldProblem {
-    fn new(
-        field: &str,
-        label: &str,
-        code: &str,
-        n: Option<u64>,
-        message: impl Into<String>,
-    ) -> Self {
+    fn new(field: &str, label: &str, code: &str, n: Option<u64>, msg: Msg) -> Self {
         FieldProblem {
             field: field.to_string(),
             severity: Severity::Error,
             label: label.to_string(),
             code: Some(code.to_string()),
             n,
-            message: message.into(),
+            message: msg.text(Lang::En),
+            msg: Some(msg),
             text: None,
+        }
+    }
+
+    /// Words the problem in `lang` where only the core can: a problem without a code (the UI
+    /// words the known codes itself) gets its catalog message as `text`.
+    pub fn localize(&mut self, lang: Lang) {
+        if self.code.is_none() {
+            if let Some(m) = &self.msg {
+                self.text = Some(m.text(lang));
+            }
         }
     }
 }
 
 /// Why a wizard action could not be done. Never carries the secret.
+///
+/// The core makes it with a catalog message ([`DesktopError::msg`]); the face words it in the
+/// UI's language with [`DesktopError::localized`] before showing it (`text`), and can word it
+/// again after a language switch from `msg`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
 pub struct DesktopError {
     /// Stable code, e.g. `invalid`, `keychain`, `profiles`, `no_target`, `cancelled`.
     pub code: String,
-    /// What happened and what to do (English, from the core).
+    /// What happened and what to do, in English (logs, `Display`).
     pub message: String,
+    /// The same as a catalog message (language-independent), when it is one (boxed: errors
+    /// stay small).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg: Option<Box<Msg>>,
+    /// The message in the UI's language: set by [`DesktopError::localized`], or when the text
+    /// came worded already (e.g. a Genesys Cloud value refused in the UI's language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// Field problems, for `invalid`.
     pub problems: Vec<FieldProblem>,
 }
 
 impl DesktopError {
-    /// An error with a code and a message.
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    /// An error with a code and a catalog message.
+    pub fn msg(code: &str, msg: Msg) -> Self {
         DesktopError {
             code: code.to_string(),
-            message: message.into(),
+            message: msg.text(Lang::En),
+            msg: Some(Box::new(msg)),
+            text: None,
             problems: Vec::new(),
+        }
+    }
+
+    /// An error with a code and catalog message `id` with `args`.
+    pub fn new(code: &str, id: &str, args: Args) -> Self {
+        DesktopError::msg(code, Msg::new(id, args))
+    }
+
+    /// An error with a code and catalog message `id` without arguments.
+    pub fn plain(code: &str, id: &str) -> Self {
+        DesktopError::msg(code, Msg::plain(id))
+    }
+
+    /// An error whose text is worded already in the UI's language (`text`), e.g. one of
+    /// [`crate::genesys::setup`]'s refusals.
+    pub fn worded(code: &str, text: impl Into<String>) -> Self {
+        let text = text.into();
+        DesktopError {
+            code: code.to_string(),
+            message: text.clone(),
+            msg: None,
+            text: Some(text),
+            problems: Vec::new(),
+        }
+    }
+
+    /// An error with catalog message `id` whose one argument `detail` is what another part of
+    /// graphwiz or the operating system said.
+    pub fn detail(code: &str, id: &str, detail: impl std::fmt::Display) -> Self {
+        DesktopError::new(code, id, args([("detail", detail.to_string())]))
+    }
+
+    /// The error worded in `lang` for the UI: `text`, and the problems only the core can word.
+    pub fn localized(mut self, lang: Lang) -> Self {
+        if let Some(m) = &self.msg {
+            self.text = Some(m.text(lang));
+        }
+        for p in &mut self.problems {
+            p.localize(lang);
+        }
+        self
+    }
+
+    /// The text in `lang` (the catalog message's, or the one it came with).
+    pub fn text(&self, lang: Lang) -> String {
+        match (&self.msg, &self.text) {
+            (Some(m), _) => m.text(lang),
+            (None, Some(t)) => t.clone(),
+            (None, None) => self.message.clone(),
         }
     }
 
@@ -378,70 +454,99 @@ impl DesktopError {
             .map(|p| format!("{}: {}", p.label, p.message))
             .collect::<Vec<_>>()
             .join(" ");
+        let count = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
         DesktopError {
             code: "invalid".into(),
             message,
+            msg: Some(Box::new(Msg::new(
+                "app-error-invalid",
+                args([("count", count)]),
+            ))),
+            text: None,
             problems,
         }
     }
 
     fn no_target() -> Self {
-        DesktopError::new(
-            "no_target",
-            "Enter and confirm the Azure app (tenant, client ID, client secret) first.",
-        )
+        DesktopError::plain("no_target", "app-error-no-target")
     }
+}
+
+/// The `$os` argument of the keychain's hints: `macos`, `windows` or the system's name.
+fn os_arg() -> &'static str {
+    std::env::consts::OS
 }
 
 impl From<ProfileError> for DesktopError {
     fn from(e: ProfileError) -> Self {
-        let code = match e {
-            ProfileError::Exists { .. } => "exists",
-            ProfileError::NotFound { .. } => "not_found",
-            ProfileError::BadName(_) => "invalid",
-            _ => "profiles",
-        };
-        let mut err = DesktopError::new(code, e.to_string());
-        if let ProfileError::BadName(m) = &e {
-            err.problems.push(FieldProblem::new(
-                "name",
-                profiles::FIELD_NAME,
-                "name_invalid",
-                None,
-                m.clone(),
-            ));
+        match &e {
+            ProfileError::Exists { name } => DesktopError::new(
+                "exists",
+                "app-error-profile-exists",
+                args([("name", name.clone())]),
+            ),
+            ProfileError::NotFound { name, .. } => DesktopError::new(
+                "not_found",
+                "app-error-profile-not-found",
+                args([("name", name.clone())]),
+            ),
+            // The UI words the code; the validator's English stays the fallback.
+            ProfileError::BadName(m) => DesktopError::invalid(vec![FieldProblem {
+                field: "name".into(),
+                severity: Severity::Error,
+                label: profiles::FIELD_NAME.into(),
+                code: Some("name_invalid".into()),
+                n: None,
+                message: m.clone(),
+                msg: None,
+                text: None,
+            }]),
+            other => DesktopError::detail("profiles", "app-error-profiles", other),
         }
-        err
     }
 }
 
 impl From<KeychainError> for DesktopError {
     fn from(e: KeychainError) -> Self {
-        let code = match e {
-            KeychainError::Missing { .. } => "secret_missing",
-            _ => "keychain",
-        };
         // The CLI's remedy ("graphwiz profile add … --replace") reads oddly in the app.
-        let message = match &e {
-            KeychainError::Missing { profile } => format!("The client secret of profile '{profile}' is not in the OS keychain (it may have been deleted there). Enter the secret's Value again on the Azure app step."),
-            KeychainError::Locked { .. } => format!(
-                "The OS keychain is locked, or the request to unlock it was declined. {}",
-                keychain::locked_hint_app()
+        match &e {
+            KeychainError::Missing { profile } => DesktopError::new(
+                "secret_missing",
+                "app-error-secret-missing",
+                args([("profile", profile.clone())]),
             ),
-            other => other.to_string(),
-        };
-        DesktopError::new(code, message)
+            KeychainError::Locked { .. } => DesktopError::new(
+                "keychain",
+                "app-error-keychain-locked",
+                args([("os", os_arg())]),
+            ),
+            KeychainError::Unavailable { detail, .. } => DesktopError::new(
+                "keychain",
+                "app-error-keychain-unavailable",
+                args([("detail", detail.as_str()), ("os", os_arg())]),
+            ),
+            KeychainError::Other { detail } => {
+                DesktopError::detail("keychain", "app-error-keychain-failed", detail)
+            }
+        }
     }
 }
 
 impl From<AdminError> for DesktopError {
     fn from(e: AdminError) -> Self {
-        DesktopError::new("admin", format!("{e}. {}", e.fix()))
+        DesktopError::new(
+            "admin",
+            "app-error-admin",
+            args([("detail", e.to_string()), ("fix", e.fix())]),
+        )
     }
 }
 
 fn endpoint_error(e: crate::cloud::EndpointError) -> DesktopError {
-    DesktopError::new("endpoints", e.to_string())
+    DesktopError::detail("endpoints", "app-error-endpoints", e)
 }
 
 /// Gives a core validation problem its stable code.
@@ -485,6 +590,7 @@ pub fn field_problem(field: &str, p: &Problem) -> FieldProblem {
         code: code.map(str::to_string),
         n,
         message: p.message.clone(),
+        msg: None,
         text: None,
     }
 }
@@ -855,7 +961,7 @@ pub struct ProfileRow {
     pub ok: Option<bool>,
     /// Verdict counts of the last check.
     pub counts: Counts,
-    /// The first failed check's summary, when one failed.
+    /// The first failed check's summary (in the UI's language), when one failed.
     pub first_failure: Option<String>,
     /// Secret expiry.
     pub expires: Option<DateTime<Utc>>,
@@ -972,12 +1078,10 @@ impl Session {
 
     fn secret_of(&self, p: &Profile) -> Result<ClientSecret, DesktopError> {
         if self.is_demo() {
-            return self.demo_secret.clone().ok_or_else(|| {
-                DesktopError::new(
-                    "demo_stopped",
-                    "The demo tenant is not running; start it again from the Start step.",
-                )
-            });
+            return self
+                .demo_secret
+                .clone()
+                .ok_or_else(|| DesktopError::plain("demo_stopped", "app-error-demo-stopped"));
         }
         Ok(keychain::load(&p.name, &p.secret_ref)?)
     }
@@ -1271,18 +1375,19 @@ fn load_state(path: &Path) -> PersistedState {
 }
 
 /// Parses an expiry typed by the admin: `YYYY-MM-DD` (end of that day, UTC, as the portal's
-/// Expires column means) or RFC 3339.
-pub fn parse_expiry(s: &str) -> Result<DateTime<Utc>, String> {
+/// Expires column means) or RFC 3339. Refused with a catalog message (without the label).
+pub fn parse_expiry(s: &str) -> Result<DateTime<Utc>, Msg> {
     let t = s.trim();
+    let refused = |id: &str| Msg::new(id, args([("value", t)]));
     if let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
         return d
             .and_hms_opt(23, 59, 59)
             .map(|dt| dt.and_utc())
-            .ok_or_else(|| format!("'{t}' is not a valid date"));
+            .ok_or_else(|| refused("app-problem-expiry-bad-date"));
     }
     DateTime::parse_from_rfc3339(t)
         .map(|d| d.with_timezone(&Utc))
-        .map_err(|_| format!("'{t}' is not a date; write it as YYYY-MM-DD, e.g. 2027-05-31"))
+        .map_err(|_| refused("app-problem-expiry-not-date"))
 }
 
 /// The folder exports go to in end-to-end tests (see [`E2E_EXPORT_DIR_ENV`]).
@@ -1359,10 +1464,10 @@ pub fn external_url_allowed(url: &str) -> bool {
 /// The demo's "browser": follows a sign-in or consent page of the loopback emulator without
 /// redirects and brings its answer to graphwiz's own loopback listener, as a browser would.
 /// Refuses anything that is not loopback. Runs in the background on the current runtime.
-fn demo_browser(url: &str) -> Result<(), String> {
+fn demo_browser(url: &str, lang: Lang) -> Result<(), String> {
     let parsed = url::Url::parse(url).map_err(|e| e.to_string())?;
     if !is_loopback_host(&parsed) {
-        return Err("the demo only talks to its own loopback emulator".into());
+        return Err(i18n::text(lang, "app-demo-loopback-only", &Args::new()));
     }
     let handle = tokio::runtime::Handle::try_current().map_err(|e| e.to_string())?;
     let url = url.to_string();
@@ -1397,6 +1502,22 @@ fn demo_browser(url: &str) -> Result<(), String> {
 
 /// A browser opener handed in by the shell (the system browser).
 pub type Opener<'a> = &'a (dyn Fn(&str) -> Result<(), String> + Send + Sync);
+
+/// Opens `url` for a sign-in or consent: the demo's own "browser" in demo mode, else the system
+/// browser for the allowed hosts only; a refusal is worded in `lang`.
+fn open_for_admin(url: &str, demo: bool, browser: Opener<'_>, lang: Lang) -> Result<(), String> {
+    if demo {
+        demo_browser(url, lang)
+    } else if external_url_allowed(url) {
+        browser(url)
+    } else {
+        Err(i18n::text(
+            lang,
+            "app-opener-refused",
+            &args([("url", url.to_string())]),
+        ))
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Desktop: the wizard behind the shell's commands
@@ -1475,10 +1596,7 @@ impl Desktop {
     pub fn go_to(&self, step: Step) -> Result<View, DesktopError> {
         let mut s = self.lock();
         if step > s.state.furthest {
-            return Err(DesktopError::new(
-                "unreachable",
-                "Finish the current step first.",
-            ));
+            return Err(DesktopError::plain("unreachable", "app-error-unreachable"));
         }
         if step.needs_target() && s.target().is_err() {
             return Err(DesktopError::no_target());
@@ -1496,9 +1614,9 @@ impl Desktop {
         let mut s = self.lock();
         let step = s.state.step;
         if step <= Step::AzureApp {
-            return Err(DesktopError::new(
+            return Err(DesktopError::plain(
                 "unreachable",
-                "Confirm the Azure app first.",
+                "app-error-confirm-azure-app",
             ));
         }
         s.target()?;
@@ -1712,9 +1830,17 @@ impl Desktop {
         let cloud: Option<Cloud> = match input.cloud.parse() {
             Ok(c) => Some(c),
             Err(m) => {
+                // The UI offers only the known clouds: only the core can word this one.
                 problems.push(FieldProblem {
                     code: None,
-                    ..FieldProblem::new("cloud", "Cloud", "", None, m)
+                    message: m,
+                    ..FieldProblem::new(
+                        "cloud",
+                        "Cloud",
+                        "",
+                        None,
+                        Msg::new("app-problem-cloud", args([("cloud", input.cloud.trim())])),
+                    )
                 });
                 None
             }
@@ -1773,7 +1899,7 @@ impl Desktop {
                         validate::FIELD_SECRET,
                         "empty",
                         None,
-                        "is empty; copy the secret's Value from Certificates & secrets",
+                        Msg::plain("app-problem-secret-empty"),
                     ));
                     None
                 }
@@ -1798,7 +1924,7 @@ impl Desktop {
                 validate::FIELD_SECRET,
                 "secret_missing",
                 None,
-                "is no longer in the OS keychain (it was deleted there); enter the secret's Value again",
+                Msg::plain("app-problem-secret-missing"),
             ));
         }
         if new_secret.is_none() && typed.is_none() && !demo && existing.is_none() {
@@ -1807,7 +1933,7 @@ impl Desktop {
                 validate::FIELD_SECRET,
                 "empty",
                 None,
-                "is empty; copy the secret's Value from Certificates & secrets (it is shown only right after the secret was created)",
+                Msg::plain("app-problem-secret-empty-new"),
             ));
         }
         // Keep what was typed (never the secret), so the form survives errors and restarts.
@@ -1961,33 +2087,22 @@ impl Desktop {
     /// Opens the admin consent page (system browser; the demo answers in-process), waits for
     /// the answer and checks again, repeating the check twice when nothing changed yet.
     pub async fn grant_consent(&self, browser: Opener<'_>) -> Result<View, DesktopError> {
-        let (input, generation, demo) = {
+        let (input, generation, demo, lang) = {
             let mut s = self.lock();
             let (input, g) = s.check_input_noting()?;
-            (input, g, s.is_demo())
+            (input, g, s.is_demo(), s.lang())
         };
         let before = run_check(&input).await;
         if before.get("tenant").map(|c| c.status) != Some(Status::Pass) {
             let mut s = self.lock();
             s.record(generation, &before)?;
-            return Err(DesktopError::new(
-                "tenant",
-                "The tenant was not found, so there is nothing to consent to; correct the Directory (tenant) ID (and the cloud) on the Azure app step first.",
-            ));
+            return Err(DesktopError::plain("tenant", "app-error-tenant-not-found"));
         }
         let tenant = before
             .tenant_id
             .clone()
             .unwrap_or_else(|| input.tenant.clone());
-        let opener = |url: &str| -> Result<(), String> {
-            if demo {
-                demo_browser(url)
-            } else if external_url_allowed(url) {
-                browser(url)
-            } else {
-                Err(format!("graphwiz does not open {url}"))
-            }
-        };
+        let opener = |url: &str| open_for_admin(url, demo, browser, lang);
         let consent = admin::admin_consent(
             &input.endpoints,
             &tenant,
@@ -2024,11 +2139,11 @@ impl Desktop {
     /// Lets an administrator sign in (system browser; the demo answers in-process) and settles
     /// `perm_user_read` with what the administrator's token reads. The token stays in memory.
     pub async fn verify_as_admin(&self, browser: Opener<'_>) -> Result<View, DesktopError> {
-        let (input, generation, demo, report) = {
+        let (input, generation, demo, report, lang) = {
             let mut s = self.lock();
             let (input, g) = s.check_input_noting()?;
             let report = s.target()?.last_check.map(|c| c.report);
-            (input, g, s.is_demo(), report)
+            (input, g, s.is_demo(), report, s.lang())
         };
         let mut report = match report {
             Some(r) => r,
@@ -2038,15 +2153,7 @@ impl Desktop {
             .tenant_id
             .clone()
             .unwrap_or_else(|| input.tenant.clone());
-        let opener = |url: &str| -> Result<(), String> {
-            if demo {
-                demo_browser(url)
-            } else if external_url_allowed(url) {
-                browser(url)
-            } else {
-                Err(format!("graphwiz does not open {url}"))
-            }
-        };
+        let opener = |url: &str| open_for_admin(url, demo, browser, lang);
         let http = HttpClient::new(REQUEST_TIMEOUT);
         let options = SignInOptions::default();
         let work = async {
@@ -2095,7 +2202,8 @@ impl Desktop {
         {
             return Err(DesktopError::new(
                 "duplicate",
-                format!("{m} is in the list already."),
+                "app-error-mailbox-duplicate",
+                args([("mailbox", m)]),
             ));
         }
         s.state.draft.mailboxes.push(m);
@@ -2137,7 +2245,8 @@ impl Desktop {
             {
                 return Err(DesktopError::new(
                     "probe_configured",
-                    format!("{p} is one of the integration's mailboxes; the scope audit needs a mailbox the app should NOT be able to read."),
+                    "app-error-probe-configured",
+                    args([("mailbox", p.clone())]),
                 ));
             }
         }
@@ -2164,7 +2273,8 @@ impl Desktop {
         {
             return Err(DesktopError::new(
                 "sender",
-                format!("{sender} is not one of the integration's mailboxes; add it on the Mailboxes step first."),
+                "app-error-not-a-mailbox",
+                args([("mailbox", sender)]),
             ));
         }
         let recipient = match recipient.map(str::trim).filter(|r| !r.is_empty()) {
@@ -2254,7 +2364,7 @@ impl Desktop {
                 "Warning window",
                 "warn_days_range",
                 Some(365),
-                "give a number of days from 0 to 365",
+                Msg::new("app-problem-warn-days", args([("max", 365)])),
             )]));
         }
         let mut days: Vec<u32> = days
@@ -2336,20 +2446,17 @@ impl Desktop {
         let s = self.lock();
         let p = s.target()?;
         let Some(last) = &p.last_check else {
-            return Err(DesktopError::new(
-                "not_checked",
-                "Run the checks first; the export contains their results.",
-            ));
+            return Err(DesktopError::plain("not_checked", "app-error-not-checked"));
         };
         let cfg = ConfigFile::build(&p, &last.report, last.at);
         if !cfg.validated && !allow_failed {
-            return Err(DesktopError::new(
+            return Err(DesktopError::plain(
                 "not_validated",
-                "Not exported: a check or the live test failed. Fix what the checks report, or export anyway (the file then says \"validated\": false).",
+                "app-error-not-validated",
             ));
         }
         crate::config::write(path, &cfg, true)
-            .map_err(|e| DesktopError::new("write", e.to_string()))?;
+            .map_err(|e| DesktopError::detail("write", "app-error-write", e))?;
         Ok(cfg)
     }
 
@@ -2358,11 +2465,12 @@ impl Desktop {
         let s = self.lock();
         let p = s.target()?;
         let Some(expires) = p.secret_expiry else {
-            return Err(DesktopError::new(
+            return Err(DesktopError::plain(
                 "expiry_unknown",
-                "The expiry date is not known yet: run the checks (graphwiz reads it from Azure) or enter it by hand.",
+                "app-error-expiry-unknown",
             ));
         };
+        let lang = s.lang();
         let entry = CalendarEntry {
             profile: p.name.clone(),
             tenant: p.tenant.clone(),
@@ -2373,7 +2481,7 @@ impl Desktop {
                 .secret_hint
                 .as_deref()
                 .map(|h| format!("{h}…"))
-                .unwrap_or_else(|| "in use".into()),
+                .unwrap_or_else(|| i18n::text(lang, "app-calendar-secret-in-use", &Args::new())),
             expires,
             stamp: Utc::now(),
         };
@@ -2390,12 +2498,7 @@ impl Desktop {
             "tenant_id" => v.tenant_id,
             _ => None,
         };
-        value.ok_or_else(|| {
-            DesktopError::new(
-                "nothing_to_copy",
-                "Nothing to copy yet: run the checks first.",
-            )
-        })
+        value.ok_or_else(|| DesktopError::plain("nothing_to_copy", "app-error-nothing-to-copy"))
     }
 
     /// True when the wizard runs the demo (portal links are then not opened).
@@ -2416,7 +2519,15 @@ impl Desktop {
         Ok(file
             .profiles
             .iter()
-            .map(|p| row(p, now, s.state.reminders.warn_days, current.as_deref()))
+            .map(|p| {
+                row(
+                    p,
+                    now,
+                    s.state.reminders.warn_days,
+                    current.as_deref(),
+                    s.lang(),
+                )
+            })
             .collect())
     }
 
@@ -2452,16 +2563,18 @@ impl Desktop {
                         Err(genesys::Unusable::Environment(e)) => return Err(e),
                         Err(genesys::Unusable::Part(c)) => Err(Report::of(vec![*c])),
                     },
-                    Err(e) => Err(Report::of(vec![Check::failed(
+                    Err(e) => Err(Report::of(vec![Check::msg(
                         "profile",
-                        format!("The profile's endpoints are not usable: {e}."),
-                        "Open the profile and correct it on the Azure app step.",
+                        Status::Fail,
+                        "app-check-profile-endpoints",
+                        args([("detail", e.to_string())]),
                     )])),
                 },
-                Err(e @ KeychainError::Missing { .. }) => Err(Report::of(vec![Check::failed(
+                Err(KeychainError::Missing { .. }) => Err(Report::of(vec![Check::msg(
                     "secret",
-                    "The client secret of this profile is not in the OS keychain.",
-                    DesktopError::from(e).message,
+                    Status::Fail,
+                    "app-check-secret-missing",
+                    args([("profile", p.name.clone())]),
                 )])),
                 Err(e) => return Err(e.into()),
             };
@@ -2536,7 +2649,7 @@ async fn check_many(inputs: &[CheckInput]) -> Vec<Report> {
 }
 
 fn cancelled() -> DesktopError {
-    DesktopError::new("cancelled", "Stopped waiting for the administrator.")
+    DesktopError::plain("cancelled", "app-error-cancelled")
 }
 
 fn demo_endpoints(base_url: &str) -> Result<Endpoints, DesktopError> {
@@ -2548,9 +2661,9 @@ fn demo_endpoints(base_url: &str) -> Result<Endpoints, DesktopError> {
             .is_some_and(|u| is_loopback_host(&u))
     };
     if !loopback(endpoints.login_base()) || !loopback(endpoints.graph_base()) {
-        return Err(DesktopError::new(
+        return Err(DesktopError::plain(
             "demo_not_loopback",
-            "The demo tenant must run on this computer (a loopback address).",
+            "app-error-demo-not-loopback",
         ));
     }
     Ok(endpoints)
@@ -2561,7 +2674,13 @@ fn default_name(tenant: &str) -> String {
     profiles::validate_name(first).unwrap_or_else(|_| "integration".to_string())
 }
 
-fn row(p: &Profile, now: DateTime<Utc>, warn_days: u32, current: Option<&str>) -> ProfileRow {
+fn row(
+    p: &Profile,
+    now: DateTime<Utc>,
+    warn_days: u32,
+    current: Option<&str>,
+    lang: Lang,
+) -> ProfileRow {
     let last = p.last_check.as_ref();
     ProfileRow {
         name: p.name.clone(),
@@ -2577,7 +2696,7 @@ fn row(p: &Profile, now: DateTime<Utc>, warn_days: u32, current: Option<&str>) -
                 .checks
                 .iter()
                 .find(|k| k.status == Status::Fail)
-                .map(|k| k.summary.clone())
+                .map(|k| k.localized(lang).summary)
         }),
         expires: p.secret_expiry,
         days_left: p
@@ -2635,12 +2754,9 @@ fn save_with_secret(
 
 /// Reads a config file for import, with the core's validation.
 pub fn read_config(path: &Path) -> Result<ConfigFile, DesktopError> {
-    crate::config::read(path).map_err(|e| {
-        let code = match e {
-            ImportError::Read { .. } => "read",
-            _ => "import",
-        };
-        DesktopError::new(code, e.to_string())
+    crate::config::read(path).map_err(|e| match e {
+        ImportError::Read { .. } => DesktopError::detail("read", "app-error-read", e),
+        _ => DesktopError::detail("import", "app-error-import", e),
     })
 }
 
@@ -2680,6 +2796,116 @@ mod tests {
             e.message
         );
         assert!(!e.message.contains("command"), "{}", e.message);
+    }
+
+    #[test]
+    fn errors_and_problems_come_in_the_uis_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = Desktop::open(dir.path());
+        d.set_language("de");
+        let lang = d.language();
+        assert_eq!(lang, Lang::De);
+        // A step out of reach: German for the UI, English for the logs, the id for later.
+        let e = d.go_to(Step::Summary).unwrap_err().localized(lang);
+        assert_eq!(e.code, "unreachable");
+        assert_eq!(
+            e.text.as_deref(),
+            Some("Schließen Sie zuerst den aktuellen Schritt ab.")
+        );
+        assert_eq!(e.message, "Finish the current step first.");
+        assert_eq!(e.to_string(), "Finish the current step first.");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["msg"]["id"], "app-error-unreachable");
+        d.start_new();
+        let e = d.next().unwrap_err();
+        assert!(e
+            .text(lang)
+            .starts_with("Bestätigen Sie zuerst die Azure-App"));
+        // The keychain, in the app's German words.
+        let e = DesktopError::from(KeychainError::Locked {
+            detail: "prompt dismissed".into(),
+            hint: keychain::locked_hint(),
+        })
+        .localized(lang);
+        let text = e.text.unwrap_or_default();
+        assert!(
+            text.starts_with("Der Schlüsselbund des Betriebssystems ist gesperrt"),
+            "{text}"
+        );
+        let e = DesktopError::from(KeychainError::Missing {
+            profile: "contoso".into(),
+        });
+        assert!(e.text(lang).contains("im Schritt Azure-App erneut ein"));
+        // A refused form: the cloud only the core can word, in German; coded problems keep
+        // their code for the UI (and a catalog message).
+        let err = d
+            .save_azure_app(AzureAppInput {
+                name: "contoso".into(),
+                cloud: "mars".into(),
+                tenant: "contoso.onmicrosoft.com".into(),
+                client_id: "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+                secret: None,
+                i_know: false,
+            })
+            .unwrap_err()
+            .localized(lang);
+        assert_eq!(err.code, "invalid");
+        let cloud = err.problems.iter().find(|p| p.field == "cloud").unwrap();
+        assert_eq!(
+            cloud.text.as_deref(),
+            Some("unbekannte Cloud „mars“: Verwenden Sie global, usgov oder china")
+        );
+        let secret = err.problems.iter().find(|p| p.field == "secret").unwrap();
+        assert_eq!(secret.code.as_deref(), Some("empty"));
+        assert!(secret.text.is_none(), "the UI words known codes itself");
+        assert!(secret
+            .msg
+            .as_ref()
+            .unwrap()
+            .text(lang)
+            .starts_with("ist leer; kopieren Sie den Wert"));
+        assert!(err
+            .text
+            .as_deref()
+            .unwrap_or_default()
+            .contains("die 2 markierten Felder"));
+        // The expiry typed by hand: refused with the German date format.
+        let m = parse_expiry("31.05.2027").unwrap_err();
+        assert_eq!(
+            m.text(lang),
+            "„31.05.2027“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. 2027-05-31"
+        );
+        // The profiles view: a profile whose secret is gone, in German.
+        let mut p = Profile {
+            name: "contoso".into(),
+            cloud: Cloud::Global,
+            tenant: "contoso.onmicrosoft.com".into(),
+            tenant_id: None,
+            client_id: "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+            mailboxes: vec![],
+            login_url: None,
+            graph_url: None,
+            secret_ref: "r".into(),
+            secret_hint: None,
+            secret_expiry: None,
+            last_check: None,
+            last_live_test: None,
+            genesys: None,
+        };
+        let check = Check::msg(
+            "secret",
+            Status::Fail,
+            "app-check-secret-missing",
+            args([("profile", "contoso")]),
+        );
+        p.record_check(&Report::of(vec![check]), Utc::now());
+        let r = row(&p, Utc::now(), 30, None, Lang::De);
+        assert_eq!(
+            r.first_failure.as_deref(),
+            Some("Der geheime Clientschlüssel dieses Profils ist nicht im Schlüsselbund des Betriebssystems.")
+        );
+        let r = row(&p, Utc::now(), 30, None, Lang::En);
+        assert!(r.first_failure.unwrap().starts_with("The client secret"));
     }
 
     #[test]
@@ -2786,6 +3012,7 @@ mod tests {
         );
         assert!(parse_expiry("31.05.2027")
             .unwrap_err()
+            .to_string()
             .contains("YYYY-MM-DD"));
     }
 

@@ -12,6 +12,7 @@ use crate::genesys::restart::{self, Journal, RestartStep};
 use crate::genesys::setup::{self, PartInput, SetupError};
 use crate::genesys::{AzureIdentity, GenesysConnection, GenesysEndpoints, GenesysInput};
 use crate::http::HttpClient;
+use crate::i18n::Msg;
 use crate::i18n::{self, args, Lang};
 use crate::keychain::{self, KeychainError};
 use crate::profiles::{GenesysPart, Profile, ProfileStore};
@@ -97,21 +98,35 @@ pub(super) enum Unusable {
 
 fn setup_error(e: SetupError) -> DesktopError {
     match e {
-        SetupError::Input(m) => DesktopError::new("genesys", m),
+        // Worded by the setup in the language it was given.
+        SetupError::Input(m) => DesktopError::worded("genesys", m),
         SetupError::Profile(p) => p.into(),
         SetupError::Keychain(KeychainError::Missing { profile }) => DesktopError::new(
             "genesys_secret_missing",
-            format!("The Genesys Cloud Client Secret of profile '{profile}' is not in the OS keychain (it may have been deleted there). Enter it again on the Genesys Cloud step."),
+            "app-error-genesys-secret-missing",
+            args([("profile", profile)]),
         ),
         SetupError::Keychain(k) => k.into(),
     }
 }
 
-fn graphwiz_core_args(profile: &str, detail: &str) -> crate::i18n::Args {
-    crate::i18n::args([
-        ("profile", profile.to_string()),
-        ("detail", detail.to_string()),
+/// The arguments of `genesys-part-unusable`: the error as a nested message where it is one (so
+/// the check is worded in one language), else its text.
+fn part_unusable_args(profile: &str, e: &DesktopError) -> crate::i18n::Args {
+    let detail = match &e.msg {
+        Some(m) => i18n::msg_arg(m),
+        None => serde_json::Value::from(e.message.clone()),
+    };
+    args([
+        ("profile", serde_json::Value::from(profile.to_string())),
+        ("detail", detail),
     ])
+}
+
+/// What a part that can't be used says, in `lang`: the check's fix, else its summary.
+fn part_text(c: &Check, lang: Lang) -> String {
+    let c = c.localized(lang);
+    c.fix.unwrap_or(c.summary)
 }
 
 /// The Genesys half of a saved profile's check, with its secret from the keychain.
@@ -123,7 +138,7 @@ pub(super) fn saved_input(p: &Profile) -> Result<Option<GenesysInput>, Unusable>
             "genesys_login",
             Status::Fail,
             "genesys-part-unusable",
-            graphwiz_core_args(&p.name, &setup_error(e).message),
+            part_unusable_args(&p.name, &setup_error(e)),
         )))),
     }
 }
@@ -137,7 +152,7 @@ pub(super) fn copy_part(store: &ProfileStore, old: &Profile, to: &str) -> Result
     let input = PartInput {
         region: part
             .endpoints()
-            .map_err(|m| DesktopError::new("genesys", m))?
+            .map_err(|m| DesktopError::detail("genesys", "app-error-genesys-part", m))?
             .region,
         client_id: part.client_id.clone(),
         login_url: part.login_url.clone(),
@@ -156,15 +171,13 @@ fn problem(field: &str, label: &str, e: SetupError) -> FieldProblem {
         code: None,
         n: None,
         message: text.clone(),
+        msg: None,
         text: Some(text),
     }
 }
 
 fn demo_stopped() -> DesktopError {
-    DesktopError::new(
-        "demo_stopped",
-        "The demo tenant is not running; start it again from the Start step.",
-    )
+    DesktopError::plain("demo_stopped", "app-error-demo-stopped")
 }
 
 impl Session {
@@ -287,7 +300,7 @@ impl Desktop {
                 "Client Secret",
                 "genesys_secret_empty",
                 None,
-                "is empty; copy it from Admin → Integrations → OAuth → the client → Client Details",
+                Msg::plain("app-problem-genesys-secret-empty"),
             ));
         }
         // Keep what was typed (never the secret), so the form survives errors and restarts.
@@ -360,13 +373,15 @@ impl Desktop {
             let p = s.target()?;
             let input = match s.genesys_input(&p, &[]) {
                 Ok(Some(i)) => i,
-                Ok(None) => return Err(DesktopError::new(
-                    "genesys_none",
-                    "Save the Genesys Cloud OAuth client (region, Client ID, Client Secret) first.",
-                )),
+                Ok(None) => {
+                    return Err(DesktopError::plain(
+                        "genesys_none",
+                        "app-error-genesys-none",
+                    ))
+                }
                 Err(Unusable::Environment(e)) => return Err(e),
                 Err(Unusable::Part(c)) => {
-                    return Err(DesktopError::new("genesys", c.fix.unwrap_or(c.summary)))
+                    return Err(DesktopError::worded("genesys", part_text(&c, s.lang())))
                 }
             };
             let mut tenant_ids: Vec<String> = [Some(p.tenant.clone()), p.tenant_id.clone()]
@@ -424,11 +439,15 @@ impl Desktop {
             return Vec::new();
         };
         let connect = move |name: &str| -> Result<GenesysConnection, String> {
-            let p = file
-                .get(name)
-                .ok_or_else(|| format!("profile '{name}' no longer exists"))?;
+            let p = file.get(name).ok_or_else(|| {
+                i18n::text(
+                    lang,
+                    "app-genesys-profile-gone",
+                    &args([("profile", name.to_string())]),
+                )
+            })?;
             setup::connection(p)
-                .map_err(|e| setup_error(e).message)?
+                .map_err(|e| setup_error(e).text(lang))?
                 .ok_or_else(|| {
                     i18n::text(
                         lang,
@@ -466,10 +485,7 @@ impl Desktop {
         super::demo_endpoints(&g.base_url)?;
         let mut s = self.lock();
         if !s.is_demo() {
-            return Err(DesktopError::new(
-                "no_demo",
-                "The demo tenant is not open; start it from the Start step.",
-            ));
+            return Err(DesktopError::plain("no_demo", "app-error-demo-not-open"));
         }
         let kept = s
             .state

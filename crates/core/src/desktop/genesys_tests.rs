@@ -323,3 +323,41 @@ async fn a_saved_profile_keeps_its_genesys_part_in_the_keychain() {
         d.remove_profile(n).unwrap();
     }
 }
+
+#[test]
+fn genesys_step_errors_come_in_the_uis_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = Desktop::open(dir.path());
+    d.set_language("de");
+    let err = d
+        .set_demo_genesys(DemoGenesys {
+            scenario: "healthy".into(),
+            base_url: "http://127.0.0.1:9".into(),
+            client_id: "c".into(),
+            secret: ClientSecret::new("s".into()),
+        })
+        .unwrap_err()
+        .localized(d.language());
+    assert_eq!(err.code, "no_demo");
+    let text = err.text.clone().unwrap_or_default();
+    assert!(
+        text.starts_with("Der Demo-Mandant ist nicht geöffnet"),
+        "{text}"
+    );
+    assert!(err.message.starts_with("The demo tenant is not open"));
+    let err = d
+        .save_genesys(GenesysForm {
+            region: "eu_central_1".into(),
+            client_id: "c".into(),
+            secret: None,
+        })
+        .unwrap_err()
+        .localized(d.language());
+    assert_eq!(err.code, "no_target");
+    assert!(
+        err.text(Lang::De)
+            .contains("Geben Sie zuerst die Azure-App ein"),
+        "{}",
+        err.text(Lang::De)
+    );
+}

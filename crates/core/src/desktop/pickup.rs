@@ -6,6 +6,7 @@
 
 use super::{field_problem, Desktop, DesktopError, LiveResult, View};
 use crate::checks::{Check, Status};
+use crate::i18n::args;
 use crate::livetest::{run_pickup_test, LiveTestInput, Progress};
 use crate::pickup::{PickupInput, PickupProgress, DEFAULT_INTERACTION_WAIT, DEFAULT_PICKUP_WAIT};
 use crate::validate;
@@ -84,9 +85,9 @@ impl Desktop {
         progress: &(dyn Fn(PickupProgressView) + Send + Sync),
     ) -> Result<View, DesktopError> {
         if !confirmed {
-            return Err(DesktopError::new(
+            return Err(DesktopError::plain(
                 "pickup_unconfirmed",
-                "The pickup test creates a real interaction in Genesys Cloud; confirm it first.",
+                "app-error-pickup-unconfirmed",
             ));
         }
         let (check, generation) = self.lock().check_input_noting()?;
@@ -99,7 +100,8 @@ impl Desktop {
         {
             return Err(DesktopError::new(
                 "sender",
-                format!("{recipient} is not one of the integration's mailboxes; add it on the Mailboxes step first."),
+                "app-error-not-a-mailbox",
+                args([("mailbox", recipient)]),
             ));
         }
         let sender = match from.map(str::trim).filter(|f| !f.is_empty()) {
@@ -109,7 +111,8 @@ impl Desktop {
                 if f.eq_ignore_ascii_case(&recipient) {
                     return Err(DesktopError::new(
                         "pickup_from_same",
-                        format!("\"Send from\" is {f}, the mailbox under test itself; leave it empty to send from the mailbox to itself, or give another mailbox."),
+                        "app-error-pickup-from-same",
+                        args([("mailbox", f)]),
                     ));
                 }
                 f

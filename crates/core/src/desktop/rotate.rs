@@ -13,7 +13,7 @@
 //! demo's own folder `<data dir>/demo/`, its secrets stay in a [`MemoryVault`], and the
 //! demo's Genesys organization stands in for the profile's part.
 
-use super::{demo_browser, external_url_allowed, Desktop, DesktopError, Opener, Session};
+use super::{Desktop, DesktopError, Opener, Session};
 use super::{GENESYS_RESTART_TIMEOUT, REQUEST_TIMEOUT};
 use crate::admin::{self, SignInOptions};
 use crate::checks::Check;
@@ -204,7 +204,8 @@ fn parse_action(action: &str) -> Result<Action, DesktopError> {
         "roll_back" => Ok(Action::RollBack),
         other => Err(DesktopError::new(
             "invalid",
-            format!("unknown rotation action '{other}' (start, resume, roll_back)"),
+            "app-error-rotate-action",
+            args([("action", other)]),
         )),
     }
 }
@@ -313,7 +314,8 @@ impl Desktop {
                     Ok(g) => g,
                     Err(super::genesys::Unusable::Environment(e)) => return Err(e),
                     Err(super::genesys::Unusable::Part(c)) => {
-                        return Err(DesktopError::new("genesys", c.fix.unwrap_or(c.summary)))
+                        let c = c.localized(lang);
+                        return Err(DesktopError::worded("genesys", c.fix.unwrap_or(c.summary)));
                     }
                 };
                 (store, Some(vault), genesys)
@@ -337,20 +339,12 @@ impl Desktop {
             progress(RotateProgressView::phase("signing_in"));
             let endpoints = profile
                 .endpoints()
-                .map_err(|e| DesktopError::new("invalid", e.to_string()))?;
+                .map_err(|e| DesktopError::detail("invalid", "app-error-endpoints", e))?;
             let tenant = profile
                 .tenant_id
                 .clone()
                 .unwrap_or_else(|| profile.tenant.clone());
-            let opener = |url: &str| -> Result<(), String> {
-                if demo {
-                    demo_browser(url)
-                } else if external_url_allowed(url) {
-                    browser(url)
-                } else {
-                    Err(format!("graphwiz does not open {url}"))
-                }
-            };
+            let opener = |url: &str| super::open_for_admin(url, demo, browser, lang);
             let options = SignInOptions {
                 scopes: vec![
                     rotate::azure::MANAGE_SCOPE.to_string(),

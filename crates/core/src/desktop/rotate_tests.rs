@@ -343,4 +343,10 @@ fn open_rotations_of_saved_profiles_are_offered() {
     ))
     .unwrap_err();
     assert_eq!(err.code, "invalid");
+    assert!(
+        err.text(Lang::De)
+            .starts_with("unbekannte Rotationsaktion „sideways“"),
+        "{}",
+        err.text(Lang::De)
+    );
 }

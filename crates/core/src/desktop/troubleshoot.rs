@@ -192,14 +192,19 @@ impl Desktop {
             let known: Vec<&str> = table::SYMPTOMS.iter().map(|s| s.id).collect();
             return Err(DesktopError::new(
                 "unknown_symptom",
-                format!("Unknown symptom \"{symptom}\"; known: {}", known.join(", ")),
+                "app-error-unknown-symptom",
+                args([
+                    ("symptom", symptom.to_string()),
+                    ("known", known.join(", ")),
+                ]),
             ));
         };
         if let Some(f) = from_step {
             if !sym.steps.iter().any(|s| s.id.eq_ignore_ascii_case(f)) {
                 return Err(DesktopError::new(
                     "unknown_step",
-                    format!("'{f}' is not a step of {}", sym.id),
+                    "app-error-unknown-step",
+                    args([("step", f), ("symptom", sym.id)]),
                 ));
             }
         }

@@ -123,6 +123,11 @@ async fn the_pickup_test_needs_a_confirmation_and_proves_the_pickup() {
         .await
         .unwrap_err();
     assert_eq!(err.code, "pickup_from_same");
+    // Worded in the UI's language when it goes to the UI; English stays for the logs.
+    let de = err.clone().localized(Lang::De);
+    let text = de.text.clone().unwrap_or_default();
+    assert!(text.starts_with("„Senden von“ ist"), "{text}");
+    assert!(de.message.starts_with("\"Send from\" is"), "{}", de.message);
     assert!(d.view().live.is_none());
 
     let seen = StdMutex::new(Vec::new());
@@ -227,13 +232,12 @@ async fn the_troubleshooter_finds_the_cause_and_checks_again_from_it() {
         .diagnose("mail-stopped", false, None, &|_| {})
         .await
         .is_err());
-    assert_eq!(
-        d.diagnose("no-mail", false, Some("nope"), &|_| {})
-            .await
-            .unwrap_err()
-            .code,
-        "unknown_step"
-    );
+    let err = d
+        .diagnose("no-mail", false, Some("nope"), &|_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, "unknown_step");
+    assert_eq!(err.text(Lang::De), "„nope“ ist kein Schritt von no-mail");
 
     let seen = StdMutex::new(Vec::new());
     let progress = |p: DiagnoseProgressView| seen.lock().unwrap().push((p.step, p.title));
