@@ -195,6 +195,15 @@
     render();
     // The core words check results in the UI's language: fetch them again in the new one.
     quiet("set_language", { lang }).then(async () => {
+      // An error on screen is worded again in the new language.
+      const shown = state.error;
+      if (shown && shown.msg) {
+        const worded = await quiet("word_message", { msg: shown.msg });
+        if (worded.ok && state.error === shown) {
+          shown.text = worded.value;
+          renderError();
+        }
+      }
       await refreshFormFromCore();
       if (state.troubleshoot) await refreshTroubleshoot();
     });
@@ -339,10 +348,11 @@
     if (!e) return;
     const key = "error." + e.code;
     $("error-title").textContent = has(key) ? t(key) : t("error.generic");
-    let text = e.extra || e.message || "";
+    // The core words its errors in the UI's language (`text`); `message` is its English form.
+    let text = e.extra || e.text || e.message || "";
     if (e.code === "invalid") text = "";
     $("error-text").textContent = text;
-    $("error-text").setAttribute("lang", e.extra ? state.lang : "en");
+    $("error-text").setAttribute("lang", e.extra || e.text ? state.lang : "en");
     // A secret deleted from the keychain behind the app's back: the way back is the Azure app step.
     const action = $("error-action");
     show(action, e.code === "secret_missing");
