@@ -11,7 +11,6 @@
 (function () {
   const LANGS = ["en", "de"];
   const STORAGE_KEY = "graphwiz.lang";
-  const STEPS = ["start", "azure-app", "permissions", "mailboxes", "live-test", "secret-expiry", "genesys", "summary"];
   const PHASES = ["sending", "waiting", "marking_read", "cleaning_up"];
   const PHASE_OF_CHECK = { send: "sending", receive: "waiting", mark_read: "marking_read", cleanup: "cleaning_up" };
   // The pickup test's pills: sent → arrived → fetched by Genesys Cloud → interaction found. The
@@ -281,19 +280,26 @@
     }
   }
 
+  // The rail draws the core's verdict of each step (passed / warning / failed / not run) and
+  // whether it can be reached; the glyph and the accessible name say it, not only the colour.
   function renderRail(screen) {
     const v = state.view;
-    const furthest = v ? STEPS.indexOf(v.furthest) : 0;
+    const steps = (v && v.steps) || [];
     document.querySelectorAll(".steps li").forEach((li) => {
-      const idx = STEPS.indexOf(li.dataset.step);
+      const sv = steps.find((s) => s.step === li.dataset.step);
       const btn = li.querySelector("button");
       const current = screen === li.dataset.step;
       if (current) li.setAttribute("aria-current", "step");
       else li.removeAttribute("aria-current");
-      li.classList.toggle("done", idx < furthest && !current);
-      btn.disabled = idx > furthest;
-      const status = current ? t("rail.current") : idx < furthest ? t("rail.done") : idx > furthest ? t("rail.locked") : "";
-      btn.setAttribute("aria-label", t(li.querySelector(".label").dataset.i18n) + (status ? " (" + status + ")" : ""));
+      const verdict = sv && sv.status !== "none" ? sv.status : "";
+      li.dataset.status = verdict;
+      const reachable = sv ? sv.reachable : li.dataset.step === "start";
+      btn.disabled = !reachable;
+      const words = [];
+      if (current) words.push(t("rail.current"));
+      if (verdict) words.push(t("rail.status." + verdict));
+      if (!reachable) words.push(t("rail.locked"));
+      btn.setAttribute("aria-label", t(li.querySelector(".label").dataset.i18n) + (words.length ? " (" + words.join(", ") + ")" : ""));
     });
     $("rail-profiles").classList.toggle("active", screen === "profiles");
     $("rail-troubleshoot").classList.toggle("active", screen === "troubleshoot");
@@ -555,13 +561,13 @@
 
   function renderPermissions(v) {
     const line = $("perm-summary");
+    // The counts of the cards on this step; problems on other steps are named, not counted in.
+    const own = ((v.steps || []).find((x) => x.step === "permissions") || {}).counts || v.counts;
     if (v.checked_at) {
-      line.textContent = t("perm.summary", {
-        time: fmtDateTime(v.checked_at),
-        pass: v.counts.pass,
-        warn: v.counts.warn,
-        fail: v.counts.fail,
-      });
+      const others = (v.summary.problems || []).filter((p) => p.step !== "permissions").length;
+      line.textContent =
+        t("perm.summary", { time: fmtDateTime(v.checked_at), pass: own.pass, warn: own.warn, fail: own.fail }) +
+        (others ? " " + t("perm.others", { n: others }) : "");
     } else line.textContent = t("perm.not_checked");
     $("perm-checks").replaceChildren(...v.permissions.map((c) => checkItem(c)));
     show($("perm-consent"), v.actions.consent);
@@ -841,6 +847,26 @@
       );
     }
     verdict.className = cls;
+    // Every failed and warning check by name, with a way to the step that shows it.
+    const problems = s.problems || [];
+    show($("summary-problems-box"), problems.length > 0);
+    $("summary-problems").replaceChildren(
+      ...problems.map((p) => {
+        const c = p.check;
+        const name = (has("check." + c.id) ? t("check." + c.id) : c.id) + (c.mailbox ? " · " + c.mailbox : "");
+        const stepName = t("step." + p.step.replace(/-/g, "_"));
+        return h(
+          "li",
+          { class: "problem problem-" + c.status, "data-testid": "summary-problem", "data-check": c.id, "data-step": p.step },
+          h("span", { class: "status-icon status-" + c.status, "aria-hidden": "true", text: statusIcon(c.status) }),
+          h("span", { class: "badge badge-" + c.status, text: t("status." + c.status) }),
+          h("span", { class: "problem-name", text: name }),
+          h("button", { type: "button", class: "btn btn-small", "data-testid": "summary-problem-go", text: t("sum.problems.go", { step: stepName }), on: { click: () => goTo(p.step) } }),
+        );
+      }),
+    );
+    const live = (v.steps || []).find((x) => x.step === "live-test");
+    show($("summary-live-missing"), s.exportable && !!live && live.status === "not_run");
     $("summary-client-id").textContent = s.client_id || "–";
     $("summary-token-endpoint").textContent = s.token_endpoint || t("sum.unknown");
     $("copy-token-endpoint").disabled = !s.token_endpoint;

@@ -50,6 +50,7 @@ use std::time::Duration;
 mod genesys;
 mod pickup;
 mod rotate;
+mod steps;
 mod troubleshoot;
 pub use genesys::{
     DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
@@ -57,6 +58,7 @@ pub use genesys::{
 };
 pub use pickup::{PickupProgressView, PICKUP_CHECKS};
 pub use rotate::{OpenRotationView, RotateProgressView, RotationRecord, RotationView, PASTE_WAIT};
+pub use steps::{ProblemView, StepStatus, StepView};
 pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
 
 /// File of the wizard's state in the data folder.
@@ -860,6 +862,8 @@ pub struct SummaryView {
     pub counts: Counts,
     /// The live test's verdict, when one ran.
     pub live_ok: Option<bool>,
+    /// Every failed and warning check, with the step that shows it (failures first).
+    pub problems: Vec<ProblemView>,
 }
 
 /// Which extra actions the permissions step offers.
@@ -906,6 +910,9 @@ pub struct View {
     pub step: Step,
     /// The furthest step reachable from the rail.
     pub furthest: Step,
+    /// Every step with its verdict and whether the rail can go there (the core's verdicts; the
+    /// rail draws them).
+    pub steps: Vec<StepView>,
     /// Where the integration came from.
     pub origin: Option<Origin>,
     /// The demo, when one is active.
@@ -1254,9 +1261,10 @@ impl Session {
                 .map(|c| ConfigFile::build(p, &c.report, c.at))
         });
         let client_guid = validate::client_id(&d.client_id).ok().map(|(c, _)| c);
-        View {
+        let mut view = View {
             step: s.step,
             furthest: s.furthest,
+            steps: Vec::new(),
             origin: s.origin,
             demo: s.demo.as_ref().map(|x| DemoView {
                 scenario: x.scenario.clone(),
@@ -1343,6 +1351,7 @@ impl Session {
                     .as_ref()
                     .and_then(|p| p.last_live_test.as_ref())
                     .map(|l| l.ok),
+                problems: Vec::new(),
             },
             portal: PortalLinks {
                 app_registrations: portal::app_registrations(d.cloud),
@@ -1359,7 +1368,11 @@ impl Session {
             genesys: self.genesys_view(target.as_ref(), report, lang),
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
-        }
+        };
+        let (steps, problems) = steps::rail(&view);
+        view.steps = steps;
+        view.summary.problems = problems;
+        view
     }
 }
 

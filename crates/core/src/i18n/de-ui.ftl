@@ -10,6 +10,10 @@ ui-a11y--skip = Zum Inhalt springen
 ui-rail--label = Einrichtungsschritte
 ui-rail--current = aktueller Schritt
 ui-rail--done = erledigt
+ui-rail--status--passed = bestanden
+ui-rail--status--warning = Warnung
+ui-rail--status--failed = fehlgeschlagen
+ui-rail--status--not_run = noch nicht geprüft
 ui-rail--locked = noch nicht verfügbar
 
 ui-lang--label = Sprache
@@ -181,6 +185,10 @@ ui-perm--summary = Geprüft { $time }: { $pass } bestanden, { $warn ->
     [one] { $warn } Warnung
    *[other] { $warn } Warnungen
 }, { $fail } fehlgeschlagen.
+ui-perm--others = { $n ->
+    [one] 1 weiteres Problem liegt in einem anderen Schritt (die Zusammenfassung nennt es).
+   *[other] { $n } weitere Probleme liegen in anderen Schritten (die Zusammenfassung nennt sie).
+}
 ui-perm--not_checked = Noch nicht geprüft.
 ui-perm--consent = Administratorzustimmung erteilen
 ui-perm--admin_verify = Als Administrator anmelden und prüfen
@@ -264,7 +272,10 @@ ui-sum--not_validated = Noch nicht validiert.
 ui-sum--not_validated_detail = { $fail ->
     [one] { $fail } Prüfung fehlgeschlagen
    *[other] { $fail } Prüfungen fehlgeschlagen
-}; siehe die rot markierten Schritte.
+}; die Liste unten nennt jede mit ihrem Schritt.
+ui-sum--problems--title = Was zu beheben ist
+ui-sum--problems--go = Zu „{ $step }“
+ui-sum--problems--none_live = Der Live-Test ist noch nicht gelaufen: Starten Sie ihn im Schritt „Live-Test“, um zu beweisen, dass E-Mails ankommen.
 ui-sum--not_checked = Noch nicht geprüft: Führen Sie die Prüfungen im Schritt „Berechtigungen & Zustimmung“ aus.
 ui-sum--genesys = In Genesys Cloud eintragen
 ui-sum--secret_where = Der Wert, den Sie eingegeben haben (er liegt im Schlüsselbund; graphwiz zeigt ihn nie wieder an).

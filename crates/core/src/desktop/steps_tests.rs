@@ -1,0 +1,138 @@
+//! The rail's verdicts on the demo: a step is green only when every check it shows passed, and
+//! the summary names every failed and warning check with its step.
+
+use super::super::*;
+use super::*;
+use graphwiz_emulator::{Emulator, Options, Scenario};
+
+struct Demo {
+    _entra: Emulator,
+    desktop: Desktop,
+    _dir: tempfile::TempDir,
+}
+
+/// The demo of `scenario` with its four mailboxes (two of them broken on purpose), the Azure
+/// app confirmed and the checks run.
+async fn checked(scenario: Scenario) -> Demo {
+    let domain = graphwiz_emulator::model::demo::TENANT_DOMAIN.to_string();
+    let entra = Emulator::start(Options::scenario(scenario)).await.unwrap();
+    let c = entra.demo();
+    let dir = tempfile::tempdir().unwrap();
+    let d = Desktop::open(dir.path());
+    d.start_demo(DemoTenant {
+        scenario: scenario.name().into(),
+        base_url: entra.base_url(),
+        tenant_id: c.tenant_id.clone(),
+        client_id: c.client_id.clone(),
+        secret: ClientSecret::new(c.client_secret.clone()),
+        mailboxes: ["support", "sales", "unlicensed", "blocked"]
+            .iter()
+            .map(|m| DemoMailbox {
+                address: format!("{m}@{domain}"),
+                kind: (*m).into(),
+            })
+            .collect(),
+        genesys: None,
+    })
+    .unwrap();
+    let v = d.view();
+    d.save_azure_app(AzureAppInput {
+        name: "x".into(),
+        cloud: "global".into(),
+        tenant: v.form.tenant.clone(),
+        client_id: v.form.client_id.clone(),
+        secret: None,
+        i_know: false,
+    })
+    .unwrap();
+    for m in ["support", "sales", "unlicensed", "blocked"] {
+        let _ = d.add_mailbox(&format!("{m}@{domain}"));
+    }
+    d.run_checks().await.unwrap();
+    Demo {
+        _entra: entra,
+        desktop: d,
+        _dir: dir,
+    }
+}
+
+fn status_of_step(v: &View, step: Step) -> StepStatus {
+    v.steps.iter().find(|s| s.step == step).unwrap().status
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn broken_mailboxes_make_their_step_red_and_nothing_unproven_is_green() {
+    let demo = checked(Scenario::Healthy).await;
+    let v = demo.desktop.view();
+    assert_eq!(v.steps.len(), Step::ALL.len());
+    assert_eq!(status_of_step(&v, Step::Start), StepStatus::None);
+    assert_eq!(status_of_step(&v, Step::AzureApp), StepStatus::Passed);
+    assert_eq!(status_of_step(&v, Step::Permissions), StepStatus::Passed);
+    // unlicensed@ and blocked@ fail on purpose.
+    assert_eq!(status_of_step(&v, Step::Mailboxes), StepStatus::Failed);
+    let mb = v.steps.iter().find(|s| s.step == Step::Mailboxes).unwrap();
+    assert_eq!((mb.counts.pass, mb.counts.fail), (2, 2), "{:?}", mb.counts);
+    // The live test never ran: not green.
+    assert_eq!(status_of_step(&v, Step::LiveTest), StepStatus::NotRun);
+    assert_eq!(status_of_step(&v, Step::Summary), StepStatus::Failed);
+    // The summary names both mailbox failures, on the mailboxes step.
+    let failed: Vec<(&str, Option<&str>, Step)> = v
+        .summary
+        .problems
+        .iter()
+        .filter(|p| p.check.status == Status::Fail)
+        .map(|p| (p.check.id.as_str(), p.check.mailbox.as_deref(), p.step))
+        .collect();
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(failed
+        .iter()
+        .all(|(id, m, step)| *id == "mailbox_access" && m.is_some() && *step == Step::Mailboxes));
+    // The permissions step counts only its own cards.
+    let perms = v
+        .steps
+        .iter()
+        .find(|s| s.step == Step::Permissions)
+        .unwrap();
+    assert_eq!(perms.counts.fail, 0);
+    assert_eq!(
+        perms.counts.pass + perms.counts.warn,
+        v.permissions.len(),
+        "{:?}",
+        perms.counts
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expired_secret_is_red_where_it_is_shown_and_nothing_after_it_is_green() {
+    let demo = checked(Scenario::ExpiredSecret).await;
+    let v = demo.desktop.view();
+    assert_eq!(status_of_step(&v, Step::AzureApp), StepStatus::Failed);
+    assert_eq!(status_of_step(&v, Step::Permissions), StepStatus::Failed);
+    for step in [Step::Mailboxes, Step::LiveTest] {
+        assert_ne!(status_of_step(&v, step), StepStatus::Passed, "{step:?}");
+    }
+    assert_eq!(status_of_step(&v, Step::Summary), StepStatus::Failed);
+    let first = v.summary.problems.first().expect("a problem");
+    assert_eq!(first.check.id, "credentials");
+    assert_eq!(first.step, Step::Permissions);
+    assert_eq!(first.check.code.as_deref(), Some("AADSTS7000222"));
+}
+
+#[test]
+fn a_step_is_green_only_when_every_check_passed() {
+    let c = |s: Status| Check::msg("x", s, "test-echo", crate::i18n::Args::new());
+    assert_eq!(status_of([]), StepStatus::NotRun);
+    assert_eq!(status_of(&[c(Status::Pass)]), StepStatus::Passed);
+    assert_eq!(
+        status_of(&[c(Status::Pass), c(Status::Skip)]),
+        StepStatus::NotRun
+    );
+    assert_eq!(
+        status_of(&[c(Status::Pass), c(Status::Warn)]),
+        StepStatus::Warning
+    );
+    assert_eq!(
+        status_of(&[c(Status::Warn), c(Status::Fail), c(Status::Skip)]),
+        StepStatus::Failed
+    );
+}
