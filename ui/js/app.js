@@ -12,12 +12,10 @@
   const LANGS = ["en", "de"];
   const STORAGE_KEY = "graphwiz.lang";
   const PHASES = ["sending", "waiting", "marking_read", "cleaning_up"];
-  const PHASE_OF_CHECK = { send: "sending", receive: "waiting", mark_read: "marking_read", cleanup: "cleaning_up" };
   // The pickup test's pills: sent → arrived → fetched by Genesys Cloud → interaction found. The
   // core's progress phase says which pill is active; its checks say how each came out.
   const PICKUP_PHASES = ["sent", "arrived", "fetched", "interaction"];
   const PICKUP_PROGRESS = { checking: -1, sending: 0, waiting: 1, waiting_pickup: 2, finding_interaction: 3, ending_interaction: 4, cleaning_up: 4 };
-  const PICKUP_PHASE_OF_CHECK = { send: "sent", receive: "arrived", pickup: "fetched", genesys_interaction: "interaction" };
   const tauri = window.__TAURI__;
   const invoke = tauri && tauri.core && tauri.core.invoke;
 
@@ -638,6 +636,16 @@
     return v.live && v.live.pickup ? "pickup" : "live";
   }
 
+  // A pill's verdict in words beside its coloured dot (passed / failed / skipped).
+  function phaseState(li, status) {
+    let el = li.querySelector(".phase-state");
+    if (!el) {
+      el = h("span", { class: "phase-state" });
+      li.append(el);
+    }
+    el.textContent = status ? t("status." + status) : "";
+  }
+
   function renderLive(v) {
     const mode = liveMode(v);
     const pickup = mode === "pickup";
@@ -673,9 +681,13 @@
         if (idx < cur) li.classList.add("done");
         if (idx === cur) li.classList.add("active");
       } else if (result) {
-        const c = result.checks.find((k) => PHASE_OF_CHECK[k.id] === li.dataset.phase);
-        if (c) li.classList.add("phase-" + c.status);
+        // The core's verdict of each pill (skip where the test never got there).
+        const ph = (v.live_phases || []).find((x) => x.phase === li.dataset.phase);
+        if (ph) li.classList.add("phase-" + ph.status);
+        li.dataset.status = ph ? ph.status : "";
       }
+      if (p || !result) li.dataset.status = "";
+      phaseState(li, li.dataset.status);
     });
     const pp = state.pickupProgress;
     document.querySelectorAll("[data-pickup-phase]").forEach((li) => {
@@ -693,13 +705,17 @@
           }
         }
       } else if (result) {
-        const c = result.checks.find((k) => PICKUP_PHASE_OF_CHECK[k.id] === li.dataset.pickupPhase);
-        if (c) li.classList.add("phase-" + c.status);
+        const ph = (v.live_phases || []).find((x) => x.phase === li.dataset.pickupPhase);
+        const c = ph ? result.checks.find((k) => k.id === ph.check) : null;
+        if (ph) li.classList.add("phase-" + ph.status);
+        li.dataset.status = ph ? ph.status : "";
         if (detail && c && c.status === "pass") {
           if (c.id === "receive" && result.latency_ms !== null && result.latency_ms !== undefined) detail.textContent = t("live.latency_short", { ms: result.latency_ms });
           if (c.id === "pickup" && result.pickup_latency_ms !== null && result.pickup_latency_ms !== undefined) detail.textContent = t("live.latency_short", { ms: result.pickup_latency_ms });
         }
       }
+      if (pp || !result) li.dataset.status = "";
+      phaseState(li, li.dataset.status);
     });
     const detail = $("live-progress");
     if (p && p.phase === "waiting") {

@@ -58,7 +58,7 @@ pub use genesys::{
 };
 pub use pickup::{PickupProgressView, PICKUP_CHECKS};
 pub use rotate::{OpenRotationView, RotateProgressView, RotationRecord, RotationView, PASTE_WAIT};
-pub use steps::{ProblemView, StepStatus, StepView};
+pub use steps::{PhaseView, ProblemView, StepStatus, StepView, LIVE_PHASES, PICKUP_PHASES};
 pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
 
 /// File of the wizard's state in the data folder.
@@ -935,6 +935,8 @@ pub struct View {
     pub actions: Actions,
     /// The last live test.
     pub live: Option<LiveResult>,
+    /// The pills of the last live (or pickup) test, each with its verdict.
+    pub live_phases: Vec<PhaseView>,
     /// The secret's expiry.
     pub expiry: ExpiryView,
     /// The summary.
@@ -1315,6 +1317,7 @@ impl Session {
                 }
                 l
             }),
+            live_phases: Vec::new(),
             expiry: ExpiryView {
                 expires,
                 date: expires.map(|e| e.format("%Y-%m-%d").to_string()),
@@ -1369,6 +1372,7 @@ impl Session {
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
         };
+        view.live_phases = steps::phases(view.live.as_ref());
         let (steps, problems) = steps::rail(&view);
         view.steps = steps;
         view.summary.problems = problems;

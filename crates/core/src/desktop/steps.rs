@@ -47,6 +47,58 @@ pub struct ProblemView {
     pub check: Check,
 }
 
+/// One pill of the live test (or the pickup test) with how it came out.
+#[derive(Clone, Debug, Serialize)]
+pub struct PhaseView {
+    /// The pill: `sending`, `waiting`, `marking_read`, `cleaning_up` (live test) or `sent`,
+    /// `arrived`, `fetched`, `interaction` (pickup test).
+    pub phase: &'static str,
+    /// The check that decides it.
+    pub check: &'static str,
+    /// Its verdict; `skip` when the test stopped (or was refused) before it.
+    pub status: Status,
+}
+
+/// The live test's pills and the checks deciding them, in order.
+pub const LIVE_PHASES: [(&str, &str); 4] = [
+    ("sending", "send"),
+    ("waiting", "receive"),
+    ("marking_read", "mark_read"),
+    ("cleaning_up", "cleanup"),
+];
+/// The pickup test's pills and the checks deciding them, in order.
+pub const PICKUP_PHASES: [(&str, &str); 4] = [
+    ("sent", "send"),
+    ("arrived", "receive"),
+    ("fetched", "pickup"),
+    ("interaction", "genesys_interaction"),
+];
+
+/// The pills of the last test: each with its check's verdict, `skip` where it never got there.
+pub(super) fn phases(live: Option<&super::LiveResult>) -> Vec<PhaseView> {
+    let Some(l) = live else {
+        return Vec::new();
+    };
+    let table = if l.pickup {
+        &PICKUP_PHASES
+    } else {
+        &LIVE_PHASES
+    };
+    table
+        .iter()
+        .map(|(phase, check)| PhaseView {
+            phase,
+            check,
+            status: l
+                .checks
+                .iter()
+                .find(|c| c.id == *check)
+                .map(|c| c.status)
+                .unwrap_or(Status::Skip),
+        })
+        .collect()
+}
+
 /// The checks a step shows, as the view holds them.
 pub(super) fn checks_of(view: &View, step: Step) -> Vec<&Check> {
     match step {
