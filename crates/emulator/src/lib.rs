@@ -30,6 +30,19 @@
 //! [`GenesysEmulator`] is a separate server with its own base URL that answers like the Genesys
 //! Cloud Platform API of an organization with a Microsoft Graph email integration, set up from
 //! named [`GenesysScenario`]s; see [`genesys`].
+//!
+//! Layout, from the bottom up (file by file, a module imports only modules below it):
+//! - `wire` (HTTP helpers, locking); [`mailbox`], `scenario` and [`model`] (the directory);
+//!   `secrets`; the data the endpoints remember (`mail::sync`, `signin::codes`, [`pickup`]'s
+//!   settings and state); `state`, the state every handler shares;
+//! - the wire formats: `aad` (Entra) and `graph::{error, path, request, auth}` (Graph);
+//! - the handlers: `entra` (discovery, client credentials, keys), `signin` (authorize, admin
+//!   consent, device code), `graph::{apps, delegated, objects}` (directory reads), `mail`,
+//!   [`rotation`] and `pickup::delivery`, with `graph::endpoint` routing `/v1.0/…` to them;
+//! - `server` (router, middleware, serve loop) and [`fault`]'s TCP front, which serve it all.
+//!
+//! [`genesys`] is its own server built the same way (error, options and state below its
+//! endpoints).
 
 mod aad;
 mod entra;
