@@ -48,6 +48,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 mod genesys;
+mod import;
 mod pickup;
 mod rotate;
 mod steps;
@@ -56,6 +57,7 @@ pub use genesys::{
     DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
     RestartRecord, GENESYS_RESTART_TIMEOUT,
 };
+pub use import::{ImportOutcome, ImportPreview};
 pub use pickup::{PickupProgressView, PICKUP_CHECKS};
 pub use rotate::{OpenRotationView, RotateProgressView, RotationRecord, RotationView, PASTE_WAIT};
 pub use steps::{PhaseView, ProblemView, StepStatus, StepView, LIVE_PHASES, PICKUP_PHASES};
@@ -1051,6 +1053,8 @@ struct Session {
     demo_vault: Option<crate::rotate::MemoryVault>,
     /// The last rotation's outcome (memory only).
     rotation: Option<rotate::RotationRecord>,
+    /// A config file read for import, waiting for the admin's confirmation, with its file name.
+    pending_import: Option<(ConfigFile, String)>,
 }
 
 impl Session {
@@ -1580,6 +1584,7 @@ impl Desktop {
                 diagnosis: None,
                 demo_vault: None,
                 rotation: None,
+                pending_import: None,
             }),
             cancel: tokio::sync::Notify::new(),
             paste: rotate::PasteGate::default(),
@@ -1703,33 +1708,6 @@ impl Desktop {
         s.state.furthest = Step::Summary;
         s.persist();
         Ok(s.view())
-    }
-
-    /// Takes over an imported config file: the Azure app step opens with its values, and the
-    /// secret must be entered (a config never carries it).
-    pub fn import_config(&self, cfg: &ConfigFile) -> View {
-        let mut s = self.lock();
-        s.reset(Some(Origin::Imported));
-        let name = cfg
-            .profile
-            .as_deref()
-            .and_then(|n| profiles::validate_name(n).ok())
-            .unwrap_or_else(|| default_name(&cfg.tenant));
-        s.state.draft = Draft {
-            name,
-            cloud: cfg.cloud,
-            tenant: cfg.tenant.clone(),
-            client_id: cfg.client_id.clone(),
-            mailboxes: cfg.mailboxes.clone(),
-            probe_mailbox: None,
-            login_url: cfg.login_url.clone(),
-            graph_url: cfg.graph_url.clone(),
-            profile: None,
-        };
-        s.state.step = Step::AzureApp;
-        s.state.furthest = Step::AzureApp;
-        s.persist();
-        s.view()
     }
 
     /// Starts the demo with a freshly started emulator: the Azure app step opens with the demo
