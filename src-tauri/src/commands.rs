@@ -829,16 +829,22 @@ pub async fn import_config(
     d: State<'_, Desktop>,
     title: Option<String>,
 ) -> Cmd<Option<desktop::ImportPreview>> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app.dialog().file().add_filter(config_filter(&d), &["json"]);
-    if let Some(t) = title.filter(|t| t.len() <= 200) {
-        dialog = dialog.set_title(t);
-    }
-    dialog.pick_file(move |p| {
-        let _ = tx.send(p);
-    });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
+    let path = match desktop::e2e_import_file() {
+        Some(p) => p,
+        None => {
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            let mut dialog = app.dialog().file().add_filter(config_filter(&d), &["json"]);
+            if let Some(t) = title.filter(|t| t.len() <= 200) {
+                dialog = dialog.set_title(t);
+            }
+            dialog.pick_file(move |p| {
+                let _ = tx.send(p);
+            });
+            let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+                return Ok(None);
+            };
+            path
+        }
     };
     let cfg = ui(&d, desktop::read_config(&path))?;
     let file = path

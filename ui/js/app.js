@@ -45,6 +45,7 @@
     confirmRemove: null,
     shownStep: null,
     reminders: [], // reminder banners (BannerView) from the shell
+    importPreview: null, // ImportPreview from the core while the admin decides
     background: null, // { autostart, autostart_error }
   };
 
@@ -261,6 +262,7 @@
       renderSummary(v);
     }
     renderTroubleshoot();
+    renderImport();
     renderProfiles();
     renderNav(screen);
     renderNotes();
@@ -971,11 +973,10 @@
     } else if (choice === "open") {
       await showProfiles();
     } else if (choice === "import") {
+      // The core says what the file holds and what importing it would do; nothing changes
+      // until the admin confirms.
       const r = await call("import_config", { title: t("start.import.title") }, "importing");
-      if (r.ok && r.value) {
-        state.screen = null;
-        setView(r.value);
-      }
+      if (r.ok && r.value) state.importPreview = r.value;
     } else if (choice === "demo") {
       const r = await call("start_demo", { scenario: null }, "demo");
       if (r.ok) {
@@ -984,6 +985,27 @@
       }
     }
     render();
+  }
+
+  async function confirmImport(go) {
+    const keep = $("import-keep-endpoints").checked;
+    state.importPreview = null;
+    const r = go ? await call("confirm_import", { keepTestEndpoints: keep }, "importing") : await call("cancel_import", {});
+    if (r.ok) {
+      state.screen = null;
+      setView(r.value);
+    }
+    render();
+  }
+
+  function renderImport() {
+    const p = state.importPreview;
+    show($("import-confirm"), !!p);
+    if (!p) return;
+    $("import-confirm-title").textContent = t("import.title", { file: p.file });
+    $("import-notes").replaceChildren(...p.notes.map((c) => checkItem(c, { title: t(c.status === "pass" ? "import.holds" : "import.warning") })));
+    show($("import-keep-row"), p.test_endpoints.length > 0);
+    $("import-confirm-go").textContent = t(p.leaves_demo ? "import.go_leave_demo" : "import.go");
   }
 
   async function pickScenario(name) {
@@ -1657,6 +1679,8 @@
   function wire() {
     document.querySelectorAll("[data-lang]").forEach((btn) => btn.addEventListener("click", () => setLanguage(btn.dataset.lang)));
     document.querySelectorAll("[data-choice]").forEach((btn) => btn.addEventListener("click", () => choose(btn.dataset.choice)));
+    $("import-confirm-go").addEventListener("click", () => confirmImport(true));
+    $("import-cancel").addEventListener("click", () => confirmImport(false));
     document.querySelectorAll(".steps li").forEach((li) => li.querySelector("button").addEventListener("click", () => goTo(li.dataset.step)));
     $("rail-profiles").addEventListener("click", showProfiles);
     $("rail-troubleshoot").addEventListener("click", showTroubleshoot);

@@ -75,6 +75,9 @@ pub const E2E_EXPORT_DIR_ENV: &str = "GRAPHWIZ_E2E_EXPORT_DIR";
 /// to run a saved (non-demo) profile against the emulator; anything that is not loopback is
 /// ignored, so it can never send a secret elsewhere.
 pub const E2E_LOOPBACK_URL_ENV: &str = "GRAPHWIZ_E2E_LOOPBACK_URL";
+/// Test-only: when set to a file, "Import config file" reads it instead of asking with an open
+/// dialog (WebDriver cannot drive native dialogs).
+pub const E2E_IMPORT_FILE_ENV: &str = "GRAPHWIZ_E2E_IMPORT_FILE";
 /// Name of the in-memory demo profile.
 pub const DEMO_PROFILE_NAME: &str = "Demo tenant";
 /// Timeout of each network request made by the wizard.
@@ -1414,6 +1417,13 @@ pub fn parse_expiry(s: &str) -> Result<DateTime<Utc>, Msg> {
 /// The folder exports go to in end-to-end tests (see [`E2E_EXPORT_DIR_ENV`]).
 pub fn e2e_export_dir() -> Option<PathBuf> {
     std::env::var_os(E2E_EXPORT_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The file "Import config file" reads in end-to-end tests (see [`E2E_IMPORT_FILE_ENV`]).
+pub fn e2e_import_file() -> Option<PathBuf> {
+    std::env::var_os(E2E_IMPORT_FILE_ENV)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
 }

@@ -136,3 +136,63 @@ fn a_step_is_green_only_when_every_check_passed() {
         StepStatus::Failed
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn importing_a_demo_export_asks_first_and_flags_its_loopback_endpoints() {
+    let demo = checked(Scenario::Healthy).await;
+    let d = &demo.desktop;
+    let file = demo._dir.path().join("demo.graphwiz.json");
+    d.export_config(&file, true).unwrap();
+    d.set_language("de");
+    let cfg = read_config(&file).unwrap();
+    let preview = d.preview_import(cfg, "demo.graphwiz.json");
+    // Nothing changed yet: still the demo.
+    assert!(d.view().demo.is_some());
+    assert!(preview.leaves_demo);
+    assert!(!preview.test_endpoints.is_empty(), "{preview:?}");
+    let ids: Vec<&str> = preview
+        .notes
+        .iter()
+        .filter_map(|c| c.message_id.as_deref())
+        .collect();
+    assert!(ids.contains(&"app-import-leaves-demo"), "{ids:?}");
+    assert!(ids.contains(&"app-import-loopback-endpoint"), "{ids:?}");
+    assert!(ids.contains(&"app-import-not-validated"), "{ids:?}");
+    let holds = preview
+        .notes
+        .iter()
+        .find(|c| c.status == Status::Pass)
+        .unwrap();
+    assert!(holds.summary.contains("4 Postfächer"), "{}", holds.summary);
+
+    // Cancelled: nothing changes; confirming now is refused.
+    d.cancel_import();
+    assert!(d.view().demo.is_some());
+    assert!(d.confirm_import(false).is_err());
+
+    // Confirmed: the demo ends, Microsoft's endpoints are used, and a notice says what happened.
+    let cfg = read_config(&file).unwrap();
+    d.preview_import(cfg, "demo.graphwiz.json");
+    let outcome = d.confirm_import(false).unwrap();
+    assert!(outcome.ends_demo);
+    let v = outcome.view;
+    assert!(v.demo.is_none());
+    assert_eq!(v.step, Step::AzureApp);
+    assert_eq!(v.mailboxes.len(), 4);
+    {
+        let s = d.lock();
+        assert_eq!(s.state.draft.login_url, None);
+        assert_eq!(s.state.draft.graph_url, None);
+    }
+    let notice = v
+        .notices
+        .iter()
+        .find(|c| c.message_id.as_deref() == Some("app-import-done"))
+        .expect("an import notice");
+    assert!(notice.summary.contains("importiert"), "{}", notice.summary);
+    assert!(
+        notice.summary.contains("Test-Endpunkte"),
+        "{}",
+        notice.summary
+    );
+}

@@ -553,3 +553,10 @@ ui-rot--paste_text = Der neue geheime Clientschlüssel liegt in der Zwischenabla
 ui-rot--paste_where = Öffnen Sie in Genesys Cloud Admin → Integrationen → Integrationen → die Microsoft-Graph-Integration → Konfiguration → Anmeldeinformationen, fügen Sie ihn als geheimen Clientschlüssel ein und speichern Sie; deaktivieren und aktivieren Sie dann die Integration.
 ui-rot--paste_clear = graphwiz leert die Zwischenablage nach 60 Sekunden wieder.
 ui-rot--paste_done = Erledigt, eingefügt und die Integration neu gestartet
+
+ui-import--title = { $file } importieren?
+ui-import--holds = Was die Datei enthält
+ui-import--warning = Vor dem Import
+ui-import--keep_endpoints = Test-Endpunkte der Datei behalten (nur für eine Testumgebung; die Prüfungen sprechen dann nicht mit Microsoft)
+ui-import--go = Importieren
+ui-import--go_leave_demo = Demo schließen und importieren

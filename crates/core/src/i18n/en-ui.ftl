@@ -553,3 +553,10 @@ ui-rot--paste_text = The new client secret is on the clipboard. It is not shown 
 ui-rot--paste_where = In Genesys Cloud open Admin → Integrations → Integrations → the Microsoft Graph integration → Configuration → Credentials, paste it as the client secret and save; then disable and enable the integration.
 ui-rot--paste_clear = graphwiz clears the clipboard again after 60 seconds.
 ui-rot--paste_done = Done, it's pasted and the integration restarted
+
+ui-import--title = Import { $file }?
+ui-import--holds = What the file holds
+ui-import--warning = Before you import
+ui-import--keep_endpoints = Keep the file's test endpoints (only for a test set-up; the checks then do not talk to Microsoft)
+ui-import--go = Import
+ui-import--go_leave_demo = Close the demo and import
