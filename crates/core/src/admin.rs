@@ -1,9 +1,9 @@
 //! Administrator sign-in and admin consent: what settles the checks the app's own token cannot.
 //!
-//! Why this file is long (about 1,500 lines with its tests): the browser and device-code sign-ins,
+//! Why this file is long (about 1,700 lines with its tests): the browser and device-code sign-ins,
 //! the loopback listener they share, admin consent and the findings read with the admin token are
-//! one flow with one error type; splitting sign-in from findings is part of the one-core
-//! reorganisation (issue "One core, two faces").
+//! one flow with one error type (worded from the catalog, en-mail.ftl); splitting sign-in from
+//! findings is part of the one-core reorganisation (issue "One core, two faces").
 //!
 //! The integration's client-credentials token may not read its own delegated permission grants,
 //! so `perm_user_read` can end as "could not verify". An administrator of the tenant settles it by
