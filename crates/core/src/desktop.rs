@@ -408,7 +408,7 @@ impl From<ProfileError> for DesktopError {
                 profiles::FIELD_NAME,
                 "name_invalid",
                 None,
-                m.clone(),
+                m.to_string(),
             ));
         }
         err
