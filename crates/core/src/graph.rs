@@ -43,21 +43,12 @@ fn status_msg(status: u16, error: Option<&GraphError>) -> Msg {
 /// An [`HttpError`] as a catalog message: the network layer's own message where the catalog has
 /// one (connection, proxy, TLS), else its text as it is.
 pub fn http_msg(h: &HttpError) -> Msg {
-    match h.catalog() {
-        Some((id, a)) => Msg::new(id, a),
-        None => Msg::new("azure-detail", args([("detail", h.to_string())])),
-    }
+    h.msg()
 }
 
 /// The advice that goes with an [`HttpError`], as a catalog message (see [`http_msg`]).
 pub fn http_fix_msg(h: &HttpError) -> Msg {
-    match h.catalog() {
-        Some((id, mut a)) => {
-            a.insert("error".into(), id.trim_start_matches("net-").into());
-            Msg::new("azure-net-fix", a)
-        }
-        None => Msg::new("azure-detail", args([("detail", h.fix())])),
-    }
+    h.fix_msg()
 }
 
 impl GraphFailure {

@@ -67,14 +67,15 @@ pub fn classify(f: &GraphFailure) -> Refusal {
 /// (`error` = `connect`, `proxy`, `tls`), else `error` = `other` with its text and advice.
 pub(crate) fn http_failure_args(h: &HttpError) -> Args {
     match h.catalog() {
-        Some((id, mut a)) => {
+        Some((id @ ("net-tls" | "net-proxy" | "net-connect"), mut a)) => {
             a.insert("error".into(), id.trim_start_matches("net-").into());
             a
         }
-        None => args([
-            ("error", "other".to_string()),
-            ("text", h.to_string()),
-            ("advice", h.fix()),
+        // Every other failure as the network layer words it, in the reader's language.
+        _ => args([
+            ("error", serde_json::Value::from("other")),
+            ("text", crate::i18n::msg_arg(&h.msg())),
+            ("advice", crate::i18n::msg_arg(&h.fix_msg())),
         ]),
     }
 }

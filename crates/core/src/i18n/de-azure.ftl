@@ -15,11 +15,6 @@ azure-cloud-unknown = unbekannte Cloud „{ $value }“: Verwenden Sie global, u
 # Die Worte der tieferen Schicht, wie sie sind (Netzwerkfehler ohne eigene Katalognachricht).
 azure-detail = { $detail }
 # Die Abhilfe eines Netzwerkfehlers aus dem Katalog (de-net.ftl) als eigene Nachricht.
-azure-net-fix = { $error ->
-        [tls] { net-tls.fix }
-        [proxy] { net-proxy.fix }
-       *[connect] { net-connect.fix }
-    }
 azure-kind = { $kind ->
         [application] Anwendung
        *[delegated] Delegiert

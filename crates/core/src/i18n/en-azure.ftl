@@ -18,11 +18,6 @@ azure-cloud-unknown = unknown cloud '{ $value }': use global, usgov or china
 # The lower layer's words as they are (network errors the catalog has no message for).
 azure-detail = { $detail }
 # The advice of a network error the catalog words (en-net.ftl), as a message of its own.
-azure-net-fix = { $error ->
-        [tls] { net-tls.fix }
-        [proxy] { net-proxy.fix }
-       *[connect] { net-connect.fix }
-    }
 azure-kind = { $kind ->
         [application] Application
        *[delegated] Delegated
