@@ -48,6 +48,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 mod genesys;
+#[cfg(test)]
+mod german_audit;
 mod import;
 mod pickup;
 mod rotate;
@@ -2307,27 +2309,10 @@ impl Desktop {
                 p.last_live_test = Some(sum);
             }
         })?;
-        let shown: Vec<Check> = {
-            let steps: Vec<Check> = live
-                .report
-                .checks
-                .iter()
-                .filter(|c| LIVE_CHECKS.contains(&c.id.as_str()))
-                .cloned()
-                .collect();
-            // When the checks stopped the test, show what failed before the skipped steps.
-            let failed: Vec<Check> = live
-                .report
-                .checks
-                .iter()
-                .filter(|c| !LIVE_CHECKS.contains(&c.id.as_str()) && c.status == Status::Fail)
-                .cloned()
-                .collect();
-            failed.into_iter().chain(steps).collect()
-        };
+        let (shown, ok) = steps::shown_test(&live.report, &LIVE_CHECKS, &sender, &recipient);
         s.state.live = Some(LiveResult {
             ran_at: now,
-            ok: live.report.ok,
+            ok,
             sender,
             recipient,
             latency_ms: live.summary.as_ref().and_then(|x| x.latency_ms),

@@ -12,7 +12,7 @@ use crate::cloud::Endpoints;
 use crate::config::LiveTestSummary;
 use crate::graph::{self, GraphFailure};
 use crate::http::HttpClient;
-use crate::i18n::{args, Args};
+use crate::i18n::{args, list_arg, msg_arg, Args, Msg};
 use crate::login::AccessToken;
 use crate::mailbox::{failure_args, refusal_check, user_url};
 use crate::pickup::{PickupInput, PickupProgress};
@@ -127,14 +127,50 @@ pub async fn run_pickup_test(
     run(&input.live, Some(input), progress).await
 }
 
-/// True when the checks a test mail needs passed. The Genesys Cloud checks are evidence for
-/// the pickup test, never a reason to skip it.
-fn ready_to_send(report: &Report) -> bool {
+/// True when `c` failed and a test mail from `sender` to `recipient` needs it (see [`blockers`]).
+pub fn blocks(c: &Check, sender: &str, recipient: &str) -> bool {
+    const NEEDED: [&str; 4] = [
+        "tenant",
+        "credentials",
+        "perm_mail_send",
+        "perm_mail_readwrite",
+    ];
+    c.status == Status::Fail
+        && (NEEDED.contains(&c.id.as_str())
+            || (c.id == "mailbox_access"
+                && c.mailbox.as_deref().is_some_and(|m| {
+                    m.eq_ignore_ascii_case(sender) || m.eq_ignore_ascii_case(recipient)
+                })))
+}
+
+/// The checks a test mail needs, and which of them failed: the tenant, the token, Mail.Send and
+/// Mail.ReadWrite, and the mailbox checks of the sender and the recipient. Other mailboxes, the
+/// scope audit, User.Read and the expiry never stop the test; the Genesys Cloud checks are
+/// evidence for the pickup test, never a reason to skip it.
+pub fn blockers(report: &Report, sender: &str, recipient: &str) -> Vec<Msg> {
     report
         .checks
         .iter()
-        .filter(|c| !c.id.starts_with("genesys_"))
-        .all(|c| c.status != Status::Fail)
+        .filter(|c| blocks(c, sender, recipient))
+        .map(|c| {
+            Msg::new(
+                "mail-blocker",
+                args([
+                    (
+                        "name",
+                        msg_arg(&Msg::plain(&crate::i18n::ui::ui_id(&format!(
+                            "check.{}",
+                            c.id
+                        )))),
+                    ),
+                    (
+                        "mailbox",
+                        serde_json::Value::from(c.mailbox.clone().unwrap_or_else(|| "none".into())),
+                    ),
+                ]),
+            )
+        })
+        .collect()
 }
 
 async fn run(
@@ -150,11 +186,22 @@ async fn run(
     } else {
         &["send", "receive", "mark_read", "cleanup"]
     };
+    let blocking = blockers(&report, &input.sender, &input.recipient);
     let token = match token {
-        Some(t) if ready_to_send(&report) => t,
+        Some(t) if blocking.is_empty() => t,
         _ => {
             for id in steps {
-                report.checks.push(skipped(id, "checks", &input.sender));
+                report.checks.push(if blocking.is_empty() {
+                    skipped(id, "checks", &input.sender)
+                } else {
+                    check(
+                        id,
+                        Status::Skip,
+                        "mail-skip-blocked",
+                        args([("blockers", list_arg(&blocking))]),
+                        &input.sender,
+                    )
+                });
             }
             if pickup.is_some() {
                 let profile = input

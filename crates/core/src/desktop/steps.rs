@@ -99,6 +99,30 @@ pub(super) fn phases(live: Option<&super::LiveResult>) -> Vec<PhaseView> {
         .collect()
 }
 
+/// What the live-test step shows of a test's report: the steps of the test (`ids`) and, when
+/// the checks stopped it, the failed checks that did — and whether the test passed (it ran and
+/// none of its steps failed; failures of checks it does not need do not count).
+pub(super) fn shown_test(
+    report: &crate::report::Report,
+    ids: &[&str],
+    sender: &str,
+    recipient: &str,
+) -> (Vec<Check>, bool) {
+    let steps: Vec<&Check> = report
+        .checks
+        .iter()
+        .filter(|c| ids.contains(&c.id.as_str()))
+        .collect();
+    let ran = steps.iter().any(|c| c.status != Status::Skip);
+    let stopped_by = report
+        .checks
+        .iter()
+        .filter(|c| !ran && !ids.contains(&c.id.as_str()))
+        .filter(|c| crate::livetest::blocks(c, sender, recipient));
+    let ok = ran && steps.iter().all(|c| c.status != Status::Fail);
+    (stopped_by.chain(steps).cloned().collect(), ok)
+}
+
 /// The checks a step shows, as the view holds them.
 pub(super) fn checks_of(view: &View, step: Step) -> Vec<&Check> {
     match step {

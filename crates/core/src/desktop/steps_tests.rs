@@ -42,7 +42,8 @@ async fn checked(scenario: Scenario) -> Demo {
         tenant: v.form.tenant.clone(),
         client_id: v.form.client_id.clone(),
         secret: None,
-        i_know: false,
+        // A pasted Secret ID is sent anyway, as the admin who ticks "I know" does.
+        i_know: true,
     })
     .unwrap();
     for m in ["support", "sales", "unlicensed", "blocked"] {
@@ -194,5 +195,52 @@ async fn importing_a_demo_export_asks_first_and_flags_its_loopback_endpoints() {
         notice.summary.contains("Test-Endpunkte"),
         "{}",
         notice.summary
+    );
+}
+
+/// Every Entra/Graph scenario of the emulator, checked with the UI in German, then the live
+/// test where the checks let it run: every text of the view is the German catalog's.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_scenario_reads_german_in_the_view() {
+    let mut found = Vec::new();
+    for scenario in Scenario::ALL {
+        let demo = checked(scenario).await;
+        let d = &demo.desktop;
+        d.set_language("de");
+        let _ = d.go_to(Step::LiveTest);
+        let v = d.view();
+        let sender = v.mailboxes.first().map(|m| m.address.clone());
+        // Mail that never arrives waits the app's full two minutes; the CLI test covers its texts
+        // with a short wait.
+        if let Some(sender) = sender.filter(|_| scenario != Scenario::MailLost) {
+            let _ = d.run_live_test(&sender, None, &|_| {}).await;
+        }
+        let v = d.view();
+        if scenario == Scenario::Healthy {
+            let live = v
+                .live
+                .as_ref()
+                .expect("the live test ran on the healthy tenant");
+            assert!(live.ok, "{live:?}");
+        }
+        let json = serde_json::to_value(&v).unwrap();
+        for problem in super::super::german_audit::non_german(&json) {
+            found.push(format!("{}: {problem}", scenario.name()));
+        }
+        // The audit sees English: the same view in English is refused.
+        if scenario == Scenario::WrongSecret {
+            d.set_language("en");
+            let en = serde_json::to_value(d.view()).unwrap();
+            assert!(
+                !super::super::german_audit::non_german(&en).is_empty(),
+                "the audit finds nothing in the English view"
+            );
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} texts not from the German catalog:\n{}",
+        found.len(),
+        found.join("\n")
     );
 }

@@ -71,6 +71,11 @@ mail-skip = { $why ->
         [receive] Übersprungen: Die Testmail ist nicht angekommen
        *[outside] Übersprungen: Die Zustellung an einen externen Empfänger lässt sich nicht beobachten
     }
+mail-skip-blocked = Übersprungen: Für die Testmail müssen zuerst diese Prüfungen bestehen: { $blockers } (es wurde keine Testmail gesendet)
+mail-blocker = { $name }{ $mailbox ->
+        [none] {""}
+       *[other] {" "}({ $mailbox })
+    }
 mail-send-pass = Testmail von { $sender } an { $recipient } gesendet; Microsoft Graph hat sie in { $ms } ms angenommen.
 mail-receive-pass = Die Testmail ist { $ms } ms nach dem Senden im Posteingang von { $recipient } angekommen ({ $polls ->
         [one] { $polls } Abfrage

@@ -78,6 +78,11 @@ mail-skip = { $why ->
         [receive] Skipped: the test mail was not received
        *[outside] Skipped: delivery to an outside recipient can't be observed
     }
+mail-skip-blocked = Skipped: the test mail needs these checks to pass first: { $blockers } (no test mail was sent)
+mail-blocker = { $name }{ $mailbox ->
+        [none] {""}
+       *[other] {" "}({ $mailbox })
+    }
 mail-send-pass = Sent a test mail from { $sender } to { $recipient }; Microsoft Graph accepted it in { $ms } ms.
 mail-receive-pass = The test mail arrived in { $recipient }'s Inbox { $ms } ms after it was sent ({ $polls ->
         [one] { $polls } poll
