@@ -73,7 +73,8 @@ impl Lang {
     }
 
     /// The language from the environment: `GRAPHWIZ_LANG`, else the POSIX locale variables in
-    /// their order of precedence (`LC_ALL`, `LC_MESSAGES`, `LANG`); English for anything else.
+    /// their order of precedence (`LC_ALL`, `LC_MESSAGES`, `LANG`), else the user's UI language
+    /// as the system tells it (Windows, macOS); English for anything else.
     pub fn from_env() -> Lang {
         for var in [LANG_ENV, "LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Ok(v) = std::env::var(var) {
@@ -84,7 +85,9 @@ impl Lang {
                 return Lang::parse(&v).unwrap_or(Lang::En);
             }
         }
-        Lang::En
+        sys_locale::get_locale()
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or(Lang::En)
     }
 }
 
