@@ -195,23 +195,7 @@ fn run_reminders(a: RemindersArgs) -> Result<u8, Failure> {
     let stamp = chrono::Utc::now();
     let entries: Vec<CalendarEntry> = list
         .iter()
-        .filter_map(|p| {
-            let expires = p.secret_expiry?;
-            Some(CalendarEntry {
-                profile: p.name.clone(),
-                tenant: p.tenant.clone(),
-                app: p.name.clone(),
-                client_id: p.client_id.clone(),
-                key_id: None,
-                secret_label: p
-                    .secret_hint
-                    .as_deref()
-                    .map(|h| format!("{h}…"))
-                    .unwrap_or_else(|| "in use".into()),
-                expires,
-                stamp,
-            })
-        })
+        .filter_map(|p| p.calendar_entry(stamp))
         .collect();
     let skipped: Vec<&str> = list
         .iter()
@@ -224,7 +208,10 @@ fn run_reminders(a: RemindersArgs) -> Result<u8, Failure> {
             &margs!("profiles" => skipped.join(", ")),
         )));
     }
-    graphwiz_core::profiles::write_atomic(&a.ics, expiry::calendar(&entries).as_bytes())?;
+    graphwiz_core::profiles::write_atomic(
+        &a.ics,
+        expiry::calendar_in(&entries, &expiry::DEFAULT_REMINDER_DAYS, crate::lang()).as_bytes(),
+    )?;
     println!(
         "{}",
         tra(
@@ -232,6 +219,12 @@ fn run_reminders(a: RemindersArgs) -> Result<u8, Failure> {
             &margs!(
                 "path" => a.ics.display().to_string(),
                 "count" => entries.len(),
+                "days" => expiry::DEFAULT_REMINDER_DAYS
+                    .iter()
+                    .filter(|d| **d > 0)
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             )
         )
     );

@@ -236,9 +236,20 @@ fn calendar_file_parses_back_with_stable_uids() {
         .collect();
     assert_eq!(
         triggers,
-        vec!["-PT2592000S", "-PT1209600S", "-PT604800S", "-PT86400S"],
-        "30, 14, 7 and 1 days before"
+        vec![
+            "-PT2592000S",
+            "-PT1209600S",
+            "-PT604800S",
+            "-PT259200S",
+            "-PT86400S",
+            "P0D"
+        ],
+        "the reminder days: 30, 14, 7, 3 and 1 days before and on the day"
     );
+    // A one-day all-day event ends the next day (RFC 5545).
+    let (start, end) = (prop("DTSTART").unwrap(), prop("DTEND").unwrap());
+    let day = |v: &str| chrono::NaiveDate::parse_from_str(v, "%Y%m%d").unwrap();
+    assert_eq!(day(&end), day(&start).succ_opt().unwrap(), "{first}");
     let uid = prop("UID").unwrap();
     std::fs::remove_file(&ics).unwrap();
     assert_eq!(

@@ -32,7 +32,7 @@ use crate::admin::{self, AdminError, SignInOptions};
 use crate::checks::{run_check, run_check_with, Check, CheckInput, Report, Status};
 use crate::cloud::{is_loopback_host, Cloud, Endpoints};
 use crate::config::{ConfigFile, ImportError};
-use crate::expiry::{self, CalendarEntry, ExpiryState};
+use crate::expiry::{self, ExpiryState};
 use crate::http::HttpClient;
 use crate::i18n::{self, args, Args, Lang, Msg};
 use crate::keychain::{self, KeychainError};
@@ -1344,7 +1344,7 @@ impl Session {
                     })
                 }),
                 reminders: s.reminders.clone(),
-                calendar_alarms: expiry::CALENDAR_ALARM_DAYS.to_vec(),
+                calendar_alarms: s.reminders.days.clone(),
             },
             summary: SummaryView {
                 token_endpoint: cfg.as_ref().and_then(|c| c.token_endpoint.clone()),
@@ -2454,28 +2454,15 @@ impl Desktop {
     pub fn save_calendar(&self, path: &Path) -> Result<(), DesktopError> {
         let s = self.lock();
         let p = s.target()?;
-        let Some(expires) = p.secret_expiry else {
+        let Some(entry) = p.calendar_entry(Utc::now()) else {
             return Err(DesktopError::plain(
                 "expiry_unknown",
                 "app-error-expiry-unknown",
             ));
         };
-        let lang = s.lang();
-        let entry = CalendarEntry {
-            profile: p.name.clone(),
-            tenant: p.tenant.clone(),
-            app: p.name.clone(),
-            client_id: p.client_id.clone(),
-            key_id: None,
-            secret_label: p
-                .secret_hint
-                .as_deref()
-                .map(|h| format!("{h}…"))
-                .unwrap_or_else(|| i18n::text(lang, "app-calendar-secret-in-use", &Args::new())),
-            expires,
-            stamp: Utc::now(),
-        };
-        profiles::write_atomic(path, expiry::calendar(&[entry]).as_bytes())?;
+        // The alarms are the desktop reminders' days: one setting for both.
+        let ics = expiry::calendar_in(&[entry], &s.state.reminders.days, s.lang());
+        profiles::write_atomic(path, ics.as_bytes())?;
         Ok(())
     }
 

@@ -10,10 +10,9 @@ use std::collections::BTreeSet;
 
 /// Default warning window, in days.
 pub const DEFAULT_WARN_DAYS: u32 = 30;
-/// Default reminder days before expiry (0 = on the day).
+/// Default reminder days before expiry (0 = on the day): the desktop reminders and the calendar
+/// entry's alarms.
 pub const DEFAULT_REMINDER_DAYS: [u32; 6] = [30, 14, 7, 3, 1, 0];
-/// Alarms of the calendar entry, in days before expiry.
-pub const CALENDAR_ALARM_DAYS: [u32; 4] = [30, 14, 7, 1];
 
 /// One secret of the app, as Graph lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,16 +202,19 @@ pub fn due_reminders<Tz: TimeZone>(
     (due, mark)
 }
 
-/// Writes an iCalendar file in English: one all-day event per secret on its expiry day, with
-/// alarms before it. UIDs are stable (profile + app + expiry), so a re-export updates the same
-/// events. [`calendar_in`] words it in another language.
+/// Writes an iCalendar file in English with the default reminder days as alarms (see
+/// [`calendar_in`]).
 pub fn calendar(entries: &[CalendarEntry]) -> String {
-    calendar_in(entries, Lang::En)
+    calendar_in(entries, &DEFAULT_REMINDER_DAYS, Lang::En)
 }
 
-/// [`calendar`] with the calendar's name, each event's summary and description and the alarms'
-/// texts in `lang` (catalog messages `expiry-calendar-*`; the date as the language writes it).
-pub fn calendar_in(entries: &[CalendarEntry], lang: Lang) -> String {
+/// Writes an iCalendar file: one all-day event per secret on its expiry day (DTEND the next day,
+/// as RFC 5545 has it for a one-day event), with an alarm `alarm_days` days before it — the
+/// same days as the desktop reminders, so one setting drives both. UIDs are stable (profile +
+/// app + expiry), so a re-export updates the same events. The calendar's name, each event's
+/// summary and description and the alarms' texts are in `lang` (catalog messages
+/// `expiry-calendar-*`; the date as the language writes it).
+pub fn calendar_in(entries: &[CalendarEntry], alarm_days: &[u32], lang: Lang) -> String {
     use icalendar::{Alarm, Calendar, Component, Event, EventLike};
     let mut cal = Calendar::new();
     cal.name(&crate::i18n::text(
@@ -235,8 +237,16 @@ pub fn calendar_in(entries: &[CalendarEntry], lang: Lang) -> String {
             ])
         };
         let mut description = who();
+        let secret = match &e.secret_hint {
+            Some(h) => format!("{h}…"),
+            None => crate::i18n::text(
+                lang,
+                "expiry-calendar-secret-in-use",
+                &crate::i18n::Args::new(),
+            ),
+        };
         description.extend(args([
-            ("secret", serde_json::Value::from(e.secret_label.as_str())),
+            ("secret", serde_json::Value::from(secret)),
             ("client", e.client_id.as_str().into()),
             ("date", date_arg(day)),
             ("profile", e.profile.as_str().into()),
@@ -249,9 +259,13 @@ pub fn calendar_in(entries: &[CalendarEntry], lang: Lang) -> String {
                 "expiry-calendar-description",
                 &description,
             ))
-            .all_day(day)
+            .starts(day)
+            .ends(day.succ_opt().unwrap_or(day))
             .timestamp(e.stamp);
-        for d in CALENDAR_ALARM_DAYS {
+        let mut days: Vec<u32> = alarm_days.to_vec();
+        days.sort_unstable_by(|a, b| b.cmp(a));
+        days.dedup();
+        for d in days {
             let mut alarm = who();
             alarm.insert("days".into(), d.into());
             ev.alarm(Alarm::display(
@@ -277,8 +291,8 @@ pub struct CalendarEntry {
     pub client_id: String,
     /// Secret ID, when known (part of the UID).
     pub key_id: Option<String>,
-    /// How the secret is recognised (description/hint).
-    pub secret_label: String,
+    /// The first characters of the secret in use (the portal's hint), when known.
+    pub secret_hint: Option<String>,
     /// Expiry.
     pub expires: DateTime<Utc>,
     /// DTSTAMP of the event.
@@ -340,7 +354,7 @@ mod tests {
             app: "Genesys Mail".into(),
             client_id: "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
             key_id: Some("k1".into()),
-            secret_label: "abc…".into(),
+            secret_hint: Some("abc".into()),
             expires: at("2027-03-01T08:00:00Z"),
             stamp: at("2026-11-27T10:00:00Z"),
         };
@@ -355,7 +369,21 @@ mod tests {
             en.contains("expires in 30 days") && en.contains("expires in 1 day"),
             "{en}"
         );
-        let de = unfold(&calendar_in(&[entry], Lang::De));
+        // An all-day event ends the next day (RFC 5545), and the alarms are the reminder days.
+        assert!(en.contains("DTSTART;VALUE=DATE:20270301"), "{en}");
+        assert!(en.contains("DTEND;VALUE=DATE:20270302"), "{en}");
+        assert!(en.contains("expires today"), "{en}");
+        assert_eq!(
+            en.matches("BEGIN:VALARM").count(),
+            DEFAULT_REMINDER_DAYS.len()
+        );
+        let two = calendar_in(std::slice::from_ref(&entry), &[7, 1, 7], Lang::En);
+        assert_eq!(two.matches("BEGIN:VALARM").count(), 2, "{two}");
+        assert!(
+            two.contains("TRIGGER:-PT604800S") && two.contains("TRIGGER:-PT86400S"),
+            "{two}"
+        );
+        let de = unfold(&calendar_in(&[entry], &DEFAULT_REMINDER_DAYS, Lang::De));
         assert!(
             de.contains(
                 "SUMMARY:Geheimer Clientschlüssel läuft ab: Genesys Mail (contoso.onmicrosoft.com)"

@@ -121,6 +121,20 @@ impl GenesysPart {
 }
 
 impl Profile {
+    /// The calendar entry of this profile's secret, when its expiry is known.
+    pub fn calendar_entry(&self, stamp: DateTime<Utc>) -> Option<crate::expiry::CalendarEntry> {
+        Some(crate::expiry::CalendarEntry {
+            profile: self.name.clone(),
+            tenant: self.tenant.clone(),
+            app: self.name.clone(),
+            client_id: self.client_id.clone(),
+            key_id: None,
+            secret_hint: self.secret_hint.clone(),
+            expires: self.secret_expiry?,
+            stamp,
+        })
+    }
+
     /// What a check of this profile needs, with the secret from the keychain or the caller.
     pub fn check_input(
         &self,

@@ -67,7 +67,6 @@ app-error-expiry-unknown = Das Ablaufdatum ist noch nicht bekannt: Führen Sie d
 app-error-nothing-to-copy = Noch nichts zum Kopieren: Führen Sie zuerst die Prüfungen aus.
 app-error-read = Die Datei konnte nicht gelesen werden: { $detail }
 app-error-import = Das ist keine gültige graphwiz-Konfigurationsdatei: { $detail }
-app-calendar-secret-in-use = in Verwendung
 app-dialog-config-filter = graphwiz-Konfiguration
 
 ## Feldprobleme, die die App selbst findet (ohne die Bezeichnung des Felds)

@@ -144,7 +144,7 @@ cli-reminders-none = Für { $profiles } ist kein Ablaufdatum bekannt; führen Si
 cli-reminders-written = { $path } geschrieben, mit { $count ->
         [one] { $count } Termin
        *[other] { $count } Terminen
-    }, jeweils mit Erinnerungen 30, 14, 7 und 1 Tag vorher.
+    }, jeweils mit Erinnerungen { $days } Tage vorher und am Tag selbst (dieselben Tage wie die Desktop-Erinnerungen der App).
 cli-reminders-skipped = Für { $profiles } ist kein Ablaufdatum bekannt: nicht im Kalender
 cli-date-invalid = „{ $given }“ ist kein gültiges Datum
 cli-date-unreadable = „{ $given }“ ist kein Datum; schreiben Sie es als YYYY-MM-DD, z. B. 2027-05-31

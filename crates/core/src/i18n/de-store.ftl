@@ -125,9 +125,10 @@ expiry-secret-label = { $kind ->
 expiry-calendar-name = graphwiz: Ablauf geheimer Clientschlüssel
 expiry-calendar-summary = Geheimer Clientschlüssel läuft ab: { $app } ({ $tenant })
 expiry-calendar-description = Der geheime Clientschlüssel { $secret } der App { $app } (Anwendungs-ID (Client) { $client }) im Mandanten { $tenant } läuft am { $date } ab. Vorher: Erstellen Sie im Azure-Portal einen neuen geheimen Clientschlüssel (App-Registrierungen → die App → Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel), tragen Sie seinen „Wert“ in der Microsoft-Graph-Integration von Genesys Cloud ein und deaktivieren und aktivieren Sie die Integration dann. graphwiz-Profil: { $profile }.
-expiry-calendar-alarm = Geheimer Clientschlüssel von { $app } ({ $tenant }) läuft in { $days ->
-        [one] { $days } Tag
-       *[other] { $days } Tagen
+expiry-calendar-alarm = Geheimer Clientschlüssel von { $app } ({ $tenant }) läuft { $days ->
+        [0] heute
+        [one] in { $days } Tag
+       *[other] in { $days } Tagen
     } ab
 
 ## Erinnerungen der Desktop-App
@@ -153,3 +154,4 @@ reminder-body = Der geheime Clientschlüssel von { $app } im Mandanten { $tenant
 reminder-tray-open = graphwiz öffnen
 reminder-tray-check = Jetzt prüfen
 reminder-tray-quit = Beenden
+expiry-calendar-secret-in-use = in Verwendung

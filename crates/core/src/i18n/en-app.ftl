@@ -67,7 +67,6 @@ app-error-expiry-unknown = The expiry date is not known yet: run the checks (gra
 app-error-nothing-to-copy = Nothing to copy yet: run the checks first.
 app-error-read = The file could not be read: { $detail }
 app-error-import = This is not a valid graphwiz config file: { $detail }
-app-calendar-secret-in-use = in use
 app-dialog-config-filter = graphwiz config
 
 ## Field problems the app finds itself (worded without the field's label)

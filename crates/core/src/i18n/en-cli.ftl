@@ -149,7 +149,7 @@ cli-reminders-none = no expiry date is known for { $profiles }; run graphwiz che
 cli-reminders-written = Wrote { $path } with { $count ->
         [one] { $count } event
        *[other] { $count } events
-    }, each with reminders 30, 14, 7 and 1 days before.
+    }, each with reminders { $days } days before and on the day itself (the days of the app's desktop reminders).
 cli-reminders-skipped = no expiry date known for { $profiles }: not in the calendar
 cli-date-invalid = '{ $given }' is not a valid date
 cli-date-unreadable = '{ $given }' is not a date; write it as YYYY-MM-DD, e.g. 2027-05-31

@@ -134,9 +134,10 @@ expiry-secret-label = { $kind ->
 expiry-calendar-name = graphwiz: client secret expiry
 expiry-calendar-summary = Client secret expires: { $app } ({ $tenant })
 expiry-calendar-description = The client secret { $secret } of app { $app } (Application (client) ID { $client }) in tenant { $tenant } expires on { $date }. Before then: create a new client secret in the Azure portal (App registrations → the app → Certificates & secrets → New client secret), enter its Value in the Genesys Cloud Microsoft Graph integration, then disable and enable the integration. graphwiz profile: { $profile }.
-expiry-calendar-alarm = Client secret of { $app } ({ $tenant }) expires in { $days ->
-        [one] { $days } day
-       *[other] { $days } days
+expiry-calendar-alarm = Client secret of { $app } ({ $tenant }) expires { $days ->
+        [0] today
+        [one] in { $days } day
+       *[other] in { $days } days
     }
 
 ## Desktop reminders ($app: the profile, $tenant; $when: future | tomorrow | today | expired_today | yesterday | past; $days: days left, or days since expiry)
@@ -162,3 +163,4 @@ reminder-body = The client secret of { $app } in tenant { $tenant } { $expired -
 reminder-tray-open = Open graphwiz
 reminder-tray-check = Check now
 reminder-tray-quit = Quit
+expiry-calendar-secret-in-use = in use
