@@ -748,14 +748,17 @@
 
   function renderExpiry(v) {
     const e = v.expiry;
-    $("expiry-date").textContent = e.expires ? fmtDate(e.expires) : t("exp.unknown");
+    // Expired without a date: Entra ID refused the secret as expired (the core's verdict).
+    const expiredUndated = !e.expires && e.state === "expired";
+    $("expiry-date").textContent = e.expires ? fmtDate(e.expires) : t(expiredUndated ? "exp.expired_undated" : "exp.unknown");
     const days = $("expiry-days");
-    if (e.days_left === null || e.days_left === undefined) days.textContent = "–";
+    if (expiredUndated) days.textContent = t("exp.expired_word");
+    else if (e.days_left === null || e.days_left === undefined) days.textContent = "–";
     else if (e.days_left < 0) days.textContent = t("exp.expired_days", { n: -e.days_left });
     else days.textContent = t(e.days_left === 1 ? "exp.day_value" : "exp.days_value", { n: e.days_left });
     $("expiry-days-tile").dataset.state = e.state || "unknown";
     $("expiry-check").replaceChildren(...(e.check ? [checkItem(e.check)] : []));
-    show($("expiry-manual"), !e.expires);
+    show($("expiry-manual"), !e.expires && !expiredUndated);
     renderProblems("expiry", state.problems.expiry);
     renderProblems("warn_days", state.problems.warn_days);
     const warn = $("warn-days");

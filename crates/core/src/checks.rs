@@ -208,8 +208,16 @@ async fn azure_checks(http: &HttpClient, input: &CheckInput) -> (Report, Option<
             t
         }
         Err(e) => {
-            checks.push(credentials_failure(&e, input).took(token_took));
+            let failed = credentials_failure(&e, input).took(token_took);
+            let expired = failed.code.as_deref() == Some("AADSTS7000222");
+            checks.push(failed);
             checks.extend(skipped_graph_checks(input, SKIP_NO_TOKEN));
+            // Entra ID said the secret expired: that is the expiry check's verdict too.
+            if expired {
+                if let Some(c) = checks.iter_mut().find(|c| c.id == "secret_expiry") {
+                    *c = expired_by_entra(input);
+                }
+            }
             return (
                 Report::from_checks(
                     Some(discovery.tenant_id),
@@ -339,6 +347,28 @@ fn skipped_graph_checks(input: &CheckInput, reason: &str) -> Vec<Check> {
         out.push(c);
     }
     out
+}
+
+/// `secret_expiry` when Entra ID refused the secret as expired (AADSTS7000222): failed, with the
+/// day it expired when the profile knows it.
+fn expired_by_entra(input: &CheckInput) -> Check {
+    let cloud = input.endpoints.cloud;
+    let mut a = args([("client_id", input.client_id.as_str())]);
+    a.insert(
+        "date".into(),
+        match input.known_expiry {
+            Some(d) => crate::i18n::date_arg(d.date_naive()),
+            None => serde_json::Value::from("unknown"),
+        },
+    );
+    Check::msg(
+        "secret_expiry",
+        Status::Fail,
+        "azure-expiry-expired-by-entra",
+        a,
+    )
+    .with_code("AADSTS7000222")
+    .portal(portal::certificates_and_secrets(cloud, &input.client_id))
 }
 
 /// Items of a list worded "a; b; c": every item but the last gets `more = yes`, which its

@@ -1266,6 +1266,10 @@ impl Session {
         };
         let now = Utc::now();
         let expires = target.as_ref().and_then(|p| p.secret_expiry);
+        // Entra ID refusing the secret as expired (AADSTS7000222) settles it, date or not.
+        let expired_by_entra = find("secret_expiry", None).is_some_and(|c| {
+            c.status == Status::Fail && c.code.as_deref() == Some("AADSTS7000222")
+        });
         let cfg = target.as_ref().and_then(|p| {
             p.last_check
                 .as_ref()
@@ -1331,7 +1335,11 @@ impl Session {
                 expires,
                 date: expires.map(|e| e.format("%Y-%m-%d").to_string()),
                 days_left: expires.map(|e| expiry::days_left(e, now, &chrono::Local)),
-                state: expires.map(|e| expiry::state(e, now, s.reminders.warn_days)),
+                state: if expired_by_entra {
+                    Some(ExpiryState::Expired)
+                } else {
+                    expires.map(|e| expiry::state(e, now, s.reminders.warn_days))
+                },
                 // A rotation since the last check made its expiry verdict stale.
                 check: find("secret_expiry", None).filter(|_| {
                     let checked = target

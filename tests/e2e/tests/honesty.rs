@@ -30,11 +30,12 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
         .await?;
     app.wait_attr(".steps li[data-step=\"azure-app\"]", "data-status", "failed")
         .await?;
-    for step in ["mailboxes", "live-test", "secret-expiry", "summary"] {
+    for step in ["mailboxes", "live-test", "summary"] {
         let s = rail_status(&app, step).await?;
         assert_ne!(s, "passed", "{step} is green over an expired secret");
     }
     assert_eq!(rail_status(&app, "live-test").await?, "not_run");
+    assert_eq!(rail_status(&app, "secret-expiry").await?, "failed");
     let label = app
         .el("rail-permissions")
         .await?
@@ -65,6 +66,16 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
     )
     .await?;
     app.wait_visible("step-permissions").await?;
+
+    // The expiry step uses what Entra ID said: expired, in red, with the fix and the deep link.
+    app.click("rail-secret-expiry").await?;
+    app.wait_visible("step-secret-expiry").await?;
+    app.wait_text("expiry-date", "Expired").await?;
+    app.wait_text("expiry-check", "AADSTS7000222").await?;
+    app.wait_attr("[data-testid=\"expiry-days-tile\"]", "data-state", "expired")
+        .await?;
+    app.wait_visible("portal-secret_expiry").await?;
+    app.screenshot("expiry-expired").await?;
 
     // German: the same verdicts, in German words.
     app.click("lang-de").await?;

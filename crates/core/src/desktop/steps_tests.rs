@@ -113,6 +113,24 @@ async fn an_expired_secret_is_red_where_it_is_shown_and_nothing_after_it_is_gree
         assert_ne!(status_of_step(&v, step), StepStatus::Passed, "{step:?}");
     }
     assert_eq!(status_of_step(&v, Step::Summary), StepStatus::Failed);
+    // The token request said AADSTS7000222: the expiry step says "expired", with the fix and
+    // the Certificates & secrets page.
+    assert_eq!(status_of_step(&v, Step::SecretExpiry), StepStatus::Failed);
+    assert_eq!(v.expiry.state, Some(ExpiryState::Expired));
+    let c = v.expiry.check.as_ref().expect("an expiry check");
+    assert_eq!(c.code.as_deref(), Some("AADSTS7000222"));
+    assert!(c
+        .fix
+        .as_deref()
+        .unwrap_or_default()
+        .contains("Certificates & secrets"));
+    assert!(
+        c.portal_url
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Credentials"),
+        "{c:?}"
+    );
     let first = v.summary.problems.first().expect("a problem");
     assert_eq!(first.check.id, "credentials");
     assert_eq!(first.step, Step::Permissions);

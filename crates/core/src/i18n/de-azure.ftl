@@ -63,6 +63,11 @@ azure-secret-rejected = Der geheime Clientschlüssel wurde abgelehnt: { $entered
     .fix = Öffnen Sie im Azure-Portal App-Registrierungen → Ihre App → Zertifikate & Geheimnisse → Geheime Clientschlüssel und kopieren Sie den „Wert“ des Schlüssels, nicht die „Geheimnis-ID“. Der Wert wird nur direkt nach dem Anlegen angezeigt; ist er verborgen, legen Sie einen „Neuen geheimen Clientschlüssel“ an, kopieren Sie dessen Wert und tragen Sie ihn auch in Genesys Cloud ein.
 azure-secret-expired = Der geheime Clientschlüssel ist abgelaufen.
     .fix = Legen Sie einen neuen geheimen Clientschlüssel an (Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel) und kopieren Sie seinen Wert; tragen Sie ihn in der Microsoft-Graph-Integration von Genesys Cloud ein (Admin → Integrationen → Integrationen → Konfiguration → Anmeldedaten); deaktivieren und aktivieren Sie die Integration danach in Genesys Cloud.
+azure-expiry-expired-by-entra = Der geheime Clientschlüssel ist abgelaufen: Entra ID hat ihn mit AADSTS7000222 abgelehnt{ $date ->
+        [unknown] {""}
+       *[other] {" "}(abgelaufen am { $date })
+    }.
+    .fix = Erstellen Sie im Azure-Portal einen neuen geheimen Clientschlüssel (App-Registrierungen → Ihre App → Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel) und kopieren Sie seinen Wert; tragen Sie ihn in der Microsoft-Graph-Integration von Genesys Cloud ein (Admin → Integrationen → Konfiguration → Anmeldedaten), deaktivieren und aktivieren Sie danach die Integration. graphwiz rotate erledigt alles in einem Schritt.
 azure-app-not-found = In diesem Mandanten gibt es keine Anwendung mit der Anwendungs-ID (Client) { $client_id }.
     .fix = Kopieren Sie die Anwendungs-ID (Client) von der Seite „Übersicht“ der App und prüfen Sie, dass die App in diesem Mandanten registriert ist (ihre Verzeichnis-ID (Mandant) steht auf derselben Seite).
 azure-app-disabled = Die Anwendung ist in diesem Mandanten deaktiviert.

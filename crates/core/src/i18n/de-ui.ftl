@@ -246,6 +246,8 @@ ui-exp--days_value = { $n ->
    *[other] { $n } Tage
 }
 ui-exp--day_value = 1 Tag
+ui-exp--expired_undated = Abgelaufen (laut Entra ID)
+ui-exp--expired_word = abgelaufen
 ui-exp--expired_days = seit { $n ->
     [one] { $n } Tag
    *[other] { $n } Tagen

@@ -66,6 +66,11 @@ azure-secret-rejected = The client secret was rejected: { $entered ->
     .fix = In the Azure portal open App registrations → your app → Certificates & secrets → Client secrets and copy the secret's Value, not the Secret ID. The Value is shown only right after the secret was created; if it is hidden, create a New client secret, copy its Value, and update it in Genesys Cloud too.
 azure-secret-expired = The client secret has expired.
     .fix = Create a new client secret (Certificates & secrets → New client secret) and copy its Value; update the secret in the Genesys Cloud Microsoft Graph integration (Admin → Integrations → Configuration → Credentials); then disable and enable the integration in Genesys Cloud.
+azure-expiry-expired-by-entra = The client secret has expired: Entra ID refused it with AADSTS7000222{ $date ->
+        [unknown] {""}
+       *[other] {" "}(it expired on { $date })
+    }.
+    .fix = Create a new client secret in the Azure portal (App registrations → your app → Certificates & secrets → New client secret) and copy its Value; enter it in the Genesys Cloud Microsoft Graph integration (Admin → Integrations → Configuration → Credentials), then disable and enable the integration. graphwiz rotate does all of it in one go.
 azure-app-not-found = No application with Application (client) ID { $client_id } exists in this tenant.
     .fix = Copy the Application (client) ID from the app's Overview page, and check that the app is registered in this tenant (its Directory (tenant) ID is on the same page).
 azure-app-disabled = The application is disabled in this tenant.

@@ -246,6 +246,8 @@ ui-exp--days_value = { $n ->
    *[other] { $n } days
 }
 ui-exp--day_value = 1 day
+ui-exp--expired_undated = Expired (said Entra ID)
+ui-exp--expired_word = expired
 ui-exp--expired_days = expired { $n ->
     [one] { $n } day
    *[other] { $n } days
