@@ -156,10 +156,13 @@ fn wrong_secret() {
         "credentials",
         &["Value", "not the Secret ID", "Certificates & secrets"],
     );
-    assert!(check(&r, "credentials")["portal_url"]
-        .as_str()
-        .unwrap()
-        .contains("/Credentials/"));
+    let url = check(&r, "credentials")["portal_url"].as_str().unwrap();
+    assert!(url.contains("/Credentials/"), "{url}");
+    // Opened in the tenant's own directory (#@<tenant>/view/…).
+    assert!(
+        url.starts_with("https://portal.azure.com/#@5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903/view/"),
+        "{url}"
+    );
     for id in GRAPH_CHECKS {
         assert_status(&r, id, "skip");
     }

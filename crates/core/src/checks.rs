@@ -114,6 +114,17 @@ pub(crate) async fn run_check_inner(
         }
     };
     let ((mut report, token), facts) = tokio::join!(azure_checks(http, input), genesys);
+    // Every Azure portal link opens in this tenant's directory.
+    let directory = report
+        .tenant_id
+        .clone()
+        .or_else(|| input.azure_tenant_id.clone())
+        .unwrap_or_else(|| input.tenant.clone());
+    for c in &mut report.checks {
+        if let Some(u) = &c.portal_url {
+            c.portal_url = Some(portal::in_tenant(u, &directory));
+        }
+    }
     if let (Some(facts), Some(g)) = (facts, &input.genesys) {
         let mut tenant_ids: Vec<String> = [
             Some(input.tenant.clone()),

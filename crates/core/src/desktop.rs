@@ -1373,17 +1373,21 @@ impl Session {
                     .map(|l| l.ok),
                 problems: Vec::new(),
             },
-            portal: PortalLinks {
-                app_registrations: portal::app_registrations(d.cloud),
-                overview: client_guid
-                    .as_deref()
-                    .map(|c| portal::app_overview(d.cloud, c)),
-                api_permissions: client_guid
-                    .as_deref()
-                    .map(|c| portal::api_permissions(d.cloud, c)),
-                certificates: client_guid
-                    .as_deref()
-                    .map(|c| portal::certificates_and_secrets(d.cloud, c)),
+            portal: {
+                // Opened in the integration's directory (an MSP admin is signed in to many).
+                let at = |u: String| portal::in_tenant(&u, &d.tenant);
+                PortalLinks {
+                    app_registrations: at(portal::app_registrations(d.cloud)),
+                    overview: client_guid
+                        .as_deref()
+                        .map(|c| at(portal::app_overview(d.cloud, c))),
+                    api_permissions: client_guid
+                        .as_deref()
+                        .map(|c| at(portal::api_permissions(d.cloud, c))),
+                    certificates: client_guid
+                        .as_deref()
+                        .map(|c| at(portal::certificates_and_secrets(d.cloud, c))),
+                }
             },
             genesys: self.genesys_view(target.as_ref(), report, lang),
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),

@@ -50,6 +50,27 @@ pub fn conditional_access(cloud: Cloud) -> String {
     )
 }
 
+/// `url` (an Azure portal link) opened in directory `tenant` (`#@<tenant>/view/…`), so an admin
+/// signed in to several directories (an MSP's consultant) lands in the right one. Links that are
+/// not the Azure portal's, or already name a directory, come back as they are.
+pub fn in_tenant(url: &str, tenant: &str) -> String {
+    let tenant = tenant.trim();
+    if tenant.is_empty() || url.contains("/#@") {
+        return url.to_string();
+    }
+    let is_portal = Cloud::ALL
+        .iter()
+        .any(|c| url.starts_with(&format!("{}/#view/", c.portal_base())));
+    if !is_portal {
+        return url.to_string();
+    }
+    url.replacen(
+        "/#view/",
+        &format!("/#@{}/view/", crate::cloud::path_segment(tenant)),
+        1,
+    )
+}
+
 fn app_blade(cloud: Cloud, client_id: &str, blade: &str) -> String {
     format!(
         "{}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/{blade}/appId/{}/isMSAApp~/false",
@@ -69,5 +90,33 @@ mod tests {
         assert!(api_permissions(Cloud::Usgov, id).starts_with("https://portal.azure.us/"));
         assert!(certificates_and_secrets(Cloud::China, id).starts_with("https://portal.azure.cn/"));
         assert!(api_permissions(Cloud::Global, id).contains("/CallAnAPI/appId/3b9d6f4a-"));
+    }
+
+    #[test]
+    fn links_open_in_the_tenant() {
+        let id = "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10";
+        let u = in_tenant(
+            &api_permissions(Cloud::Global, id),
+            "contoso.onmicrosoft.com",
+        );
+        assert!(
+            u.starts_with("https://portal.azure.com/#@contoso.onmicrosoft.com/view/Microsoft_AAD_RegisteredApps/"),
+            "{u}"
+        );
+        assert_eq!(in_tenant(&u, "other.onmicrosoft.com"), u, "named once");
+        let cn = in_tenant(
+            &app_registrations(Cloud::China),
+            "5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903",
+        );
+        assert!(
+            cn.starts_with("https://portal.azure.cn/#@5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903/view/"),
+            "{cn}"
+        );
+        let other = "https://apps.mypurecloud.de/directory/#/admin/integrations";
+        assert_eq!(in_tenant(other, "contoso.onmicrosoft.com"), other);
+        assert_eq!(
+            in_tenant(&app_registrations(Cloud::Global), " "),
+            app_registrations(Cloud::Global)
+        );
     }
 }
