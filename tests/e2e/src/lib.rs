@@ -15,7 +15,8 @@
 //!   unlocked Secret Service) are inherited by the app.
 //!
 //! The app writes exports and calendar files into [`App::export_dir`] instead of showing a save
-//! dialog: the harness sets `GRAPHWIZ_E2E_EXPORT_DIR`, the app's test-only switch.
+//! dialog: the harness sets `GRAPHWIZ_E2E_EXPORT_DIR`, the app's test-only switch; "Import config
+//! file" reads [`Home::import_file`] (`GRAPHWIZ_E2E_IMPORT_FILE`) instead of an open dialog.
 //!
 //! For the reminder tests, [`PrivateBus`] runs a D-Bus session bus of its own (no service
 //! activation, so nothing starts a notification server or keyring behind the test's back), and
@@ -114,6 +115,11 @@ impl Home {
         self.dir.path().join("exports")
     }
 
+    /// The file "Import config file" reads (`GRAPHWIZ_E2E_IMPORT_FILE`): a test puts one there.
+    pub fn import_file(&self) -> PathBuf {
+        self.dir.path().join("import.graphwiz.json")
+    }
+
     /// `GRAPHWIZ_HOME` of the app.
     pub fn graphwiz_home(&self) -> PathBuf {
         self.dir.path().join("graphwiz")
@@ -139,6 +145,7 @@ impl Home {
             .env("XDG_STATE_HOME", h.join(".local/state"))
             .env("GRAPHWIZ_HOME", self.graphwiz_home())
             .env("GRAPHWIZ_E2E_EXPORT_DIR", self.export_dir())
+            .env("GRAPHWIZ_E2E_IMPORT_FILE", self.import_file())
             .env("LANG", "en_US.UTF-8")
             .env("LANGUAGE", "en_US:en")
             .env("NO_AT_BRIDGE", "1");

@@ -26,10 +26,18 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
         .await?;
 
     // The steps the failure is on are red; nothing after it is green.
-    app.wait_attr(".steps li[data-step=\"permissions\"]", "data-status", "failed")
-        .await?;
-    app.wait_attr(".steps li[data-step=\"azure-app\"]", "data-status", "failed")
-        .await?;
+    app.wait_attr(
+        ".steps li[data-step=\"permissions\"]",
+        "data-status",
+        "failed",
+    )
+    .await?;
+    app.wait_attr(
+        ".steps li[data-step=\"azure-app\"]",
+        "data-status",
+        "failed",
+    )
+    .await?;
     for step in ["mailboxes", "live-test", "summary"] {
         let s = rail_status(&app, step).await?;
         assert_ne!(s, "passed", "{step} is green over an expired secret");
@@ -42,7 +50,10 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
         .attr("aria-label")
         .await?
         .unwrap_or_default();
-    assert!(label.contains("failed"), "the rail says it in words: {label}");
+    assert!(
+        label.contains("failed"),
+        "the rail says it in words: {label}"
+    );
     app.screenshot("rail-expired").await?;
 
     // The summary names the failed check and leads to its step.
@@ -72,8 +83,12 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
     app.wait_visible("step-secret-expiry").await?;
     app.wait_text("expiry-date", "Expired").await?;
     app.wait_text("expiry-check", "AADSTS7000222").await?;
-    app.wait_attr("[data-testid=\"expiry-days-tile\"]", "data-state", "expired")
-        .await?;
+    app.wait_attr(
+        "[data-testid=\"expiry-days-tile\"]",
+        "data-state",
+        "expired",
+    )
+    .await?;
     app.wait_visible("portal-secret_expiry").await?;
     app.screenshot("expiry-expired").await?;
 
@@ -87,6 +102,145 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
         .await?
         .unwrap_or_default();
     assert!(label.contains("fehlgeschlagen"), "{label}");
+    app.close().await?;
+    Ok(())
+}
+
+const DOMAIN: &str = "contoso-demo.onmicrosoft.com";
+
+async fn walk_to(app: &App, testid: &str) -> Result<()> {
+    for _ in 0..8 {
+        if app.el(testid).await?.is_displayed().await? {
+            return Ok(());
+        }
+        app.click("wizard-next").await?;
+        app.wait_idle().await?;
+    }
+    app.wait_visible(testid).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn b_the_live_test_needs_only_its_own_mailbox() -> Result<()> {
+    let mut app = App::launch("h-live").await?;
+    app.click("start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    app.click("wizard-next").await?;
+    app.wait_visible("step-permissions").await?;
+    app.wait_idle().await?;
+    app.click("wizard-next").await?;
+    app.wait_visible("step-mailboxes").await?;
+    // Two broken mailboxes beside the healthy one.
+    for m in ["unlicensed", "blocked"] {
+        app.type_into("mailbox-input", &format!("{m}@{DOMAIN}"))
+            .await?;
+        app.click("mailbox-add").await?;
+        app.wait_idle().await?;
+    }
+    app.click("mailboxes-check").await?;
+    app.wait_idle().await?;
+    app.wait_attr(
+        ".steps li[data-step=\"mailboxes\"]",
+        "data-status",
+        "failed",
+    )
+    .await?;
+
+    // Sent from the healthy one, the test runs and passes: the others do not stop it.
+    app.click("wizard-next").await?;
+    app.wait_visible("step-live-test").await?;
+    app.select("live-sender", &format!("support@{DOMAIN}"))
+        .await?;
+    app.click("live-run").await?;
+    app.wait_text("live-latency", "arrived").await?;
+    app.wait_idle().await?;
+    for phase in ["sending", "waiting", "marking_read", "cleaning_up"] {
+        app.wait_attr(&format!("[data-phase=\"{phase}\"]"), "data-status", "pass")
+            .await?;
+    }
+    app.wait_attr(
+        ".steps li[data-step=\"live-test\"]",
+        "data-status",
+        "passed",
+    )
+    .await?;
+    app.screenshot("live-passes-beside-broken-mailboxes")
+        .await?;
+
+    // Sent from a broken one, it is refused, says what blocks it, and every pill says skipped.
+    app.select("live-sender", &format!("blocked@{DOMAIN}"))
+        .await?;
+    app.click("live-run").await?;
+    app.wait_idle().await?;
+    app.wait_text("live-checks", "needs these checks to pass first")
+        .await?;
+    app.wait_text("live-checks", &format!("blocked@{DOMAIN}"))
+        .await?;
+    for phase in ["sending", "waiting", "marking_read", "cleaning_up"] {
+        app.wait_attr(&format!("[data-phase=\"{phase}\"]"), "data-status", "skip")
+            .await?;
+    }
+    app.wait_selector_text("[data-phase=\"sending\"] .phase-state", "Skipped")
+        .await?;
+    app.screenshot("live-refused-for-broken-sender").await?;
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn c_import_says_what_it_does_and_waits_for_the_admin() -> Result<()> {
+    let mut app = App::launch("h-import").await?;
+    app.click("start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    app.click("wizard-next").await?;
+    app.wait_visible("step-permissions").await?;
+    app.wait_idle().await?;
+    walk_to(&app, "step-summary").await?;
+    // The happy demo passes every check; should a check not have run, export it anyway.
+    if app.el("export-anyway-row").await?.is_displayed().await? {
+        app.click("export-anyway").await?;
+    }
+    app.click("summary-export").await?;
+    app.wait_text("summary-export-note", ".graphwiz.json")
+        .await?;
+    let exported = std::fs::read_dir(app.home.export_dir())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(".graphwiz.json"))
+        .ok_or("no config file was exported")?;
+    std::fs::copy(&exported, app.home.import_file())?;
+
+    // Import while the demo is open: what the file holds, that the demo closes, and that it
+    // points at a loopback test endpoint — and nothing changes until confirmed.
+    app.click("rail-start").await?;
+    app.wait_visible("step-start").await?;
+    app.click("start-import").await?;
+    app.wait_visible("import-confirm").await?;
+    app.wait_text("import-notes", "closes the demo tenant")
+        .await?;
+    app.wait_text("import-notes", "an address on this computer")
+        .await?;
+    app.wait_text("import-notes", "1 mailbox").await?;
+    app.wait_visible("import-keep-row").await?;
+    app.wait_text("import-confirm-go", "Close the demo and import")
+        .await?;
+    app.wait_visible("demo-banner").await?;
+    app.screenshot("import-preview").await?;
+
+    // Cancelled: still the demo.
+    app.click("import-cancel").await?;
+    app.wait_visible("demo-banner").await?;
+
+    // Confirmed: the demo is closed, the Azure app step opens and a notice says what happened.
+    app.click("start-import").await?;
+    app.wait_visible("import-confirm").await?;
+    app.click("import-confirm-go").await?;
+    app.wait_visible("step-azure-app").await?;
+    app.wait_text("notices", "Imported").await?;
+    app.wait_text("notices", "test endpoints were left out")
+        .await?;
+    assert!(!app.el("demo-banner").await?.is_displayed().await?);
+    app.screenshot("imported").await?;
     app.close().await?;
     Ok(())
 }
