@@ -1,8 +1,8 @@
 //! Fuzz target: the Entra ID (AADSTS) and Microsoft Graph error parsers
-//! (`graphwiz_core::aad::{parse_aad_error, parse_graph_error, find_aadsts_code}`) on any text.
+//! (`graphwiz_core::microsoft::aad::{parse_aad_error, parse_graph_error, find_aadsts_code}`) on any text.
 #![no_main]
 
-use graphwiz_core::aad;
+use graphwiz_core::microsoft::aad;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

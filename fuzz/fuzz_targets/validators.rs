@@ -1,9 +1,9 @@
 //! Fuzz target: the input validators (`graphwiz_core::validate::{tenant, client_id, secret,
-//! mailbox}`, `graphwiz_core::profiles::validate_name`): never a panic, normalising is
+//! mailbox}`, `graphwiz_core::store::profiles::validate_name`): never a panic, normalising is
 //! idempotent, and no message about a secret ever repeats what was pasted.
 #![no_main]
 
-use graphwiz_core::{profiles, validate};
+use graphwiz_core::{store::profiles, validate};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

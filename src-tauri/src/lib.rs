@@ -201,7 +201,7 @@ pub fn run() {
         })
         .setup(|app| {
             startup::mark("setup");
-            let data_dir = graphwiz_core::profiles::data_dir()?;
+            let data_dir = graphwiz_core::store::profiles::data_dir()?;
             let desktop = Desktop::open(&data_dir);
             log::info!(
                 "graphwiz {} (core {}) started",

@@ -195,7 +195,7 @@ fn save_failed(e: impl std::fmt::Display) -> DesktopError {
 /// The saved profiles; an error keeps the reminders' code (the UI's title for it).
 fn saved_profiles(
     desktop: &Desktop,
-) -> Result<Vec<graphwiz_core::profiles::Profile>, DesktopError> {
+) -> Result<Vec<graphwiz_core::store::profiles::Profile>, DesktopError> {
     desktop.saved_profiles().map_err(|e| DesktopError {
         code: "reminders".into(),
         ..e

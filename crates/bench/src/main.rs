@@ -15,8 +15,9 @@
 use clap::{Parser, Subcommand};
 use graphwiz_core::checks::run_check_with;
 use graphwiz_core::http::HttpClient;
-use graphwiz_core::livetest::{run_live_test, LiveTestInput};
-use graphwiz_core::{graph, login, mailbox, token, CheckInput, ClientSecret, Cloud, Endpoints};
+use graphwiz_core::microsoft::livetest::{run_live_test, LiveTestInput};
+use graphwiz_core::microsoft::{graph, login, mailbox, token};
+use graphwiz_core::{CheckInput, ClientSecret, Cloud, Endpoints};
 use graphwiz_emulator::{Emulator, Options, Scenario};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};

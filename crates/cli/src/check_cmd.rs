@@ -7,8 +7,8 @@ use crate::input::{self, Failure};
 use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::checks::{run_check, run_many, Check, Report};
-use graphwiz_core::keychain;
-use graphwiz_core::profiles::{Profile, ProfileStore};
+use graphwiz_core::store::keychain;
+use graphwiz_core::store::profiles::{Profile, ProfileStore};
 use graphwiz_core::CheckInput;
 use std::time::Duration;
 
@@ -25,7 +25,7 @@ pub struct ScopeArgs {
     #[arg(long, value_name = "ADDRESS")]
     pub probe_mailbox: Option<String>,
     /// Days before the secret's expiry when secret_expiry starts to warn.
-    #[arg(long, value_name = "N", default_value_t = graphwiz_core::expiry::DEFAULT_WARN_DAYS, value_parser = clap::value_parser!(u32).range(0..=3650))]
+    #[arg(long, value_name = "N", default_value_t = graphwiz_core::microsoft::expiry::DEFAULT_WARN_DAYS, value_parser = clap::value_parser!(u32).range(0..=3650))]
     pub warn_days: u32,
 }
 
@@ -186,12 +186,12 @@ pub fn build_one(
         Some(name) => {
             let store = ProfileStore::open_default()?;
             let file = store.load()?;
-            let p =
-                file.get(name)
-                    .ok_or_else(|| graphwiz_core::profiles::ProfileError::NotFound {
-                        name: name.clone(),
-                        known: file.names(),
-                    })?;
+            let p = file.get(name).ok_or_else(|| {
+                graphwiz_core::store::profiles::ProfileError::NotFound {
+                    name: name.clone(),
+                    known: file.names(),
+                }
+            })?;
             let target = input::target(
                 t.tenant.as_deref().unwrap_or(&p.tenant),
                 t.client_id.as_deref().unwrap_or(&p.client_id),

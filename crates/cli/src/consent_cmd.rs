@@ -15,10 +15,12 @@
 use crate::input::{self, Failure};
 use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_OK};
 use clap::Args;
-use graphwiz_core::admin::{self, AdminError, AdminToken, DeviceCodePrompt, SignInOptions};
 use graphwiz_core::checks::{run_check, Check, Report};
 use graphwiz_core::http::HttpClient;
 use graphwiz_core::i18n::Msg;
+use graphwiz_core::microsoft::admin::{
+    self, AdminError, AdminToken, DeviceCodePrompt, SignInOptions,
+};
 use graphwiz_core::{CheckInput, Endpoints, Status};
 use std::str::FromStr;
 use std::time::Duration;
@@ -169,7 +171,7 @@ fn checked_redirect(raw: &str) -> Result<String, Failure> {
         ))
     };
     let url = reqwest::Url::parse(raw.trim()).map_err(|e| bad("not-url", e.to_string()))?;
-    let loopback = graphwiz_core::cloud::is_loopback_host(&url);
+    let loopback = graphwiz_core::microsoft::cloud::is_loopback_host(&url);
     match url.scheme() {
         "https" if url.host().is_some() => {}
         "http" if loopback => {}
@@ -351,7 +353,7 @@ pub fn sign_in_admin(
 }
 
 /// Signs the administrator in and decides `perm_user_read` with the admin token: the check to put
-/// in place of a `warn` one (see `graphwiz_core::admin::settle_user_read`).
+/// in place of a `warn` one (see `graphwiz_core::microsoft::admin::settle_user_read`).
 pub async fn admin_user_read_check(
     kind: SignInKind,
     endpoints: &Endpoints,

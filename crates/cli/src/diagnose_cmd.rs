@@ -93,7 +93,7 @@ fn run_inner(a: DiagnoseArgs) -> Result<u8, Failure> {
         profile: Some(profile.clone()),
         mailboxes: Vec::new(),
         probe_mailbox: None,
-        warn_days: graphwiz_core::expiry::DEFAULT_WARN_DAYS,
+        warn_days: graphwiz_core::microsoft::expiry::DEFAULT_WARN_DAYS,
     };
     let (check, _) = build_one(
         &TargetArgs::default(),

@@ -5,9 +5,9 @@ use crate::input::{self, Failure};
 use crate::{margs, output, tr, tra, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::checks::run_many;
-use graphwiz_core::expiry::{self, CalendarEntry, ExpiryState};
-use graphwiz_core::keychain;
-use graphwiz_core::profiles::{Profile, ProfileError, ProfileStore};
+use graphwiz_core::microsoft::expiry::{self, CalendarEntry, ExpiryState};
+use graphwiz_core::store::keychain;
+use graphwiz_core::store::profiles::{Profile, ProfileError, ProfileStore};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -208,7 +208,7 @@ fn run_reminders(a: RemindersArgs) -> Result<u8, Failure> {
             &margs!("profiles" => skipped.join(", ")),
         )));
     }
-    graphwiz_core::profiles::write_atomic(
+    graphwiz_core::store::profiles::write_atomic(
         &a.ics,
         expiry::calendar_in(&entries, &expiry::DEFAULT_REMINDER_DAYS, crate::lang()).as_bytes(),
     )?;

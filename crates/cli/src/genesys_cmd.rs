@@ -10,8 +10,8 @@ use graphwiz_core::genesys::setup::{self, PartInput, SetupError};
 use graphwiz_core::genesys::{AzureIdentity, REGIONS};
 use graphwiz_core::http::HttpClient;
 use graphwiz_core::i18n::{self, args};
-use graphwiz_core::profiles::{ProfileError, ProfileStore};
 use graphwiz_core::report::Status;
+use graphwiz_core::store::profiles::{ProfileError, ProfileStore};
 use std::io::Read;
 use std::time::Duration;
 

@@ -2,8 +2,8 @@
 //! argument), tenant, client ID, cloud and endpoints. Every problem names its field.
 
 use crate::{margs, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_USAGE};
-use graphwiz_core::keychain::KeychainError;
-use graphwiz_core::profiles::ProfileError;
+use graphwiz_core::store::keychain::KeychainError;
+use graphwiz_core::store::profiles::ProfileError;
 use graphwiz_core::validate::{self, Problem};
 use graphwiz_core::{ClientSecret, Cloud, Endpoints};
 use std::io::Read;

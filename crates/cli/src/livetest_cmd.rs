@@ -8,9 +8,9 @@ use crate::input::{self, Failure};
 use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::i18n::decimal_arg;
-use graphwiz_core::livetest::{run_live_test, run_pickup_test, LiveTestInput, Progress};
+use graphwiz_core::microsoft::livetest::{run_live_test, run_pickup_test, LiveTestInput, Progress};
 use graphwiz_core::pickup::{PickupInput, PickupProgress};
-use graphwiz_core::profiles::ProfileStore;
+use graphwiz_core::store::profiles::ProfileStore;
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 

@@ -211,7 +211,10 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 /// `profile list`.
-pub fn print_profiles(profiles: &[graphwiz_core::profiles::Profile], path: &std::path::Path) {
+pub fn print_profiles(
+    profiles: &[graphwiz_core::store::profiles::Profile],
+    path: &std::path::Path,
+) {
     let mut out = std::io::stdout().lock();
     if profiles.is_empty() {
         let _ = writeln!(
@@ -269,8 +272,8 @@ pub fn print_profiles(profiles: &[graphwiz_core::profiles::Profile], path: &std:
 
 /// `profile show`.
 pub fn print_profile(
-    p: &graphwiz_core::profiles::Profile,
-    in_keychain: &Result<bool, graphwiz_core::keychain::KeychainError>,
+    p: &graphwiz_core::store::profiles::Profile,
+    in_keychain: &Result<bool, graphwiz_core::store::keychain::KeychainError>,
 ) {
     let mut lines: Vec<(&str, String)> = Vec::new();
     lines.push(("cli-show-profile", p.name.clone()));

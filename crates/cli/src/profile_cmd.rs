@@ -3,8 +3,8 @@
 use crate::input::{self, Failure};
 use crate::{margs, output, tr, tra, TargetArgs, EXIT_OK};
 use clap::{Args, Subcommand};
-use graphwiz_core::keychain;
-use graphwiz_core::profiles::{self, Profile, ProfileError, ProfileStore};
+use graphwiz_core::store::keychain;
+use graphwiz_core::store::profiles::{self, Profile, ProfileError, ProfileStore};
 use serde::Serialize;
 
 #[derive(Subcommand, Debug)]

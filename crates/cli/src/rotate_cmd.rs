@@ -12,8 +12,8 @@ use crate::input::{self, Failure};
 use crate::{lang, output, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::i18n::{self, args, Args as MsgArgs};
-use graphwiz_core::profiles::ProfileStore;
 use graphwiz_core::rotate::{self, Action, RotateInput, RotateStep};
+use graphwiz_core::store::profiles::ProfileStore;
 use graphwiz_core::ClientSecret;
 use std::io::{BufRead, Write};
 use std::time::Duration;
@@ -92,7 +92,7 @@ fn run_inner(a: RotateArgs) -> Result<u8, Failure> {
     let store = ProfileStore::open_default()?;
     let file = store.load()?;
     let Some(p) = file.get(&a.profile).cloned() else {
-        return Err(graphwiz_core::profiles::ProfileError::NotFound {
+        return Err(graphwiz_core::store::profiles::ProfileError::NotFound {
             name: a.profile.clone(),
             known: file.names(),
         }
@@ -134,7 +134,7 @@ fn run_inner(a: RotateArgs) -> Result<u8, Failure> {
             &endpoints,
             &tenant,
             a.admin_client_id.as_deref(),
-            graphwiz_core::admin::DEFAULT_WAIT,
+            graphwiz_core::microsoft::admin::DEFAULT_WAIT,
             Some(vec![
                 rotate::azure::MANAGE_SCOPE.to_string(),
                 "User.Read".to_string(),

@@ -4,10 +4,10 @@ use crate::input::{self, Failure};
 use crate::{margs, output, tr, tra, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::checks::run_check;
-use graphwiz_core::config::{self, ConfigFile, ExportError, ImportError};
 use graphwiz_core::i18n::{msg_arg, Msg};
-use graphwiz_core::profiles::{self, Profile, ProfileError, ProfileStore};
-use graphwiz_core::{keychain, CheckInput};
+use graphwiz_core::store::config::{self, ConfigFile, ExportError, ImportError};
+use graphwiz_core::store::profiles::{self, Profile, ProfileError, ProfileStore};
+use graphwiz_core::{store::keychain, CheckInput};
 use std::path::PathBuf;
 use std::time::Duration;
 

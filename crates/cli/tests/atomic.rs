@@ -24,9 +24,9 @@
 //!
 //! The seed is printed; `GRAPHWIZ_ATOMIC_SEED=N` replays a run.
 
-use graphwiz_core::config;
-use graphwiz_core::keychain;
-use graphwiz_core::profiles::ProfileStore;
+use graphwiz_core::store::config;
+use graphwiz_core::store::keychain;
+use graphwiz_core::store::profiles::ProfileStore;
 use graphwiz_emulator::mailbox::Mailbox;
 use graphwiz_emulator::{Emulator, MailboxBehaviour, Options, Scenario};
 use std::os::unix::process::ExitStatusExt;

@@ -4,17 +4,17 @@
 //! check at once (`registration`, `perm_mail_readwrite`, `perm_mail_send`, `perm_user_read`).
 //! A check that cannot run because an earlier one failed is `skip` with the reason.
 
-use crate::aad::AadError;
-use crate::cloud::{Cloud, Endpoints};
-use crate::graph::{self, Grant, GraphFailure, Registration};
 use crate::http::{HttpClient, HttpError};
 use crate::i18n::{args, date_arg, msg_arg, msgs_arg, Args, Msg};
-use crate::login::{self, AccessToken, LoginError};
-use crate::permissions::{self, Permission};
-use crate::portal;
+use crate::microsoft::aad::AadError;
+use crate::microsoft::cloud::{Cloud, Endpoints};
+use crate::microsoft::graph::{self, Grant, GraphFailure, Registration};
+use crate::microsoft::login::{self, AccessToken, LoginError};
+use crate::microsoft::permissions::{self, Permission};
+use crate::microsoft::portal;
+use crate::microsoft::token::{read_claims, TokenClaims};
 pub use crate::report::{Check, Report, Status};
 use crate::secret::ClientSecret;
-use crate::token::{read_claims, TokenClaims};
 use std::time::{Duration, Instant};
 
 /// What a run needs. Inputs are expected to be validated already (see [`crate::validate`]).
@@ -60,7 +60,7 @@ impl CheckInput {
             timeout: Duration::from_secs(30),
             mailboxes: Vec::new(),
             probe_mailbox: None,
-            expiry_warn_days: crate::expiry::DEFAULT_WARN_DAYS,
+            expiry_warn_days: crate::microsoft::expiry::DEFAULT_WARN_DAYS,
             known_expiry: None,
             azure_tenant_id: None,
             genesys: None,
@@ -294,17 +294,15 @@ async fn graph_checks(
         }
         graph::fetch_admin_grants(http, endpoints, token, &sp_id).await
     });
-    let mailboxes = futures::future::join_all(
-        input
-            .mailboxes
-            .iter()
-            .map(|m| crate::mailbox::mailbox_access(http, endpoints, token, client_id, m)),
-    );
+    let mailboxes =
+        futures::future::join_all(input.mailboxes.iter().map(|m| {
+            crate::microsoft::mailbox::mailbox_access(http, endpoints, token, client_id, m)
+        }));
     let probe = async {
         match &input.probe_mailbox {
-            Some(p) => {
-                Some(crate::mailbox::scope_audit(http, endpoints, token, client_id, p).await)
-            }
+            Some(p) => Some(
+                crate::microsoft::mailbox::scope_audit(http, endpoints, token, client_id, p).await,
+            ),
             None => None,
         }
     };
@@ -407,7 +405,7 @@ fn expiry_verdict(
     secret: &str,
     tail: &[Msg],
 ) -> Check {
-    use crate::expiry::{self, ExpiryState};
+    use crate::microsoft::expiry::{self, ExpiryState};
     let (status, id) = match expiry::state(expires, now, warn_days) {
         ExpiryState::Ok => (Status::Pass, "azure-expiry-ok"),
         ExpiryState::Soon => (Status::Warn, "azure-expiry-soon"),
@@ -428,7 +426,7 @@ fn secret_expiry_check(
     input: &CheckInput,
     now: chrono::DateTime<chrono::Utc>,
 ) -> (Check, Option<chrono::DateTime<chrono::Utc>>) {
-    use crate::expiry::{self, AppSecret, ExpiryState, SecretMatch};
+    use crate::microsoft::expiry::{self, AppSecret, ExpiryState, SecretMatch};
     let cloud = input.endpoints.cloud;
     let portal_url = portal::certificates_and_secrets(cloud, &input.client_id);
     let warn_days = input.expiry_warn_days;
@@ -900,8 +898,8 @@ pub async fn run_many(inputs: &[CheckInput], concurrency: usize) -> Vec<Report> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::PasswordCredential;
     use crate::i18n::Lang;
+    use crate::microsoft::graph::PasswordCredential;
     use graphwiz_emulator::{Emulator, Options, Scenario};
 
     async fn report_of(scenario: Scenario) -> Report {
@@ -1195,7 +1193,7 @@ mod tests {
         );
         let f = GraphFailure::Status {
             status: 403,
-            error: Some(crate::aad::GraphError {
+            error: Some(crate::microsoft::aad::GraphError {
                 code: "Authorization_RequestDenied".into(),
                 message: "Insufficient privileges.".into(),
                 request_id: None,
@@ -1210,7 +1208,7 @@ mod tests {
             "Microsoft Graph hat mit HTTP 403 Authorization_RequestDenied geantwortet: Insufficient privileges."
         );
         assert_eq!(
-            crate::token::read_claims("x")
+            crate::microsoft::token::read_claims("x")
                 .unwrap_err()
                 .msg()
                 .text(Lang::De),

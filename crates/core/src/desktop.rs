@@ -28,18 +28,18 @@
 //!   language ([`DesktopError::localized`], `text`) before they reach the web view.
 //! * The optional Genesys Cloud step lives in `desktop/genesys.rs`.
 
-use crate::admin::{self, AdminError, SignInOptions};
 use crate::checks::{run_check, run_check_with, Check, CheckInput, Report, Status};
-use crate::cloud::{is_loopback_host, Cloud, Endpoints};
-use crate::config::{ConfigFile, ImportError};
-use crate::expiry::{self, ExpiryState};
 use crate::http::HttpClient;
 use crate::i18n::{self, args, Args, Lang, Msg};
-use crate::keychain::{self, KeychainError};
-use crate::livetest::{run_live_test, LiveTestInput, Progress};
-use crate::portal;
-use crate::profiles::{self, Profile, ProfileError, ProfileStore};
+use crate::microsoft::admin::{self, AdminError, SignInOptions};
+use crate::microsoft::cloud::{is_loopback_host, Cloud, Endpoints};
+use crate::microsoft::expiry::{self, ExpiryState};
+use crate::microsoft::livetest::{run_live_test, LiveTestInput, Progress};
+use crate::microsoft::portal;
 use crate::secret::ClientSecret;
+use crate::store::config::{ConfigFile, ImportError};
+use crate::store::keychain::{self, KeychainError};
+use crate::store::profiles::{self, Profile, ProfileError, ProfileStore};
 use crate::validate::{self, Problem, Severity};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -554,7 +554,7 @@ impl From<AdminError> for DesktopError {
     }
 }
 
-fn endpoint_error(e: crate::cloud::EndpointError) -> DesktopError {
+fn endpoint_error(e: crate::microsoft::cloud::EndpointError) -> DesktopError {
     DesktopError::detail("endpoints", "app-error-endpoints", e)
 }
 
@@ -2457,7 +2457,7 @@ impl Desktop {
                 "app-error-not-validated",
             ));
         }
-        crate::config::write(path, &cfg, true)
+        crate::store::config::write(path, &cfg, true)
             .map_err(|e| DesktopError::detail("write", "app-error-write", e))?;
         Ok(cfg)
     }
@@ -2743,7 +2743,7 @@ fn save_with_secret(
 
 /// Reads a config file for import, with the core's validation.
 pub fn read_config(path: &Path) -> Result<ConfigFile, DesktopError> {
-    crate::config::read(path).map_err(|e| match e {
+    crate::store::config::read(path).map_err(|e| match e {
         ImportError::Read { .. } => DesktopError::detail("read", "app-error-read", e),
         _ => DesktopError::detail("import", "app-error-import", e),
     })

@@ -4,38 +4,34 @@
 //! The CLI (`graphwiz`) and the desktop shell both call into this crate. Start reading at
 //! [`checks::run_check`]: it discovers the tenant, fetches one client-credentials token and then
 //! runs every Graph check concurrently, returning a [`checks::Report`].
+//!
+//! The modules, from the bottom up (a module uses only those on its floor or below):
+//! - the ground: `report` (Check, Status, Report), `secret` (the secret types), `i18n` (the
+//!   message catalogs), `http` (the one HTTP client), `validate` (what an admin types);
+//! - `store`: profiles, keychain, config file, notes;
+//! - the two sides: `microsoft` (Entra ID and Graph) and `genesys` (the Genesys Cloud Platform API);
+//! - the workflows over both: `checks` (one integration), `bulk` (many), `pickup`, `rotate`,
+//!   `reminders`, `diagnose` (the troubleshooter);
+//! - `desktop`: the wizard's state and views for the desktop shell.
 
-pub mod aad;
-pub mod admin;
 pub mod bulk;
 pub mod checks;
-pub mod cloud;
-pub mod config;
 pub mod desktop;
 pub mod diagnose;
-pub mod expiry;
 pub mod genesys;
-pub mod graph;
 pub mod http;
 pub mod i18n;
-pub mod keychain;
-pub mod livetest;
-pub mod login;
-pub mod mailbox;
-pub mod notes;
-pub mod permissions;
+pub mod microsoft;
 pub mod pickup;
-pub mod portal;
-pub mod profiles;
 pub mod reminders;
 pub mod report;
 pub mod rotate;
 pub mod secret;
-pub mod token;
+pub mod store;
 pub mod validate;
 
 pub use checks::{run_check, Check, CheckInput, Report, Status};
-pub use cloud::{Cloud, Endpoints};
+pub use microsoft::cloud::{Cloud, Endpoints};
 pub use secret::ClientSecret;
 
 /// Version of graphwiz-core, shown by the CLI and the desktop app.

@@ -1,6 +1,6 @@
 //! The pickup test: the proof that Genesys Cloud really fetches mail from a mailbox.
 //!
-//! The live test sends its mail and sees it arrive ([`crate::livetest`]); here graphwiz does NOT
+//! The live test sends its mail and sees it arrive ([`crate::microsoft::livetest`]); here graphwiz does NOT
 //! mark it read, but watches its `isRead`: the Genesys integration marks a mail read once it has
 //! transferred it, so the flip — without graphwiz touching the mail — is the proof. The watch is
 //! one small request on the one message, 150 ms after arrival and growing to at most 400 ms, so
@@ -9,11 +9,11 @@
 
 use crate::genesys::client::{login, GenesysApi, GenesysFailure, LoginFailure};
 use crate::genesys::conversations;
-use crate::graph::{self, GraphFailure};
 use crate::http::HttpClient;
 use crate::i18n::{args, decimal_arg, msg_arg, Args, Msg};
-use crate::livetest::{LiveTestInput, Progress};
-use crate::login::AccessToken;
+use crate::microsoft::graph::{self, GraphFailure};
+use crate::microsoft::livetest::{LiveTestInput, Progress};
+use crate::microsoft::login::AccessToken;
 use crate::report::{Check, Status};
 use std::time::{Duration, Instant};
 
@@ -150,12 +150,12 @@ pub(crate) async fn after_arrival(
         a.extend(extra);
         a
     };
-    let url = crate::mailbox::user_url(
+    let url = crate::microsoft::mailbox::user_url(
         e,
         mailbox,
         &format!(
             "messages/{}?$select=isRead",
-            crate::cloud::path_segment(message_id)
+            crate::microsoft::cloud::path_segment(message_id)
         ),
     );
     let deadline = arrived + input.pickup_wait;
@@ -230,7 +230,7 @@ pub(crate) async fn after_arrival(
             return (out, polls);
         }
         Err(f) => {
-            let c = crate::mailbox::refusal_check(
+            let c = crate::microsoft::mailbox::refusal_check(
                 "pickup",
                 &f,
                 mailbox,

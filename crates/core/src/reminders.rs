@@ -13,9 +13,9 @@
 //!   banner's button opens the profile's Secret expiry step.
 //! * Texts name the tenant, the app (profile) and the days left, in English or German.
 
-use crate::expiry::{self, DueReminder, ReminderKey, Watched};
 use crate::i18n::{args, date_arg, Msg};
-use crate::profiles::Profile;
+use crate::microsoft::expiry::{self, DueReminder, ReminderKey, Watched};
+use crate::store::profiles::Profile;
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;

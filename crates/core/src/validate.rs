@@ -25,7 +25,7 @@ pub fn field_key(label: &str) -> &'static str {
         FIELD_TENANT => "tenant",
         FIELD_CLIENT_ID => "client_id",
         FIELD_SECRET => "secret",
-        crate::profiles::FIELD_NAME => "name",
+        crate::store::profiles::FIELD_NAME => "name",
         _ => "mailbox",
     }
 }
@@ -448,7 +448,7 @@ mod tests {
         );
         assert_eq!(field_label(FIELD_CLIENT_ID, Lang::En), FIELD_CLIENT_ID);
         assert_eq!(
-            field_label(crate::profiles::FIELD_NAME, Lang::De),
+            field_label(crate::store::profiles::FIELD_NAME, Lang::De),
             "Profilname"
         );
     }

@@ -4,10 +4,10 @@
 //! `state`, a PKCE mismatch, the device code flow (pending, declined, expired), what the admin
 //! token reads in three scenarios, and admin consent fixing `no-admin-consent`.
 
-use graphwiz_core::admin::{
+use graphwiz_core::http::HttpClient;
+use graphwiz_core::microsoft::admin::{
     self, AdminError, AdminFindings, DeviceCodePrompt, SignInOptions, Waiting,
 };
-use graphwiz_core::http::HttpClient;
 use graphwiz_core::{run_check, CheckInput, ClientSecret, Cloud, Endpoints, Status};
 use graphwiz_emulator::{AdminOutcome, Emulator, Options, Scenario};
 use std::sync::{Arc, Mutex};

@@ -2,8 +2,8 @@
 
 use chrono::{TimeZone, Utc};
 use graphwiz_core::checks::{Check, Report};
-use graphwiz_core::config::{self, ConfigFile, ImportError};
-use graphwiz_core::profiles::Profile;
+use graphwiz_core::store::config::{self, ConfigFile, ImportError};
+use graphwiz_core::store::profiles::Profile;
 use graphwiz_core::Cloud;
 
 fn schema_file() -> std::path::PathBuf {

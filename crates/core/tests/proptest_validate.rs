@@ -6,8 +6,10 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use graphwiz_core::http;
+use graphwiz_core::microsoft::{aad, token};
+use graphwiz_core::store::{config, profiles};
 use graphwiz_core::validate::{self, Severity};
-use graphwiz_core::{aad, config, http, profiles, token};
 use proptest::prelude::*;
 use std::time::Duration;
 

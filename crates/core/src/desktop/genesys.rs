@@ -14,9 +14,9 @@ use crate::genesys::{AzureIdentity, GenesysConnection, GenesysEndpoints, Genesys
 use crate::http::HttpClient;
 use crate::i18n::Msg;
 use crate::i18n::{self, args, Lang};
-use crate::keychain::{self, KeychainError};
-use crate::profiles::{GenesysPart, Profile, ProfileStore};
 use crate::secret::ClientSecret;
+use crate::store::keychain::{self, KeychainError};
+use crate::store::profiles::{GenesysPart, Profile, ProfileStore};
 use crate::validate::{self, Severity};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

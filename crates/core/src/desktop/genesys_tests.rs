@@ -287,7 +287,7 @@ async fn a_saved_profile_keeps_its_genesys_part_in_the_keychain() {
         })
         .unwrap();
     assert!(v.genesys.configured && v.genesys.secret_stored);
-    let text = std::fs::read_to_string(dir.path().join(crate::profiles::FILE_NAME)).unwrap();
+    let text = std::fs::read_to_string(dir.path().join(crate::store::profiles::FILE_NAME)).unwrap();
     assert!(
         !text.contains(&genesys.client_secret()),
         "secret in profiles.json"

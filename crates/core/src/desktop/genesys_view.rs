@@ -7,7 +7,7 @@ use crate::checks::{Check, Report, Status};
 use crate::genesys::restart::RestartStep;
 use crate::genesys::REGIONS;
 use crate::i18n::{self, args, Lang};
-use crate::profiles::Profile;
+use crate::store::profiles::Profile;
 use serde::Serialize;
 
 /// One region for the picker.

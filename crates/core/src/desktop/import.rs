@@ -3,11 +3,11 @@
 //! import itself, with a notice saying what was imported.
 
 use super::{default_name, Desktop, DesktopError, Draft, Origin, Step, View};
-use crate::cloud::is_loopback_host;
-use crate::config::ConfigFile;
 use crate::i18n::{args, date_arg};
-use crate::profiles;
+use crate::microsoft::cloud::is_loopback_host;
 use crate::report::{Check, Status};
+use crate::store::config::ConfigFile;
+use crate::store::profiles;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 

@@ -15,13 +15,13 @@
 
 use super::{Desktop, DesktopError, Opener, Session};
 use super::{GENESYS_RESTART_TIMEOUT, REQUEST_TIMEOUT};
-use crate::admin::{self, SignInOptions};
 use crate::checks::Check;
 use crate::http::HttpClient;
 use crate::i18n::{self, args, Args, Lang};
-use crate::profiles::{Profile, ProfileStore};
+use crate::microsoft::admin::{self, SignInOptions};
 use crate::rotate::{self, journal::Journal, Action, MemoryVault, RotateInput, RotateStep};
 use crate::secret::ClientSecret;
+use crate::store::profiles::{Profile, ProfileStore};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::path::PathBuf;

@@ -118,7 +118,7 @@ pub(super) fn shown_test(
         .checks
         .iter()
         .filter(|c| !ran && !ids.contains(&c.id.as_str()))
-        .filter(|c| crate::livetest::blocks(c, sender, recipient));
+        .filter(|c| crate::microsoft::livetest::blocks(c, sender, recipient));
     let ok = ran && steps.iter().all(|c| c.status != Status::Fail);
     (stopped_by.chain(steps).cloned().collect(), ok)
 }

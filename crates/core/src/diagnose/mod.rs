@@ -11,7 +11,7 @@ pub mod table;
 
 use crate::checks::{run_check, CheckInput};
 use crate::i18n::{self, args, Args, Lang};
-use crate::livetest::{run_live_test, run_pickup_test, LiveTestInput};
+use crate::microsoft::livetest::{run_live_test, run_pickup_test, LiveTestInput};
 use crate::pickup::PickupInput;
 use crate::report::{Check, Report, Status};
 use serde::Serialize;

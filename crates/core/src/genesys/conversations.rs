@@ -175,7 +175,7 @@ pub async fn queue_name(api: &GenesysApi<'_>, queue_id: &str) -> Option<String> 
     api.get::<Queue>(
         &format!(
             "/api/v2/routing/queues/{}",
-            crate::cloud::path_segment(queue_id)
+            crate::microsoft::cloud::path_segment(queue_id)
         ),
         VIEW_QUEUE,
     )
@@ -189,7 +189,7 @@ pub async fn end(api: &GenesysApi<'_>, conversation_id: &str) -> Result<(), Gene
     api.patch::<serde_json::Value>(
         &format!(
             "/api/v2/conversations/emails/{}",
-            crate::cloud::path_segment(conversation_id)
+            crate::microsoft::cloud::path_segment(conversation_id)
         ),
         &serde_json::json!({"state": "disconnected"}),
         DISCONNECT,

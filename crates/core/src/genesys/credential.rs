@@ -123,7 +123,7 @@ struct Found {
 }
 
 async fn find(api: &GenesysApi<'_>, integration: &Integration) -> Result<Found, CredentialError> {
-    let seg = crate::cloud::path_segment;
+    let seg = crate::microsoft::cloud::path_segment;
     let config: Config = api
         .get(
             &format!(
@@ -233,7 +233,7 @@ pub async fn update_secret(
         });
         let path = format!(
             "/api/v2/integrations/credentials/{}",
-            crate::cloud::path_segment(&found.id)
+            crate::microsoft::cloud::path_segment(&found.id)
         );
         match api.put::<serde_json::Value>(&path, &body, EDIT).await {
             Ok(_) => return Ok(found.id),

@@ -2,7 +2,7 @@
 //! (`https://login.{host}`), the Platform API (`https://api.{host}`) and the admin UI
 //! (`https://apps.{host}`), or explicit overrides of the first two (https, or http on loopback).
 
-use crate::cloud::{checked_base, EndpointError};
+use crate::microsoft::cloud::{checked_base, EndpointError};
 use std::fmt;
 
 /// One Genesys Cloud region: its name in the Platform API SDKs and its host.

@@ -65,14 +65,14 @@ pub struct RestartNote {
 /// The folder of restart notes, one file per profile.
 #[derive(Clone, Debug)]
 pub struct Journal {
-    notes: crate::notes::NoteDir,
+    notes: crate::store::notes::NoteDir,
 }
 
 impl Journal {
     /// The journal inside a data folder (`<dir>/genesys-restarts`).
     pub fn in_data_dir(dir: &Path) -> Self {
         Journal {
-            notes: crate::notes::NoteDir::new(dir.join("genesys-restarts")),
+            notes: crate::store::notes::NoteDir::new(dir.join("genesys-restarts")),
         }
     }
 
@@ -129,7 +129,10 @@ fn msg(status: Status, id: &str, profile: &str, extra: Args) -> Check {
 
 async fn read(api: &GenesysApi<'_>, id: &str) -> Result<Integration, GenesysFailure> {
     api.get(
-        &format!("/api/v2/integrations/{}", crate::cloud::path_segment(id)),
+        &format!(
+            "/api/v2/integrations/{}",
+            crate::microsoft::cloud::path_segment(id)
+        ),
         VIEW,
     )
     .await
@@ -141,7 +144,10 @@ async fn set_intended(
     state: &str,
 ) -> Result<Integration, GenesysFailure> {
     api.patch(
-        &format!("/api/v2/integrations/{}", crate::cloud::path_segment(id)),
+        &format!(
+            "/api/v2/integrations/{}",
+            crate::microsoft::cloud::path_segment(id)
+        ),
         &serde_json::json!({ "intendedState": state }),
         EDIT,
     )

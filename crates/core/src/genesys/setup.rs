@@ -5,9 +5,9 @@
 use super::client::GenesysConnection;
 use super::region::{GenesysEndpoints, Region, REGIONS};
 use crate::i18n::{self, args, Lang};
-use crate::keychain::{self, KeychainError};
-use crate::profiles::{GenesysPart, Profile, ProfileError, ProfileStore};
 use crate::secret::ClientSecret;
+use crate::store::keychain::{self, KeychainError};
+use crate::store::profiles::{GenesysPart, Profile, ProfileError, ProfileStore};
 
 /// Why a Genesys part could not be saved, removed or used.
 #[derive(Debug, thiserror::Error)]

@@ -3,10 +3,10 @@
 //! app or be an Application Administrator / Cloud Application Administrator). The app's own
 //! credentials never get write rights to itself.
 
-use crate::admin::AdminToken;
-use crate::cloud::Endpoints;
-use crate::graph::{self, GraphFailure, PasswordCredential};
 use crate::http::HttpClient;
+use crate::microsoft::admin::AdminToken;
+use crate::microsoft::cloud::Endpoints;
+use crate::microsoft::graph::{self, GraphFailure, PasswordCredential};
 use crate::secret::ClientSecret;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -17,7 +17,7 @@ pub const MANAGE_SCOPE: &str = "Application.ReadWrite.All";
 fn app_url(e: &Endpoints, client_id: &str, tail: &str) -> String {
     e.graph_url(&format!(
         "applications(appId='{}'){tail}",
-        crate::cloud::path_segment(client_id)
+        crate::microsoft::cloud::path_segment(client_id)
     ))
 }
 

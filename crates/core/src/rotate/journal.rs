@@ -58,14 +58,14 @@ pub struct RotationNote {
 /// The folder of rotation notes.
 #[derive(Clone, Debug)]
 pub struct Journal {
-    notes: crate::notes::NoteDir,
+    notes: crate::store::notes::NoteDir,
 }
 
 impl Journal {
     /// The journal inside a data folder.
     pub fn in_data_dir(dir: &Path) -> Self {
         Journal {
-            notes: crate::notes::NoteDir::new(dir.join("rotations")),
+            notes: crate::store::notes::NoteDir::new(dir.join("rotations")),
         }
     }
 

@@ -18,19 +18,19 @@
 pub mod azure;
 pub mod journal;
 
-use crate::admin::AdminToken;
 use crate::checks::{run_check, CheckInput};
 use crate::genesys::client::{login, GenesysApi};
 use crate::genesys::restart::{self, RestartStep};
 use crate::genesys::{checks::find_integration, credential, AzureIdentity, GenesysInput};
 use crate::http::HttpClient;
 use crate::i18n::{args, msg_arg, Args, Msg};
-use crate::keychain;
-use crate::livetest::{run_live_test, LiveTestInput};
-use crate::login::{self, LoginError};
-use crate::profiles::{Profile, ProfileStore};
+use crate::microsoft::admin::AdminToken;
+use crate::microsoft::livetest::{run_live_test, LiveTestInput};
+use crate::microsoft::login::{self, LoginError};
 use crate::report::{Check, Status};
 use crate::secret::ClientSecret;
+use crate::store::keychain;
+use crate::store::profiles::{Profile, ProfileStore};
 use chrono::{Months, Utc};
 use journal::{Journal, RotationNote, Stage};
 use std::collections::HashMap;
@@ -427,9 +427,9 @@ async fn start(ctx: &Ctx<'_>) -> RotateOutcome {
     advance(ctx, &mut note).await
 }
 
-fn denied_or(other: &'static str, f: &crate::graph::GraphFailure) -> &'static str {
+fn denied_or(other: &'static str, f: &crate::microsoft::graph::GraphFailure) -> &'static str {
     match f {
-        crate::graph::GraphFailure::Status { status: 403, .. } => "rotate-denied",
+        crate::microsoft::graph::GraphFailure::Status { status: 403, .. } => "rotate-denied",
         _ => other,
     }
 }
@@ -500,7 +500,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                             ctx.fail(note, denied_or("rotate-add-failed", &f), msg_arg(&f.msg()));
                         // Graph said no: nothing was made, so nothing is open. (After a lost
                         // answer the note stays: the secret may exist, and --resume finds it.)
-                        if matches!(f, crate::graph::GraphFailure::Status { .. }) {
+                        if matches!(f, crate::microsoft::graph::GraphFailure::Status { .. }) {
                             ctx.journal.clear(&p.name);
                             o.stage = None;
                         }
@@ -664,7 +664,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                             check,
                             sender: mailbox.clone(),
                             recipient: mailbox,
-                            wait: crate::livetest::DEFAULT_WAIT,
+                            wait: crate::microsoft::livetest::DEFAULT_WAIT,
                         };
                         let report = run_live_test(&live, &|_| {}).await.report;
                         let test_ids = ["send", "receive", "mark_read"];
@@ -760,7 +760,9 @@ async fn put_secret(
     let p = &ctx.profile;
     let token = login(&ctx.http, &g.conn).await.map_err(|e| match e {
         crate::genesys::client::LoginFailure::Refused { error, .. } => error.into(),
-        crate::genesys::client::LoginFailure::Http(h) => msg_arg(&crate::graph::http_msg(&h)),
+        crate::genesys::client::LoginFailure::Http(h) => {
+            msg_arg(&crate::microsoft::graph::http_msg(&h))
+        }
     })?;
     let api = GenesysApi::new(&ctx.http, &g.conn.endpoints, token);
     let integration = find_integration(&api, g, &azure_identity(p))

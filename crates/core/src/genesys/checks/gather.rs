@@ -127,7 +127,7 @@ pub fn graph_type_ids(types: &[IntegrationType]) -> Vec<String> {
 }
 
 fn enc(s: &str) -> String {
-    crate::cloud::path_segment(s)
+    crate::microsoft::cloud::path_segment(s)
 }
 
 async fn configured_ids(api: &GenesysApi<'_>, integration: &Integration) -> ConfiguredIds {

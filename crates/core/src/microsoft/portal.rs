@@ -1,6 +1,6 @@
 //! Deep links into the Azure portal, per cloud: the pages where each fix is made.
 
-use crate::cloud::Cloud;
+use crate::microsoft::cloud::Cloud;
 
 /// Microsoft Entra ID → App registrations (all applications).
 pub fn app_registrations(cloud: Cloud) -> String {
@@ -30,7 +30,7 @@ pub fn enterprise_app(cloud: Cloud, client_id: &str) -> String {
     format!(
         "{}/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AppAppsPreview/menuId~/null/searchQuery/{}",
         cloud.portal_base(),
-        crate::cloud::path_segment(client_id)
+        crate::microsoft::cloud::path_segment(client_id)
     )
 }
 
@@ -66,7 +66,7 @@ pub fn in_tenant(url: &str, tenant: &str) -> String {
     }
     url.replacen(
         "/#view/",
-        &format!("/#@{}/view/", crate::cloud::path_segment(tenant)),
+        &format!("/#@{}/view/", crate::microsoft::cloud::path_segment(tenant)),
         1,
     )
 }
@@ -75,7 +75,7 @@ fn app_blade(cloud: Cloud, client_id: &str, blade: &str) -> String {
     format!(
         "{}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/{blade}/appId/{}/isMSAApp~/false",
         cloud.portal_base(),
-        crate::cloud::path_segment(client_id)
+        crate::microsoft::cloud::path_segment(client_id)
     )
 }
 

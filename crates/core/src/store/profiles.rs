@@ -6,8 +6,8 @@
 //! damaged file or one from a newer graphwiz is reported and never overwritten.
 
 use crate::checks::Report;
-use crate::cloud::Cloud;
 use crate::i18n::{args, msg_arg, Lang, Msg};
+use crate::microsoft::cloud::Cloud;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -71,7 +71,7 @@ pub struct Profile {
     pub last_check: Option<LastCheck>,
     /// The last live send/receive test.
     #[serde(default)]
-    pub last_live_test: Option<crate::config::LiveTestSummary>,
+    pub last_live_test: Option<crate::store::config::LiveTestSummary>,
     /// The Genesys Cloud side, when set: region and OAuth client (its secret in the keychain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub genesys: Option<GenesysPart>,
@@ -122,8 +122,11 @@ impl GenesysPart {
 
 impl Profile {
     /// The calendar entry of this profile's secret, when its expiry is known.
-    pub fn calendar_entry(&self, stamp: DateTime<Utc>) -> Option<crate::expiry::CalendarEntry> {
-        Some(crate::expiry::CalendarEntry {
+    pub fn calendar_entry(
+        &self,
+        stamp: DateTime<Utc>,
+    ) -> Option<crate::microsoft::expiry::CalendarEntry> {
+        Some(crate::microsoft::expiry::CalendarEntry {
             profile: self.name.clone(),
             tenant: self.tenant.clone(),
             app: self.name.clone(),
@@ -140,7 +143,7 @@ impl Profile {
         &self,
         secret: crate::secret::ClientSecret,
         timeout: std::time::Duration,
-    ) -> Result<crate::checks::CheckInput, crate::cloud::EndpointError> {
+    ) -> Result<crate::checks::CheckInput, crate::microsoft::cloud::EndpointError> {
         let mut input = crate::checks::CheckInput::new(
             self.endpoints()?,
             self.tenant.clone(),
@@ -169,8 +172,10 @@ impl Profile {
     }
 
     /// The endpoints of this profile.
-    pub fn endpoints(&self) -> Result<crate::cloud::Endpoints, crate::cloud::EndpointError> {
-        crate::cloud::Endpoints::new(
+    pub fn endpoints(
+        &self,
+    ) -> Result<crate::microsoft::cloud::Endpoints, crate::microsoft::cloud::EndpointError> {
+        crate::microsoft::cloud::Endpoints::new(
             self.cloud,
             self.login_url.as_deref(),
             self.graph_url.as_deref(),

@@ -1,12 +1,12 @@
 //! Microsoft Graph reads made with the integration's own token: its application object, its
 //! service principal and its delegated admin-consent grants.
 
-use crate::aad::{parse_graph_error, GraphError};
-use crate::cloud::{path_segment, Endpoints};
 use crate::http::{HttpClient, HttpError, HttpResponse};
 use crate::i18n::{args, Msg};
-use crate::login::AccessToken;
-use crate::permissions::{Kind, MICROSOFT_GRAPH_APP_ID};
+use crate::microsoft::aad::{parse_graph_error, GraphError};
+use crate::microsoft::cloud::{path_segment, Endpoints};
+use crate::microsoft::login::AccessToken;
+use crate::microsoft::permissions::{Kind, MICROSOFT_GRAPH_APP_ID};
 use serde::Deserialize;
 
 /// Why a Graph read failed.

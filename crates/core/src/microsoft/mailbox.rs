@@ -3,12 +3,12 @@
 //! opt-in, can the app read a mailbox it should not (scope audit, FAQ question 3).
 
 use crate::checks::{Check, Status};
-use crate::cloud::{path_segment, Endpoints};
-use crate::graph::{self, GraphFailure};
 use crate::http::{HttpClient, HttpError};
 use crate::i18n::{args, Args, Msg};
-use crate::login::AccessToken;
-use crate::portal;
+use crate::microsoft::cloud::{path_segment, Endpoints};
+use crate::microsoft::graph::{self, GraphFailure};
+use crate::microsoft::login::AccessToken;
+use crate::microsoft::portal;
 use serde::Deserialize;
 use std::time::Instant;
 
@@ -250,10 +250,10 @@ pub async fn scope_audit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aad::GraphError;
-    use crate::cloud::Cloud;
     use crate::http::Route;
     use crate::i18n::Lang;
+    use crate::microsoft::aad::GraphError;
+    use crate::microsoft::cloud::Cloud;
 
     const CID: &str = "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10";
     const MB: &str = "support@contoso.example";

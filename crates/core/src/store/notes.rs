@@ -37,7 +37,8 @@ impl NoteDir {
     pub fn write<T: Serialize>(&self, profile: &str, note: &T) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let bytes = serde_json::to_vec_pretty(note).map_err(std::io::Error::other)?;
-        crate::profiles::write_atomic(&self.path(profile), &bytes).map_err(std::io::Error::other)
+        crate::store::profiles::write_atomic(&self.path(profile), &bytes)
+            .map_err(std::io::Error::other)
     }
 
     /// The note of `profile`, if there is a readable one.

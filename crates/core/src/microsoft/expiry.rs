@@ -2,8 +2,8 @@
 //! reminders are due. Pure functions over an injected clock and time zone, so the desktop shell
 //! only delivers what this module decides.
 
-use crate::graph::PasswordCredential;
 use crate::i18n::{args, date_arg, Lang, Msg};
+use crate::microsoft::graph::PasswordCredential;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;

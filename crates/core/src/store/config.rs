@@ -8,9 +8,9 @@
 //! message.
 
 use crate::checks::{Check, Report, Status};
-use crate::cloud::{Cloud, Endpoints};
 use crate::i18n::{args, msg_arg, msgs_arg, Lang, Msg};
-use crate::profiles::{LastCheck, Profile};
+use crate::microsoft::cloud::{Cloud, Endpoints};
+use crate::store::profiles::{LastCheck, Profile};
 use crate::validate;
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
@@ -24,7 +24,7 @@ pub const VERSION: u32 = 1;
 /// Where the schema is published in the repository.
 pub const SCHEMA_PATH: &str = "schema/graphwiz-config.v1.schema.json";
 /// The committed schema, as import uses it.
-pub const SCHEMA_JSON: &str = include_str!("../../../schema/graphwiz-config.v1.schema.json");
+pub const SCHEMA_JSON: &str = include_str!("../../../../schema/graphwiz-config.v1.schema.json");
 /// Largest config file read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -565,7 +565,7 @@ pub enum ExportError {
     Exists(String),
     /// Writing failed.
     #[error(transparent)]
-    Write(#[from] crate::profiles::ProfileError),
+    Write(#[from] crate::store::profiles::ProfileError),
 }
 
 impl ExportError {
@@ -585,7 +585,7 @@ pub fn write(path: &Path, cfg: &ConfigFile, force: bool) -> Result<(), ExportErr
     if !force && path.exists() {
         return Err(ExportError::Exists(path.display().to_string()));
     }
-    crate::profiles::write_atomic(path, cfg.to_json().as_bytes())?;
+    crate::store::profiles::write_atomic(path, cfg.to_json().as_bytes())?;
     Ok(())
 }
 

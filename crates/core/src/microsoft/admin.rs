@@ -23,14 +23,14 @@
 //! redirect for `admin_consent=True`. Every wait has a timeout. Codes, verifiers and tokens are
 //! never printed or logged: their types redact `Debug` and none of them is serializable.
 
-use crate::aad::{find_aadsts_code, parse_aad_error, parse_graph_error, AadError};
 use crate::checks::{Check, Report, Status};
-use crate::cloud::{path_segment, Cloud, Endpoints};
-use crate::graph::{Grant, GraphFailure};
 use crate::http::{HttpClient, HttpError, HttpResponse};
 use crate::i18n::{args, msg_arg, Args, Lang, Msg};
-use crate::permissions::{self, MICROSOFT_GRAPH_APP_ID};
-use crate::portal;
+use crate::microsoft::aad::{find_aadsts_code, parse_aad_error, parse_graph_error, AadError};
+use crate::microsoft::cloud::{path_segment, Cloud, Endpoints};
+use crate::microsoft::graph::{Grant, GraphFailure};
+use crate::microsoft::permissions::{self, MICROSOFT_GRAPH_APP_ID};
+use crate::microsoft::portal;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use secrecy::{ExposeSecret, SecretString};
@@ -365,7 +365,10 @@ impl AdminError {
     pub fn msg(&self) -> Msg {
         use serde_json::Value;
         let (id, a): (&str, Args) = match self {
-            AdminError::Http(h) => ("admin-http", crate::mailbox::http_failure_args(h)),
+            AdminError::Http(h) => (
+                "admin-http",
+                crate::microsoft::mailbox::http_failure_args(h),
+            ),
             AdminError::Listener { detail } => {
                 ("admin-listener", args([("detail", detail.as_str())]))
             }
@@ -434,7 +437,7 @@ impl AdminError {
                     Some(404) => "not-found",
                     _ => "other",
                 };
-                let mut a = crate::mailbox::failure_args(failure);
+                let mut a = crate::microsoft::mailbox::failure_args(failure);
                 a.extend(args([
                     ("what", Value::from(*what)),
                     ("reason", Value::from(reason)),

@@ -1,8 +1,8 @@
 //! Entra ID: tenant discovery and the client-credentials token.
 
-use crate::aad::{parse_aad_error, AadError};
-use crate::cloud::Endpoints;
 use crate::http::{redact_text, HttpClient, HttpError, HttpResponse};
+use crate::microsoft::aad::{parse_aad_error, AadError};
+use crate::microsoft::cloud::Endpoints;
 use crate::secret::ClientSecret;
 use serde::Deserialize;
 use std::fmt;

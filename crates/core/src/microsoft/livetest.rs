@@ -8,14 +8,14 @@
 //! than one request per mailbox at a time (Outlook allows four).
 
 use crate::checks::{run_check_inner, Check, CheckInput, Report, Status};
-use crate::cloud::Endpoints;
-use crate::config::LiveTestSummary;
-use crate::graph::{self, GraphFailure};
 use crate::http::HttpClient;
 use crate::i18n::{args, list_arg, msg_arg, Args, Msg};
-use crate::login::AccessToken;
-use crate::mailbox::{failure_args, refusal_check, user_url};
+use crate::microsoft::cloud::Endpoints;
+use crate::microsoft::graph::{self, GraphFailure};
+use crate::microsoft::login::AccessToken;
+use crate::microsoft::mailbox::{failure_args, refusal_check, user_url};
 use crate::pickup::{PickupInput, PickupProgress};
+use crate::store::config::LiveTestSummary;
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 
@@ -329,7 +329,7 @@ async fn live_steps(
         let url = user_url(
             e,
             recipient,
-            &format!("mailFolders/inbox/messages?$filter={}&$select=id,subject,isRead,receivedDateTime&$top=5", crate::cloud::path_segment(&filter)),
+            &format!("mailFolders/inbox/messages?$filter={}&$select=id,subject,isRead,receivedDateTime&$top=5", crate::microsoft::cloud::path_segment(&filter)),
         );
         let deadline = accepted_at + input.wait;
         let mut interval = FIRST_POLL;
@@ -439,7 +439,7 @@ async fn live_steps(
             let url = user_url(
                 e,
                 recipient,
-                &format!("messages/{}", crate::cloud::path_segment(&m.id)),
+                &format!("messages/{}", crate::microsoft::cloud::path_segment(&m.id)),
             );
             let marked = async {
                 graph::check_result(
@@ -538,7 +538,8 @@ async fn cleanup(
     recipient: Option<&str>,
     sender: &str,
 ) -> Result<usize, GraphFailure> {
-    let filter = crate::cloud::path_segment(&format!("subject eq {}", odata_quote(subject)));
+    let filter =
+        crate::microsoft::cloud::path_segment(&format!("subject eq {}", odata_quote(subject)));
     let mut targets: Vec<(String, String)> = Vec::new();
     match (found, recipient) {
         (Some(id), Some(r)) => targets.push((r.to_string(), id.to_string())),
@@ -567,7 +568,7 @@ async fn cleanup(
         let url = user_url(
             e,
             &mailbox,
-            &format!("messages/{}", crate::cloud::path_segment(&id)),
+            &format!("messages/{}", crate::microsoft::cloud::path_segment(&id)),
         );
         match graph::check_result(http.delete(&url, token.bearer()).await) {
             Ok(_) => deleted += 1,
