@@ -570,6 +570,40 @@ window.axe
             .collect())
     }
 
+    /// Presses Tab (Shift+Tab with `back`) as a keyboard would, wherever the focus is.
+    pub async fn tab(&self, back: bool) -> Result<()> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        use fantoccini::key::Key;
+        let mut keys = KeyActions::new("keyboard".into());
+        if back {
+            keys = keys.then(KeyAction::Down {
+                value: Key::Shift.into(),
+            });
+        }
+        keys = keys
+            .then(KeyAction::Down {
+                value: Key::Tab.into(),
+            })
+            .then(KeyAction::Up {
+                value: Key::Tab.into(),
+            });
+        if back {
+            keys = keys.then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
+        }
+        self.client.perform_actions(keys).await?;
+        Ok(())
+    }
+
+    /// Scrolls the element with this `data-testid` into the middle of the view (for a
+    /// screenshot of it).
+    pub async fn show(&self, testid: &str) -> Result<()> {
+        let e = self.el(testid).await?;
+        self.center(&e).await;
+        Ok(())
+    }
+
     /// The element with this `data-testid`.
     pub async fn el(&self, testid: &str) -> Result<Element> {
         Ok(self.client.find(Locator::Css(&css(testid))).await?)
