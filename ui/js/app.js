@@ -471,7 +471,8 @@
   }
 
   /** A fix as shown: a part written between backticks (`like this`) is a command, shown as code
-   *  on one line (scrolled sideways when long) with a button that copies it. Text only. */
+   *  on one line (scrolled sideways when long) with a button that copies it; the punctuation
+   *  right around it stays on its line. Text only. */
   function fixText(text, attrs) {
     const parts = String(text).split("`");
     // An unpaired backtick stays as it is.
@@ -479,10 +480,20 @@
       const last = parts.pop();
       parts.push(parts.pop() + "`" + last);
     }
-    return h("p", Object.assign({ class: "fix-text" }, attrs), ...parts.map((part, i) => (i % 2 ? fixCommand(part) : part)));
+    const out = [];
+    let rest = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const open = /[(\[„“"'‘«]*$/.exec(rest)[0];
+      out.push(rest.slice(0, rest.length - open.length));
+      const close = /^[)\]“”"'’».,;:!?]*/.exec(parts[i + 1])[0];
+      out.push(fixCommand(parts[i], open, close));
+      rest = parts[i + 1].slice(close.length);
+    }
+    out.push(rest);
+    return h("p", Object.assign({ class: "fix-text" }, attrs), ...out);
   }
 
-  function fixCommand(cmd) {
+  function fixCommand(cmd, open, close) {
     const code = h("code", { class: "cmd-code", tabindex: "0", text: cmd });
     const note = h("span", { class: "cmd-note", role: "status", "data-testid": "copy-command-note" });
     const copy = h("button", {
@@ -493,7 +504,8 @@
       text: t("action.copy"),
       on: { click: () => copyCommand(cmd, code, note) },
     });
-    return h("span", { class: "cmd", "data-testid": "fix-command" }, code, copy, note);
+    const punct = (p) => (p ? h("span", { class: "cmd-punct", text: p }) : null);
+    return h("span", { class: "cmd", "data-testid": "fix-command" }, punct(open), code, punct(close), copy, note);
   }
 
   /** Copies a command of a fix (text the core wrote, never a secret) with the web view's

@@ -73,7 +73,7 @@ pub fn refusal_check(
     let (summary, fix, portal_url) = match classify(f) {
         Refusal::Policy => (
             format!("An application access policy or RBAC for Applications in Exchange Online excludes {mailbox} (\"Access to OData is disabled.\")."),
-            format!("Include the mailbox in the app's scope. Application access policy: add {mailbox} to the mail-enabled security group the policy names (Add-DistributionGroupMember), then verify with Test-ApplicationAccessPolicy -Identity {mailbox} -AppId {client_id}. RBAC for Applications: widen the management scope of the app's role assignment, then verify with Test-ServicePrincipalAuthorization -Identity {client_id} -Resource {mailbox}. Policy changes can take over an hour to apply."),
+            format!("Include the mailbox in the app's scope. Application access policy: add {mailbox} to the mail-enabled security group the policy names (`Add-DistributionGroupMember`), then verify with `Test-ApplicationAccessPolicy -Identity {mailbox} -AppId {client_id}`. RBAC for Applications: widen the management scope of the app's role assignment, then verify with `Test-ServicePrincipalAuthorization -Identity {client_id} -Resource {mailbox}`. Policy changes can take over an hour to apply."),
             None,
         ),
         Refusal::NotEnabled => (
@@ -203,7 +203,7 @@ pub async fn scope_audit(
             Status::Warn,
             format!("The app can read {probe}, a mailbox it does not serve: it can read every mailbox in the tenant."),
             Some(format!(
-                "Restrict it with RBAC for Applications (Exchange Online PowerShell): create a management scope for the Genesys Cloud mailboxes (New-ManagementScope -RecipientRestrictionFilter …), register the app (New-ServicePrincipal -AppId {client_id} -ObjectId <Enterprise application object ID>), assign \"Application Mail.ReadWrite\" and \"Application Mail.Send\" with that scope (New-ManagementRoleAssignment -App {client_id} -Role … -CustomResourceScope …), then remove the unscoped Mail.ReadWrite and Mail.Send grants. Older alternative: New-ApplicationAccessPolicy -AppId {client_id} -PolicyScopeGroupId <group> -AccessRight RestrictAccess. Changes can take over an hour; verify with Test-ServicePrincipalAuthorization."
+                "Restrict it with RBAC for Applications (Exchange Online PowerShell): create a management scope for the Genesys Cloud mailboxes (`New-ManagementScope -RecipientRestrictionFilter …`), register the app (`New-ServicePrincipal -AppId {client_id} -ObjectId <Enterprise application object ID>`), assign \"Application Mail.ReadWrite\" and \"Application Mail.Send\" with that scope (`New-ManagementRoleAssignment -App {client_id} -Role … -CustomResourceScope …`), then remove the unscoped Mail.ReadWrite and Mail.Send grants. Older alternative: `New-ApplicationAccessPolicy -AppId {client_id} -PolicyScopeGroupId <group> -AccessRight RestrictAccess`. Changes can take over an hour; verify with `Test-ServicePrincipalAuthorization`."
             )),
         ),
         Err(f) => match classify(&f) {

@@ -66,10 +66,15 @@ async fn tab_round(app: &mut App, label: &str) -> Result<usize> {
             break;
         }
         if !info["visible"].as_bool().unwrap_or(false) || !info["ring"].as_bool().unwrap_or(false) {
-            problems.push(format!("{what}: no visible focus ring (outline {})", info["outline"]));
+            problems.push(format!(
+                "{what}: no visible focus ring (outline {})",
+                info["outline"]
+            ));
         }
         if info["offset"].as_f64().unwrap_or(0.0) < 0.0 {
-            problems.push(format!("{what}: the focus ring is drawn inside the control"));
+            problems.push(format!(
+                "{what}: the focus ring is drawn inside the control"
+            ));
         }
         if info["inMain"].as_bool().unwrap_or(false) {
             let bottom = info["bottom"].as_f64().unwrap_or(0.0);
@@ -155,7 +160,10 @@ async fn a_layout_and_keyboard_on_every_step() -> Result<()> {
     let text = fit["text"].as_f64().unwrap_or(f64::MAX);
     let bx = fit["box"].as_f64().unwrap_or(0.0);
     // Room for the padding and the arrow beside the text.
-    assert!(text + 40.0 <= bx, "the sender select clips its address: {fit}");
+    assert!(
+        text + 40.0 <= bx,
+        "the sender select clips its address: {fit}"
+    );
     let pills = app
         .client
         .execute(
@@ -170,7 +178,11 @@ async fn a_layout_and_keyboard_on_every_step() -> Result<()> {
         )
         .await?;
     for p in pills.as_array().ok_or("no phases")? {
-        assert_eq!(p["beside"], Value::Bool(true), "dot not beside its label: {p}");
+        assert_eq!(
+            p["beside"],
+            Value::Bool(true),
+            "dot not beside its label: {p}"
+        );
         assert!(
             p["text"].as_str().unwrap_or_default().contains("Bestanden"),
             "no status word in the pill: {p}"
@@ -202,8 +214,15 @@ async fn a_layout_and_keyboard_on_every_step() -> Result<()> {
     let first = &boxes[0];
     assert_eq!(first["day"], "30");
     for b in boxes {
-        assert_eq!(b["top"], first["top"], "reminder boxes not in one row: {boxes:?}");
-        assert_eq!(b["below"], Value::Bool(true), "a box beside the caption: {boxes:?}");
+        assert_eq!(
+            b["top"], first["top"],
+            "reminder boxes not in one row: {boxes:?}"
+        );
+        assert_eq!(
+            b["below"],
+            Value::Bool(true),
+            "a box beside the caption: {boxes:?}"
+        );
     }
     for w in boxes.windows(2) {
         assert!(
