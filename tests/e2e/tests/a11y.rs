@@ -2,12 +2,13 @@
 //! [`graphwiz_e2e::App::axe`]): every step of the wizard on the demo tenant (Start, Azure app,
 //! Permissions, Mailboxes, Live test, Secret expiry, Genesys Cloud, Summary), the profiles view
 //! and the troubleshooter, each with content (checks run, a failing mailbox with its fix, a live
-//! test, a walk), in English and again in German (switched with the app's language buttons).
+//! test, a walk), in English and again in German (switched with the app's language buttons),
+//! in the light colours and again in the dark ones (GTK's dark theme).
 //! A violation of impact "serious" or "critical" fails the test; every violation is printed
 //! with its rule, help and the selectors of the elements. Run one at a time
 //! (`--test-threads=1`): the app is a single instance per D-Bus session.
 
-use graphwiz_e2e::{App, AxeViolation, Result};
+use graphwiz_e2e::{App, AxeViolation, Home, Result};
 use std::collections::BTreeMap;
 
 const DEMO_DOMAIN: &str = "contoso-demo.onmicrosoft.com";
@@ -108,6 +109,103 @@ async fn blocked_mailbox(app: &mut App, audit: &mut Audit, label: &str) -> Resul
     Ok(())
 }
 
+/// Walks the wizard on the demo with content on every step and audits each screen, then the
+/// same screens in German; `theme` prefixes the screenshots' labels.
+async fn audit_every_screen(app: &mut App, audit: &mut Audit, theme: &str) -> Result<()> {
+    let l = |label: &str| format!("{theme}{label}");
+    // English, every step with content.
+    audit.screen(app, &l("en-start")).await?;
+    click(app, "start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    audit.screen(app, &l("en-azure-app")).await?;
+
+    click(app, "wizard-next").await?;
+    app.wait_visible("step-permissions").await?;
+    app.wait_text("perm-summary", "0 failed").await?;
+    audit.screen(app, &l("en-permissions")).await?;
+
+    click(app, "wizard-next").await?;
+    app.wait_visible("step-mailboxes").await?;
+    app.wait_idle().await?;
+    app.type_into("probe-input", &format!("sales@{DEMO_DOMAIN}"))
+        .await?;
+    click(app, "probe-set").await?;
+    blocked_mailbox(app, audit, &l("en-mailboxes")).await?;
+
+    click(app, "wizard-next").await?;
+    app.wait_visible("step-live-test").await?;
+    app.select("live-sender", &format!("support@{DEMO_DOMAIN}"))
+        .await?;
+    click(app, "live-run").await?;
+    if let Err(e) = app.wait_text("live-latency", "arrived after").await {
+        app.screenshot("live-failed").await?;
+        let t = app.el("live-checks").await?.text().await?;
+        return Err(format!("{e}: {t}").into());
+    }
+    audit.screen(app, &l("en-live-test")).await?;
+
+    click(app, "wizard-next").await?;
+    app.wait_visible("step-secret-expiry").await?;
+    app.wait_text("expiry-days", "days").await?;
+    audit.screen(app, &l("en-secret-expiry")).await?;
+
+    click(app, "wizard-next").await?;
+    app.wait_visible("step-genesys").await?;
+    click(app, "genesys-save").await?;
+    app.wait_attr(
+        "[data-testid=\"check-genesys_login\"]",
+        "data-status",
+        "pass",
+    )
+    .await?;
+    audit.screen(app, &l("en-genesys")).await?;
+
+    click(app, "wizard-next").await?;
+    app.wait_visible("step-summary").await?;
+    audit.screen(app, &l("en-summary")).await?;
+
+    click(app, "summary-profiles").await?;
+    app.wait_visible("profiles-empty").await?;
+    audit.screen(app, &l("en-profiles")).await?;
+
+    click(app, "rail-troubleshoot").await?;
+    app.wait_visible("step-troubleshoot").await?;
+    app.click_selector("[data-testid=\"ts-symptom-no-mail\"] input")
+        .await?;
+    click(app, "ts-run").await?;
+    app.wait_visible("ts-result").await?;
+    audit.screen(app, &l("en-troubleshoot")).await?;
+
+    // German: the same screens again, reached through the rail.
+    click(app, "lang-de").await?;
+    app.wait_text("step-troubleshoot", "Etwas stimmt nicht?")
+        .await?;
+    app.wait_attr("html", "lang", "de").await?;
+    audit.screen(app, &l("de-troubleshoot")).await?;
+    click(app, "rail-profiles").await?;
+    app.wait_visible("step-profiles").await?;
+    audit.screen(app, &l("de-profiles")).await?;
+    for step in [
+        "start",
+        "azure-app",
+        "permissions",
+        "live-test",
+        "secret-expiry",
+        "genesys",
+        "summary",
+        "mailboxes",
+    ] {
+        click(app, &format!("rail-{step}")).await?;
+        app.wait_visible(&format!("step-{step}")).await?;
+        if step == "mailboxes" {
+            blocked_mailbox(app, audit, &l("de-mailboxes")).await?;
+        } else {
+            audit.screen(app, &l(&format!("de-{step}"))).await?;
+        }
+    }
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_every_step_has_no_serious_axe_violation_in_english_and_german() -> Result<()> {
     let mut app = App::launch("a11y").await?;
@@ -135,96 +233,31 @@ async fn a_every_step_has_no_serious_axe_violation_in_english_and_german() -> Re
         "the CSP lets inline scripts or eval run"
     );
 
-    // English, every step with content.
-    audit.screen(&mut app, "en-start").await?;
-    click(&app, "start-demo").await?;
-    app.wait_visible("step-azure-app").await?;
-    audit.screen(&mut app, "en-azure-app").await?;
+    audit_every_screen(&mut app, &mut audit, "").await?;
+    app.close().await?;
+    audit.report()
+}
 
-    click(&app, "wizard-next").await?;
-    app.wait_visible("step-permissions").await?;
-    app.wait_text("perm-summary", "0 failed").await?;
-    audit.screen(&mut app, "en-permissions").await?;
-
-    click(&app, "wizard-next").await?;
-    app.wait_visible("step-mailboxes").await?;
-    app.wait_idle().await?;
-    app.type_into("probe-input", &format!("sales@{DEMO_DOMAIN}"))
+#[tokio::test(flavor = "multi_thread")]
+async fn b_dark_mode_has_no_serious_axe_violation_in_english_and_german() -> Result<()> {
+    // GTK's dark theme: WebKitGTK then reports prefers-color-scheme: dark (app.css's dark colours).
+    let mut app =
+        App::launch_with("a11y-dark", Home::new()?, &[("GTK_THEME", "Adwaita:dark")]).await?;
+    let mut audit = Audit::default();
+    app.wait_text("step-start", "Welcome to graphwiz").await?;
+    let dark = app
+        .client
+        .execute(
+            "return matchMedia('(prefers-color-scheme: dark)').matches;",
+            vec![],
+        )
         .await?;
-    click(&app, "probe-set").await?;
-    blocked_mailbox(&mut app, &mut audit, "en-mailboxes").await?;
-
-    click(&app, "wizard-next").await?;
-    app.wait_visible("step-live-test").await?;
-    app.select("live-sender", &format!("support@{DEMO_DOMAIN}"))
-        .await?;
-    click(&app, "live-run").await?;
-    if let Err(e) = app.wait_text("live-latency", "arrived after").await {
-        app.screenshot("live-failed").await?;
-        let t = app.el("live-checks").await?.text().await?;
-        return Err(format!("{e}: {t}").into());
-    }
-    audit.screen(&mut app, "en-live-test").await?;
-
-    click(&app, "wizard-next").await?;
-    app.wait_visible("step-secret-expiry").await?;
-    app.wait_text("expiry-days", "days").await?;
-    audit.screen(&mut app, "en-secret-expiry").await?;
-
-    click(&app, "wizard-next").await?;
-    app.wait_visible("step-genesys").await?;
-    click(&app, "genesys-save").await?;
-    app.wait_attr(
-        "[data-testid=\"check-genesys_login\"]",
-        "data-status",
-        "pass",
-    )
-    .await?;
-    audit.screen(&mut app, "en-genesys").await?;
-
-    click(&app, "wizard-next").await?;
-    app.wait_visible("step-summary").await?;
-    audit.screen(&mut app, "en-summary").await?;
-
-    click(&app, "summary-profiles").await?;
-    app.wait_visible("profiles-empty").await?;
-    audit.screen(&mut app, "en-profiles").await?;
-
-    click(&app, "rail-troubleshoot").await?;
-    app.wait_visible("step-troubleshoot").await?;
-    app.click_selector("[data-testid=\"ts-symptom-no-mail\"] input")
-        .await?;
-    click(&app, "ts-run").await?;
-    app.wait_visible("ts-result").await?;
-    audit.screen(&mut app, "en-troubleshoot").await?;
-
-    // German: the same screens again, reached through the rail.
-    click(&app, "lang-de").await?;
-    app.wait_text("step-troubleshoot", "Etwas stimmt nicht?")
-        .await?;
-    app.wait_attr("html", "lang", "de").await?;
-    audit.screen(&mut app, "de-troubleshoot").await?;
-    click(&app, "rail-profiles").await?;
-    app.wait_visible("step-profiles").await?;
-    audit.screen(&mut app, "de-profiles").await?;
-    for step in [
-        "start",
-        "azure-app",
-        "permissions",
-        "live-test",
-        "secret-expiry",
-        "genesys",
-        "summary",
-        "mailboxes",
-    ] {
-        click(&app, &format!("rail-{step}")).await?;
-        app.wait_visible(&format!("step-{step}")).await?;
-        if step == "mailboxes" {
-            blocked_mailbox(&mut app, &mut audit, "de-mailboxes").await?;
-        } else {
-            audit.screen(&mut app, &format!("de-{step}")).await?;
-        }
-    }
+    assert_eq!(
+        dark,
+        serde_json::Value::Bool(true),
+        "the web view is not in dark mode"
+    );
+    audit_every_screen(&mut app, &mut audit, "dark-").await?;
     app.close().await?;
     audit.report()
 }
