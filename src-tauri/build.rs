@@ -43,6 +43,8 @@ const COMMANDS: &[&str] = &[
     "save_calendar",
     "export_config",
     "import_config",
+    "confirm_import",
+    "cancel_import",
     "copy_value",
     "open_external",
     "list_profiles",

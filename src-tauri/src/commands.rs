@@ -827,23 +827,52 @@ pub async fn export_config(
 pub async fn import_config(
     app: AppHandle,
     d: State<'_, Desktop>,
-    server: State<'_, DemoServer>,
     title: Option<String>,
-) -> Cmd<Option<View>> {
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = app.dialog().file().add_filter(config_filter(&d), &["json"]);
-    if let Some(t) = title.filter(|t| t.len() <= 200) {
-        dialog = dialog.set_title(t);
-    }
-    dialog.pick_file(move |p| {
-        let _ = tx.send(p);
-    });
-    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
+) -> Cmd<Option<desktop::ImportPreview>> {
+    let path = match desktop::e2e_import_file() {
+        Some(p) => p,
+        None => {
+            let (tx, rx) = tokio::sync::oneshot::channel();
+            let mut dialog = app.dialog().file().add_filter(config_filter(&d), &["json"]);
+            if let Some(t) = title.filter(|t| t.len() <= 200) {
+                dialog = dialog.set_title(t);
+            }
+            dialog.pick_file(move |p| {
+                let _ = tx.send(p);
+            });
+            let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+                return Ok(None);
+            };
+            path
+        }
     };
     let cfg = ui(&d, desktop::read_config(&path))?;
-    demo::stop(&server);
-    Ok(Some(d.import_config(&cfg)))
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Some(d.preview_import(cfg, &file)))
+}
+
+/// Imports the file shown by `import_config` once the admin confirmed it; stops the demo when
+/// the core says the import ended it.
+#[tauri::command]
+pub async fn confirm_import(
+    d: State<'_, Desktop>,
+    server: State<'_, DemoServer>,
+    keep_test_endpoints: bool,
+) -> Cmd<View> {
+    let outcome = ui(&d, d.confirm_import(keep_test_endpoints))?;
+    if outcome.ends_demo {
+        demo::stop(&server);
+    }
+    Ok(outcome.view)
+}
+
+/// Drops the file shown by `import_config`; nothing changes.
+#[tauri::command]
+pub async fn cancel_import(d: State<'_, Desktop>) -> Cmd<View> {
+    Ok(d.cancel_import())
 }
 
 /// The name of the file dialogs' filter for config files, in the UI's language.

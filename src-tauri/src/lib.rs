@@ -286,6 +286,8 @@ pub fn run() {
             commands::save_calendar,
             commands::export_config,
             commands::import_config,
+            commands::confirm_import,
+            commands::cancel_import,
             commands::copy_value,
             commands::open_external,
             commands::list_profiles,

@@ -11,14 +11,11 @@
 (function () {
   const LANGS = ["en", "de"];
   const STORAGE_KEY = "graphwiz.lang";
-  const STEPS = ["start", "azure-app", "permissions", "mailboxes", "live-test", "secret-expiry", "genesys", "summary"];
   const PHASES = ["sending", "waiting", "marking_read", "cleaning_up"];
-  const PHASE_OF_CHECK = { send: "sending", receive: "waiting", mark_read: "marking_read", cleanup: "cleaning_up" };
   // The pickup test's pills: sent → arrived → fetched by Genesys Cloud → interaction found. The
   // core's progress phase says which pill is active; its checks say how each came out.
   const PICKUP_PHASES = ["sent", "arrived", "fetched", "interaction"];
   const PICKUP_PROGRESS = { checking: -1, sending: 0, waiting: 1, waiting_pickup: 2, finding_interaction: 3, ending_interaction: 4, cleaning_up: 4 };
-  const PICKUP_PHASE_OF_CHECK = { send: "sent", receive: "arrived", pickup: "fetched", genesys_interaction: "interaction" };
   const tauri = window.__TAURI__;
   const invoke = tauri && tauri.core && tauri.core.invoke;
 
@@ -48,6 +45,7 @@
     confirmRemove: null,
     shownStep: null,
     reminders: [], // reminder banners (BannerView) from the shell
+    importPreview: null, // ImportPreview from the core while the admin decides
     background: null, // { autostart, autostart_error }
   };
 
@@ -264,6 +262,7 @@
       renderSummary(v);
     }
     renderTroubleshoot();
+    renderImport();
     renderProfiles();
     renderNav(screen);
     renderNotes();
@@ -282,19 +281,26 @@
     }
   }
 
+  // The rail draws the core's verdict of each step (passed / warning / failed / not run) and
+  // whether it can be reached; the glyph and the accessible name say it, not only the colour.
   function renderRail(screen) {
     const v = state.view;
-    const furthest = v ? STEPS.indexOf(v.furthest) : 0;
+    const steps = (v && v.steps) || [];
     document.querySelectorAll(".steps li").forEach((li) => {
-      const idx = STEPS.indexOf(li.dataset.step);
+      const sv = steps.find((s) => s.step === li.dataset.step);
       const btn = li.querySelector("button");
       const current = screen === li.dataset.step;
       if (current) li.setAttribute("aria-current", "step");
       else li.removeAttribute("aria-current");
-      li.classList.toggle("done", idx < furthest && !current);
-      btn.disabled = idx > furthest;
-      const status = current ? t("rail.current") : idx < furthest ? t("rail.done") : idx > furthest ? t("rail.locked") : "";
-      btn.setAttribute("aria-label", t(li.querySelector(".label").dataset.i18n) + (status ? " (" + status + ")" : ""));
+      const verdict = sv && sv.status !== "none" ? sv.status : "";
+      li.dataset.status = verdict;
+      const reachable = sv ? sv.reachable : li.dataset.step === "start";
+      btn.disabled = !reachable;
+      const words = [];
+      if (current) words.push(t("rail.current"));
+      if (verdict) words.push(t("rail.status." + verdict));
+      if (!reachable) words.push(t("rail.locked"));
+      btn.setAttribute("aria-label", t(li.querySelector(".label").dataset.i18n) + (words.length ? " (" + words.join(", ") + ")" : ""));
     });
     $("rail-profiles").classList.toggle("active", screen === "profiles");
     $("rail-troubleshoot").classList.toggle("active", screen === "troubleshoot");
@@ -617,13 +623,13 @@
 
   function renderPermissions(v) {
     const line = $("perm-summary");
+    // The counts of the cards on this step; problems on other steps are named, not counted in.
+    const own = ((v.steps || []).find((x) => x.step === "permissions") || {}).counts || v.counts;
     if (v.checked_at) {
-      line.textContent = t("perm.summary", {
-        time: fmtDateTime(v.checked_at),
-        pass: v.counts.pass,
-        warn: v.counts.warn,
-        fail: v.counts.fail,
-      });
+      const others = (v.summary.problems || []).filter((p) => p.step !== "permissions").length;
+      line.textContent =
+        t("perm.summary", { time: fmtDateTime(v.checked_at), pass: own.pass, warn: own.warn, fail: own.fail }) +
+        (others ? " " + t("perm.others", { n: others }) : "");
     } else line.textContent = t("perm.not_checked");
     $("perm-checks").replaceChildren(...v.permissions.map((c) => checkItem(c)));
     show($("perm-consent"), v.actions.consent);
@@ -694,6 +700,16 @@
     return v.live && v.live.pickup ? "pickup" : "live";
   }
 
+  // A pill's verdict in words beside its coloured dot (passed / failed / skipped).
+  function phaseState(li, status) {
+    let el = li.querySelector(".phase-state");
+    if (!el) {
+      el = h("span", { class: "phase-state" });
+      li.append(el);
+    }
+    el.textContent = status ? t("status." + status) : "";
+  }
+
   function renderLive(v) {
     const mode = liveMode(v);
     const pickup = mode === "pickup";
@@ -729,9 +745,13 @@
         if (idx < cur) li.classList.add("done");
         if (idx === cur) li.classList.add("active");
       } else if (result) {
-        const c = result.checks.find((k) => PHASE_OF_CHECK[k.id] === li.dataset.phase);
-        if (c) li.classList.add("phase-" + c.status);
+        // The core's verdict of each pill (skip where the test never got there).
+        const ph = (v.live_phases || []).find((x) => x.phase === li.dataset.phase);
+        if (ph) li.classList.add("phase-" + ph.status);
+        li.dataset.status = ph ? ph.status : "";
       }
+      if (p || !result) li.dataset.status = "";
+      phaseState(li, li.dataset.status);
     });
     const pp = state.pickupProgress;
     document.querySelectorAll("[data-pickup-phase]").forEach((li) => {
@@ -749,13 +769,17 @@
           }
         }
       } else if (result) {
-        const c = result.checks.find((k) => PICKUP_PHASE_OF_CHECK[k.id] === li.dataset.pickupPhase);
-        if (c) li.classList.add("phase-" + c.status);
+        const ph = (v.live_phases || []).find((x) => x.phase === li.dataset.pickupPhase);
+        const c = ph ? result.checks.find((k) => k.id === ph.check) : null;
+        if (ph) li.classList.add("phase-" + ph.status);
+        li.dataset.status = ph ? ph.status : "";
         if (detail && c && c.status === "pass") {
           if (c.id === "receive" && result.latency_ms !== null && result.latency_ms !== undefined) detail.textContent = t("live.latency_short", { ms: result.latency_ms });
           if (c.id === "pickup" && result.pickup_latency_ms !== null && result.pickup_latency_ms !== undefined) detail.textContent = t("live.latency_short", { ms: result.pickup_latency_ms });
         }
       }
+      if (pp || !result) li.dataset.status = "";
+      phaseState(li, li.dataset.status);
     });
     const detail = $("live-progress");
     if (p && p.phase === "waiting") {
@@ -903,6 +927,26 @@
       );
     }
     verdict.className = cls;
+    // Every failed and warning check by name, with a way to the step that shows it.
+    const problems = s.problems || [];
+    show($("summary-problems-box"), problems.length > 0);
+    $("summary-problems").replaceChildren(
+      ...problems.map((p) => {
+        const c = p.check;
+        const name = (has("check." + c.id) ? t("check." + c.id) : c.id) + (c.mailbox ? " · " + c.mailbox : "");
+        const stepName = t("step." + p.step.replace(/-/g, "_"));
+        return h(
+          "li",
+          { class: "problem problem-" + c.status, "data-testid": "summary-problem", "data-check": c.id, "data-step": p.step },
+          h("span", { class: "status-icon status-" + c.status, "aria-hidden": "true", text: statusIcon(c.status) }),
+          h("span", { class: "badge badge-" + c.status, text: t("status." + c.status) }),
+          h("span", { class: "problem-name", text: name }),
+          h("button", { type: "button", class: "btn btn-small", "data-testid": "summary-problem-go", text: t("sum.problems.go", { step: stepName }), on: { click: () => goTo(p.step) } }),
+        );
+      }),
+    );
+    const live = (v.steps || []).find((x) => x.step === "live-test");
+    show($("summary-live-missing"), s.exportable && !!live && live.status === "not_run");
     $("summary-client-id").textContent = s.client_id || "–";
     $("summary-token-endpoint").textContent = s.token_endpoint || t("sum.unknown");
     $("copy-token-endpoint").disabled = !s.token_endpoint;
@@ -1040,11 +1084,10 @@
     } else if (choice === "open") {
       await showProfiles();
     } else if (choice === "import") {
+      // The core says what the file holds and what importing it would do; nothing changes
+      // until the admin confirms.
       const r = await call("import_config", { title: t("start.import.title") }, "importing");
-      if (r.ok && r.value) {
-        state.screen = null;
-        setView(r.value);
-      }
+      if (r.ok && r.value) state.importPreview = r.value;
     } else if (choice === "demo") {
       const r = await call("start_demo", { scenario: null }, "demo");
       if (r.ok) {
@@ -1053,6 +1096,27 @@
       }
     }
     render();
+  }
+
+  async function confirmImport(go) {
+    const keep = $("import-keep-endpoints").checked;
+    state.importPreview = null;
+    const r = go ? await call("confirm_import", { keepTestEndpoints: keep }, "importing") : await call("cancel_import", {});
+    if (r.ok) {
+      state.screen = null;
+      setView(r.value);
+    }
+    render();
+  }
+
+  function renderImport() {
+    const p = state.importPreview;
+    show($("import-confirm"), !!p);
+    if (!p) return;
+    $("import-confirm-title").textContent = t("import.title", { file: p.file });
+    $("import-notes").replaceChildren(...p.notes.map((c) => checkItem(c, { title: t(c.status === "pass" ? "import.holds" : "import.warning") })));
+    show($("import-keep-row"), p.test_endpoints.length > 0);
+    $("import-confirm-go").textContent = t(p.leaves_demo ? "import.go_leave_demo" : "import.go");
   }
 
   async function pickScenario(name) {
@@ -1726,6 +1790,8 @@
   function wire() {
     document.querySelectorAll("[data-lang]").forEach((btn) => btn.addEventListener("click", () => setLanguage(btn.dataset.lang)));
     document.querySelectorAll("[data-choice]").forEach((btn) => btn.addEventListener("click", () => choose(btn.dataset.choice)));
+    $("import-confirm-go").addEventListener("click", () => confirmImport(true));
+    $("import-cancel").addEventListener("click", () => confirmImport(false));
     document.querySelectorAll(".steps li").forEach((li) => li.querySelector("button").addEventListener("click", () => goTo(li.dataset.step)));
     $("rail-profiles").addEventListener("click", showProfiles);
     $("rail-troubleshoot").addEventListener("click", showTroubleshoot);

@@ -4,7 +4,7 @@ use crate::consent_cmd::{
     admin_user_read_check, SignInKind, ADMIN_SIGN_IN_VALUES, DEFAULT_WAIT_SECS,
 };
 use crate::input::{self, Failure};
-use crate::{output, TargetArgs, EXIT_FAILED, EXIT_OK};
+use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::checks::{run_check, run_many, Check, Report};
 use graphwiz_core::keychain;
@@ -106,7 +106,7 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
     if let Some(name) = profile_name {
         save_results(&[(name, report.clone())])?;
     }
-    let report = report.localized(crate::lang());
+    let report = report.localized(lang());
     if args.json {
         output::print_json(&report);
     } else {
@@ -126,12 +126,12 @@ async fn settle_with_admin(
         .get("perm_user_read")
         .is_some_and(|c| c.status == graphwiz_core::Status::Warn);
     if !undecided {
-        eprintln!(
-            "note: perm_user_read is already decided without an admin; no admin sign-in needed."
-        );
+        input::note(&tr("cli-user-read-decided"));
         return Ok(());
     }
-    let kind: SignInKind = kind.parse().map_err(Failure::usage)?;
+    let kind: SignInKind = kind
+        .parse()
+        .map_err(|m: graphwiz_core::i18n::Msg| Failure::usage(m.text(lang())))?;
     let decided = admin_user_read_check(
         kind,
         &input.endpoints,
@@ -165,9 +165,7 @@ pub fn build_one(
     Ok(match &scope.profile {
         None => {
             let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-                return Err(Failure::usage(
-                    "say what to check: --tenant and --client-id, or --profile NAME, or --all",
-                ));
+                return Err(Failure::usage(tr("cli-check-what")));
             };
             let target = input::target(
                 tenant,
@@ -256,9 +254,9 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
     let store = ProfileStore::open_default()?;
     let file = store.load()?;
     if file.profiles.is_empty() {
-        return Err(Failure::usage(format!(
-            "there are no profiles in {} yet; add one with: graphwiz profile add NAME --tenant … --client-id … --secret-stdin",
-            store.path().display()
+        return Err(Failure::usage(tra(
+            "cli-check-all-none",
+            &margs!("path" => store.path().display().to_string()),
         )));
     }
     let timeout = Duration::from_secs(args.timeout);
@@ -287,7 +285,7 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
         results.push((p.name.clone(), report));
     }
     save_results(&results)?;
-    let lang = crate::lang();
+    let lang = lang();
     let results: Vec<(String, Report)> = results
         .into_iter()
         .map(|(name, r)| (name, r.localized(lang)))
@@ -315,11 +313,12 @@ enum PrepareError {
 fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
     let secret = match keychain::load(&p.name, &p.secret_ref) {
         Ok(s) => s,
-        Err(e @ keychain::KeychainError::Missing { .. }) => {
-            return Err(PrepareError::Profile(Report::of(vec![Check::failed(
+        Err(keychain::KeychainError::Missing { .. }) => {
+            return Err(PrepareError::Profile(Report::of(vec![Check::msg(
                 "secret",
-                "The client secret of this profile is not in the OS keychain.",
-                e.to_string(),
+                graphwiz_core::Status::Fail,
+                "cli-check-secret-missing",
+                margs!("profile" => p.name.as_str()),
             )])))
         }
         Err(e) => return Err(PrepareError::Environment(e.into())),
@@ -342,13 +341,13 @@ fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
             i
         })
         .map_err(|e| {
-            PrepareError::Profile(Report::of(vec![Check::failed(
+            // The endpoint error of the core has no catalog message yet: its English text is the
+            // detail.
+            PrepareError::Profile(Report::of(vec![Check::msg(
                 "profile",
-                format!("The profile's endpoints are not usable: {e}."),
-                format!(
-                    "Fix the profile with: graphwiz profile add {} --replace …",
-                    p.name
-                ),
+                graphwiz_core::Status::Fail,
+                "cli-check-profile-endpoints",
+                margs!("detail" => e.to_string(), "profile" => p.name.as_str()),
             )]))
         })
 }

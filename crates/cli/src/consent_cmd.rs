@@ -13,11 +13,12 @@
 //! the emulator; nobody should set it otherwise (it accepts whatever the page answers).
 
 use crate::input::{self, Failure};
-use crate::{output, TargetArgs, EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_OK};
+use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::admin::{self, AdminError, AdminToken, DeviceCodePrompt, SignInOptions};
 use graphwiz_core::checks::{run_check, Check, Report};
 use graphwiz_core::http::HttpClient;
+use graphwiz_core::i18n::Msg;
 use graphwiz_core::{CheckInput, Endpoints, Status};
 use std::str::FromStr;
 use std::time::Duration;
@@ -52,13 +53,18 @@ pub enum SignInKind {
 }
 
 impl FromStr for SignInKind {
-    type Err = String;
+    type Err = Msg;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             ADMIN_SIGN_IN_BROWSER => Ok(SignInKind::Browser),
             ADMIN_SIGN_IN_DEVICE_CODE | "device" | "devicecode" => Ok(SignInKind::DeviceCode),
-            other => Err(format!(
-                "unknown admin sign-in '{other}': use {ADMIN_SIGN_IN_BROWSER} or {ADMIN_SIGN_IN_DEVICE_CODE}"
+            other => Err(Msg::new(
+                "cli-sign-in-unknown",
+                margs!(
+                    "given" => other,
+                    "browser" => ADMIN_SIGN_IN_BROWSER,
+                    "device" => ADMIN_SIGN_IN_DEVICE_CODE,
+                ),
             )),
         }
     }
@@ -103,7 +109,8 @@ fn exit_for(ok: bool) -> u8 {
     }
 }
 
-/// A failure of the administrator's sign-in or consent, with what to do.
+/// A failure of the administrator's sign-in or consent, with what to do (the core's admin errors
+/// have no catalog messages yet: English).
 fn admin_failure(e: &AdminError) -> Failure {
     Failure {
         problems: vec![],
@@ -142,36 +149,43 @@ fn consent_url_inner(args: &ConsentUrlArgs) -> Result<u8, Failure> {
         )
     );
     eprintln!(
-        "Open it signed in as an administrator of the tenant. {} The page returns to {redirect}, which must be registered on the app as a redirect URI.",
-        admin::CONSENT_ROLES
+        "{}",
+        tra("cli-consent-url-note", &margs!("redirect" => redirect))
     );
     Ok(EXIT_OK)
 }
 
 /// A redirect URI Entra ID accepts: https, or http on localhost/loopback.
 fn checked_redirect(raw: &str) -> Result<String, Failure> {
-    let bad = |why: &str| {
-        Failure::usage(format!(
-            "--redirect-uri: '{raw}' {why}; give a redirect URI registered on the app, such as {DEFAULT_REDIRECT_URI}"
+    let bad = |why: &str, detail: String| {
+        Failure::usage(tra(
+            "cli-redirect-bad",
+            &margs!(
+                "uri" => raw,
+                "why" => why,
+                "detail" => detail,
+                "default" => DEFAULT_REDIRECT_URI,
+            ),
         ))
     };
-    let url = reqwest::Url::parse(raw.trim()).map_err(|e| bad(&format!("is not a URL ({e})")))?;
+    let url = reqwest::Url::parse(raw.trim()).map_err(|e| bad("not-url", e.to_string()))?;
     let loopback = graphwiz_core::cloud::is_loopback_host(&url);
     match url.scheme() {
         "https" if url.host().is_some() => {}
         "http" if loopback => {}
-        "http" => return Err(bad("uses plain http to a host other than localhost")),
-        _ => return Err(bad("must start with https:// or http://localhost")),
+        "http" => return Err(bad("plain-http", String::new())),
+        _ => return Err(bad("scheme", String::new())),
     }
     if url.fragment().is_some() {
-        return Err(bad("must not have a #fragment"));
+        return Err(bad("fragment", String::new()));
     }
     // Keep what was given (Entra ID compares redirect URIs as registered, e.g. without a slash).
     Ok(raw.trim().to_string())
 }
 
 /// Follows an Entra ID page without redirects, then brings its `Location` to the loopback
-/// listener: what a browser does (the test-only hook). Errors never show URLs (they carry codes).
+/// listener: what a browser does (the test-only hook). Errors never show URLs (they carry codes);
+/// they are for the tests' logs only, so they stay English.
 async fn follow(url: String) {
     let client = match reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -222,16 +236,16 @@ fn opener(browser: bool) -> impl Fn(&str) -> Result<(), String> {
         }
         if browser {
             match open::that_detached(url) {
-                Ok(()) => eprintln!(
-                    "Opened the system browser. If no page appeared, open this URL in a browser on this computer:\n  {url}"
-                ),
-                Err(e) => eprintln!(
-                    "warning: could not open a browser ({e}); open this URL in a browser on this computer:\n  {url}"
-                ),
+                Ok(()) => eprintln!("{}", tr("cli-browser-opened")),
+                Err(e) => input::warning(&tra(
+                    "cli-browser-failed",
+                    &margs!("detail" => e.to_string()),
+                )),
             }
         } else {
-            eprintln!("Open this URL in a browser on this computer:\n  {url}");
+            eprintln!("{}", tr("cli-open-url"));
         }
+        eprintln!("  {url}");
         Ok(())
     }
 }
@@ -270,8 +284,9 @@ pub async fn sign_in_admin_scoped(
     if let Some(id) = admin_client_id {
         let id = id.trim();
         if !graphwiz_core::validate::is_guid(id) {
-            return Err(Failure::usage(format!(
-                "--admin-client-id: '{id}' is not a GUID; give the Application (client) ID of a public client app, or leave it out to use Microsoft Graph Command Line Tools"
+            return Err(Failure::usage(tra(
+                "cli-admin-client-id-bad",
+                &margs!("given" => id),
             )));
         }
         options.client_id = id.to_ascii_lowercase();
@@ -280,8 +295,8 @@ pub async fn sign_in_admin_scoped(
     let result = match kind {
         SignInKind::Browser => {
             eprintln!(
-                "Administrator sign-in: sign in as an administrator of the tenant in the browser (waiting up to {} s)…",
-                timeout.as_secs()
+                "{}",
+                tra("cli-sign-in-browser", &margs!("secs" => timeout.as_secs()))
             );
             admin::sign_in_browser(&http, endpoints, tenant, &options, opener(true)).await
         }
@@ -292,10 +307,14 @@ pub async fn sign_in_admin_scoped(
                 tenant,
                 &options,
                 |p: &DeviceCodePrompt| {
+                    // Entra ID's own instructions, in the language Entra ID chose.
                     eprintln!("{}", p.message);
                     eprintln!(
-                        "Waiting for the administrator to sign in (up to {} s)…",
-                        timeout.as_secs().min(p.expires_in.as_secs())
+                        "{}",
+                        tra(
+                            "cli-sign-in-device-waiting",
+                            &margs!("secs" => timeout.as_secs().min(p.expires_in.as_secs()))
+                        )
                     );
                 },
             )
@@ -304,8 +323,11 @@ pub async fn sign_in_admin_scoped(
     };
     let token = result.map_err(|e| admin_failure(&e))?;
     eprintln!(
-        "Signed in{}.",
-        token.upn().map(|u| format!(" as {u}")).unwrap_or_default()
+        "{}",
+        match token.upn() {
+            Some(u) => tra("cli-signed-in-as", &margs!("upn" => u)),
+            None => tr("cli-signed-in"),
+        }
     );
     Ok(token)
 }
@@ -362,9 +384,7 @@ fn statuses(r: &Report) -> Vec<(String, Status)> {
 fn consent_inner(args: &ConsentArgs) -> Result<u8, Failure> {
     let t = &args.target;
     let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-        return Err(Failure::usage(
-            "say which app to consent to: --tenant and --client-id (and the secret with --secret-stdin or GRAPHWIZ_CLIENT_SECRET, to check before and after)",
-        ));
+        return Err(Failure::usage(tr("cli-consent-what")));
     };
     let target = input::target(
         tenant,
@@ -388,22 +408,31 @@ fn consent_inner(args: &ConsentArgs) -> Result<u8, Failure> {
     runtime.block_on(async {
         let before = run_check(&check).await;
         if before.get("tenant").map(|c| c.status) != Some(Status::Pass) {
-            output::print_human(&check, &before);
-            eprintln!("error: the tenant was not found, so there is nothing to consent to; correct --tenant (and --cloud) first.");
+            output::print_human(&check, &before.localized(lang()));
+            input::error(&tr("cli-consent-no-tenant"));
             return Ok(EXIT_FAILED);
         }
         println!(
-            "Before consent: {} passed, {} warnings, {} failed.",
-            before.count(Status::Pass),
-            before.count(Status::Warn),
-            before.count(Status::Fail)
+            "{}",
+            tra(
+                "cli-consent-before",
+                &margs!(
+                    "passed" => before.count(Status::Pass),
+                    "warned" => before.count(Status::Warn),
+                    "failed" => before.count(Status::Fail),
+                )
+            )
         );
         let tenant_id = before.tenant_id.clone().unwrap_or(target.tenant.clone());
         eprintln!(
-            "Admin consent for app {}: {} Waiting up to {} s for the consent page to return.",
-            target.client_id,
-            admin::CONSENT_ROLES,
-            wait.as_secs()
+            "{}",
+            tra(
+                "cli-consent-waiting",
+                &margs!(
+                    "client" => target.client_id.as_str(),
+                    "secs" => wait.as_secs(),
+                )
+            )
         );
         let outcome = admin::admin_consent(
             &target.endpoints,
@@ -416,30 +445,26 @@ fn consent_inner(args: &ConsentArgs) -> Result<u8, Failure> {
         if let Err(e) = outcome {
             return Err(admin_failure(&e));
         }
-        eprintln!("Admin consent granted; checking again.");
+        eprintln!("{}", tr("cli-consent-granted"));
         let mut after = run_check(&check).await;
         let mut attempts = 0;
         while statuses(&after) == statuses(&before) && !after.ok && attempts < SETTLE_ATTEMPTS {
             attempts += 1;
             eprintln!(
-                "Nothing changed yet; Entra ID may take a moment to apply consent. Checking again in {} s…",
-                SETTLE_WAIT.as_secs()
+                "{}",
+                tra(
+                    "cli-consent-settling",
+                    &margs!("secs" => SETTLE_WAIT.as_secs())
+                )
             );
             tokio::time::sleep(SETTLE_WAIT).await;
             after = run_check(&check).await;
         }
-        output::print_human(&check, &after);
+        output::print_human(&check, &after.localized(lang()));
         print_changes(&before, &after);
         // The FAQ: after every change on the Azure side, disable and enable the integration.
         println!();
-        println!(
-            "{}",
-            graphwiz_core::i18n::text(
-                crate::lang(),
-                "genesys-restart-after-azure-change",
-                &graphwiz_core::i18n::Args::new()
-            )
-        );
+        println!("{}", tr("genesys-restart-after-azure-change"));
         Ok(exit_for(after.ok))
     })
 }
@@ -458,20 +483,27 @@ fn print_changes(before: &Report, after: &Report) {
                 old.word(),
                 c.status.word()
             )),
-            None => changed.push(format!("  {:<width$}  new: {}", c.id, c.status.word())),
+            None => changed.push(format!(
+                "  {:<width$}  {}",
+                c.id,
+                tra("cli-change-new", &margs!("status" => c.status.word()))
+            )),
         }
     }
     println!();
     if changed.is_empty() {
-        println!("Changes after admin consent: none.");
+        println!("{}", tr("cli-changes-none"));
     } else {
-        println!("Changes after admin consent:");
+        println!("{}", tr("cli-changes"));
         for line in changed {
             println!("{line}");
         }
     }
     if !same.is_empty() {
-        println!("Unchanged: {}.", same.join(", "));
+        println!(
+            "{}",
+            tra("cli-unchanged", &margs!("list" => same.join(", ")))
+        );
     }
 }
 
@@ -483,10 +515,13 @@ mod tests {
     fn sign_in_kinds() {
         assert_eq!("browser".parse(), Ok(SignInKind::Browser));
         assert_eq!("Device-Code".parse(), Ok(SignInKind::DeviceCode));
-        assert!("pigeon"
-            .parse::<SignInKind>()
-            .unwrap_err()
+        let unknown = "pigeon".parse::<SignInKind>().unwrap_err();
+        assert!(unknown
+            .text(graphwiz_core::i18n::Lang::En)
             .contains("browser or device-code"));
+        assert!(unknown
+            .text(graphwiz_core::i18n::Lang::De)
+            .contains("browser oder device-code"));
     }
 
     #[test]

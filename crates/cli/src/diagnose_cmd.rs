@@ -76,17 +76,18 @@ fn run_inner(a: DiagnoseArgs) -> Result<u8, Failure> {
             .any(|s| s.id.eq_ignore_ascii_case(step))
         {
             let known: Vec<&str> = symptom.steps.iter().map(|s| s.id).collect();
-            return Err(Failure::usage(format!(
-                "--from-step: '{step}' is not a step of {}; its steps: {}",
-                symptom.id,
-                known.join(", ")
+            return Err(Failure::usage(crate::tra(
+                "cli-diag-bad-step",
+                &crate::margs!(
+                    "step" => step.as_str(),
+                    "symptom" => symptom.id,
+                    "steps" => known.join(", "),
+                ),
             )));
         }
     }
     let Some(profile) = a.profile.clone() else {
-        return Err(Failure::usage(
-            "say which profile to diagnose: --profile NAME (graphwiz profile list shows them)",
-        ));
+        return Err(Failure::usage(t("cli-diag-which-profile")));
     };
     let scope = ScopeArgs {
         profile: Some(profile.clone()),

@@ -2,7 +2,7 @@
 //! expiry for people, calendars and monitoring (cron, Nagios-style exit codes).
 
 use crate::input::{self, Failure};
-use crate::{output, EXIT_FAILED, EXIT_OK};
+use crate::{margs, output, tr, tra, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::checks::run_many;
 use graphwiz_core::expiry::{self, CalendarEntry, ExpiryState};
@@ -66,9 +66,7 @@ fn select(profile: &Option<String>) -> Result<(ProfileStore, Vec<Profile>), Fail
         None => file.profiles.clone(),
     };
     if list.is_empty() {
-        return Err(Failure::usage(
-            "there are no profiles yet; add one with: graphwiz profile add NAME --tenant … --client-id … --secret-stdin",
-        ));
+        return Err(Failure::usage(tr("cli-no-profiles")));
     }
     Ok((store, list))
 }
@@ -137,31 +135,43 @@ fn run_expiry(a: ExpiryArgs) -> Result<u8, Failure> {
     if a.json {
         output::print_json(&rows);
     } else {
+        let (profile_h, expires_h, days_h) = (
+            tr("cli-col-profile"),
+            tr("cli-col-expires"),
+            tr("cli-col-days-left"),
+        );
+        let unknown = tr("cli-expiry-unknown-date");
         let width = rows
             .iter()
             .map(|r| r.profile.chars().count())
+            .chain([profile_h.chars().count(), 7])
             .max()
-            .unwrap_or(7)
-            .max(7);
+            .unwrap_or(7);
+        let expires_w = [expires_h.chars().count(), unknown.chars().count(), 10]
+            .into_iter()
+            .max()
+            .unwrap_or(10);
+        let days_w = days_h.chars().count().max(9);
         println!(
-            "  {:<width$}  {:<10}  {:>9}  STATE",
-            "PROFILE", "EXPIRES", "DAYS LEFT"
+            "  {profile_h:<width$}  {expires_h:<expires_w$}  {days_h:>days_w$}  {}",
+            tr("cli-col-state")
         );
         for r in &rows {
             println!(
-                "  {:<width$}  {:<10}  {:>9}  {}",
+                "  {:<width$}  {:<expires_w$}  {:>days_w$}  {}",
                 r.profile,
                 r.expires
-                    .map(|e| e.format("%Y-%m-%d").to_string())
-                    .unwrap_or_else(|| "unknown".into()),
+                    .map(output::day)
+                    .unwrap_or_else(|| unknown.clone()),
                 r.days_left
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
-                r.state
+                tra("cli-expiry-state", &margs!("state" => r.state))
             );
         }
         if rows.iter().any(|r| r.state == "unknown") {
-            println!("\nUnknown: run graphwiz check --profile NAME (or expiry --refresh) to read the date from Azure, or enter it: graphwiz profile set-expiry NAME YYYY-MM-DD.");
+            println!();
+            println!("{}", tr("cli-expiry-unknown-hint"));
         }
     }
     Ok(
@@ -209,44 +219,50 @@ fn run_reminders(a: RemindersArgs) -> Result<u8, Failure> {
         .map(|p| p.name.as_str())
         .collect();
     if entries.is_empty() {
-        return Err(Failure::usage(format!(
-            "no expiry date is known for {}; run graphwiz check --profile NAME first, or enter the date with graphwiz profile set-expiry NAME YYYY-MM-DD",
-            skipped.join(", ")
+        return Err(Failure::usage(tra(
+            "cli-reminders-none",
+            &margs!("profiles" => skipped.join(", ")),
         )));
     }
     graphwiz_core::profiles::write_atomic(&a.ics, expiry::calendar(&entries).as_bytes())?;
     println!(
-        "Wrote {} with {} event(s), each with reminders 30, 14, 7 and 1 days before.",
-        a.ics.display(),
-        entries.len()
+        "{}",
+        tra(
+            "cli-reminders-written",
+            &margs!(
+                "path" => a.ics.display().to_string(),
+                "count" => entries.len(),
+            )
+        )
     );
     if !skipped.is_empty() {
-        eprintln!(
-            "warning: no expiry date known for {}: not in the calendar",
-            skipped.join(", ")
-        );
+        input::warning(&tra(
+            "cli-reminders-skipped",
+            &margs!("profiles" => skipped.join(", ")),
+        ));
     }
     Ok(EXIT_OK)
 }
 
-/// Parses `YYYY-MM-DD` (end of that day, UTC, as the portal's date means) or RFC 3339.
+/// Parses `YYYY-MM-DD` (end of that day, UTC, as the portal's date means) or RFC 3339; the
+/// error is worded in this run's language.
 pub fn parse_date(s: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
-    let t = s.trim();
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+    let given = s.trim();
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(given, "%Y-%m-%d") {
         return d
             .and_hms_opt(23, 59, 59)
             .map(|dt| dt.and_utc())
-            .ok_or_else(|| format!("'{t}' is not a valid date"));
+            .ok_or_else(|| tra("cli-date-invalid", &margs!("given" => given)));
     }
-    chrono::DateTime::parse_from_rfc3339(t)
+    chrono::DateTime::parse_from_rfc3339(given)
         .map(|d| d.with_timezone(&chrono::Utc))
-        .map_err(|_| format!("'{t}' is not a date; write it as YYYY-MM-DD, e.g. 2027-05-31"))
+        .map_err(|_| tra("cli-date-unreadable", &margs!("given" => given)))
 }
 
 pub fn set_expiry(a: SetExpiryArgs) -> u8 {
     (|| -> Result<u8, Failure> {
-        let date =
-            parse_date(&a.date).map_err(|m| Failure::usage(format!("Secret expiry: {m}")))?;
+        let date = parse_date(&a.date)
+            .map_err(|m| Failure::usage(tra("cli-set-expiry-bad", &margs!("detail" => m))))?;
         let store = ProfileStore::open_default()?;
         store.update(|f| {
             let known = f.names();
@@ -258,9 +274,14 @@ pub fn set_expiry(a: SetExpiryArgs) -> u8 {
             Ok(())
         })?;
         println!(
-            "The secret of '{}' is recorded to expire on {}.",
-            a.name,
-            date.format("%Y-%m-%d")
+            "{}",
+            tra(
+                "cli-set-expiry-done",
+                &margs!(
+                    "profile" => a.name.as_str(),
+                    "date" => graphwiz_core::i18n::date_arg(date.date_naive()),
+                )
+            )
         );
         Ok(EXIT_OK)
     })()

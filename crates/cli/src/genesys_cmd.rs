@@ -87,8 +87,9 @@ fn read_genesys_secret(stdin: bool) -> Result<graphwiz_core::ClientSecret, Failu
             .take(64 * 1024)
             .read_to_string(&mut buf)
             .map_err(|e| {
-                Failure::usage(format!(
-                    "could not read the Client Secret from standard input: {e}"
+                Failure::usage(crate::tra(
+                    "cli-genesys-secret-unreadable",
+                    &crate::margs!("detail" => e.to_string()),
                 ))
             })?;
         buf
@@ -277,9 +278,13 @@ pub fn recover_interrupted() {
     };
     let l = lang();
     let connect = move |name: &str| -> Result<graphwiz_core::genesys::GenesysConnection, String> {
-        let p = file
-            .get(name)
-            .ok_or_else(|| format!("profile '{name}' no longer exists"))?;
+        let p = file.get(name).ok_or_else(|| {
+            i18n::text(
+                l,
+                "cli-profile-gone",
+                &args([("profile", name.to_string())]),
+            )
+        })?;
         setup::connection(p)
             .map_err(|e| e.to_string())?
             .ok_or_else(|| {

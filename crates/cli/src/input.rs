@@ -1,7 +1,7 @@
 //! Reading and validating what the user gave: the secret (stdin or environment, never an
 //! argument), tenant, client ID, cloud and endpoints. Every problem names its field.
 
-use crate::{TargetArgs, EXIT_ENVIRONMENT, EXIT_USAGE};
+use crate::{margs, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_USAGE};
 use graphwiz_core::keychain::KeychainError;
 use graphwiz_core::profiles::ProfileError;
 use graphwiz_core::validate::{self, Problem};
@@ -41,13 +41,13 @@ impl Failure {
             exit: EXIT_USAGE,
         }
     }
-    /// Prints to stderr and returns the exit status.
+    /// Prints to stderr (in this run's language) and returns the exit status.
     pub fn report(&self) -> u8 {
         for p in &self.problems {
-            eprintln!("error: {}: {}", p.field, p.message);
+            error(&format!("{}: {}", p.field, p.message));
         }
         if let Some(m) = &self.message {
-            eprintln!("error: {m}");
+            error(m);
         }
         self.exit
     }
@@ -59,6 +59,7 @@ impl From<Problem> for Failure {
     }
 }
 
+// Errors of the core that have no catalog message yet are shown as they word themselves (English).
 impl From<ProfileError> for Failure {
     fn from(e: ProfileError) -> Self {
         if e.is_environment() {
@@ -88,8 +89,9 @@ pub fn read_secret(t: &TargetArgs) -> Result<(ClientSecret, Vec<Problem>), Failu
             .take(64 * 1024)
             .read_to_string(&mut buf)
             .map_err(|e| {
-                Failure::usage(format!(
-                    "could not read the client secret from standard input: {e}"
+                Failure::usage(tra(
+                    "cli-secret-stdin-unreadable",
+                    &margs!("detail" => e.to_string()),
                 ))
             })?;
         // The line end that `echo` or a here-string adds is not a copy mistake; anything else is.
@@ -101,13 +103,15 @@ pub fn read_secret(t: &TargetArgs) -> Result<(ClientSecret, Vec<Problem>), Failu
         match std::env::var(SECRET_ENV) {
             Ok(v) => v,
             Err(std::env::VarError::NotUnicode(_)) => {
-                return Err(Failure::usage(format!(
-                    "{SECRET_ENV} is not valid UTF-8; set it to the secret's Value as shown in the Azure portal"
+                return Err(Failure::usage(tra(
+                    "cli-secret-env-not-utf8",
+                    &margs!("var" => SECRET_ENV),
                 )))
             }
             Err(std::env::VarError::NotPresent) => {
-                return Err(Failure::usage(format!(
-                    "no client secret given: pipe the secret's Value with --secret-stdin (e.g. from a password manager) or set {SECRET_ENV}; it is never accepted as an argument"
+                return Err(Failure::usage(tra(
+                    "cli-secret-missing",
+                    &margs!("var" => SECRET_ENV),
                 )))
             }
         }
@@ -185,8 +189,23 @@ pub fn mailboxes(raw: &[String]) -> Result<Vec<String>, Failure> {
 /// Prints warnings to stderr.
 pub fn warn(warnings: &[Problem]) {
     for w in warnings {
-        eprintln!("warning: {}: {}", w.field, w.message);
+        warning(&format!("{}: {}", w.field, w.message));
     }
+}
+
+/// Prints `error: text` to stderr, in this run's language.
+pub fn error(text: &str) {
+    eprintln!("{}", tra("cli-error", &margs!("text" => text)));
+}
+
+/// Prints `warning: text` to stderr, in this run's language.
+pub fn warning(text: &str) {
+    eprintln!("{}", tra("cli-warning", &margs!("text" => text)));
+}
+
+/// Prints `note: text` to stderr, in this run's language.
+pub fn note(text: &str) {
+    eprintln!("{}", tra("cli-note", &margs!("text" => text)));
 }
 
 /// The async runtime of one command.
@@ -195,5 +214,10 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Failure::environment(format!("could not start the async runtime: {e}")))
+        .map_err(|e| {
+            Failure::environment(tra(
+                "cli-runtime-failed",
+                &margs!("detail" => e.to_string()),
+            ))
+        })
 }

@@ -5,8 +5,9 @@
 
 use crate::check_cmd::{build_one, save_results, ScopeArgs};
 use crate::input::{self, Failure};
-use crate::{output, TargetArgs, EXIT_FAILED, EXIT_OK};
+use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
+use graphwiz_core::i18n::decimal_arg;
 use graphwiz_core::livetest::{run_live_test, run_pickup_test, LiveTestInput, Progress};
 use graphwiz_core::pickup::{PickupInput, PickupProgress};
 use graphwiz_core::profiles::ProfileStore;
@@ -58,9 +59,7 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
     let (check, profile_name) =
         build_one(&a.target, &a.scope, Duration::from_secs(a.request_timeout))?;
     let Some(sender) = check.mailboxes.first().cloned() else {
-        return Err(Failure::usage(
-            "give the mailbox to test with --mailbox ADDRESS (the mailbox Genesys Cloud sends and receives with), or a profile that has one",
-        ));
+        return Err(Failure::usage(tr("cli-live-mailbox-needed")));
     };
     let recipient = match &a.to {
         Some(to) => graphwiz_core::validate::mailbox(to)?,
@@ -80,14 +79,17 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
     let show = !a.json && std::io::stderr().is_terminal();
     let line_of = |p: Progress| -> String {
         match p {
-            Progress::Checking => "checking the app registration and mailboxes…".to_string(),
-            Progress::Sending => "sending the test mail…".to_string(),
-            Progress::Waiting { elapsed, polls } => format!(
-                "waiting for the test mail… {:.1} s ({polls} polls)",
-                elapsed.as_secs_f64()
+            Progress::Checking => tr("cli-live-checking"),
+            Progress::Sending => tr("cli-live-sending"),
+            Progress::Waiting { elapsed, polls } => tra(
+                "cli-live-waiting",
+                &margs!(
+                    "secs" => decimal_arg(elapsed.as_secs_f64(), 1),
+                    "polls" => polls,
+                ),
             ),
-            Progress::MarkingRead => "marking it read…".to_string(),
-            Progress::CleaningUp => "deleting the test mail…".to_string(),
+            Progress::MarkingRead => tr("cli-live-marking-read"),
+            Progress::CleaningUp => tr("cli-live-deleting"),
         }
     };
     let print = move |line: String| {
@@ -108,15 +110,21 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
         let progress = |p: PickupProgress| {
             print(match p {
                 PickupProgress::Live(l) => line_of(l),
-                PickupProgress::WaitingPickup { elapsed, polls } => format!(
-                    "waiting for Genesys Cloud to fetch it… {:.1} s ({polls} polls)",
-                    elapsed.as_secs_f64()
+                PickupProgress::WaitingPickup { elapsed, polls } => tra(
+                    "cli-live-waiting-pickup",
+                    &margs!(
+                        "secs" => decimal_arg(elapsed.as_secs_f64(), 1),
+                        "polls" => polls,
+                    ),
                 ),
-                PickupProgress::FindingInteraction { elapsed, queries } => format!(
-                    "fetched; looking for the interaction in Genesys Cloud… {:.1} s ({queries} queries)",
-                    elapsed.as_secs_f64()
+                PickupProgress::FindingInteraction { elapsed, queries } => tra(
+                    "cli-live-finding-interaction",
+                    &margs!(
+                        "secs" => decimal_arg(elapsed.as_secs_f64(), 1),
+                        "queries" => queries,
+                    ),
                 ),
-                PickupProgress::EndingInteraction => "ending the test interaction…".to_string(),
+                PickupProgress::EndingInteraction => tr("cli-live-ending-interaction"),
             })
         };
         rt.block_on(run_pickup_test(&pickup, &progress))
@@ -138,7 +146,7 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
             })?;
         }
     }
-    let report = live.report.localized(crate::lang());
+    let report = live.report.localized(lang());
     if a.json {
         output::print_json(&report);
     } else {

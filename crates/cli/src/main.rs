@@ -61,6 +61,25 @@ pub fn lang() -> graphwiz_core::i18n::Lang {
     *LANG.get_or_init(graphwiz_core::i18n::Lang::from_env)
 }
 
+/// Catalog message `id` (no arguments) in this run's language.
+pub fn tr(id: &str) -> String {
+    graphwiz_core::i18n::text(lang(), id, &graphwiz_core::i18n::Args::new())
+}
+
+/// Catalog message `id` with `args` in this run's language.
+pub fn tra(id: &str, args: &graphwiz_core::i18n::Args) -> String {
+    graphwiz_core::i18n::text(lang(), id, args)
+}
+
+/// Arguments of a catalog message from pairs of any JSON values (strings, numbers, typed
+/// arguments such as `decimal_arg`).
+#[macro_export]
+macro_rules! margs {
+    ($($k:literal => $v:expr),* $(,)?) => {
+        graphwiz_core::i18n::args([$(($k, serde_json::Value::from($v))),*])
+    };
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check an app registration: tenant, credentials, requested permissions and admin consent.

@@ -1,5 +1,9 @@
-//! Printing reports: aligned text for people, one JSON object for scripts.
+//! Printing reports: aligned text for people (in this run's language), one JSON object for
+//! scripts. The status column (✔ PASS, ! WARN, ✘ FAIL, - SKIP) and the status words next to check
+//! ids (pass, warn, fail, skip) are a fixed format in every language, like the check ids and JSON.
 
+use crate::{lang, margs, tr, tra};
+use graphwiz_core::i18n::Lang;
 use graphwiz_core::{CheckInput, Report, Status};
 use std::io::Write;
 
@@ -26,10 +30,15 @@ pub fn print_human(input: &CheckInput, report: &Report) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "graphwiz check: tenant {} · app {} · {}",
-        input.tenant,
-        input.client_id,
-        input.endpoints.cloud.display_name()
+        "{}",
+        tra(
+            "cli-report-header",
+            &margs!(
+                "tenant" => input.tenant.as_str(),
+                "client" => input.client_id.as_str(),
+                "cloud" => input.endpoints.cloud.display_name(),
+            )
+        )
     );
     let _ = writeln!(out);
     let width = report.checks.iter().map(|c| c.id.len()).max().unwrap_or(10);
@@ -56,7 +65,11 @@ pub fn print_human(input: &CheckInput, report: &Report) {
     }
     if let Some(te) = &report.token_endpoint {
         let _ = writeln!(out);
-        let _ = writeln!(out, "OAuth 2.0 token endpoint (v2) for Genesys Cloud: {te}");
+        let _ = writeln!(
+            out,
+            "{}",
+            tra("cli-token-endpoint", &margs!("url" => te.as_str()))
+        );
     }
     // Checks that share a fix (e.g. three permissions missing one consent) are listed once.
     let mut fixes: Vec<(Vec<String>, &str, Option<&str>)> = Vec::new();
@@ -76,33 +89,34 @@ pub fn print_human(input: &CheckInput, report: &Report) {
     }
     if !fixes.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(out, "What to do:");
+        let _ = writeln!(out, "{}", tr("cli-what-to-do"));
         for (ids, fix, url) in fixes {
             let _ = writeln!(out, "  {}: {}", ids.join(", "), fix);
             if let Some(url) = url {
                 let place = if url.contains("portal.azure") {
-                    "Azure portal"
+                    tr("cli-place-azure")
                 } else {
-                    "Genesys Cloud"
+                    tr("cli-place-genesys")
                 };
                 let _ = writeln!(out, "      {place}: {url}");
             }
         }
     }
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Result: {} passed, {} warnings, {} failed, {} skipped.{}",
-        report.count(Status::Pass),
-        report.count(Status::Warn),
-        report.count(Status::Fail),
-        report.count(Status::Skip),
-        if report.ok {
-            " After any change in Azure, disable and enable the Microsoft Graph integration in Genesys Cloud."
-        } else {
-            ""
-        }
+    let mut result = tra(
+        "cli-result",
+        &margs!(
+            "passed" => report.count(Status::Pass),
+            "warned" => report.count(Status::Warn),
+            "failed" => report.count(Status::Fail),
+            "skipped" => report.count(Status::Skip),
+        ),
     );
+    if report.ok {
+        result.push(' ');
+        result.push_str(&tr("cli-result-restart"));
+    }
+    let _ = writeln!(out, "{result}");
 }
 
 fn verdict(r: &Report) -> (&'static str, String) {
@@ -118,7 +132,10 @@ fn verdict(r: &Report) -> (&'static str, String) {
         .collect();
     if let Some(first) = failed.first() {
         let more = if failed.len() > 1 {
-            format!(" (+{} more)", failed.len() - 1)
+            format!(
+                " {}",
+                tra("cli-verdict-more", &margs!("count" => failed.len() - 1))
+            )
         } else {
             String::new()
         };
@@ -126,7 +143,13 @@ fn verdict(r: &Report) -> (&'static str, String) {
     } else if let Some(first) = warned.first() {
         ("! WARN", format!("{}: {}", first.id, first.summary))
     } else {
-        ("✔ OK  ", format!("{} checks passed", r.count(Status::Pass)))
+        (
+            "✔ OK  ",
+            tra(
+                "cli-verdict-passed",
+                &margs!("count" => r.count(Status::Pass)),
+            ),
+        )
     }
 }
 
@@ -148,59 +171,97 @@ pub fn print_all(results: &[(String, Report)]) {
         .filter(|(_, r)| r.ok && r.count(Status::Warn) > 0)
         .count();
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Totals: {} profiles: {} ok, {} with warnings, {} failed.{}",
-        results.len(),
-        results.len() - failed - warned,
-        warned,
-        failed,
-        if failed > 0 {
-            " Run graphwiz check --profile NAME for the fixes."
-        } else {
-            ""
-        }
+    let mut totals = tra(
+        "cli-totals",
+        &margs!(
+            "count" => results.len(),
+            "ok" => results.len() - failed - warned,
+            "warned" => warned,
+            "failed" => failed,
+        ),
     );
+    if failed > 0 {
+        totals.push(' ');
+        totals.push_str(&tr("cli-totals-hint"));
+    }
+    let _ = writeln!(out, "{totals}");
 }
 
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+/// A moment for people: `2027-05-30 14:03 UTC`, in German `30.05.2027 14:03 UTC`.
+pub fn when(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format(match lang() {
+        Lang::De => "%d.%m.%Y %H:%M UTC",
+        Lang::En => "%Y-%m-%d %H:%M UTC",
+    })
+    .to_string()
+}
+
+/// A day for people: `2027-05-30`, in German `30.05.2027`.
+pub fn day(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format(match lang() {
+        Lang::De => "%d.%m.%Y",
+        Lang::En => "%Y-%m-%d",
+    })
+    .to_string()
+}
+
+/// `text` padded with spaces to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text:<width$}")
 }
 
 /// `profile list`.
 pub fn print_profiles(profiles: &[graphwiz_core::profiles::Profile], path: &std::path::Path) {
     let mut out = std::io::stdout().lock();
     if profiles.is_empty() {
-        let _ = writeln!(out, "No profiles yet in {}.", path.display());
         let _ = writeln!(
             out,
-            "Add one with: graphwiz profile add NAME --tenant … --client-id … --secret-stdin"
+            "{}",
+            tra(
+                "cli-profiles-none",
+                &margs!("path" => path.display().to_string())
+            )
         );
+        let _ = writeln!(out, "{}", tr("cli-profiles-add-hint"));
         return;
     }
+    let (name_h, tenant_h, client_h) = (
+        tr("cli-col-name"),
+        tr("cli-col-tenant"),
+        tr("cli-col-client-id"),
+    );
     let width = profiles
         .iter()
         .map(|p| p.name.chars().count())
+        .chain([name_h.chars().count(), 4])
         .max()
-        .unwrap_or(4)
-        .max(4);
+        .unwrap_or(4);
+    let tenant_w = tenant_h.chars().count().max(38);
+    let client_w = client_h.chars().count().max(36);
     let _ = writeln!(
         out,
-        "  {:<width$}  {:<38}  {:<36}  LAST CHECK",
-        "NAME", "TENANT", "CLIENT ID"
+        "  {}  {}  {}  {}",
+        pad(&name_h, width),
+        pad(&tenant_h, tenant_w),
+        pad(&client_h, client_w),
+        tr("cli-col-last-check")
     );
     for p in profiles {
         let last = match &p.last_check {
             Some(c) => format!(
                 "{} {}",
-                if c.report.ok { "ok" } else { "FAILED" },
+                if c.report.ok {
+                    tr("cli-last-check-ok")
+                } else {
+                    tr("cli-last-check-failed")
+                },
                 when(c.at)
             ),
-            None => "never".to_string(),
+            None => tr("cli-last-check-never"),
         };
         let _ = writeln!(
             out,
-            "  {:<width$}  {:<38}  {:<36}  {last}",
+            "  {:<width$}  {:<tenant_w$}  {:<client_w$}  {last}",
             p.name, p.tenant, p.client_id
         );
     }
@@ -211,84 +272,109 @@ pub fn print_profile(
     p: &graphwiz_core::profiles::Profile,
     in_keychain: &Result<bool, graphwiz_core::keychain::KeychainError>,
 ) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "Profile:                  {}", p.name);
-    let _ = writeln!(out, "Cloud:                    {}", p.cloud.display_name());
-    let _ = writeln!(
-        out,
-        "Directory (tenant) ID:    {}{}",
-        p.tenant,
-        p.tenant_id
-            .as_ref()
-            .filter(|t| **t != p.tenant)
-            .map(|t| format!(" ({t})"))
-            .unwrap_or_default()
-    );
-    let _ = writeln!(out, "Application (client) ID:  {}", p.client_id);
-    let _ = writeln!(
-        out,
-        "Mailboxes:                {}",
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    lines.push(("cli-show-profile", p.name.clone()));
+    lines.push(("cli-show-cloud", p.cloud.display_name().to_string()));
+    lines.push((
+        "cli-show-tenant",
+        format!(
+            "{}{}",
+            p.tenant,
+            p.tenant_id
+                .as_ref()
+                .filter(|t| **t != p.tenant)
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default()
+        ),
+    ));
+    lines.push(("cli-show-client", p.client_id.clone()));
+    lines.push((
+        "cli-show-mailboxes",
         if p.mailboxes.is_empty() {
-            "none".to_string()
+            tr("cli-show-none")
         } else {
             p.mailboxes.join(", ")
-        }
-    );
+        },
+    ));
     let secret = match in_keychain {
-        Ok(true) => "in the OS keychain".to_string(),
-        Ok(false) => {
-            "MISSING from the OS keychain; store it again with profile add --replace".to_string()
-        }
-        Err(e) => format!("unknown ({e})"),
+        Ok(true) => tr("cli-secret-in-keychain"),
+        Ok(false) => tr("cli-secret-not-in-keychain"),
+        // The keychain's own error has no catalog message yet.
+        Err(e) => tra(
+            "cli-secret-keychain-unknown",
+            &margs!("detail" => e.to_string()),
+        ),
     };
-    let _ = writeln!(
-        out,
-        "Client secret:            {secret}{}",
-        p.secret_hint
-            .as_deref()
-            .map(|h| format!(", hint {h}…"))
-            .unwrap_or_default()
-    );
+    let hint = p
+        .secret_hint
+        .as_deref()
+        .map(|h| tra("cli-secret-hint", &margs!("hint" => h)))
+        .unwrap_or_default();
+    lines.push(("cli-show-secret", format!("{secret}{hint}")));
     if let Some(exp) = p.secret_expiry {
-        let _ = writeln!(out, "Secret expires:           {}", when(exp));
+        lines.push(("cli-show-expires", when(exp)));
     }
     if let (Some(l), Some(g)) = (&p.login_url, &p.graph_url) {
-        let _ = writeln!(out, "Endpoints:                login {l}, Graph {g}");
+        lines.push((
+            "cli-show-endpoints",
+            tra(
+                "cli-show-endpoints-value",
+                &margs!("login" => l.as_str(), "graph" => g.as_str()),
+            ),
+        ));
     }
     match &p.genesys {
         Some(g) => {
-            let _ = writeln!(
-                out,
-                "Genesys Cloud:            region {}, OAuth client {} (secret in the OS keychain)",
-                g.region, g.client_id
-            );
+            lines.push((
+                "cli-show-genesys",
+                tra(
+                    "cli-show-genesys-value",
+                    &margs!("region" => g.region.as_str(), "client" => g.client_id.as_str()),
+                ),
+            ));
             if let (Some(l), Some(a)) = (&g.login_url, &g.api_url) {
-                let _ = writeln!(out, "Genesys endpoints:        login {l}, API {a}");
+                lines.push((
+                    "cli-show-genesys-endpoints",
+                    tra(
+                        "cli-show-genesys-endpoints-value",
+                        &margs!("login" => l.as_str(), "api" => a.as_str()),
+                    ),
+                ));
             }
         }
-        None => {
-            let _ = writeln!(
-                out,
-                "Genesys Cloud:            not set (graphwiz profile set-genesys {} --region … --client-id … --secret-stdin)",
-                p.name
-            );
-        }
+        None => lines.push((
+            "cli-show-genesys",
+            tra(
+                "cli-show-genesys-not-set",
+                &margs!("profile" => p.name.as_str()),
+            ),
+        )),
     }
-    match &p.last_check {
-        Some(c) => {
-            let (mark, text) = verdict(&c.report);
-            let _ = writeln!(
-                out,
-                "Last check:               {} {mark} {text}",
-                when(c.at)
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "Last check:               never (run graphwiz check --profile {})",
-                p.name
-            );
-        }
+    lines.push((
+        "cli-show-last-check",
+        match &p.last_check {
+            Some(c) => {
+                let (mark, text) = verdict(&c.report);
+                format!("{} {mark} {text}", when(c.at))
+            }
+            None => tra(
+                "cli-show-never-checked",
+                &margs!("profile" => p.name.as_str()),
+            ),
+        },
+    ));
+    let labels: Vec<(String, String)> = lines
+        .into_iter()
+        .map(|(id, value)| (format!("{}:", tr(id)), value))
+        .collect();
+    let width = labels
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut out = std::io::stdout().lock();
+    for (label, value) in labels {
+        let _ = writeln!(out, "{}{value}", pad(&label, width));
     }
 }

@@ -1,7 +1,7 @@
 //! `graphwiz profile add|list|show|remove`: profiles in the profiles file, secrets in the OS keychain.
 
 use crate::input::{self, Failure};
-use crate::{output, TargetArgs, EXIT_OK};
+use crate::{margs, output, tr, tra, TargetArgs, EXIT_OK};
 use clap::{Args, Subcommand};
 use graphwiz_core::keychain;
 use graphwiz_core::profiles::{self, Profile, ProfileError, ProfileStore};
@@ -75,9 +75,7 @@ fn add(a: AddArgs) -> Result<u8, Failure> {
     let name = profiles::validate_name(&a.name)?;
     let t = &a.target;
     let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-        return Err(Failure::usage(
-            "give --tenant and --client-id of the app registration",
-        ));
+        return Err(Failure::usage(tr("cli-profile-add-what")));
     };
     let target = input::target(
         tenant,
@@ -154,14 +152,24 @@ pub fn save_with_secret(
     }
     if let Some(old) = existing.filter(|o| o.secret_ref != secret_ref) {
         if let Err(e) = keychain::delete(&old.name, &old.secret_ref) {
-            eprintln!("warning: the previous secret of '{}' could not be removed from the OS keychain: {e}", old.name);
+            input::warning(&tra(
+                "cli-old-secret-not-removed",
+                &margs!("profile" => old.name.as_str(), "detail" => e.to_string()),
+            ));
         }
     }
     println!(
-        "Profile '{name}' saved in {}. The client secret (hint {}…) is in the OS keychain (service '{}', account '{name}/{secret_ref}').",
-        store.path().display(),
-        secret.hint(),
-        keychain::SERVICE
+        "{}",
+        tra(
+            "cli-profile-saved",
+            &margs!(
+                "profile" => name.as_str(),
+                "path" => store.path().display().to_string(),
+                "hint" => secret.hint(),
+                "service" => keychain::SERVICE,
+                "account" => format!("{name}/{secret_ref}"),
+            )
+        )
     );
     Ok(())
 }
@@ -255,13 +263,11 @@ fn remove(a: RemoveArgs) -> Result<u8, Failure> {
         Ok(())
     })?;
     println!(
-        "Profile '{}' removed{}.",
-        p.name,
-        if had_secret {
-            ", with its client secret in the OS keychain"
-        } else {
-            " (its keychain entry was already gone)"
-        }
+        "{}",
+        tra(
+            "cli-profile-removed",
+            &margs!("profile" => p.name.as_str(), "secret" => had_secret)
+        )
     );
     Ok(EXIT_OK)
 }

@@ -119,12 +119,14 @@ fn run_inner(a: RotateArgs) -> Result<u8, Failure> {
     let rt = input::runtime()?;
     let admin = if rotate::needs_admin(&input, action) {
         let Some(kind) = &a.admin_sign_in else {
-            return Err(Failure::usage(format!(
-                "this needs an administrator's sign-in: add --admin-sign-in browser or --admin-sign-in device-code (an owner of the app, an Application Administrator or a Cloud Application Administrator, consenting to {})",
-                rotate::azure::MANAGE_SCOPE
+            return Err(Failure::usage(t(
+                "cli-rotate-needs-admin",
+                &args([("scope", rotate::azure::MANAGE_SCOPE)]),
             )));
         };
-        let kind: SignInKind = kind.parse().map_err(Failure::usage)?;
+        let kind: SignInKind = kind
+            .parse()
+            .map_err(|m: i18n::Msg| Failure::usage(m.text(lang())))?;
         let endpoints = p.endpoints().map_err(|e| Failure::usage(e.to_string()))?;
         let tenant = p.tenant_id.clone().unwrap_or(p.tenant.clone());
         Some(rt.block_on(sign_in_admin_scoped(

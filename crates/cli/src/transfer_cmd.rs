@@ -1,10 +1,11 @@
 //! `graphwiz export` and `graphwiz import`: the validated config file, never the secret.
 
 use crate::input::{self, Failure};
-use crate::{TargetArgs, EXIT_FAILED, EXIT_OK};
+use crate::{margs, output, tr, tra, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::checks::run_check;
 use graphwiz_core::config::{self, ConfigFile, ExportError, ImportError};
+use graphwiz_core::i18n::{msg_arg, Msg};
 use graphwiz_core::profiles::{self, Profile, ProfileError, ProfileStore};
 use graphwiz_core::{keychain, CheckInput};
 use std::path::PathBuf;
@@ -95,9 +96,9 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
             match (a.from_last, recent) {
                 (true, Some(last)) => (p.clone(), last.report.clone(), last.at),
                 (true, None) => {
-                    return Err(Failure::usage(format!(
-                        "profile '{}' has no check from the last {} hours; run without --from-last to check it now",
-                        p.name, a.max_age_hours
+                    return Err(Failure::usage(tra(
+                        "cli-export-no-recent",
+                        &margs!("profile" => p.name.as_str(), "hours" => a.max_age_hours),
                     )))
                 }
                 (false, _) => {
@@ -108,11 +109,16 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
                     } else {
                         keychain::load(&p.name, &p.secret_ref)?
                     };
-                    let input = p.check_input(secret, timeout).map_err(|e| Failure::usage(e.to_string()))?;
+                    let input = p
+                        .check_input(secret, timeout)
+                        .map_err(|e| Failure::usage(e.to_string()))?;
                     let report = input::runtime()?.block_on(run_check(&input));
                     let now = chrono::Utc::now();
                     let updated = store.update(|f| {
-                        let q = f.get_mut(&p.name).ok_or_else(|| ProfileError::NotFound { name: p.name.clone(), known: vec![] })?;
+                        let q = f.get_mut(&p.name).ok_or_else(|| ProfileError::NotFound {
+                            name: p.name.clone(),
+                            known: vec![],
+                        })?;
                         q.record_check(&report, now);
                         Ok(q.clone())
                     })?;
@@ -123,9 +129,7 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
         None => {
             let t = &a.target;
             let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-                return Err(Failure::usage(
-                    "say what to export: --profile NAME, or --tenant and --client-id",
-                ));
+                return Err(Failure::usage(tr("cli-export-what")));
             };
             let target = input::target(
                 tenant,
@@ -175,24 +179,30 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
             .filter(|c| c.status == graphwiz_core::Status::Fail)
             .map(|c| c.id.as_str())
             .collect();
-        eprintln!(
-            "error: not written: {} failed ({}). Fix what `graphwiz check` reports, or pass --allow-failed to write the file with \"validated\": false.",
-            if failed.len() == 1 { "a check" } else { "checks" },
-            if failed.is_empty() { "live test".to_string() } else { failed.join(", ") }
-        );
+        input::error(&tra(
+            "cli-export-not-written",
+            &margs!("count" => failed.len(), "ids" => failed.join(", ")),
+        ));
         return Ok(EXIT_FAILED);
     }
     config::write(&a.out, &cfg, a.force).map_err(|e| match e {
         ExportError::Exists(_) => Failure::usage(e.to_string()),
         ExportError::Write(w) => Failure::from(w),
     })?;
+    let endpoint = match cfg.token_endpoint.as_deref() {
+        Some(url) => serde_json::Value::from(url),
+        None => msg_arg(&Msg::plain("cli-token-endpoint-unknown")),
+    };
     println!(
-        "Wrote {} (validated: {}). OAuth 2.0 token endpoint (v2) for Genesys Cloud: {}",
-        a.out.display(),
-        cfg.validated,
-        cfg.token_endpoint
-            .as_deref()
-            .unwrap_or("unknown (the tenant was not found)")
+        "{}",
+        tra(
+            "cli-export-written",
+            &margs!(
+                "path" => a.out.display().to_string(),
+                "validated" => cfg.validated,
+                "endpoint" => endpoint,
+            )
+        )
     );
     Ok(if cfg.validated { EXIT_OK } else { EXIT_FAILED })
 }
@@ -200,15 +210,19 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
 fn run_import(a: ImportArgs) -> Result<u8, Failure> {
     let cfg = config::read(&a.file).map_err(|e| match e {
         ImportError::Read { .. } => Failure::usage(e.to_string()),
-        other => Failure::usage(format!("{}: {other}", a.file.display())),
+        // The import errors of the core have no catalog messages yet: their English text is the
+        // detail.
+        other => Failure::usage(tra(
+            "cli-import-bad-file",
+            &margs!(
+                "path" => a.file.display().to_string(),
+                "detail" => other.to_string(),
+            ),
+        )),
     })?;
     let name = match a.name.as_deref().or(cfg.profile.as_deref()) {
         Some(n) => profiles::validate_name(n)?,
-        None => {
-            return Err(Failure::usage(
-                "the file names no profile; give one with --name NAME",
-            ))
-        }
+        None => return Err(Failure::usage(tr("cli-import-no-name"))),
     };
     let target = TargetArgs {
         secret_stdin: a.secret_stdin,
@@ -218,21 +232,26 @@ fn run_import(a: ImportArgs) -> Result<u8, Failure> {
     let (secret, warnings) = input::read_secret(&target)?;
     if let Some(hint) = &cfg.secret.hint {
         if *hint != secret.hint() {
-            eprintln!(
-                "warning: {}: the secret given starts with '{}', the exported one started with '{hint}'; if the secret was renewed, this is expected",
-                graphwiz_core::validate::FIELD_SECRET,
-                secret.hint()
-            );
+            input::warning(&tra(
+                "cli-import-hint-differs",
+                &margs!("given" => secret.hint(), "exported" => hint.as_str()),
+            ));
         }
     }
     let profile = cfg.to_profile(&name, "", None);
     let store = ProfileStore::open_default()?;
     crate::profile_cmd::save_with_secret(&store, profile, &secret, &warnings, a.replace)?;
     println!(
-        "Imported '{name}' from {} (validated: {}, checked {}). Check it now with: graphwiz check --profile {name}",
-        a.file.display(),
-        cfg.validated,
-        cfg.checked_at.format("%Y-%m-%d %H:%M UTC")
+        "{}",
+        tra(
+            "cli-imported",
+            &margs!(
+                "profile" => name.as_str(),
+                "path" => a.file.display().to_string(),
+                "validated" => cfg.validated,
+                "checked" => output::when(cfg.checked_at),
+            )
+        )
     );
     Ok(EXIT_OK)
 }

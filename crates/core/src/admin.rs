@@ -1,9 +1,9 @@
 //! Administrator sign-in and admin consent: what settles the checks the app's own token cannot.
 //!
-//! Why this file is long (about 1,500 lines with its tests): the browser and device-code sign-ins,
+//! Why this file is long (about 1,700 lines with its tests): the browser and device-code sign-ins,
 //! the loopback listener they share, admin consent and the findings read with the admin token are
-//! one flow with one error type; splitting sign-in from findings is part of the one-core
-//! reorganisation (issue "One core, two faces").
+//! one flow with one error type (worded from the catalog, en-mail.ftl); splitting sign-in from
+//! findings is part of the one-core reorganisation (issue "One core, two faces").
 //!
 //! The integration's client-credentials token may not read its own delegated permission grants,
 //! so `perm_user_read` can end as "could not verify". An administrator of the tenant settles it by
@@ -28,6 +28,7 @@ use crate::checks::{Check, Report, Status};
 use crate::cloud::{path_segment, Cloud, Endpoints};
 use crate::graph::{Grant, GraphFailure};
 use crate::http::{HttpClient, HttpError, HttpResponse};
+use crate::i18n::{args, msg_arg, Args, Lang, Msg};
 use crate::permissions::{self, MICROSOFT_GRAPH_APP_ID};
 use crate::portal;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -66,11 +67,23 @@ pub const ADMIN_SCOPES: [&str; 3] = [
 /// How long graphwiz waits for the administrator by default (browser, device code, consent).
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(300);
 
-/// Who may grant admin consent, said wherever consent failed or is asked for.
+/// Who may grant admin consent, said wherever consent failed or is asked for (English; the
+/// catalog's `admin-consent-roles` words it in every language, see [`consent_roles`]).
 pub const CONSENT_ROLES: &str = "Only a Global Administrator or a Privileged Role Administrator can grant admin consent to application permissions of Microsoft Graph (Mail.ReadWrite, Mail.Send); sign in with such an account.";
 
-/// What to say about the redirect URI of admin consent.
+/// What to say about the redirect URI of admin consent (English; the catalog's
+/// `admin-consent-redirect-note` words it in every language, see [`consent_redirect_note`]).
 pub const CONSENT_REDIRECT_NOTE: &str = "The admin consent page returns to http://localhost, which must be registered on the app as a redirect URI (App registrations → your app → Authentication → Add a platform → Web → http://localhost), as Genesys Cloud's setup guide does; otherwise the page shows AADSTS50011 instead of returning to graphwiz.";
+
+/// [`CONSENT_ROLES`] as a catalog message, for a face to word in its language.
+pub fn consent_roles() -> Msg {
+    Msg::plain("admin-consent-roles")
+}
+
+/// [`CONSENT_REDIRECT_NOTE`] as a catalog message, for a face to word in its language.
+pub fn consent_redirect_note() -> Msg {
+    Msg::plain("admin-consent-redirect-note")
+}
 
 /// Interval used when the device code answer gives none.
 const DEFAULT_DEVICE_INTERVAL: Duration = Duration::from_secs(5);
@@ -221,41 +234,38 @@ pub enum Waiting {
 }
 
 impl Waiting {
-    fn what(self) -> &'static str {
+    /// `$waiting` of catalog message `admin-timeout`.
+    fn key(self) -> &'static str {
         match self {
-            Waiting::BrowserSignIn => "the browser sign-in",
-            Waiting::DeviceCode => "the device code sign-in",
-            Waiting::AdminConsent => "admin consent",
+            Waiting::BrowserSignIn => "browser",
+            Waiting::DeviceCode => "device",
+            Waiting::AdminConsent => "consent",
         }
     }
 }
 
-/// Why an administrator sign-in, an admin read or admin consent failed.
-#[derive(Debug, Clone, thiserror::Error)]
+/// Why an administrator sign-in, an admin read or admin consent failed. [`AdminError::msg`] is
+/// its catalog message (value: what happened, `.fix`: what to do); `Display` is its English.
+#[derive(Debug, Clone)]
 pub enum AdminError {
     /// No usable HTTP answer from Entra ID.
-    #[error(transparent)]
-    Http(#[from] HttpError),
+    Http(HttpError),
     /// The loopback listener for the browser's answer could not be opened.
-    #[error("could not listen on 127.0.0.1 for the browser's answer: {detail}")]
     Listener {
         /// What the operating system said.
         detail: String,
     },
     /// The operating system's random number generator failed.
-    #[error("could not get random bytes from the operating system: {detail}")]
     Random {
         /// What failed.
         detail: String,
     },
     /// The browser could not be opened.
-    #[error("could not open the browser: {detail}")]
     Opener {
         /// What the opener said.
         detail: String,
     },
     /// Nothing came back in time.
-    #[error("{} did not finish within {secs} s", .waiting.what())]
     Timeout {
         /// What was awaited.
         waiting: Waiting,
@@ -263,10 +273,8 @@ pub enum AdminError {
         secs: u64,
     },
     /// The browser came back with another sign-in's `state`; nothing was exchanged.
-    #[error("the answer that reached graphwiz does not belong to this sign-in (state mismatch); no code was redeemed")]
     StateMismatch,
     /// The sign-in page came back with an error (declined, cancelled, refused).
-    #[error("the sign-in was not completed: {error}{}: {message}", .code.map(|c| format!(" (AADSTS{c})")).unwrap_or_default())]
     SignInRefused {
         /// The OAuth error, e.g. `access_denied`.
         error: String,
@@ -276,46 +284,67 @@ pub enum AdminError {
         message: String,
     },
     /// The code verifier did not match the challenge (AADSTS501481).
-    #[error("Entra ID refused the code: PKCE mismatch (AADSTS501481, the code verifier does not match the code challenge)")]
     PkceMismatch,
     /// The token or device code endpoint refused the request.
-    #[error("Entra ID refused the administrator sign-in{}: {}", .0.code_label().map(|c| format!(" ({c})")).unwrap_or_default(), .0.message)]
     Aad(AadError),
     /// The administrator declined the device code sign-in.
-    #[error("the administrator declined the device code sign-in (authorization_declined)")]
     DeviceDeclined,
     /// The device code expired before the sign-in finished.
-    #[error("the device code expired before the sign-in was finished (expired_token)")]
     DeviceExpired,
     /// Entra ID did not recognise the device code.
-    #[error("Entra ID did not recognise the device code (bad_verification_code)")]
     BadVerificationCode,
     /// An answer that is neither success nor an Entra ID error.
-    #[error("unexpected answer from Entra ID while {what} (HTTP {status})")]
     Unexpected {
-        /// What graphwiz was doing.
+        /// The step graphwiz was at (`$step` of catalog message `admin-unexpected`):
+        /// `redeem`, `browser-answer`, `device-start`, `device-finish` or `device-poll`.
         what: &'static str,
         /// HTTP status (0 when the answer came through the browser).
         status: u16,
     },
     /// A Microsoft Graph read with the administrator's token failed.
-    #[error("could not {what} with the administrator's token: {failure}")]
     Graph {
-        /// What graphwiz tried to read.
+        /// What graphwiz tried to read (`$what` of catalog message `admin-graph`): `app-sp`,
+        /// `graph-sp`, `grants` or `assignments`.
         what: &'static str,
         /// The failure.
         failure: GraphFailure,
     },
     /// The admin consent page came back without consent.
-    #[error("admin consent was not granted: {error}{}: {message}", .code.map(|c| format!(" (AADSTS{c})")).unwrap_or_default())]
     ConsentRefused {
         /// The OAuth error, e.g. `access_denied` or `permission_denied`.
         error: String,
         /// The AADSTS number, when sent.
         code: Option<u32>,
-        /// The description without its `AADSTS…:` prefix.
+        /// The description without its `AADSTS…:` prefix; empty when the page sent none.
         message: String,
     },
+}
+
+impl From<HttpError> for AdminError {
+    fn from(e: HttpError) -> Self {
+        AdminError::Http(e)
+    }
+}
+
+impl fmt::Display for AdminError {
+    /// English, from the catalog (faces word [`AdminError::msg`] in their language).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
+    }
+}
+
+impl std::error::Error for AdminError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            AdminError::Http(h) => std::error::Error::source(h),
+            _ => None,
+        }
+    }
+}
+
+/// `$aadsts` of the catalog: " (AADSTS65004)", or empty without a code.
+fn aadsts_arg(label: Option<String>) -> serde_json::Value {
+    label.map(|c| format!(" ({c})")).unwrap_or_default().into()
 }
 
 impl AdminError {
@@ -332,54 +361,123 @@ impl AdminError {
         }
     }
 
-    /// What to do about it.
+    /// The catalog message of this error: its value says what happened, its `.fix` what to do.
+    pub fn msg(&self) -> Msg {
+        use serde_json::Value;
+        let (id, a): (&str, Args) = match self {
+            AdminError::Http(h) => ("admin-http", crate::mailbox::http_failure_args(h)),
+            AdminError::Listener { detail } => {
+                ("admin-listener", args([("detail", detail.as_str())]))
+            }
+            AdminError::Random { detail } => ("admin-random", args([("detail", detail.as_str())])),
+            AdminError::Opener { detail } => ("admin-opener", args([("detail", detail.as_str())])),
+            AdminError::Timeout { waiting, secs } => (
+                "admin-timeout",
+                args([
+                    ("waiting", Value::from(waiting.key())),
+                    ("secs", Value::from(*secs)),
+                ]),
+            ),
+            AdminError::StateMismatch => ("admin-state-mismatch", Args::new()),
+            AdminError::SignInRefused {
+                error,
+                code,
+                message,
+            } => {
+                let reason = match (error.as_str(), code) {
+                    ("access_denied", _) | (_, Some(65004)) => "declined",
+                    (_, Some(65001)) | ("consent_required", _) => "consent",
+                    _ => "other",
+                };
+                (
+                    "admin-sign-in-refused",
+                    args([
+                        ("error", Value::from(error.as_str())),
+                        ("aadsts", aadsts_arg(code.map(|c| format!("AADSTS{c}")))),
+                        ("message", Value::from(message.as_str())),
+                        ("reason", Value::from(reason)),
+                    ]),
+                )
+            }
+            AdminError::PkceMismatch => ("admin-pkce-mismatch", Args::new()),
+            AdminError::Aad(a) => {
+                let reason = match a.code {
+                    Some(700016) => "no-app",
+                    Some(65001) => "no-consent",
+                    Some(7000218) | Some(700025) => "public-client",
+                    Some(53003) => "conditional-access",
+                    Some(50011) | Some(500112) => "redirect",
+                    _ => "other",
+                };
+                (
+                    "admin-aad",
+                    args([
+                        ("aadsts", aadsts_arg(a.code_label())),
+                        ("message", Value::from(a.message.as_str())),
+                        ("reason", Value::from(reason)),
+                    ]),
+                )
+            }
+            AdminError::DeviceDeclined => ("admin-device-declined", Args::new()),
+            AdminError::DeviceExpired => ("admin-device-expired", Args::new()),
+            AdminError::BadVerificationCode => ("admin-bad-verification-code", Args::new()),
+            AdminError::Unexpected { what, status } => (
+                "admin-unexpected",
+                args([
+                    ("step", Value::from(*what)),
+                    ("status", Value::from(*status)),
+                ]),
+            ),
+            AdminError::Graph { what, failure } => {
+                let reason = match failure.status() {
+                    Some(401) | Some(403) => "denied",
+                    Some(404) => "not-found",
+                    _ => "other",
+                };
+                let mut a = crate::mailbox::failure_args(failure);
+                a.extend(args([
+                    ("what", Value::from(*what)),
+                    ("reason", Value::from(reason)),
+                    ("scopes", Value::from(ADMIN_SCOPES.to_vec())),
+                ]));
+                ("admin-graph", a)
+            }
+            AdminError::ConsentRefused {
+                error,
+                code,
+                message,
+            } => {
+                let message = if message.is_empty() {
+                    msg_arg(&Msg::plain("admin-consent-no-description"))
+                } else {
+                    Value::from(message.as_str())
+                };
+                (
+                    "admin-consent-refused",
+                    args([
+                        ("error", Value::from(error.as_str())),
+                        ("aadsts", aadsts_arg(code.map(|c| format!("AADSTS{c}")))),
+                        ("message", message),
+                    ]),
+                )
+            }
+        };
+        Msg::new(id, a)
+    }
+
+    /// What to do about it, in English (faces word `msg().fix(lang)`).
     pub fn fix(&self) -> String {
-        match self {
-            AdminError::Http(h) => h.fix(),
-            AdminError::Listener { .. } => "graphwiz receives the browser's answer on 127.0.0.1; allow local connections (firewall or security software), or use the device code sign-in instead.".into(),
-            AdminError::Random { .. } => "The operating system could not supply random numbers; try again, and check the system if it persists.".into(),
-            AdminError::Opener { .. } => "Open the URL in a browser on this computer yourself, or use the device code sign-in on a machine without a browser.".into(),
-            AdminError::Timeout { waiting: Waiting::AdminConsent, secs } => format!(
-                "Start again and finish on the consent page within {secs} s (or allow more time). {CONSENT_REDIRECT_NOTE}"
-            ),
-            AdminError::Timeout { waiting: Waiting::DeviceCode, secs } => format!(
-                "Start again, open the page shown and enter the code within {secs} s (or allow more time)."
-            ),
-            AdminError::Timeout { waiting: Waiting::BrowserSignIn, secs } => format!(
-                "Start again and finish the sign-in in the browser within {secs} s (or allow more time); on a machine without a browser use the device code sign-in."
-            ),
-            AdminError::StateMismatch => "Close other sign-in tabs and start the sign-in again; only the answer to graphwiz's own request is accepted.".into(),
-            AdminError::SignInRefused { error, code, .. } => match (error.as_str(), code) {
-                ("access_denied", _) | (_, Some(65004)) => "The sign-in was declined or cancelled. Start again, sign in with an administrator account of this tenant and accept the requested read permissions.".into(),
-                (_, Some(65001)) | ("consent_required", _) => "The sign-in app needs consent for the requested read permissions; an administrator must accept them on the sign-in page (or choose another --admin-client-id).".into(),
-                _ => "Look up the code at https://login.microsoftonline.com/error, correct it, and start the sign-in again.".into(),
-            },
-            AdminError::PkceMismatch => "Start the sign-in again (each sign-in uses a new verifier); if it repeats, a proxy may be changing the requests.".into(),
-            AdminError::Aad(a) => match a.code {
-                Some(700016) => "The sign-in app does not exist in this tenant; use the default Microsoft Graph Command Line Tools or give the Application (client) ID of a public client app of this tenant.".into(),
-                Some(65001) => "The sign-in app has no consent for the requested read permissions; an administrator must accept them on the sign-in page.".into(),
-                Some(7000218) | Some(700025) => "The sign-in app must be a public client (Authentication → Allow public client flows: Yes), or use the default Microsoft Graph Command Line Tools.".into(),
-                Some(53003) => "A Conditional Access policy blocked the sign-in; sign in from a compliant device or location, or ask who manages Conditional Access.".into(),
-                Some(50011) | Some(500112) => "The redirect URI is not registered on the sign-in app; use the default Microsoft Graph Command Line Tools or register http://localhost on your app (Mobile and desktop applications).".into(),
-                _ => "Look up the code at https://login.microsoftonline.com/error, correct it, and start the sign-in again.".into(),
-            },
-            AdminError::DeviceDeclined => "Start again and approve the sign-in on the device login page.".into(),
-            AdminError::DeviceExpired => "Start again and enter the code promptly (it is valid for about 15 minutes).".into(),
-            AdminError::BadVerificationCode => "Start the device code sign-in again.".into(),
-            AdminError::Unexpected { .. } => "Check the login URL and the chosen cloud; a proxy may be answering instead of Entra ID.".into(),
-            AdminError::Graph { failure, .. } => match failure.status() {
-                Some(401) | Some(403) => format!(
-                    "Sign in with an account that may read app registrations and their consents (Global Reader, Application Administrator, Cloud Application Administrator, Privileged Role Administrator or Global Administrator) and accept the read permissions {}. Where the tenant refuses DelegatedPermissionGrant.Read.All, sign in with Directory.Read.All instead.",
-                    ADMIN_SCOPES.join(", ")
-                ),
-                Some(404) => "Check the Application (client) ID: no such app or service principal in this tenant.".into(),
-                _ => match failure {
-                    GraphFailure::Http(h) => h.fix(),
-                    GraphFailure::Status { .. } => "Try again; if it persists, check the Graph URL and the chosen cloud.".into(),
-                },
-            },
-            AdminError::ConsentRefused { .. } => format!("{CONSENT_ROLES} {CONSENT_REDIRECT_NOTE}"),
-        }
+        self.fix_in(Lang::En)
+    }
+
+    /// What to do about it, in `lang`.
+    pub fn fix_in(&self, lang: Lang) -> String {
+        self.msg().fix(lang).unwrap_or_default().trim().to_string()
+    }
+
+    /// What happened, in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        self.msg().text(lang).trim().to_string()
     }
 }
 
@@ -509,6 +607,8 @@ pub fn admin_consent_url(
 struct Callback {
     stream: TcpStream,
     params: HashMap<String, String>,
+    /// The language the browser asked for (its `Accept-Language`), for the page it gets.
+    lang: Lang,
 }
 
 impl Callback {
@@ -516,15 +616,44 @@ impl Callback {
         self.params.get(name).map(String::as_str)
     }
 
-    /// Answers the browser with a short page and closes the connection.
-    async fn reply(mut self, ok: bool, message: &str) {
+    /// Answers the browser with a short page, catalog message `id` in the browser's language,
+    /// and closes the connection.
+    async fn reply(mut self, ok: bool, id: &str, args: &Args) {
         let title = if ok {
-            "graphwiz: done"
+            "admin-page-done"
         } else {
-            "graphwiz: not done"
+            "admin-page-not-done"
         };
-        respond(&mut self.stream, if ok { 200 } else { 400 }, title, message).await;
+        let message = crate::i18n::text(self.lang, id, args);
+        respond(
+            &mut self.stream,
+            if ok { 200 } else { 400 },
+            self.lang,
+            title,
+            &message,
+        )
+        .await;
     }
+
+    /// Answers the browser that `err` stopped it: page `id` (`$error`, `$fix`) in the browser's
+    /// language.
+    async fn reply_error(self, id: &str, err: &AdminError) {
+        let a = args([
+            ("error", err.text_in(self.lang)),
+            ("fix", err.fix_in(self.lang)),
+        ]);
+        self.reply(false, id, &a).await;
+    }
+}
+
+/// The first language graphwiz speaks among those of an `Accept-Language` header value
+/// (`de-DE,de;q=0.9,en;q=0.8`); English for none.
+fn accept_language(value: &str) -> Lang {
+    value
+        .split(',')
+        .filter_map(|tag| Lang::parse(tag.split(';').next().unwrap_or_default()))
+        .next()
+        .unwrap_or(Lang::En)
 }
 
 impl Drop for Callback {
@@ -550,16 +679,19 @@ fn html_escape(s: &str) -> String {
     out
 }
 
-async fn respond(stream: &mut TcpStream, status: u16, title: &str, message: &str) {
+/// Answers with a short page: title from catalog message `title_id`, `message` as worded.
+async fn respond(stream: &mut TcpStream, status: u16, lang: Lang, title_id: &str, message: &str) {
     let reason = match status {
         200 => "OK",
         404 => "Not Found",
         _ => "Bad Request",
     };
+    let title = crate::i18n::text(lang, title_id, &Args::new());
     let body = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font-family:sans-serif;margin:3em\"><h1>{}</h1><p>{}</p></body></html>\n",
-        html_escape(title),
-        html_escape(title),
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body style=\"font-family:sans-serif;margin:3em\"><h1>{}</h1><p>{}</p></body></html>\n",
+        lang.code(),
+        html_escape(&title),
+        html_escape(&title),
         html_escape(message)
     );
     let head = format!(
@@ -576,8 +708,9 @@ async fn respond(stream: &mut TcpStream, status: u16, title: &str, message: &str
     let _ = tokio::time::timeout(CONNECTION_TIMEOUT, write).await;
 }
 
-/// Reads a request head and returns its request target, for `GET` requests only.
-async fn read_target(stream: &mut TcpStream) -> Option<String> {
+/// Reads a request head and returns its request target, for `GET` requests only, with the
+/// language the browser asks for.
+async fn read_target(stream: &mut TcpStream) -> Option<(String, Lang)> {
     let mut buf: Vec<u8> = Vec::with_capacity(2048);
     let mut chunk = [0u8; 2048];
     loop {
@@ -591,13 +724,23 @@ async fn read_target(stream: &mut TcpStream) -> Option<String> {
         }
     }
     let text = String::from_utf8_lossy(&buf);
-    let line = text.lines().next()?;
+    let mut lines = text.lines();
+    let line = lines.next()?;
     let mut parts = line.split(' ');
     let (Some(method), Some(target), Some(version)) = (parts.next(), parts.next(), parts.next())
     else {
         return None;
     };
-    (method == "GET" && version.starts_with("HTTP/1.")).then(|| target.to_string())
+    let lang = lines
+        .take_while(|l| !l.is_empty())
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("accept-language")
+                .then(|| accept_language(value))
+        })
+        .unwrap_or(Lang::En);
+    (method == "GET" && version.starts_with("HTTP/1.")).then(|| (target.to_string(), lang))
 }
 
 /// Listens on `127.0.0.1:{port}` (and `[::1]:{port}` when it can) for the browser's answer.
@@ -654,10 +797,11 @@ impl Loopback {
                     Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
                 },
                 Some((mut stream, target)) = pending.next(), if !pending.is_empty() => {
-                    let Some(target) = target else { continue };
+                    let Some((target, lang)) = target else { continue };
+                    let page = |id: &str| crate::i18n::text(lang, id, &Args::new());
                     let (path, query) = target.split_once('?').unwrap_or((target.as_str(), ""));
                     if path != "/" {
-                        respond(&mut stream, 404, "Not found", "graphwiz is waiting for the sign-in answer on /.").await;
+                        respond(&mut stream, 404, lang, "admin-page-not-found", &page("admin-page-wrong-path")).await;
                         continue;
                     }
                     let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
@@ -667,13 +811,14 @@ impl Loopback {
                         respond(
                             &mut stream,
                             400,
-                            "graphwiz is waiting",
-                            "This page has no sign-in answer. Finish the sign-in in the tab graphwiz opened.",
+                            lang,
+                            "admin-page-waiting",
+                            &page("admin-page-no-answer"),
                         )
                         .await;
                         continue;
                     }
-                    return Callback { stream, params };
+                    return Callback { stream, params, lang };
                 }
             }
         }
@@ -681,7 +826,7 @@ impl Loopback {
 }
 
 /// Reads one connection's request target within [`CONNECTION_TIMEOUT`].
-async fn read_connection(mut stream: TcpStream) -> (TcpStream, Option<String>) {
+async fn read_connection(mut stream: TcpStream) -> (TcpStream, Option<(String, Lang)>) {
     let target = tokio::time::timeout(CONNECTION_TIMEOUT, read_target(&mut stream))
         .await
         .ok()
@@ -770,7 +915,7 @@ pub async fn redeem_code(
         ("scope", scope),
     ];
     let resp = http.post_form(&endpoints.token_url(tenant), &form).await?;
-    token_from(&resp, "redeeming the sign-in code")
+    token_from(&resp, "redeem")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -816,7 +961,8 @@ where
     )
     .await?;
     if cb.get("state") != Some(state.as_str()) {
-        cb.reply(false, "This answer does not belong to graphwiz's sign-in (state mismatch), so it was ignored. Start the sign-in again.").await;
+        cb.reply(false, "admin-page-state-sign-in", &Args::new())
+            .await;
         return Err(AdminError::StateMismatch);
     }
     if let Some(error) = cb.get("error").map(str::to_string) {
@@ -826,18 +972,13 @@ where
             code,
             message,
         };
-        cb.reply(false, &format!("Not signed in: {err}. {}", err.fix()))
-            .await;
+        cb.reply_error("admin-page-not-signed-in", &err).await;
         return Err(err);
     }
     let Some(code) = cb.get("code").map(|c| SecretString::from(c.to_string())) else {
-        cb.reply(
-            false,
-            "The answer carried no code. Start the sign-in again.",
-        )
-        .await;
+        cb.reply(false, "admin-page-no-code", &Args::new()).await;
         return Err(AdminError::Unexpected {
-            what: "reading the browser's answer",
+            what: "browser-answer",
             status: 0,
         });
     };
@@ -853,11 +994,8 @@ where
     )
     .await;
     match &result {
-        Ok(_) => cb.reply(true, "Signed in. You can close this tab.").await,
-        Err(e) => {
-            cb.reply(false, &format!("Not signed in: {e}. {}", e.fix()))
-                .await
-        }
+        Ok(_) => cb.reply(true, "admin-page-signed-in", &Args::new()).await,
+        Err(e) => cb.reply_error("admin-page-not-signed-in", e).await,
     }
     result
 }
@@ -929,14 +1067,14 @@ where
         return Err(match parse_aad_error(&resp.body) {
             Some(a) => AdminError::Aad(a),
             None => AdminError::Unexpected {
-                what: "starting the device code sign-in",
+                what: "device-start",
                 status: resp.status,
             },
         });
     }
     let answer: DeviceAnswer = resp.json()?;
     let unexpected = AdminError::Unexpected {
-        what: "starting the device code sign-in",
+        what: "device-start",
         status: resp.status,
     };
     let device_code = match answer.device_code {
@@ -952,8 +1090,16 @@ where
         .map(Duration::from_secs)
         .unwrap_or(DEFAULT_DEVICE_INTERVAL)
         .max(MIN_POLL);
+    // Entra ID words the prompt itself; this is for a server that sends none.
     let message = answer.message.unwrap_or_else(|| {
-        format!("To sign in, use a web browser to open the page {verification_uri} and enter the code {user_code} to authenticate.")
+        crate::i18n::text(
+            Lang::En,
+            "admin-device-prompt",
+            &args([
+                ("uri", verification_uri.as_str()),
+                ("code", user_code.as_str()),
+            ]),
+        )
     });
     on_prompt(&DeviceCodePrompt {
         message,
@@ -984,11 +1130,11 @@ where
         ];
         let resp = http.post_form(&endpoints.token_url(tenant), &form).await?;
         if resp.is_success() {
-            return token_from(&resp, "finishing the device code sign-in");
+            return token_from(&resp, "device-finish");
         }
         let Some(a) = parse_aad_error(&resp.body) else {
             return Err(AdminError::Unexpected {
-                what: "polling the device code sign-in",
+                what: "device-poll",
                 status: resp.status,
             });
         };
@@ -1127,8 +1273,8 @@ pub async fn admin_findings(
         service_principal_id(http, endpoints, admin_token, client_id),
         service_principal_id(http, endpoints, admin_token, MICROSOFT_GRAPH_APP_ID),
     );
-    let sp = sp.map_err(graph_err("read the app's service principal"))?;
-    let graph_sp = graph_sp.map_err(graph_err("read Microsoft Graph's service principal"))?;
+    let sp = sp.map_err(graph_err("app-sp"))?;
+    let graph_sp = graph_sp.map_err(graph_err("graph-sp"))?;
     let admin_upn = match admin_token.upn() {
         Some(u) => Some(u.to_string()),
         None => match graph_get(
@@ -1169,13 +1315,11 @@ pub async fn admin_findings(
         graph_collection::<Assignment>(http, endpoints, admin_token, assignments_url),
     );
     let grants: Vec<Grant> = grants
-        .map_err(graph_err("read the app's delegated permission grants"))?
+        .map_err(graph_err("grants"))?
         .into_iter()
         .filter(|g| on_graph(g.resource_id.as_deref()))
         .collect();
-    let assignments = assignments.map_err(graph_err(
-        "read the app's application permission assignments",
-    ))?;
+    let assignments = assignments.map_err(graph_err("assignments"))?;
     let mut consented_scopes: Vec<String> = Vec::new();
     for g in grants
         .iter()
@@ -1213,45 +1357,20 @@ pub fn user_read_check_from_admin(
     cloud: Cloud,
     client_id: &str,
 ) -> Check {
-    let who = findings
-        .admin_upn
-        .as_deref()
-        .map(|u| format!("verified by admin sign-in as {u}"))
-        .unwrap_or_else(|| "verified by admin sign-in".to_string());
-    let portal_url = Some(portal::api_permissions(cloud, client_id));
-    if findings.user_read_consented {
-        return Check {
-            id: "perm_user_read".into(),
-            status: Status::Pass,
-            summary: format!(
-                "User.Read (Delegated) is granted with admin consent for all users ({who})."
-            ),
-            fix: None,
-            code: None,
-            portal_url,
-            elapsed_ms: 0,
-            mailbox: None,
-            latency_ms: None,
-            message_id: None,
-            args: Default::default(),
-        };
-    }
-    let summary = if findings.service_principal_id.is_none() {
-        format!("User.Read (Delegated) has no admin consent: the app has no service principal in this tenant, so nothing was ever consented ({who}).")
-    } else {
-        format!("User.Read (Delegated) has no admin consent ({who}).")
+    let who = match findings.admin_upn.as_deref() {
+        Some(u) => Msg::new("admin-verified-as", args([("upn", u)])),
+        None => Msg::plain("admin-verified"),
     };
-    Check {
-        status: Status::Fail,
-        portal_url,
-        ..Check::failed(
-            "perm_user_read",
-            summary,
-            format!(
-                "Grant admin consent: App registrations → your app → API permissions → make sure User.Read (Delegated) is listed, then press \"Grant admin consent for <your organization>\"; or run graphwiz consent --tenant … --client-id …. {CONSENT_ROLES}"
-            ),
-        )
-    }
+    let (status, id) = if findings.user_read_consented {
+        (Status::Pass, "admin-user-read-pass")
+    } else if findings.service_principal_id.is_none() {
+        (Status::Fail, "admin-user-read-no-sp")
+    } else {
+        (Status::Fail, "admin-user-read-missing")
+    };
+    let mut c = Check::msg("perm_user_read", status, id, args([("who", msg_arg(&who))]));
+    c.portal_url = Some(portal::api_permissions(cloud, client_id));
+    c
 }
 
 /// Replaces the report's `perm_user_read` check by the one an administrator's sign-in decided,
@@ -1320,7 +1439,8 @@ where
     )
     .await?;
     if cb.get("state") != Some(state.as_str()) {
-        cb.reply(false, "This answer does not belong to graphwiz's consent request (state mismatch), so it was ignored. Start again.").await;
+        cb.reply(false, "admin-page-state-consent", &Args::new())
+            .await;
         return Err(AdminError::StateMismatch);
     }
     let consented = cb
@@ -1337,31 +1457,25 @@ where
                 .collect(),
             redirect_uri,
         };
-        cb.reply(
-            true,
-            "Admin consent granted. You can close this tab; graphwiz checks the integration again.",
-        )
-        .await;
+        cb.reply(true, "admin-page-consent-granted", &Args::new())
+            .await;
         return Ok(outcome);
     }
     let error = cb
         .get("error")
         .unwrap_or("admin_consent_not_granted")
         .to_string();
+    // Without a description the catalog says "the consent page returned without consent".
     let (code, message) = match cb.get("error_description") {
         Some(d) => split_description(d),
-        None => (
-            None,
-            "the consent page returned without consent".to_string(),
-        ),
+        None => (None, String::new()),
     };
     let err = AdminError::ConsentRefused {
         error,
         code,
         message,
     };
-    cb.reply(false, &format!("No admin consent: {err}. {}", err.fix()))
-        .await;
+    cb.reply_error("admin-page-no-consent", &err).await;
     Err(err)
 }
 
@@ -1476,5 +1590,142 @@ mod tests {
         assert!(settle_user_read(&mut report, &f, Cloud::Global, cid));
         assert!(!report.ok);
         assert!(!settle_user_read(&mut report, &f, Cloud::Global, cid));
+    }
+
+    #[test]
+    fn errors_are_worded_from_the_catalog() {
+        let cases: Vec<(AdminError, &str)> = vec![
+            (
+                AdminError::Timeout {
+                    waiting: Waiting::DeviceCode,
+                    secs: 1,
+                },
+                "the device code sign-in did not finish within 1 s",
+            ),
+            (
+                AdminError::SignInRefused {
+                    error: "access_denied".into(),
+                    code: Some(65004),
+                    message: "User declined.".into(),
+                },
+                "the sign-in was not completed: access_denied (AADSTS65004): User declined.",
+            ),
+            (
+                AdminError::Unexpected {
+                    what: "device-start",
+                    status: 502,
+                },
+                "unexpected answer from Entra ID while starting the device code sign-in (HTTP 502)",
+            ),
+            (
+                AdminError::Graph {
+                    what: "grants",
+                    failure: GraphFailure::Status {
+                        status: 403,
+                        error: None,
+                    },
+                },
+                "could not read the app's delegated permission grants with the administrator's token: Microsoft Graph answered HTTP 403",
+            ),
+            (
+                AdminError::ConsentRefused {
+                    error: "access_denied".into(),
+                    code: None,
+                    message: String::new(),
+                },
+                "admin consent was not granted: access_denied: the consent page returned without consent",
+            ),
+        ];
+        for (e, english) in cases {
+            assert_eq!(e.to_string(), english);
+            assert_eq!(e.msg().text(Lang::En), english);
+            assert!(!e.fix().is_empty(), "{e}");
+            assert_ne!(e.text_in(Lang::De), english);
+            assert!(!e.fix_in(Lang::De).is_empty(), "{e}");
+        }
+        let graph = AdminError::Graph {
+            what: "app-sp",
+            failure: GraphFailure::Status {
+                status: 403,
+                error: None,
+            },
+        };
+        assert!(
+            graph.fix().contains(&ADMIN_SCOPES.join(", ")),
+            "{}",
+            graph.fix()
+        );
+        assert!(graph
+            .fix_in(Lang::De)
+            .contains("Cloudanwendungsadministrator"));
+        let consent = AdminError::ConsentRefused {
+            error: "access_denied".into(),
+            code: None,
+            message: String::new(),
+        };
+        assert_eq!(
+            consent.fix(),
+            format!("{CONSENT_ROLES} {CONSENT_REDIRECT_NOTE}")
+        );
+        assert!(consent.fix_in(Lang::De).contains("Umleitungs-URI"));
+        let h = HttpError::Timeout {
+            host: "login.microsoftonline.com".into(),
+            secs: 5,
+        };
+        let e = AdminError::from(h.clone());
+        assert_eq!(e.to_string(), h.to_string());
+        assert_eq!(e.fix(), h.fix());
+    }
+
+    #[test]
+    fn the_consent_texts_are_the_catalog_s() {
+        assert_eq!(consent_roles().text(Lang::En), CONSENT_ROLES);
+        assert_eq!(
+            consent_redirect_note().text(Lang::En),
+            CONSENT_REDIRECT_NOTE
+        );
+        assert!(consent_roles()
+            .text(Lang::De)
+            .contains("Globaler Administrator"));
+    }
+
+    #[test]
+    fn the_browser_page_speaks_the_browser_s_language() {
+        assert_eq!(accept_language("de-DE,de;q=0.9,en;q=0.8"), Lang::De);
+        assert_eq!(accept_language("fr-FR, en-GB;q=0.7"), Lang::En);
+        assert_eq!(accept_language("fr"), Lang::En);
+        assert_eq!(accept_language(" de-AT"), Lang::De);
+    }
+
+    #[test]
+    fn user_read_verdicts_in_german() {
+        let f = AdminFindings {
+            admin_upn: Some("admin@contoso.example".into()),
+            service_principal_id: Some("sp".into()),
+            ..AdminFindings::default()
+        };
+        let c = user_read_check_from_admin(&f, Cloud::Global, "cid");
+        assert_eq!(c.message_id.as_deref(), Some("admin-user-read-missing"));
+        let de = c.localized(Lang::De);
+        assert!(
+            de.summary.contains("keine Administratorzustimmung")
+                && de.summary.contains("admin@contoso.example"),
+            "{}",
+            de.summary
+        );
+        let fix = de.fix.unwrap_or_default();
+        assert!(
+            fix.contains("API-Berechtigungen")
+                && fix.contains("„Administratorzustimmung für <Ihre Organisation> erteilen“"),
+            "{fix}"
+        );
+        let none = AdminFindings::default();
+        let c = user_read_check_from_admin(&none, Cloud::Global, "cid");
+        assert!(c.summary.contains("no service principal"), "{}", c.summary);
+        assert!(
+            c.summary.ends_with("(verified by admin sign-in)."),
+            "{}",
+            c.summary
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::aad::AadError;
 use crate::cloud::{Cloud, Endpoints};
 use crate::graph::{self, Grant, GraphFailure, Registration};
 use crate::http::{HttpClient, HttpError};
+use crate::i18n::{args, date_arg, msg_arg, msgs_arg, Args, Msg};
 use crate::login::{self, AccessToken, LoginError};
 use crate::permissions::{self, Permission};
 use crate::portal;
@@ -163,23 +164,32 @@ async fn azure_checks(http: &HttpClient, input: &CheckInput) -> (Report, Option<
         tokio::join!(timed_discovery, timed_token);
     let discovery = match discovery {
         Ok(d) => {
-            let summary = if d.tenant_id.eq_ignore_ascii_case(&input.tenant) {
-                format!("Tenant {} exists in {}.", d.tenant_id, cloud.display_name())
+            let check = if d.tenant_id.eq_ignore_ascii_case(&input.tenant) {
+                Check::msg(
+                    "tenant",
+                    Status::Pass,
+                    "azure-tenant-found",
+                    args([("tenant_id", d.tenant_id.as_str()), ("cloud", cloud.id())]),
+                )
             } else {
-                format!(
-                    "Tenant '{}' exists in {} with Directory (tenant) ID {}.",
-                    input.tenant,
-                    cloud.display_name(),
-                    d.tenant_id
+                Check::msg(
+                    "tenant",
+                    Status::Pass,
+                    "azure-tenant-found-as",
+                    args([
+                        ("tenant", input.tenant.as_str()),
+                        ("tenant_id", d.tenant_id.as_str()),
+                        ("cloud", cloud.id()),
+                    ]),
                 )
             };
-            checks.push(Check::new("tenant", Status::Pass, summary).took(discovery_took));
+            checks.push(check.took(discovery_took));
             d
         }
         Err(e) => {
             checks.push(tenant_failure(&e, &input.tenant, cloud).took(discovery_took));
-            checks.push(Check::skip("credentials", "the tenant was not found"));
-            checks.extend(skipped_graph_checks(input, "the tenant was not found"));
+            checks.push(skipped("credentials", SKIP_NO_TENANT));
+            checks.extend(skipped_graph_checks(input, SKIP_NO_TENANT));
             return (Report::from_checks(None, None, checks), None);
         }
     };
@@ -187,13 +197,11 @@ async fn azure_checks(http: &HttpClient, input: &CheckInput) -> (Report, Option<
     let token = match token {
         Ok(t) => {
             checks.push(
-                Check::new(
+                Check::msg(
                     "credentials",
                     Status::Pass,
-                    format!(
-                        "Entra ID issued a token to app {} with this client secret.",
-                        input.client_id
-                    ),
+                    "azure-credentials-ok",
+                    args([("client_id", input.client_id.as_str())]),
                 )
                 .took(token_took),
             );
@@ -201,10 +209,7 @@ async fn azure_checks(http: &HttpClient, input: &CheckInput) -> (Report, Option<
         }
         Err(e) => {
             checks.push(credentials_failure(&e, input).took(token_took));
-            checks.extend(skipped_graph_checks(
-                input,
-                "no token was issued (see credentials)",
-            ));
+            checks.extend(skipped_graph_checks(input, SKIP_NO_TOKEN));
             return (
                 Report::from_checks(
                     Some(discovery.tenant_id),
@@ -308,23 +313,73 @@ async fn graph_checks(
     (out, expires)
 }
 
-/// The checks after the token, all skipped for `reason`.
+/// Why the checks after discovery did not run (catalog messages, "Skipped: …").
+const SKIP_NO_TENANT: &str = "azure-skip-no-tenant";
+const SKIP_NO_TOKEN: &str = "azure-skip-no-token";
+
+/// A check skipped for the reason catalog message `reason` words.
+fn skipped(id: &str, reason: &str) -> Check {
+    Check::msg(id, Status::Skip, reason, Args::new())
+}
+
+/// The checks after the token, all skipped for `reason` (a catalog message).
 fn skipped_graph_checks(input: &CheckInput, reason: &str) -> Vec<Check> {
     let mut out: Vec<Check> = GRAPH_CHECK_IDS
         .iter()
-        .map(|id| Check::skip(id, reason))
+        .map(|id| skipped(id, reason))
         .collect();
     for m in &input.mailboxes {
-        let mut c = Check::skip("mailbox_access", reason);
+        let mut c = skipped("mailbox_access", reason);
         c.mailbox = Some(m.clone());
         out.push(c);
     }
     if let Some(p) = &input.probe_mailbox {
-        let mut c = Check::skip("scope_audit", reason);
+        let mut c = skipped("scope_audit", reason);
         c.mailbox = Some(p.clone());
         out.push(c);
     }
     out
+}
+
+/// Items of a list worded "a; b; c": every item but the last gets `more = yes`, which its
+/// catalog text ends in ";" for.
+fn with_more(mut items: Vec<Msg>) -> Vec<Msg> {
+    let n = items.len();
+    for (i, m) in items.iter_mut().enumerate() {
+        m.args.insert("more".into(), yes_no(i + 1 < n).into());
+    }
+    items
+}
+
+/// [`with_more`] as one argument.
+fn list_arg(items: Vec<Msg>) -> serde_json::Value {
+    msgs_arg(&with_more(items))
+}
+
+/// The verdict on a secret that expires at `expires`: `subject` is `used` (the secret in use,
+/// `secret` its label) or `hand` (the expiry entered by hand); `tail` follows the summary.
+fn expiry_verdict(
+    expires: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    warn_days: u32,
+    subject: &str,
+    secret: &str,
+    tail: &[Msg],
+) -> Check {
+    use crate::expiry::{self, ExpiryState};
+    let (status, id) = match expiry::state(expires, now, warn_days) {
+        ExpiryState::Ok => (Status::Pass, "azure-expiry-ok"),
+        ExpiryState::Soon => (Status::Warn, "azure-expiry-soon"),
+        ExpiryState::Expired => (Status::Fail, "azure-expiry-expired"),
+    };
+    let a = args([
+        ("subject", serde_json::Value::from(subject)),
+        ("secret", secret.into()),
+        ("date", date_arg(expires.date_naive())),
+        ("days", expiry::days_left(expires, now, &chrono::Utc).into()),
+        ("tail", msgs_arg(tail)),
+    ]);
+    Check::msg("secret_expiry", status, id, a)
 }
 
 fn secret_expiry_check(
@@ -336,27 +391,15 @@ fn secret_expiry_check(
     let cloud = input.endpoints.cloud;
     let portal_url = portal::certificates_and_secrets(cloud, &input.client_id);
     let warn_days = input.expiry_warn_days;
-    let renew = "Before it expires: App registrations → your app → Certificates & secrets → New client secret; copy its Value into the Genesys Cloud Microsoft Graph integration (Configuration → Credentials), then disable and enable the integration. Delete the old secret afterwards.";
-    let verdict = |expires: chrono::DateTime<chrono::Utc>, what: &str| {
-        let day = expires.format("%Y-%m-%d");
-        let left = expiry::days_left(expires, now, &chrono::Utc);
-        match expiry::state(expires, now, warn_days) {
-            ExpiryState::Ok => Check::new("secret_expiry", Status::Pass, format!("{what} expires on {day} ({left} days left).")),
-            ExpiryState::Soon => Check::new("secret_expiry", Status::Warn, format!("{what} expires on {day}: only {left} days left.")).fix(renew),
-            ExpiryState::Expired => Check::new("secret_expiry", Status::Fail, format!("{what} expired on {day}."))
-                .fix("Create a new client secret (Certificates & secrets → New client secret), enter its Value in the Genesys Cloud Microsoft Graph integration, then disable and enable the integration."),
-        }
-    };
-    let manual = |why: &str| {
-        match input.known_expiry {
-        Some(e) => {
-            let c = verdict(e, "The client secret (expiry entered by hand)");
-            let summary = format!("{} {why}", c.summary);
-            Check { summary, ..c }
-        }
-        None => Check::new("secret_expiry", Status::Warn, format!("The secret's expiry is unknown: {why}"))
-            .fix("Look up the Expires column in the Azure portal (App registrations → your app → Certificates & secrets) and enter it: graphwiz profile set-expiry NAME YYYY-MM-DD."),
-    }
+    // The expiry entered by hand, when Azure does not tell which secret is in use: `tail` says why.
+    let manual = |tail: &[Msg]| match input.known_expiry {
+        Some(e) => expiry_verdict(e, now, warn_days, "hand", "", tail),
+        None => Check::msg(
+            "secret_expiry",
+            Status::Warn,
+            "azure-expiry-unknown",
+            args([("tail", msgs_arg(tail))]),
+        ),
     };
     let secrets: Vec<AppSecret> = match &reg.result {
         Ok(r) => r
@@ -365,11 +408,13 @@ fn secret_expiry_check(
             .filter_map(AppSecret::from_credential)
             .collect(),
         Err(f) => {
-            let c = manual(&format!(
-                "Azure's list of client secrets could not be read ({f})."
-            ));
+            let why = Msg::new(
+                "azure-expiry-why-unreadable",
+                args([("detail", msg_arg(&f.msg()))]),
+            );
             return (
-                c.code(f.code().map(str::to_string))
+                manual(&[why])
+                    .code(f.code().map(str::to_string))
                     .portal(portal_url)
                     .took(reg.elapsed),
                 None,
@@ -377,33 +422,47 @@ fn secret_expiry_check(
         }
     };
     let hint = input.secret.hint();
-    let (check, used_key, expires) = match expiry::match_secret(&secrets, &hint) {
+    // What decides the verdict: the secret in use, or why it is not known.
+    enum Found {
+        One(AppSecret),
+        Manual(Msg),
+        Ambiguous(Msg),
+    }
+    let (found, used_key, expires) = match expiry::match_secret(&secrets, &hint) {
         SecretMatch::One(s) => {
-            let c = verdict(s.expires, &format!("The client secret in use, {},", s.label()));
-            (c, s.key_id.clone(), Some(s.expires))
+            let key = s.key_id.clone();
+            let at = s.expires;
+            (Found::One(s), key, Some(at))
         }
         SecretMatch::Several(list) => {
-            let dates: Vec<String> = list.iter().map(|s| s.expires.format("%Y-%m-%d").to_string()).collect();
-            let why = format!(
-                "{} client secrets of the app start with '{hint}' (expiring {}), so graphwiz can't tell which one is in use.",
-                list.len(),
-                dates.join(", ")
+            let dates: Vec<serde_json::Value> = list
+                .iter()
+                .map(|s| date_arg(s.expires.date_naive()))
+                .collect();
+            let why = Msg::new(
+                "azure-expiry-why-several",
+                args([
+                    ("count", serde_json::Value::from(list.len())),
+                    ("hint", hint.as_str().into()),
+                    ("dates", serde_json::Value::Array(dates)),
+                ]),
             );
-            let c = match input.known_expiry {
-                Some(_) => manual(&why),
-                None => Check::new("secret_expiry", Status::Warn, why)
-                    .fix("Delete the secrets that are no longer used (Certificates & secrets), or enter the expiry of the one in use by hand: graphwiz profile set-expiry NAME YYYY-MM-DD."),
-            };
-            (c, None, None)
+            match input.known_expiry {
+                Some(_) => (Found::Manual(why), None, None),
+                None => (Found::Ambiguous(why), None, None),
+            }
         }
         SecretMatch::None => (
-            manual(&format!("none of the app's client secrets starts with '{hint}' (was it deleted, or does it belong to another app?).")),
+            Found::Manual(Msg::new(
+                "azure-expiry-why-none",
+                args([("hint", hint.as_str())]),
+            )),
             None,
             None,
         ),
     };
     // Other secrets that need attention.
-    let others: Vec<String> = secrets
+    let others: Vec<Msg> = secrets
         .iter()
         .filter(|s| s.key_id.is_none() || s.key_id != used_key)
         .filter(|s| s.hint.as_deref() != Some(hint.as_str()))
@@ -411,45 +470,71 @@ fn secret_expiry_check(
         .map(|s| {
             let left = expiry::days_left(s.expires, now, &chrono::Utc);
             if left < 0 {
-                format!("{} expired on {}", s.label(), s.expires.format("%Y-%m-%d"))
+                Msg::new(
+                    "azure-expiry-other-expired",
+                    args([
+                        ("secret", serde_json::Value::from(s.label())),
+                        ("date", date_arg(s.expires.date_naive())),
+                    ]),
+                )
             } else {
-                format!("{} expires in {left} days", s.label())
+                Msg::new(
+                    "azure-expiry-other-soon",
+                    args([
+                        ("secret", serde_json::Value::from(s.label())),
+                        ("days", left.into()),
+                    ]),
+                )
             }
         })
         .collect();
-    let check = if others.is_empty() {
-        check
+    // "Other secrets of the app: a; b." as items of the summary's tail (not nested deeper: the
+    // catalog words nested messages a few levels deep only).
+    let others: Vec<Msg> = if others.is_empty() {
+        Vec::new()
     } else {
-        let summary = format!(
-            "{} Other secrets of the app: {}.",
-            check.summary,
-            others.join("; ")
-        );
-        Check { summary, ..check }
+        std::iter::once(Msg::plain("azure-expiry-others"))
+            .chain(with_more(others))
+            .collect()
+    };
+    let check = match found {
+        Found::One(s) => expiry_verdict(s.expires, now, warn_days, "used", &s.label(), &others),
+        Found::Manual(why) => {
+            let tail: Vec<Msg> = std::iter::once(why).chain(others).collect();
+            manual(&tail)
+        }
+        Found::Ambiguous(why) => {
+            let tail: Vec<Msg> = std::iter::once(why).chain(others).collect();
+            Check::msg(
+                "secret_expiry",
+                Status::Warn,
+                "azure-expiry-ambiguous",
+                args([("tail", msgs_arg(&tail))]),
+            )
+        }
     };
     (check.portal(portal_url).took(reg.elapsed), expires)
 }
 
-fn consent_fix() -> &'static str {
-    "In the Azure portal open App registrations → your app → API permissions and press \"Grant admin consent for <your organization>\" (a Global Administrator or Privileged Role Administrator must do this). Then disable and enable the Microsoft Graph integration in Genesys Cloud."
+/// The arguments naming permission `p` (`perm`, `kind`) and, when given, its wrong-type
+/// look-alike (`wrong`, `wrong_kind`): what the permission messages and their fixes take.
+fn perm_args(p: &Permission, wrong: Option<&Permission>) -> Args {
+    let mut a = args([("perm", p.name), ("kind", p.kind.id())]);
+    if let Some(w) = wrong {
+        a.insert("wrong".into(), w.name.into());
+        a.insert("wrong_kind".into(), w.kind.id().into());
+    }
+    a
 }
 
-fn add_permission_fix(p: &Permission) -> String {
-    format!(
-        "In the Azure portal open App registrations → your app → API permissions → Add a permission → Microsoft Graph → {} permissions, tick {}, press Add permissions, then \"Grant admin consent for <your organization>\".",
-        p.kind.label(),
-        p.name
-    )
+/// Adds the permission, from its tab of "Add a permission".
+fn add_permission_fix(p: &Permission) -> Msg {
+    Msg::new("azure-fix-add", perm_args(p, None))
 }
 
-fn wrong_kind_fix(p: &Permission, wrong: &Permission) -> String {
-    format!(
-        "In the Azure portal open App registrations → your app → API permissions: remove {} (type {}) unless something else needs it, then Add a permission → Microsoft Graph → {} permissions → {} → Add permissions, and press \"Grant admin consent for <your organization>\".",
-        wrong.name,
-        wrong.kind.label(),
-        p.kind.label(),
-        p.name
-    )
+/// Replaces the look-alike `wrong` with `p`.
+fn wrong_kind_fix(p: &Permission, wrong: &Permission) -> Msg {
+    Msg::new("azure-fix-wrong-kind", perm_args(p, Some(wrong)))
 }
 
 fn requested(reg: &Registration, p: &Permission) -> bool {
@@ -458,37 +543,53 @@ fn requested(reg: &Registration, p: &Permission) -> bool {
         .any(|(id, kind)| id.eq_ignore_ascii_case(p.id) && *kind == p.kind)
 }
 
-fn graph_failure_check(id: &str, what: &str, f: &GraphFailure, status: Status) -> Check {
-    let summary = match f {
-        GraphFailure::Status { status: 429, .. } => format!(
-            "Could not {what}: Microsoft Graph kept throttling the requests (429 Too Many Requests)."
-        ),
-        _ => format!("Could not {what}: {f}."),
-    };
-    let fix = match f {
-        GraphFailure::Http(h) => h.fix(),
+/// The registration could not be read: the summary says why, the fix what to do about it.
+fn registration_unreadable(f: &GraphFailure) -> Check {
+    let throttled = matches!(f, GraphFailure::Status { status: 429, .. });
+    let advice = match f {
+        GraphFailure::Http(h) => graph::http_fix_msg(h),
         GraphFailure::Status { status: 429, .. } | GraphFailure::Status { status: 503, .. } => {
-            "Microsoft Graph is busy or throttling this app; wait a few minutes and run the check again.".to_string()
+            Msg::plain("azure-graph-busy-fix")
         }
-        _ => "Run the check again; if it persists, check the app in the Azure portal (App registrations → your app).".to_string(),
+        _ => Msg::plain("azure-graph-again-fix"),
     };
-    Check::new(id, status, summary)
-        .fix(fix)
-        .code(f.code().map(str::to_string))
+    Check::msg(
+        "registration",
+        Status::Warn,
+        "azure-registration-unreadable",
+        args([
+            ("throttled", serde_json::Value::from(yes_no(throttled))),
+            ("detail", msg_arg(&f.msg())),
+            ("advice", msg_arg(&advice)),
+        ]),
+    )
+    .code(f.code().map(str::to_string))
+}
+
+/// The selector value of a yes/no argument.
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// The app's display name as the messages take it (`named`, `name`).
+fn app_name_args(name: Option<&str>) -> Args {
+    args([
+        ("named", yes_no(name.is_some())),
+        ("name", name.unwrap_or_default()),
+    ])
 }
 
 fn registration_check(reg: &Timed<Registration>, cloud: Cloud, client_id: &str) -> Check {
     let r = match &reg.result {
         Ok(r) => r,
         Err(f) => {
-            return graph_failure_check(
-                "registration",
-                "read the app registration",
-                f,
-                Status::Warn,
-            )
-            .portal(portal::api_permissions(cloud, client_id))
-            .took(reg.elapsed)
+            return registration_unreadable(f)
+                .portal(portal::api_permissions(cloud, client_id))
+                .took(reg.elapsed)
         }
     };
     let mut problems = Vec::new();
@@ -499,36 +600,33 @@ fn registration_check(reg: &Timed<Registration>, cloud: Cloud, client_id: &str) 
         }
         match permissions::wrong_kind_of(&p, &r.requested) {
             Some(w) => {
-                problems.push(format!(
-                    "{} is requested as {} ({}) but Genesys Cloud needs {} ({})",
-                    p.name,
-                    w.kind.label(),
-                    w.name,
-                    p.name,
-                    p.kind.label()
+                problems.push(Msg::new(
+                    "azure-registration-wrong-kind",
+                    perm_args(&p, Some(&w)),
                 ));
                 fixes.push(wrong_kind_fix(&p, &w));
             }
             None => {
-                problems.push(format!("{} ({}) is not requested", p.name, p.kind.label()));
+                problems.push(Msg::new(
+                    "azure-registration-not-requested",
+                    perm_args(&p, None),
+                ));
                 fixes.push(add_permission_fix(&p));
             }
         }
     }
-    let name = r.display_name.as_deref().unwrap_or("the app");
+    let mut a = app_name_args(r.display_name.as_deref());
     let check = if problems.is_empty() {
-        Check::new(
-            "registration",
-            Status::Pass,
-            format!("'{name}' requests Mail.ReadWrite (Application), Mail.Send (Application) and User.Read (Delegated)."),
-        )
+        Check::msg("registration", Status::Pass, "azure-registration-ok", a)
     } else {
-        Check::new(
+        a.insert("problems".into(), list_arg(problems));
+        a.insert("fixes".into(), msgs_arg(&fixes));
+        Check::msg(
             "registration",
             Status::Fail,
-            format!("'{name}': {}.", problems.join("; ")),
+            "azure-registration-problems",
+            a,
         )
-        .fix(fixes.join(" "))
     };
     check
         .portal(portal::api_permissions(cloud, client_id))
@@ -547,61 +645,32 @@ fn application_permission_check(
         "Mail.ReadWrite" => "perm_mail_readwrite",
         _ => "perm_mail_send",
     };
-    let label = format!("{} ({})", p.name, p.kind.label());
     let portal_url = portal::api_permissions(cloud, client_id);
     let wrong = reg.and_then(|r| permissions::wrong_kind_of(p, &r.requested));
     let is_requested = reg.map(|r| requested(r, p));
+    let verdict = |status: Status, message_id: &str| {
+        Check::msg(id, status, message_id, perm_args(p, wrong.as_ref()))
+    };
     let check = match claims {
         Some(c) if c.has_role(p.name) => {
-            return Check::new(id, Status::Pass, format!("{label} is granted with admin consent (it is in the token's roles)."))
-                .portal(portal_url)
+            return verdict(Status::Pass, "azure-perm-granted").portal(portal_url)
         }
-        Some(c) => {
-            let none_consented = c.roles.is_none();
-            match (is_requested, wrong) {
-                (Some(true), _) => Check::new(
-                    id,
-                    Status::Fail,
-                    format!(
-                        "{label} is requested but admin consent was not granted{}.",
-                        if none_consented { " (the token carries no application permissions at all)" } else { "" }
-                    ),
-                )
-                .fix(consent_fix()),
-                (_, Some(w)) => Check::new(
-                    id,
-                    Status::Fail,
-                    format!("{label} is not granted: it was added as {} ({}).", w.kind.label(), w.name),
-                )
-                .fix(wrong_kind_fix(p, &w)),
-                (Some(false), None) => Check::new(id, Status::Fail, format!("{label} is not granted: the app does not request it."))
-                    .fix(add_permission_fix(p)),
-                (None, None) => Check::new(id, Status::Fail, format!("{label} is not granted (it is not in the token's roles)."))
-                    .fix(format!(
-                        "Make sure {} is added with type {} under API permissions, then press \"Grant admin consent for <your organization>\".",
-                        p.name,
-                        p.kind.label()
-                    )),
+        Some(c) => match (is_requested, wrong) {
+            (Some(true), _) => {
+                let mut a = perm_args(p, wrong.as_ref());
+                a.insert("no_roles".into(), yes_no(c.roles.is_none()).into());
+                Check::msg(id, Status::Fail, "azure-perm-no-consent", a)
             }
-        }
+            (_, Some(_)) => verdict(Status::Fail, "azure-perm-wrong-kind"),
+            (Some(false), None) => verdict(Status::Fail, "azure-perm-not-requested"),
+            (None, None) => verdict(Status::Fail, "azure-perm-not-in-roles"),
+        },
         // The token could not be read: fall back to the registration, and say the verdict is weaker.
         None => match (is_requested, wrong) {
-            (Some(true), _) => Check::new(
-                id,
-                Status::Warn,
-                format!("{label} is requested, but admin consent could not be confirmed because the access token could not be read."),
-            )
-            .fix("Check in the Azure portal (API permissions) that the Status column shows a green tick \"Granted for <your organization>\" for this permission."),
-            (_, Some(w)) => Check::new(id, Status::Fail, format!("{label} is not requested: it was added as {} ({}).", w.kind.label(), w.name))
-                .fix(wrong_kind_fix(p, &w)),
-            (Some(false), None) => Check::new(id, Status::Fail, format!("{label} is not requested by the app."))
-                .fix(add_permission_fix(p)),
-            (None, None) => Check::new(
-                id,
-                Status::Warn,
-                format!("Could not verify {label}: neither the token nor the app registration could be read."),
-            )
-            .fix("Check in the Azure portal (API permissions) that this permission is listed with type Application and a green tick \"Granted for <your organization>\"."),
+            (Some(true), _) => verdict(Status::Warn, "azure-perm-unconfirmed"),
+            (_, Some(_)) => verdict(Status::Fail, "azure-perm-wrong-kind-unread"),
+            (Some(false), None) => verdict(Status::Fail, "azure-perm-not-requested-unread"),
+            (None, None) => verdict(Status::Warn, "azure-perm-unverifiable"),
         },
     };
     let took = if claims.is_some() && is_requested.is_none() {
@@ -622,91 +691,82 @@ fn user_read_check(
     let portal_url = portal::api_permissions(cloud, client_id);
     let is_requested = reg.map(|r| requested(r, &p));
     let wrong = reg.and_then(|r| permissions::wrong_kind_of(&p, &r.requested));
-    let not_requested = |w: Option<Permission>| match w {
-        Some(w) => Check::new(
+    let verdict = |status: Status, message_id: &str| {
+        Check::msg(
             "perm_user_read",
-            Status::Fail,
-            format!(
-                "User.Read (Delegated) is missing: it was added as {} ({}).",
-                w.kind.label(),
-                w.name
-            ),
+            status,
+            message_id,
+            perm_args(&p, wrong.as_ref()),
         )
-        .fix(wrong_kind_fix(&p, &w)),
-        None => Check::new(
-            "perm_user_read",
-            Status::Fail,
-            "User.Read (Delegated) is not requested by the app.",
-        )
-        .fix(add_permission_fix(&p)),
+    };
+    let not_requested = || match wrong {
+        Some(_) => verdict(Status::Fail, "azure-user-read-wrong-kind"),
+        None => verdict(Status::Fail, "azure-user-read-not-requested"),
     };
     let check = match &grants.result {
-        Ok(list) if list.iter().any(|g| g.is_admin_consent_for(p.name)) => Check::new(
-            "perm_user_read",
-            Status::Pass,
-            "User.Read (Delegated) is granted with admin consent for all users.",
-        ),
-        Ok(_) if is_requested == Some(false) => not_requested(wrong),
-        Ok(_) => Check::new(
-            "perm_user_read",
-            Status::Fail,
-            "User.Read (Delegated) has no admin consent.",
-        )
-        .fix(consent_fix()),
+        Ok(list) if list.iter().any(|g| g.is_admin_consent_for(p.name)) => {
+            verdict(Status::Pass, "azure-user-read-granted")
+        }
+        Ok(_) if is_requested == Some(false) => not_requested(),
+        Ok(_) => verdict(Status::Fail, "azure-user-read-no-consent"),
         // Not requested at all is certain even when the grants can't be read.
-        Err(_) if is_requested == Some(false) => not_requested(wrong),
+        Err(_) if is_requested == Some(false) => not_requested(),
         Err(f) => {
             let denied = f.status() == Some(403) || f.code() == Some("Authorization_RequestDenied");
-            let summary = if denied {
-                "Could not verify admin consent for User.Read (Delegated): the app's own token may not read its delegated grants.".to_string()
-            } else {
-                format!("Could not verify admin consent for User.Read (Delegated): {f}.")
-            };
-            Check::new("perm_user_read", Status::Warn, summary)
-                .fix("In the Azure portal open App registrations → your app → API permissions and check that User.Read (Delegated) shows a green tick \"Granted for <your organization>\"; or let an administrator sign in to verify it.")
-                .code(f.code().map(str::to_string))
+            let mut a = perm_args(&p, wrong.as_ref());
+            a.insert("denied".into(), yes_no(denied).into());
+            a.insert("detail".into(), msg_arg(&f.msg()));
+            Check::msg(
+                "perm_user_read",
+                Status::Warn,
+                "azure-user-read-unverified",
+                a,
+            )
+            .code(f.code().map(str::to_string))
         }
     };
     check.portal(portal_url).took(grants.elapsed)
 }
 
 fn tenant_failure(e: &LoginError, tenant: &str, cloud: Cloud) -> Check {
+    let fail = |message_id: &str, a: Args| Check::msg("tenant", Status::Fail, message_id, a);
     match e {
         LoginError::Aad(a) => {
             let code = a.code_label();
             let c = match a.code {
-                Some(90002) => Check::new(
-                    "tenant",
-                    Status::Fail,
-                    format!("Tenant '{tenant}' was not found in {}.", cloud.display_name()),
-                )
-                .fix(format!(
-                    "Copy the Directory (tenant) ID from the app's Overview page (Microsoft Entra ID → App registrations → your app). If the tenant is in another cloud (Azure US Government or China), choose that cloud. Current cloud: {}.",
-                    cloud.display_name()
-                )),
-                Some(900023) => Check::new(
-                    "tenant",
-                    Status::Fail,
-                    format!("'{tenant}' is neither a valid tenant ID nor a domain name."),
-                )
-                .fix("Enter the Directory (tenant) ID (a GUID from the app's Overview page) or a verified domain such as contoso.onmicrosoft.com."),
-                _ => Check::new("tenant", Status::Fail, format!("Entra ID refused the tenant '{tenant}': {}", a.message))
-                    .fix("Check the Directory (tenant) ID on the app's Overview page and the chosen cloud."),
+                Some(90002) => fail(
+                    "azure-tenant-not-found",
+                    args([("tenant", tenant), ("cloud", cloud.id())]),
+                ),
+                Some(900023) => fail("azure-tenant-invalid", args([("tenant", tenant)])),
+                _ => fail(
+                    "azure-tenant-refused",
+                    args([("tenant", tenant), ("message", a.message.as_str())]),
+                ),
             };
             c.code(code).portal(portal::app_registrations(cloud))
         }
         LoginError::Http(h) => match h.failed_check_args("tenant") {
             // TLS, proxy and connection failures: worded from the catalog (every language).
             Some(args) => Check::msg("tenant", Status::Fail, "net-failed", args),
-            None => Check::new("tenant", Status::Fail, format!("Could not look up the tenant: {h}.")).fix(h.fix()),
+            None => fail("azure-tenant-lookup-failed", http_args(h)),
         },
-        LoginError::Unexpected { status } => Check::new(
-            "tenant",
-            Status::Fail,
-            format!("The sign-in service gave an unexpected answer (HTTP {status}) for tenant '{tenant}'."),
-        )
-        .fix("Check the login URL and the chosen cloud; a proxy may be answering instead of Entra ID."),
+        LoginError::Unexpected { status } => fail(
+            "azure-tenant-unexpected",
+            args([
+                ("status", serde_json::Value::from(*status)),
+                ("tenant", tenant.into()),
+            ]),
+        ),
     }
+}
+
+/// `detail` and `advice` of a network failure the catalog has no message of its own for.
+fn http_args(h: &HttpError) -> Args {
+    args([
+        ("detail", msg_arg(&graph::http_msg(h))),
+        ("advice", msg_arg(&graph::http_fix_msg(h))),
+    ])
 }
 
 fn credentials_failure(e: &LoginError, input: &CheckInput) -> Check {
@@ -717,15 +777,19 @@ fn credentials_failure(e: &LoginError, input: &CheckInput) -> Check {
         LoginError::Aad(a) => credentials_aad_failure(a, input).code(a.code_label()),
         LoginError::Http(h) => match h.failed_check_args("token") {
             Some(args) => Check::msg("credentials", Status::Fail, "net-failed", args),
-            None => Check::new("credentials", Status::Fail, format!("Could not get a token: {h}."))
-                .fix(h.fix()),
+            None => Check::msg(
+                "credentials",
+                Status::Fail,
+                "azure-token-failed",
+                http_args(h),
+            ),
         },
-        LoginError::Unexpected { status } => Check::new(
+        LoginError::Unexpected { status } => Check::msg(
             "credentials",
             Status::Fail,
-            format!("The token endpoint gave an unexpected answer (HTTP {status})."),
+            "azure-token-unexpected",
+            args([("status", *status)]),
         )
-        .fix("Check the login URL and the chosen cloud; a proxy may be answering instead of Entra ID.")
         .portal(secrets),
     }
 }
@@ -734,42 +798,36 @@ fn credentials_aad_failure(a: &AadError, input: &CheckInput) -> Check {
     let cloud = input.endpoints.cloud;
     let cid = input.client_id.as_str();
     let secrets = portal::certificates_and_secrets(cloud, cid);
-    let fail = |summary: String| Check::new("credentials", Status::Fail, summary);
+    let fail = |message_id: &str, a: Args| Check::msg("credentials", Status::Fail, message_id, a);
+    let message = || args([("message", a.message.as_str())]);
     match a.code {
         Some(7000215) => {
-            let summary = if input.secret.looks_like_secret_id() {
-                "The client secret was rejected: what was entered is the secret's Secret ID, not its Value.".to_string()
+            let entered = if input.secret.looks_like_secret_id() {
+                "secret_id"
             } else {
-                "The client secret was rejected: it is not a valid secret of this app (wrong or mistyped value).".to_string()
+                "value"
             };
-            fail(summary)
-                .fix("In the Azure portal open App registrations → your app → Certificates & secrets → Client secrets and copy the secret's Value, not the Secret ID. The Value is shown only right after the secret was created; if it is hidden, create a New client secret, copy its Value, and update it in Genesys Cloud too.")
-                .portal(secrets)
+            fail("azure-secret-rejected", args([("entered", entered)])).portal(secrets)
         }
-        Some(7000222) => fail("The client secret has expired.".to_string())
-            .fix("Create a new client secret (Certificates & secrets → New client secret) and copy its Value; update the secret in the Genesys Cloud Microsoft Graph integration (Admin → Integrations → Configuration → Credentials); then disable and enable the integration in Genesys Cloud.")
-            .portal(secrets),
-        Some(700016) => fail(format!(
-            "No application with Application (client) ID {cid} exists in this tenant."
-        ))
-        .fix("Copy the Application (client) ID from the app's Overview page, and check that the app is registered in this tenant (its Directory (tenant) ID is on the same page).")
-        .portal(portal::app_registrations(cloud)),
-        Some(7000112) | Some(70001) => fail("The application is disabled in this tenant.".to_string())
-            .fix("In the Azure portal open Enterprise applications → your app → Properties, set \"Enabled for users to sign in?\" to Yes and Save. If Microsoft disabled the app, its Overview page says why.")
-            .portal(portal::enterprise_app(cloud, cid)),
-        Some(7000218) => fail("No client secret reached Entra ID.".to_string())
-            .fix("Give the secret's Value on standard input (--secret-stdin) or in GRAPHWIZ_CLIENT_SECRET."),
-        Some(70011) => fail(format!("Entra ID refused the requested scope: {}", a.message))
-            .fix("Choose the cloud the tenant lives in (global, usgov or china); the scope is derived from it."),
-        Some(53003) => fail("A Conditional Access policy blocked the app's sign-in.".to_string())
-            .fix("In Microsoft Entra ID → Security → Conditional Access, exclude this app (workload identity) from the blocking policy or allow its location.")
-            .portal(portal::conditional_access(cloud)),
-        Some(90002) | Some(900023) => fail(format!("Entra ID did not accept the tenant: {}", a.message))
-            .fix("Copy the Directory (tenant) ID from the app's Overview page and choose the right cloud.")
+        Some(7000222) => fail("azure-secret-expired", Args::new()).portal(secrets),
+        Some(700016) => fail("azure-app-not-found", args([("client_id", cid)]))
             .portal(portal::app_registrations(cloud)),
-        _ => fail(format!("Entra ID refused the token request ({}): {}", a.error, a.message))
-            .fix("Look up the code at https://login.microsoftonline.com/error and correct the app registration; then run the check again.")
-            .portal(portal::app_overview(cloud, cid)),
+        Some(7000112) | Some(70001) => {
+            fail("azure-app-disabled", Args::new()).portal(portal::enterprise_app(cloud, cid))
+        }
+        Some(7000218) => fail("azure-no-secret", Args::new()),
+        Some(70011) => fail("azure-scope-refused", message()),
+        Some(53003) => {
+            fail("azure-conditional-access", Args::new()).portal(portal::conditional_access(cloud))
+        }
+        Some(90002) | Some(900023) => {
+            fail("azure-token-tenant-refused", message()).portal(portal::app_registrations(cloud))
+        }
+        _ => fail(
+            "azure-token-refused",
+            args([("error", a.error.as_str()), ("message", a.message.as_str())]),
+        )
+        .portal(portal::app_overview(cloud, cid)),
     }
 }
 
@@ -796,4 +854,326 @@ pub async fn run_many(inputs: &[CheckInput], concurrency: usize) -> Vec<Report> 
     .await;
     done.sort_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::PasswordCredential;
+    use crate::i18n::Lang;
+    use graphwiz_emulator::{Emulator, Options, Scenario};
+
+    async fn report_of(scenario: Scenario) -> Report {
+        let emu = Emulator::start(Options::scenario(scenario))
+            .await
+            .expect("emulator");
+        let c = emu.demo();
+        let base = emu.base_url();
+        let mut input = CheckInput::new(
+            Endpoints::new(Cloud::Global, Some(&base), Some(&base)).unwrap(),
+            c.tenant_id.clone(),
+            c.client_id.clone(),
+            ClientSecret::new(c.client_secret.clone()),
+        );
+        input.timeout = Duration::from_secs(10);
+        run_check(&input).await
+    }
+
+    fn every_check_has_a_message(r: &Report) {
+        for c in &r.checks {
+            assert!(c.message_id.is_some(), "{} has no message id: {c:?}", c.id);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failing_and_a_passing_check_are_worded_in_german() {
+        // Failing: the permissions are requested but not consented.
+        let r = report_of(Scenario::NoAdminConsent).await;
+        every_check_has_a_message(&r);
+        let en = r.get("perm_mail_send").unwrap();
+        assert_eq!(en.status, Status::Fail);
+        assert!(
+            en.summary.contains("admin consent was not granted"),
+            "{en:?}"
+        );
+        assert!(en.fix.as_deref().unwrap().contains("Grant admin consent"));
+        let de = r.localized(Lang::De);
+        let send = de.get("perm_mail_send").unwrap();
+        assert!(
+            send.summary
+                .starts_with("Mail.Send (Anwendung) ist angefordert"),
+            "{}",
+            send.summary
+        );
+        let fix = send.fix.as_deref().unwrap();
+        for label in [
+            "App-Registrierungen",
+            "API-Berechtigungen",
+            "„Administratorzustimmung für <Ihre Organisation> erteilen“",
+            "Deaktivieren und aktivieren Sie",
+        ] {
+            assert!(fix.contains(label), "{label} missing in: {fix}");
+        }
+        // Worded again in English, it is the English text once more.
+        assert_eq!(de.localized(Lang::En).get("perm_mail_send"), Some(en));
+
+        // Passing: everything registered and consented.
+        let r = report_of(Scenario::Healthy).await;
+        every_check_has_a_message(&r);
+        assert!(r.ok, "{r:#?}");
+        let de = r.localized(Lang::De);
+        let text = |id: &str| de.get(id).unwrap().summary.clone();
+        assert!(
+            text("tenant").contains("existiert in Azure global"),
+            "{}",
+            text("tenant")
+        );
+        assert!(text("credentials").contains("ein Token ausgestellt"));
+        assert!(
+            text("registration")
+                .contains("fordert Mail.ReadWrite (Anwendung), Mail.Send (Anwendung) und User.Read (Delegiert) an"),
+            "{}",
+            text("registration")
+        );
+        assert!(text("perm_mail_readwrite").contains("mit Administratorzustimmung erteilt"));
+        assert!(text("perm_user_read").contains("für alle Benutzer erteilt"));
+        assert!(de
+            .checks
+            .iter()
+            .all(|c| c.fix.is_none() || c.status != Status::Pass));
+    }
+
+    #[tokio::test]
+    async fn wrong_type_and_wrong_secret_name_the_german_portal_labels() {
+        let r = report_of(Scenario::UserReadAsApplication).await;
+        every_check_has_a_message(&r);
+        let c = r.get("perm_user_read").unwrap();
+        assert!(
+            c.summary
+                .contains("it was added as Application (User.Read.All)"),
+            "{c:?}"
+        );
+        let de = c.localized(Lang::De);
+        assert!(
+            de.summary
+                .contains("wurde als Anwendung (User.Read.All) hinzugefügt"),
+            "{}",
+            de.summary
+        );
+        let fix = de.fix.unwrap();
+        assert!(
+            fix.contains(
+                "Berechtigung hinzufügen → Microsoft Graph → Delegierte Berechtigungen → User.Read"
+            ),
+            "{fix}"
+        );
+        assert!(fix.contains("(Typ Anwendung)"), "{fix}");
+
+        let r = report_of(Scenario::SecretIdPasted).await;
+        every_check_has_a_message(&r);
+        let de = r.get("credentials").unwrap().localized(Lang::De);
+        assert!(de.summary.contains("Geheimnis-ID"), "{}", de.summary);
+        assert!(de
+            .fix
+            .unwrap()
+            .contains("Zertifikate & Geheimnisse → Geheime Clientschlüssel"));
+        let skipped = r.get("registration").unwrap().localized(Lang::De);
+        assert_eq!(skipped.status, Status::Skip);
+        assert!(
+            skipped.summary.starts_with("Übersprungen:"),
+            "{}",
+            skipped.summary
+        );
+
+        let r = report_of(Scenario::UnknownTenant).await;
+        every_check_has_a_message(&r);
+        let de = r.get("tenant").unwrap().localized(Lang::De);
+        assert!(de.fix.unwrap().contains("Verzeichnis-ID (Mandant)"));
+        assert_eq!(
+            r.get("credentials").unwrap().summary,
+            "Skipped: the tenant was not found"
+        );
+    }
+
+    fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    }
+
+    fn cred(name: &str, hint: &str, end: &str) -> PasswordCredential {
+        PasswordCredential {
+            key_id: Some(format!("key-{name}")),
+            display_name: Some(name.into()),
+            hint: Some(hint.into()),
+            start_date_time: None,
+            end_date_time: Some(end.into()),
+        }
+    }
+
+    fn expiry_of(creds: Vec<PasswordCredential>, now: &str) -> Check {
+        let reg = Timed {
+            result: Ok(Registration {
+                display_name: Some("Genesys".into()),
+                requested: Vec::new(),
+                password_credentials: creds,
+            }),
+            elapsed: Duration::ZERO,
+        };
+        let input = CheckInput::new(
+            Endpoints::for_cloud(Cloud::Global),
+            "contoso.onmicrosoft.com".into(),
+            "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+            ClientSecret::new("abcdefghijklmnopqrstuvwxyz0123456789".to_string()),
+        );
+        secret_expiry_check(&reg, &input, at(now)).0
+    }
+
+    #[test]
+    fn expiry_dates_and_day_counts_follow_the_language() {
+        let c = expiry_of(
+            vec![cred("in use", "abc", "2027-05-30T10:00:00Z")],
+            "2027-05-29T10:00:00Z",
+        );
+        assert_eq!(c.status, Status::Warn);
+        assert_eq!(
+            c.summary,
+            "The client secret in use, 'in use' (abc…), expires on 2027-05-30: only 1 day left."
+        );
+        let de = c.localized(Lang::De);
+        assert_eq!(
+            de.summary,
+            "Der verwendete geheime Clientschlüssel 'in use' (abc…) läuft am 30.05.2027 ab: nur noch 1 Tag."
+        );
+        assert!(de.fix.unwrap().contains("Neuer geheimer Clientschlüssel"));
+
+        // Far off, with two other secrets that need attention.
+        let c = expiry_of(
+            vec![
+                cred("in use", "abc", "2027-09-30T10:00:00Z"),
+                cred("second", "old", "2027-06-01T10:00:00Z"),
+                cred("gone", "xyz", "2027-05-01T10:00:00Z"),
+            ],
+            "2027-05-29T10:00:00Z",
+        );
+        assert_eq!(c.status, Status::Pass);
+        assert!(c.fix.is_none());
+        assert_eq!(
+            c.summary,
+            "The client secret in use, 'in use' (abc…), expires on 2027-09-30 (124 days left). \
+             Other secrets of the app: 'second' (old…) expires in 3 days; 'gone' (xyz…) expired on 2027-05-01."
+        );
+        assert_eq!(
+            c.localized(Lang::De).summary,
+            "Der verwendete geheime Clientschlüssel 'in use' (abc…) läuft am 30.09.2027 ab (noch 124 Tage). \
+             Weitere Schlüssel der App: 'second' (old…) läuft in 3 Tagen ab; 'gone' (xyz…) ist am 01.05.2027 abgelaufen."
+        );
+
+        // Two secrets with the hint of the one in use, no expiry entered by hand.
+        let c = expiry_of(
+            vec![
+                cred("a", "abc", "2027-09-30T10:00:00Z"),
+                cred("b", "abc", "2027-10-01T10:00:00Z"),
+            ],
+            "2027-05-29T10:00:00Z",
+        );
+        assert_eq!(c.status, Status::Warn);
+        assert!(c.summary.starts_with(
+            "2 client secrets of the app start with 'abc' (expiring 2027-09-30, 2027-10-01)"
+        ));
+        assert!(c.localized(Lang::De).summary.starts_with(
+            "2 geheime Clientschlüssel der App beginnen mit „abc“ (Ablauf: 30.09.2027, 01.10.2027)"
+        ));
+    }
+
+    #[test]
+    fn several_registration_problems_are_listed_in_either_language() {
+        let reg = Timed {
+            result: Ok(Registration {
+                display_name: None,
+                requested: vec![(
+                    permissions::MAIL_READWRITE.id.to_string(),
+                    permissions::Kind::Application,
+                )],
+                password_credentials: Vec::new(),
+            }),
+            elapsed: Duration::ZERO,
+        };
+        let c = registration_check(&reg, Cloud::Global, "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10");
+        assert_eq!(c.status, Status::Fail);
+        assert_eq!(
+            c.summary,
+            "The app: Mail.Send (Application) is not requested; User.Read (Delegated) is not requested."
+        );
+        let de = c.localized(Lang::De);
+        assert_eq!(
+            de.summary,
+            "Die App: Mail.Send (Anwendung) ist nicht angefordert; User.Read (Delegiert) ist nicht angefordert."
+        );
+        let fix = de.fix.unwrap();
+        assert!(
+            fix.contains(
+                "Microsoft Graph → Anwendungsberechtigungen, setzen Sie das Häkchen bei Mail.Send"
+            ),
+            "{fix}"
+        );
+        assert!(
+            fix.contains(
+                "Microsoft Graph → Delegierte Berechtigungen, setzen Sie das Häkchen bei User.Read"
+            ),
+            "{fix}"
+        );
+    }
+
+    #[test]
+    fn errors_of_this_side_have_catalog_messages() {
+        let e = Endpoints::new(Cloud::Global, Some("http://login.example.com"), None).unwrap_err();
+        assert!(e
+            .to_string()
+            .starts_with("login URL: 'http://login.example.com' uses plain http"));
+        assert!(e
+            .msg()
+            .text(Lang::De)
+            .starts_with("Anmelde-URL: „http://login.example.com“ nutzt unverschlüsseltes http"));
+        let e = Endpoints::new(Cloud::Global, None, Some("https://u:p@h/")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Graph URL: 'https://u:p@h/' is not usable as a base URL: remove the user name or password from the URL"
+        );
+        assert!(e
+            .msg()
+            .text(Lang::De)
+            .ends_with("Entfernen Sie Benutzername oder Kennwort aus der URL"));
+        assert_eq!(
+            "mars".parse::<Cloud>().unwrap_err(),
+            "unknown cloud 'mars': use global, usgov or china"
+        );
+        assert_eq!(
+            Cloud::China.name_msg().text(Lang::De),
+            "Azure China (21Vianet)"
+        );
+        let f = GraphFailure::Status {
+            status: 403,
+            error: Some(crate::aad::GraphError {
+                code: "Authorization_RequestDenied".into(),
+                message: "Insufficient privileges.".into(),
+                request_id: None,
+            }),
+        };
+        assert_eq!(
+            f.to_string(),
+            "Microsoft Graph answered HTTP 403 Authorization_RequestDenied: Insufficient privileges."
+        );
+        assert_eq!(
+            f.msg().text(Lang::De),
+            "Microsoft Graph hat mit HTTP 403 Authorization_RequestDenied geantwortet: Insufficient privileges."
+        );
+        assert_eq!(
+            crate::token::read_claims("x")
+                .unwrap_err()
+                .msg()
+                .text(Lang::De),
+            "das Zugriffstoken ist kein JWT (erwartet sind drei durch Punkte getrennte Teile)"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //! demo can point graphwiz at the local emulator while a typo can never send a secret in clear
 //! text across a network.
 
+use crate::i18n::{args, Lang, Msg};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::net::IpAddr;
@@ -38,7 +39,20 @@ impl Cloud {
         }
     }
 
-    /// The name an admin knows the cloud by.
+    /// The name an admin knows the cloud by, as a catalog message (`azure-cloud-name`).
+    pub fn name_msg(self) -> Msg {
+        Msg::new("azure-cloud-name", args([("cloud", self.id())]))
+    }
+
+    /// The message for a cloud name graphwiz does not know (the error of [`FromStr`], in English).
+    pub fn unknown_msg(raw: &str) -> Msg {
+        Msg::new(
+            "azure-cloud-unknown",
+            args([("value", raw.trim().to_ascii_lowercase())]),
+        )
+    }
+
+    /// The name an admin knows the cloud by (English; [`Cloud::name_msg`] for the faces).
     pub fn display_name(self) -> &'static str {
         match self {
             Cloud::Global => "Azure global",
@@ -88,9 +102,7 @@ impl FromStr for Cloud {
             "global" | "public" | "azurecloud" => Ok(Cloud::Global),
             "usgov" | "us-gov" | "usgovernment" | "azureusgovernment" => Ok(Cloud::Usgov),
             "china" | "azurechinacloud" | "21vianet" => Ok(Cloud::China),
-            other => Err(format!(
-                "unknown cloud '{other}': use global, usgov or china"
-            )),
+            _ => Err(Cloud::unknown_msg(s).text(Lang::En)),
         }
     }
 }
@@ -99,9 +111,7 @@ impl FromStr for Cloud {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EndpointError {
     /// The text is not an absolute URL.
-    #[error(
-        "{field}: '{value}' is not a valid URL ({reason}); give it like https://login.example.com"
-    )]
+    #[error("{}", self.msg())]
     Invalid {
         /// The option or field that carried the URL.
         field: &'static str,
@@ -111,7 +121,7 @@ pub enum EndpointError {
         reason: String,
     },
     /// Plain http to a host that is not loopback.
-    #[error("{field}: '{value}' uses plain http to a host that is not on this machine; use https (plain http is only accepted for 127.0.0.1, ::1 or localhost)")]
+    #[error("{}", self.msg())]
     InsecureHttp {
         /// The option or field that carried the URL.
         field: &'static str,
@@ -119,15 +129,77 @@ pub enum EndpointError {
         value: String,
     },
     /// A scheme other than http(s), or a URL with a query, fragment or credentials.
-    #[error("{field}: '{value}' is not usable as a base URL: {reason}")]
+    #[error("{}", self.msg())]
     Unsupported {
         /// The option or field that carried the URL.
         field: &'static str,
         /// The value as given.
         value: String,
-        /// What is wrong with it.
+        /// What is wrong with it (one of the `UNSUPPORTED_*` texts).
         reason: &'static str,
     },
+}
+
+// The fields that carry base URLs (the Genesys Cloud ones are named in genesys/region.rs), and
+// the selector the catalog words each with.
+const FIELD_LOGIN: &str = "login URL";
+const FIELD_GRAPH: &str = "Graph URL";
+const FIELD_GENESYS_LOGIN: &str = "Genesys Cloud login URL";
+const FIELD_GENESYS_API: &str = "Genesys Cloud API URL";
+const FIELDS: [(&str, &str); 4] = [
+    (FIELD_LOGIN, "login"),
+    (FIELD_GRAPH, "graph"),
+    (FIELD_GENESYS_LOGIN, "genesys_login"),
+    (FIELD_GENESYS_API, "genesys_api"),
+];
+
+// Why a URL is no usable base URL, and the selector the catalog words each with.
+const UNSUPPORTED_QUERY: &str = "remove the query (?…) or fragment (#…)";
+const UNSUPPORTED_USER: &str = "remove the user name or password from the URL";
+const UNSUPPORTED_SCHEME: &str = "only https:// (or http:// on loopback) is supported";
+const UNSUPPORTED_NO_HOST: &str = "the URL has no host";
+const REASONS: [(&str, &str); 4] = [
+    (UNSUPPORTED_QUERY, "query"),
+    (UNSUPPORTED_USER, "user"),
+    (UNSUPPORTED_SCHEME, "scheme"),
+    (UNSUPPORTED_NO_HOST, "no_host"),
+];
+
+fn selector(table: &[(&str, &'static str)], text: &str) -> &'static str {
+    table
+        .iter()
+        .find(|(t, _)| *t == text)
+        .map(|(_, s)| *s)
+        .unwrap_or("other")
+}
+
+impl EndpointError {
+    /// The catalog message (`Display` is its English text).
+    pub fn msg(&self) -> Msg {
+        let (id, field, value) = match self {
+            EndpointError::Invalid { field, value, .. } => ("azure-endpoint-invalid", field, value),
+            EndpointError::InsecureHttp { field, value } => {
+                ("azure-endpoint-insecure", field, value)
+            }
+            EndpointError::Unsupported { field, value, .. } => {
+                ("azure-endpoint-unsupported", field, value)
+            }
+        };
+        let mut a = args([
+            ("field", selector(&FIELDS, field).to_string()),
+            ("value", value.clone()),
+        ]);
+        match self {
+            EndpointError::Invalid { reason, .. } => {
+                a.insert("reason".into(), reason.clone().into());
+            }
+            EndpointError::Unsupported { reason, .. } => {
+                a.insert("reason".into(), selector(&REASONS, reason).into());
+            }
+            EndpointError::InsecureHttp { .. } => {}
+        }
+        Msg::new(id, a)
+    }
 }
 
 /// The endpoints one run talks to: the cloud's hosts, or overrides of them.
@@ -162,10 +234,10 @@ pub(crate) fn checked_base(field: &'static str, value: &str) -> Result<String, E
         reason,
     };
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(unsupported("remove the query (?…) or fragment (#…)"));
+        return Err(unsupported(UNSUPPORTED_QUERY));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(unsupported("remove the user name or password from the URL"));
+        return Err(unsupported(UNSUPPORTED_USER));
     }
     match url.scheme() {
         "https" => {}
@@ -176,14 +248,10 @@ pub(crate) fn checked_base(field: &'static str, value: &str) -> Result<String, E
                 value: trimmed.to_string(),
             })
         }
-        _ => {
-            return Err(unsupported(
-                "only https:// (or http:// on loopback) is supported",
-            ))
-        }
+        _ => return Err(unsupported(UNSUPPORTED_SCHEME)),
     }
     if url.host().is_none() {
-        return Err(unsupported("the URL has no host"));
+        return Err(unsupported(UNSUPPORTED_NO_HOST));
     }
     Ok(url.as_str().trim_end_matches('/').to_string())
 }
@@ -196,11 +264,11 @@ impl Endpoints {
         graph_override: Option<&str>,
     ) -> Result<Self, EndpointError> {
         let login = match login_override {
-            Some(v) => checked_base("login URL", v)?,
+            Some(v) => checked_base(FIELD_LOGIN, v)?,
             None => cloud.login_base().to_string(),
         };
         let graph = match graph_override {
-            Some(v) => checked_base("Graph URL", v)?,
+            Some(v) => checked_base(FIELD_GRAPH, v)?,
             None => cloud.graph_base().to_string(),
         };
         Ok(Endpoints {

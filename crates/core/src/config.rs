@@ -9,6 +9,7 @@
 
 use crate::checks::{Check, Report, Status};
 use crate::cloud::{Cloud, Endpoints};
+use crate::i18n::{args, msg_arg, msgs_arg, Lang, Msg};
 use crate::profiles::{LastCheck, Profile};
 use crate::validate;
 use chrono::{DateTime, Utc};
@@ -212,23 +213,24 @@ pub fn generated_schema() -> String {
 pub struct ImportProblem {
     /// JSON pointer of the field ("" for the whole document).
     pub pointer: String,
-    /// What is wrong and what to do.
+    /// What is wrong and what to do, in English (the text of `msg`).
     pub message: String,
+    /// The same as a catalog message, for the faces to word.
+    pub msg: Msg,
 }
 
-/// Why a file could not be imported.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a file could not be imported. [`ImportError::msg`] is its catalog message (`store-import-*`
+/// in `i18n/{en,de}-store.ftl`); `Display` is its English text.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("could not read {path}: {detail}")]
     Read {
         /// The file.
         path: String,
         /// What failed.
-        detail: String,
+        detail: Msg,
     },
     /// Not JSON.
-    #[error("the file is not valid JSON: line {line}, column {column}: {detail}")]
     Syntax {
         /// Line, from 1.
         line: usize,
@@ -238,56 +240,146 @@ pub enum ImportError {
         detail: String,
     },
     /// Written by a newer graphwiz.
-    #[error("the file has format version {found}, written by a newer graphwiz; this graphwiz reads version {VERSION}. Update graphwiz, or export the file again with this version")]
     FutureVersion {
         /// Its version.
         found: u64,
     },
     /// Fields that are wrong.
-    #[error("the file is not a valid graphwiz config:{}", list(.0))]
     Invalid(Vec<ImportProblem>),
 }
 
-fn list(problems: &[ImportProblem]) -> String {
-    problems
-        .iter()
-        .map(|p| {
-            format!(
-                "\n  {}: {}",
-                if p.pointer.is_empty() {
-                    "/"
-                } else {
-                    &p.pointer
-                },
-                p.message
-            )
-        })
-        .collect()
+impl ImportError {
+    /// The catalog message of this error, for the faces to word in their language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            ImportError::Read { path, detail } => Msg::new(
+                "store-import-read",
+                args([("path", path.as_str().into()), ("detail", msg_arg(detail))]),
+            ),
+            ImportError::Syntax {
+                line,
+                column,
+                detail,
+            } => Msg::new(
+                "store-import-syntax",
+                args([
+                    ("line", serde_json::Value::from(*line)),
+                    ("column", (*column).into()),
+                    ("detail", detail.as_str().into()),
+                ]),
+            ),
+            ImportError::FutureVersion { found } => Msg::new(
+                "store-import-future",
+                args([("found", *found), ("supported", u64::from(VERSION))]),
+            ),
+            ImportError::Invalid(problems) => {
+                let lines: Vec<Msg> = problems
+                    .iter()
+                    .map(|p| {
+                        Msg::new(
+                            "store-import-problem",
+                            args([
+                                (
+                                    "pointer",
+                                    serde_json::Value::from(if p.pointer.is_empty() {
+                                        "/"
+                                    } else {
+                                        p.pointer.as_str()
+                                    }),
+                                ),
+                                ("problem", msg_arg(&p.msg)),
+                            ]),
+                        )
+                    })
+                    .collect();
+                Msg::new(
+                    "store-import-invalid",
+                    args([("problems", msgs_arg(&lines))]),
+                )
+            }
+        }
+    }
+
+    /// The error in `lang`; the problems of an invalid file one per line.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            // Worded line by line: nested messages are joined by spaces.
+            ImportError::Invalid(problems) => {
+                let mut out = Msg::new("store-import-invalid", args([("problems", "")])).text(lang);
+                for p in problems {
+                    let pointer = if p.pointer.is_empty() {
+                        "/"
+                    } else {
+                        &p.pointer
+                    };
+                    out.push_str(&format!("\n  {pointer}: {}", p.msg.text(lang)));
+                }
+                out
+            }
+            other => other.msg().text(lang),
+        }
+    }
 }
 
-fn problem(pointer: impl Into<String>, message: impl Into<String>) -> ImportProblem {
+impl std::fmt::Display for ImportError {
+    /// English, from the catalog.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn problem(pointer: impl Into<String>, msg: Msg) -> ImportProblem {
     ImportProblem {
         pointer: pointer.into(),
-        message: message.into(),
+        message: msg.text(Lang::En),
+        msg,
     }
+}
+
+fn plain(pointer: impl Into<String>, id: &str) -> ImportProblem {
+    problem(pointer, Msg::plain(id))
+}
+
+/// A message that is someone else's words (a validator's, a library's), as they are.
+fn words(id: &str, detail: impl Into<String>) -> Msg {
+    Msg::new(id, args([("detail", detail.into())]))
+}
+
+/// A field validator's problem with its field's label in front.
+fn labelled(field: &str, m: &Msg) -> Msg {
+    Msg::new(
+        "validate-labelled",
+        args([
+            (
+                "label",
+                msg_arg(&Msg::new(
+                    "validate-field",
+                    args([("field", validate::field_key(field))]),
+                )),
+            ),
+            ("problem", msg_arg(m)),
+        ]),
+    )
 }
 
 /// Reads and validates a config file.
 pub fn read(path: &Path) -> Result<ConfigFile, ImportError> {
-    let fail = |detail: String| ImportError::Read {
+    let fail = |detail: Msg| ImportError::Read {
         path: path.display().to_string(),
         detail,
     };
-    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    let io = |e: std::io::Error| fail(words("store-json-detail", e.to_string()));
+    let meta = std::fs::metadata(path).map_err(io)?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "it is {} bytes; a graphwiz config is far smaller (is it the right file?)",
-            meta.len()
+        return Err(fail(Msg::new(
+            "store-import-too-large",
+            args([("bytes", meta.len())]),
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| fail("it is not UTF-8 text; a graphwiz config is JSON".into()))?;
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|_| fail(Msg::plain("store-import-not-utf8")))?;
     parse(&text)
 }
 
@@ -300,22 +392,22 @@ pub fn parse(text: &str) -> Result<ConfigFile, ImportError> {
             detail: e.to_string(),
         })?;
     let Some(obj) = value.as_object() else {
-        return Err(ImportError::Invalid(vec![problem(
+        return Err(ImportError::Invalid(vec![plain(
             "",
-            "the file must hold one JSON object",
+            "store-import-not-object",
         )]));
     };
     if obj.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ImportError::Invalid(vec![problem(
             "/format",
-            format!("must be \"{FORMAT}\"; this is not a graphwiz config file (export one with graphwiz export)"),
+            Msg::new("store-import-format", args([("format", FORMAT)])),
         )]));
     }
     match obj.get("version").and_then(|v| v.as_u64()) {
         None => {
-            return Err(ImportError::Invalid(vec![problem(
+            return Err(ImportError::Invalid(vec![plain(
                 "/version",
-                "is missing or not a whole number",
+                "store-import-version",
             )]))
         }
         Some(v) if v > u64::from(VERSION) => return Err(ImportError::FutureVersion { found: v }),
@@ -326,7 +418,10 @@ pub fn parse(text: &str) -> Result<ConfigFile, ImportError> {
         return Err(ImportError::Invalid(problems));
     }
     let cfg: ConfigFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-        ImportError::Invalid(vec![problem(pointer_of(e.path()), e.inner().to_string())])
+        ImportError::Invalid(vec![problem(
+            pointer_of(e.path()),
+            words("store-json-detail", e.inner().to_string()),
+        )])
     })?;
     let problems = field_problems(&cfg);
     if problems.is_empty() {
@@ -354,7 +449,7 @@ fn schema_problems(value: &serde_json::Value) -> Vec<ImportProblem> {
         Err(e) => {
             return vec![problem(
                 "",
-                format!("graphwiz's own schema is unreadable ({e}); reinstall graphwiz"),
+                words("store-import-schema-unreadable", e.to_string()),
             )]
         }
     };
@@ -363,7 +458,7 @@ fn schema_problems(value: &serde_json::Value) -> Vec<ImportProblem> {
         Err(e) => {
             return vec![problem(
                 "",
-                format!("graphwiz's own schema is invalid ({e}); reinstall graphwiz"),
+                words("store-import-schema-invalid", e.to_string()),
             )]
         }
     };
@@ -371,14 +466,15 @@ fn schema_problems(value: &serde_json::Value) -> Vec<ImportProblem> {
         .iter_errors(value)
         .map(|e| {
             let message = e.to_string();
-            // A GUID pattern reads better in words than as a regular expression.
-            let message = match message.split_once(" does not match \"^[0-9a-fA-F]{8}-") {
+            // A GUID pattern reads better in words than as a regular expression; the validator's
+            // other messages are its own (English) words.
+            let msg = match message.split_once(" does not match \"^[0-9a-fA-F]{8}-") {
                 Some((value, _)) => {
-                    format!("{value} is not a GUID (format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)")
+                    Msg::new("store-import-not-guid-pattern", args([("value", value)]))
                 }
-                None => message,
+                None => words("store-json-detail", message),
             };
-            problem(e.instance_path().to_string(), message)
+            problem(e.instance_path().to_string(), msg)
         })
         .collect();
     out.sort_by(|a, b| a.pointer.cmp(&b.pointer));
@@ -389,24 +485,27 @@ fn schema_problems(value: &serde_json::Value) -> Vec<ImportProblem> {
 fn field_problems(cfg: &ConfigFile) -> Vec<ImportProblem> {
     let mut out = Vec::new();
     let tenant_ok = validate::tenant(&cfg.tenant)
-        .map_err(|p| out.push(problem("/tenant", format!("{}: {}", p.field, p.message))))
+        .map_err(|p| out.push(problem("/tenant", labelled(p.field, &p.msg))))
         .is_ok();
     if let Some(t) = &cfg.tenant_id {
         if !validate::is_guid(t) {
             out.push(problem(
                 "/tenant_id",
-                format!("{}: '{t}' is not a GUID", validate::FIELD_TENANT),
+                labelled(
+                    validate::FIELD_TENANT,
+                    &Msg::new("store-import-not-guid", args([("value", t.as_str())])),
+                ),
             ));
         }
     }
     if let Err(p) = validate::client_id(&cfg.client_id) {
-        out.push(problem("/client_id", format!("{}: {}", p.field, p.message)));
+        out.push(problem("/client_id", labelled(p.field, &p.msg)));
     }
     for (i, m) in cfg.mailboxes.iter().enumerate() {
         if let Err(p) = validate::mailbox(m) {
             out.push(problem(
                 format!("/mailboxes/{i}"),
-                format!("{}: {}", p.field, p.message),
+                labelled(p.field, &p.msg),
             ));
         }
     }
@@ -423,7 +522,8 @@ fn field_problems(cfg: &ConfigFile) -> Vec<ImportProblem> {
             } else {
                 "/graph_url"
             };
-            out.push(problem(ptr, e.to_string()));
+            // The endpoint check's own (English) words.
+            out.push(problem(ptr, words("store-json-detail", e.to_string())));
         }
         Ok(endpoints) => {
             if let (Some(te), Some(tid)) = (&cfg.token_endpoint, &cfg.tenant_id) {
@@ -431,9 +531,14 @@ fn field_problems(cfg: &ConfigFile) -> Vec<ImportProblem> {
                 if tenant_ok && !te.eq_ignore_ascii_case(&want) {
                     out.push(problem(
                         "/token_endpoint",
-                        format!(
-                            "'{te}' does not belong to tenant {tid} in {}; expected {want}",
-                            cfg.cloud.display_name()
+                        Msg::new(
+                            "store-import-token-endpoint",
+                            args([
+                                ("value", te.as_str()),
+                                ("tenant", tid.as_str()),
+                                ("cloud", cfg.cloud.display_name()),
+                                ("expected", want.as_str()),
+                            ]),
                         ),
                     ));
                 }
@@ -442,27 +547,37 @@ fn field_problems(cfg: &ConfigFile) -> Vec<ImportProblem> {
     }
     if let Some(h) = &cfg.secret.hint {
         if h.chars().count() > 3 {
-            out.push(problem("/secret/hint", "holds more than the first 3 characters of the secret; a config file never carries the secret"));
+            out.push(plain("/secret/hint", "store-import-hint"));
         }
     }
     if cfg.validated && cfg.checks.iter().any(|c| c.status == Status::Fail) {
-        out.push(problem(
-            "/validated",
-            "is true although a check failed; the file was edited by hand",
-        ));
+        out.push(plain("/validated", "store-import-validated"));
     }
     out
 }
 
-/// Why an export could not be written.
+/// Why an export could not be written. [`ExportError::msg`] is its catalog message; `Display`
+/// is its English text.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The target exists and `force` was not given.
-    #[error("{0} exists already; choose another file or pass --force to overwrite it")]
+    #[error("{}", self.msg())]
     Exists(String),
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] crate::profiles::ProfileError),
+}
+
+impl ExportError {
+    /// The catalog message of this error, for the faces to word in their language.
+    pub fn msg(&self) -> Msg {
+        match self {
+            ExportError::Exists(path) => {
+                Msg::new("store-export-exists", args([("path", path.as_str())]))
+            }
+            ExportError::Write(e) => e.msg(),
+        }
+    }
 }
 
 /// Writes the file atomically; refuses to replace an existing file unless `force`.
@@ -472,4 +587,59 @@ pub fn write(path: &Path, cfg: &ConfigFile, force: bool) -> Result<(), ExportErr
     }
     crate::profiles::write_atomic(path, cfg.to_json().as_bytes())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn import_problems_are_worded_in_german() {
+        let text = r#"{"format":"graphwiz-config","version":1}"#;
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        value["tenant"] = "admin@contoso.com".into();
+        let cfg_problems = {
+            let mut v = Vec::new();
+            if let Err(p) = validate::tenant(value["tenant"].as_str().unwrap()) {
+                v.push(problem("/tenant", labelled(p.field, &p.msg)));
+            }
+            v.push(plain("/validated", "store-import-validated"));
+            v
+        };
+        let e = ImportError::Invalid(cfg_problems);
+        let en = e.to_string();
+        assert_eq!(
+            en,
+            "the file is not a valid graphwiz config:\n  /tenant: Directory (tenant) ID: 'admin@contoso.com' is an email address; enter the Directory (tenant) ID (a GUID) or just the domain after the @\n  /validated: is true although a check failed; the file was edited by hand"
+        );
+        let de = e.text(Lang::De);
+        assert!(
+            de.starts_with("Die Datei ist keine gültige graphwiz-Konfiguration:\n  /tenant: Verzeichnis-ID (Mandant): „admin@contoso.com“ ist eine E-Mail-Adresse"),
+            "{de}"
+        );
+        assert!(de.ends_with("\n  /validated: ist true, obwohl eine Prüfung fehlgeschlagen ist; die Datei wurde von Hand bearbeitet"), "{de}");
+        // The message form (for faces) holds the same words.
+        assert!(e
+            .msg()
+            .text(Lang::De)
+            .contains("/tenant: Verzeichnis-ID (Mandant):"));
+
+        let e = parse(r#"{"format":"graphwiz-config","version":9}"#).unwrap_err();
+        assert!(e.msg().text(Lang::De).contains("Formatversion 9"), "{e}");
+        let e = ImportError::Read {
+            path: "x.json".into(),
+            detail: Msg::plain("store-import-not-utf8"),
+        };
+        assert_eq!(
+            e.to_string(),
+            "could not read x.json: it is not UTF-8 text; a graphwiz config is JSON"
+        );
+        assert_eq!(
+            e.text(Lang::De),
+            "x.json konnte nicht gelesen werden: sie ist kein UTF-8-Text; eine graphwiz-Konfiguration ist JSON"
+        );
+        let e = ExportError::Exists("out.json".into());
+        assert!(e.to_string().contains("exists already") && e.to_string().contains("--force"));
+        assert!(e.msg().text(Lang::De).contains("--force"));
+    }
 }

@@ -48,15 +48,21 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 mod genesys;
+#[cfg(test)]
+mod german_audit;
+mod import;
 mod pickup;
 mod rotate;
+mod steps;
 mod troubleshoot;
 pub use genesys::{
     DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
     RestartRecord, GENESYS_RESTART_TIMEOUT,
 };
+pub use import::{ImportOutcome, ImportPreview};
 pub use pickup::{PickupProgressView, PICKUP_CHECKS};
 pub use rotate::{OpenRotationView, RotateProgressView, RotationRecord, RotationView, PASTE_WAIT};
+pub use steps::{PhaseView, ProblemView, StepStatus, StepView, LIVE_PHASES, PICKUP_PHASES};
 pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
 
 /// File of the wizard's state in the data folder.
@@ -71,6 +77,9 @@ pub const E2E_EXPORT_DIR_ENV: &str = "GRAPHWIZ_E2E_EXPORT_DIR";
 /// to run a saved (non-demo) profile against the emulator; anything that is not loopback is
 /// ignored, so it can never send a secret elsewhere.
 pub const E2E_LOOPBACK_URL_ENV: &str = "GRAPHWIZ_E2E_LOOPBACK_URL";
+/// Test-only: when set to a file, "Import config file" reads it instead of asking with an open
+/// dialog (WebDriver cannot drive native dialogs).
+pub const E2E_IMPORT_FILE_ENV: &str = "GRAPHWIZ_E2E_IMPORT_FILE";
 /// Name of the in-memory demo profile.
 pub const DEMO_PROFILE_NAME: &str = "Demo tenant";
 /// Timeout of each network request made by the wizard.
@@ -500,8 +509,8 @@ impl From<ProfileError> for DesktopError {
                 label: profiles::FIELD_NAME.into(),
                 code: Some("name_invalid".into()),
                 n: None,
-                message: m.clone(),
-                msg: None,
+                message: m.to_string(),
+                msg: Some(m.clone()),
                 text: None,
             }]),
             other => DesktopError::detail("profiles", "app-error-profiles", other),
@@ -860,6 +869,8 @@ pub struct SummaryView {
     pub counts: Counts,
     /// The live test's verdict, when one ran.
     pub live_ok: Option<bool>,
+    /// Every failed and warning check, with the step that shows it (failures first).
+    pub problems: Vec<ProblemView>,
 }
 
 /// Which extra actions the permissions step offers.
@@ -906,6 +917,9 @@ pub struct View {
     pub step: Step,
     /// The furthest step reachable from the rail.
     pub furthest: Step,
+    /// Every step with its verdict and whether the rail can go there (the core's verdicts; the
+    /// rail draws them).
+    pub steps: Vec<StepView>,
     /// Where the integration came from.
     pub origin: Option<Origin>,
     /// The demo, when one is active.
@@ -928,6 +942,8 @@ pub struct View {
     pub actions: Actions,
     /// The last live test.
     pub live: Option<LiveResult>,
+    /// The pills of the last live (or pickup) test, each with its verdict.
+    pub live_phases: Vec<PhaseView>,
     /// The secret's expiry.
     pub expiry: ExpiryView,
     /// The summary.
@@ -1042,6 +1058,8 @@ struct Session {
     demo_vault: Option<crate::rotate::MemoryVault>,
     /// The last rotation's outcome (memory only).
     rotation: Option<rotate::RotationRecord>,
+    /// A config file read for import, waiting for the admin's confirmation, with its file name.
+    pending_import: Option<(ConfigFile, String)>,
 }
 
 impl Session {
@@ -1254,9 +1272,10 @@ impl Session {
                 .map(|c| ConfigFile::build(p, &c.report, c.at))
         });
         let client_guid = validate::client_id(&d.client_id).ok().map(|(c, _)| c);
-        View {
+        let mut view = View {
             step: s.step,
             furthest: s.furthest,
+            steps: Vec::new(),
             origin: s.origin,
             demo: s.demo.as_ref().map(|x| DemoView {
                 scenario: x.scenario.clone(),
@@ -1307,6 +1326,7 @@ impl Session {
                 }
                 l
             }),
+            live_phases: Vec::new(),
             expiry: ExpiryView {
                 expires,
                 date: expires.map(|e| e.format("%Y-%m-%d").to_string()),
@@ -1343,6 +1363,7 @@ impl Session {
                     .as_ref()
                     .and_then(|p| p.last_live_test.as_ref())
                     .map(|l| l.ok),
+                problems: Vec::new(),
             },
             portal: PortalLinks {
                 app_registrations: portal::app_registrations(d.cloud),
@@ -1359,7 +1380,12 @@ impl Session {
             genesys: self.genesys_view(target.as_ref(), report, lang),
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
-        }
+        };
+        view.live_phases = steps::phases(view.live.as_ref());
+        let (steps, problems) = steps::rail(&view);
+        view.steps = steps;
+        view.summary.problems = problems;
+        view
     }
 }
 
@@ -1393,6 +1419,13 @@ pub fn parse_expiry(s: &str) -> Result<DateTime<Utc>, Msg> {
 /// The folder exports go to in end-to-end tests (see [`E2E_EXPORT_DIR_ENV`]).
 pub fn e2e_export_dir() -> Option<PathBuf> {
     std::env::var_os(E2E_EXPORT_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The file "Import config file" reads in end-to-end tests (see [`E2E_IMPORT_FILE_ENV`]).
+pub fn e2e_import_file() -> Option<PathBuf> {
+    std::env::var_os(E2E_IMPORT_FILE_ENV)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
 }
@@ -1563,6 +1596,7 @@ impl Desktop {
                 diagnosis: None,
                 demo_vault: None,
                 rotation: None,
+                pending_import: None,
             }),
             cancel: tokio::sync::Notify::new(),
             paste: rotate::PasteGate::default(),
@@ -1686,33 +1720,6 @@ impl Desktop {
         s.state.furthest = Step::Summary;
         s.persist();
         Ok(s.view())
-    }
-
-    /// Takes over an imported config file: the Azure app step opens with its values, and the
-    /// secret must be entered (a config never carries it).
-    pub fn import_config(&self, cfg: &ConfigFile) -> View {
-        let mut s = self.lock();
-        s.reset(Some(Origin::Imported));
-        let name = cfg
-            .profile
-            .as_deref()
-            .and_then(|n| profiles::validate_name(n).ok())
-            .unwrap_or_else(|| default_name(&cfg.tenant));
-        s.state.draft = Draft {
-            name,
-            cloud: cfg.cloud,
-            tenant: cfg.tenant.clone(),
-            client_id: cfg.client_id.clone(),
-            mailboxes: cfg.mailboxes.clone(),
-            probe_mailbox: None,
-            login_url: cfg.login_url.clone(),
-            graph_url: cfg.graph_url.clone(),
-            profile: None,
-        };
-        s.state.step = Step::AzureApp;
-        s.state.furthest = Step::AzureApp;
-        s.persist();
-        s.view()
     }
 
     /// Starts the demo with a freshly started emulator: the Azure app step opens with the demo
@@ -2302,27 +2309,10 @@ impl Desktop {
                 p.last_live_test = Some(sum);
             }
         })?;
-        let shown: Vec<Check> = {
-            let steps: Vec<Check> = live
-                .report
-                .checks
-                .iter()
-                .filter(|c| LIVE_CHECKS.contains(&c.id.as_str()))
-                .cloned()
-                .collect();
-            // When the checks stopped the test, show what failed before the skipped steps.
-            let failed: Vec<Check> = live
-                .report
-                .checks
-                .iter()
-                .filter(|c| !LIVE_CHECKS.contains(&c.id.as_str()) && c.status == Status::Fail)
-                .cloned()
-                .collect();
-            failed.into_iter().chain(steps).collect()
-        };
+        let (shown, ok) = steps::shown_test(&live.report, &LIVE_CHECKS, &sender, &recipient);
         s.state.live = Some(LiveResult {
             ran_at: now,
-            ok: live.report.ok,
+            ok,
             sender,
             recipient,
             latency_ms: live.summary.as_ref().and_then(|x| x.latency_ms),

@@ -3,6 +3,7 @@
 //! only delivers what this module decides.
 
 use crate::graph::PasswordCredential;
+use crate::i18n::{args, date_arg, Lang, Msg};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -40,14 +41,32 @@ impl AppSecret {
         })
     }
 
-    /// How an admin recognises it in Certificates & secrets.
+    /// How an admin recognises it in Certificates & secrets (English).
     pub fn label(&self) -> String {
-        match (&self.description, &self.hint) {
-            (Some(d), Some(h)) if !d.is_empty() => format!("'{d}' ({h}…)"),
-            (_, Some(h)) => format!("{h}…"),
-            (Some(d), None) => format!("'{d}'"),
-            (None, None) => self.key_id.clone().unwrap_or_else(|| "a secret".into()),
-        }
+        self.label_msg().text(Lang::En)
+    }
+
+    /// How an admin recognises it in Certificates & secrets, as a catalog message
+    /// (`expiry-secret-label`): description and hint, the hint, the description, the Secret ID.
+    pub fn label_msg(&self) -> Msg {
+        let d = self.description.as_deref().unwrap_or("");
+        let h = self.hint.as_deref().unwrap_or("");
+        let kind = match (&self.description, &self.hint) {
+            (Some(d), Some(_)) if !d.is_empty() => "both",
+            (_, Some(_)) => "hint",
+            (Some(_), None) => "description",
+            (None, None) if self.key_id.is_some() => "id",
+            (None, None) => "none",
+        };
+        Msg::new(
+            "expiry-secret-label",
+            args([
+                ("kind", kind),
+                ("description", d),
+                ("hint", h),
+                ("id", self.key_id.as_deref().unwrap_or("")),
+            ]),
+        )
     }
 }
 
@@ -184,12 +203,23 @@ pub fn due_reminders<Tz: TimeZone>(
     (due, mark)
 }
 
-/// Writes an iCalendar file: one all-day event per secret on its expiry day, with alarms
-/// before it. UIDs are stable (profile + app + expiry), so a re-export updates the same events.
+/// Writes an iCalendar file in English: one all-day event per secret on its expiry day, with
+/// alarms before it. UIDs are stable (profile + app + expiry), so a re-export updates the same
+/// events. [`calendar_in`] words it in another language.
 pub fn calendar(entries: &[CalendarEntry]) -> String {
+    calendar_in(entries, Lang::En)
+}
+
+/// [`calendar`] with the calendar's name, each event's summary and description and the alarms'
+/// texts in `lang` (catalog messages `expiry-calendar-*`; the date as the language writes it).
+pub fn calendar_in(entries: &[CalendarEntry], lang: Lang) -> String {
     use icalendar::{Alarm, Calendar, Component, Event, EventLike};
     let mut cal = Calendar::new();
-    cal.name("graphwiz: client secret expiry");
+    cal.name(&crate::i18n::text(
+        lang,
+        "expiry-calendar-name",
+        &crate::i18n::Args::new(),
+    ));
     for e in entries {
         let day = e.expires.date_naive();
         let uid = format!(
@@ -198,26 +228,34 @@ pub fn calendar(entries: &[CalendarEntry]) -> String {
             e.key_id.as_deref().unwrap_or("secret"),
             day.format("%Y%m%d")
         );
+        let who = || {
+            args([
+                ("app", serde_json::Value::from(e.app.as_str())),
+                ("tenant", e.tenant.as_str().into()),
+            ])
+        };
+        let mut description = who();
+        description.extend(args([
+            ("secret", serde_json::Value::from(e.secret_label.as_str())),
+            ("client", e.client_id.as_str().into()),
+            ("date", date_arg(day)),
+            ("profile", e.profile.as_str().into()),
+        ]));
         let mut ev = Event::new();
         ev.uid(&uid)
-            .summary(&format!("Client secret expires: {} ({})", e.app, e.tenant))
-            .description(&format!(
-                "The client secret {} of app {} (Application (client) ID {}) in tenant {} expires on {}. Before then: create a new client secret in the Azure portal (App registrations → the app → Certificates & secrets → New client secret), enter its Value in the Genesys Cloud Microsoft Graph integration, then disable and enable the integration. graphwiz profile: {}.",
-                e.secret_label,
-                e.app,
-                e.client_id,
-                e.tenant,
-                day.format("%Y-%m-%d"),
-                e.profile
+            .summary(&crate::i18n::text(lang, "expiry-calendar-summary", &who()))
+            .description(&crate::i18n::text(
+                lang,
+                "expiry-calendar-description",
+                &description,
             ))
             .all_day(day)
             .timestamp(e.stamp);
         for d in CALENDAR_ALARM_DAYS {
+            let mut alarm = who();
+            alarm.insert("days".into(), d.into());
             ev.alarm(Alarm::display(
-                &format!(
-                    "Client secret of {} ({}) expires in {d} days",
-                    e.app, e.tenant
-                ),
+                &crate::i18n::text(lang, "expiry-calendar-alarm", &alarm),
                 -chrono::Duration::days(i64::from(d)),
             ));
         }
@@ -278,6 +316,69 @@ mod tests {
         assert!(matches!(match_secret(&list, "xyz"), SecretMatch::Several(v) if v.len() == 2));
         assert_eq!(match_secret(&list, "nop"), SecretMatch::None);
         assert_eq!(match_secret(&[], "abc"), SecretMatch::None);
+    }
+
+    #[test]
+    fn secret_labels_and_the_calendar_in_both_languages() {
+        let s = secret("abc", "2027-03-01T08:00:00Z");
+        assert_eq!(s.label(), "'Genesys' (abc…)");
+        assert_eq!(s.label_msg().text(Lang::De), "„Genesys“ (abc…)");
+        let bare = AppSecret {
+            key_id: None,
+            description: None,
+            hint: None,
+            expires: at("2027-03-01T08:00:00Z"),
+        };
+        assert_eq!(bare.label(), "a secret");
+        assert_eq!(
+            bare.label_msg().text(Lang::De),
+            "ein geheimer Clientschlüssel"
+        );
+        let entry = CalendarEntry {
+            profile: "contoso".into(),
+            tenant: "contoso.onmicrosoft.com".into(),
+            app: "Genesys Mail".into(),
+            client_id: "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+            key_id: Some("k1".into()),
+            secret_label: "abc…".into(),
+            expires: at("2027-03-01T08:00:00Z"),
+            stamp: at("2026-11-27T10:00:00Z"),
+        };
+        let unfold = |t: &str| t.replace("\r\n ", "").replace("\n ", "");
+        let en = unfold(&calendar(std::slice::from_ref(&entry)));
+        assert!(
+            en.contains("SUMMARY:Client secret expires: Genesys Mail (contoso.onmicrosoft.com)"),
+            "{en}"
+        );
+        assert!(en.contains("expires on 2027-03-01"), "{en}");
+        assert!(
+            en.contains("expires in 30 days") && en.contains("expires in 1 day"),
+            "{en}"
+        );
+        let de = unfold(&calendar_in(&[entry], Lang::De));
+        assert!(
+            de.contains(
+                "SUMMARY:Geheimer Clientschlüssel läuft ab: Genesys Mail (contoso.onmicrosoft.com)"
+            ),
+            "{de}"
+        );
+        assert!(de.contains("läuft am 01.03.2027 ab"), "{de}");
+        assert!(de.contains("Neuer geheimer Clientschlüssel"), "{de}");
+        assert!(
+            de.contains("läuft in 14 Tagen ab") && de.contains("läuft in 1 Tag ab"),
+            "{de}"
+        );
+        assert!(
+            de.contains("graphwiz: Ablauf geheimer Clientschlüssel"),
+            "{de}"
+        );
+        // The same event (UID) in either language.
+        assert!(
+            de.contains(
+                "UID:graphwiz-secret-3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10-k1-20270301@graphwiz"
+            ),
+            "{de}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::aad::{parse_graph_error, GraphError};
 use crate::cloud::{path_segment, Endpoints};
 use crate::http::{HttpClient, HttpError, HttpResponse};
+use crate::i18n::{args, Msg};
 use crate::login::AccessToken;
 use crate::permissions::{Kind, MICROSOFT_GRAPH_APP_ID};
 use serde::Deserialize;
@@ -15,7 +16,7 @@ pub enum GraphFailure {
     #[error(transparent)]
     Http(#[from] HttpError),
     /// Graph answered with an error status.
-    #[error("Microsoft Graph answered HTTP {status}{}", .error.as_ref().map(|e| format!(" {}: {}", e.code, e.message)).unwrap_or_default())]
+    #[error("{}", status_msg(*status, error.as_ref()))]
     Status {
         /// HTTP status.
         status: u16,
@@ -24,7 +25,42 @@ pub enum GraphFailure {
     },
 }
 
+/// The catalog message of an error answer (Graph's code and message are its own words).
+fn status_msg(status: u16, error: Option<&GraphError>) -> Msg {
+    match error {
+        Some(e) => Msg::new(
+            "azure-graph-error",
+            args([
+                ("status", serde_json::Value::from(status)),
+                ("code", e.code.clone().into()),
+                ("message", e.message.clone().into()),
+            ]),
+        ),
+        None => Msg::new("azure-graph-status", args([("status", status)])),
+    }
+}
+
+/// An [`HttpError`] as a catalog message: the network layer's own message where the catalog has
+/// one (connection, proxy, TLS), else its text as it is.
+pub fn http_msg(h: &HttpError) -> Msg {
+    h.msg()
+}
+
+/// The advice that goes with an [`HttpError`], as a catalog message (see [`http_msg`]).
+pub fn http_fix_msg(h: &HttpError) -> Msg {
+    h.fix_msg()
+}
+
 impl GraphFailure {
+    /// The failure as a catalog message, for faces that word it in their language (`Display` is
+    /// its English text).
+    pub fn msg(&self) -> Msg {
+        match self {
+            GraphFailure::Http(h) => http_msg(h),
+            GraphFailure::Status { status, error } => status_msg(*status, error.as_ref()),
+        }
+    }
+
     /// The Graph error code, when one came back.
     pub fn code(&self) -> Option<&str> {
         match self {

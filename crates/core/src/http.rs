@@ -1,9 +1,10 @@
 //! The one HTTP client of a run: timeouts on every request, bounded retries of 429/503 that honour
 //! `Retry-After` (whole or fractional seconds, or an HTTP date), and a cap on body size.
 //!
-//! Why this file is long (about 1,800 lines with its tests): transport, retries, every
-//! unusable-answer error, TLS and proxy wording belong to the one client; the proxy and TLS
-//! wording is the next part to move to a file of its own.
+//! Why this file is long (about 2,100 lines with its tests): transport, retries, every
+//! unusable-answer error with its catalog arguments, TLS and proxy detection belong to the one
+//! client; `HttpError` with its message arguments (and `ProxyRules`) are the next parts to move to
+//! files of their own.
 //!
 //! A response that is still throttled when the retry budget is spent is returned as it is, so the
 //! caller can explain it ([`HttpResponse::throttled`] words it); transport failures become an
@@ -24,8 +25,10 @@
 //! ([`Route`]): [`HttpError::Connect`], [`HttpError::Proxy`] (the proxy refused, wants a sign-in,
 //! or is down) and [`HttpError::Tls`] (unknown issuer — TLS inspection —, expired, wrong name),
 //! worded from the catalog `i18n/{en,de}-net.ftl` ([`HttpError::text_in`], [`HttpError::fix_in`]).
+//! Every other variant is worded there too ([`HttpError::msg`]: its summary, and the fix as the
+//! message's `.fix`), so a face words any HTTP failure in its language.
 
-use crate::i18n::{Args, Lang};
+use crate::i18n::{args, decimal_arg, msg_arg, Args, Lang, Msg};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -120,10 +123,7 @@ impl HttpResponse {
         parsed.map_err(|e| match e.classify() {
             serde_json::error::Category::Eof => HttpError::BrokeOff {
                 host: self.host.clone(),
-                detail: format!(
-                    "the JSON ends in the middle after {} bytes; the answer was cut off",
-                    self.body.len()
-                ),
+                detail: Msg::new("net-cut-off", args([("bytes", self.body.len())])),
             },
             serde_json::error::Category::Data => HttpError::BadBody {
                 detail: format!(
@@ -174,7 +174,7 @@ impl HttpResponse {
                 status: self.status,
                 content_type: self.content_type.as_deref().map(|c| printable(c, 80)),
                 detail: if self.body.trim().is_empty() {
-                    "the answer is empty".to_string()
+                    Msg::plain("net-empty")
                 } else {
                     syntax_detail(&e)
                 },
@@ -254,8 +254,11 @@ fn printable(text: &str, max: usize) -> String {
 }
 
 /// Where JSON parsing failed, without quoting the body.
-fn syntax_detail(e: &serde_json::Error) -> String {
-    format!("invalid at line {}, column {}", e.line(), e.column())
+fn syntax_detail(e: &serde_json::Error) -> Msg {
+    Msg::new(
+        "net-syntax",
+        args([("line", e.line()), ("column", e.column())]),
+    )
 }
 
 /// What serde expected, without quoting values from the body (it could echo a request).
@@ -275,11 +278,11 @@ fn data_detail(e: &serde_json::Error) -> String {
     }
 }
 
-/// A request that got no usable HTTP answer.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A request that got no usable HTTP answer. [`HttpError::msg`] is its catalog message (summary,
+/// and the fix as `.fix`; `net-*` in `i18n/{en,de}-net.ftl`); `Display` is its English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HttpError {
     /// No answer within the timeout.
-    #[error("{host} did not answer within {secs} s")]
     Timeout {
         /// Host asked.
         host: String,
@@ -287,7 +290,6 @@ pub enum HttpError {
         secs: u64,
     },
     /// The connection could not be made.
-    #[error("{}", net_text(Lang::En, "net-connect", &route.args(host, detail)))]
     Connect {
         /// Host asked.
         host: String,
@@ -297,7 +299,6 @@ pub enum HttpError {
         route: Route,
     },
     /// The proxy in use could not be reached, asked for a sign-in or refused the tunnel.
-    #[error("{}", net_text(Lang::En, "net-proxy", &proxy_args(host, route, *problem, detail)))]
     Proxy {
         /// Host asked.
         host: String,
@@ -310,7 +311,6 @@ pub enum HttpError {
     },
     /// The server's certificate was not accepted (unknown issuer: TLS inspection, or expired,
     /// for another name, …).
-    #[error("{}", net_text(Lang::En, "net-tls", &tls_args(host, route, *kind, detail)))]
     Tls {
         /// Host asked.
         host: String,
@@ -322,15 +322,13 @@ pub enum HttpError {
         detail: String,
     },
     /// The connection broke off before the answer was complete.
-    #[error("the connection to {host} broke off before the answer was complete: {detail}")]
     BrokeOff {
         /// Host asked.
         host: String,
         /// How (reset, closed early, how many bytes arrived).
-        detail: String,
+        detail: Msg,
     },
     /// The answer started but was not complete within the timeout.
-    #[error("{host} started to answer but did not finish within {secs} s ({received} bytes arrived, and more kept trickling in)")]
     TooSlow {
         /// Host asked.
         host: String,
@@ -340,7 +338,6 @@ pub enum HttpError {
         received: usize,
     },
     /// Still throttled (429) or unavailable (503) when the retry budget was spent.
-    #[error("{}", throttled_text(host, *status, *retry_after, *attempts, *waited, *budget))]
     Throttled {
         /// Host asked.
         host: String,
@@ -356,7 +353,6 @@ pub enum HttpError {
         budget: Duration,
     },
     /// An HTML page instead of JSON.
-    #[error("{host} answered with an HTML page{} (HTTP {status}) instead of JSON: a proxy or captive portal answered in place of the service", .title.as_ref().map(|t| format!(" titled \"{t}\"")).unwrap_or_default())]
     Html {
         /// Host asked.
         host: String,
@@ -366,7 +362,6 @@ pub enum HttpError {
         title: Option<String>,
     },
     /// A body that is not JSON.
-    #[error("the answer from {host} (HTTP {status}) is not JSON{}: {detail}", label_note(.content_type.as_deref()))]
     NotJson {
         /// Host asked.
         host: String,
@@ -375,10 +370,9 @@ pub enum HttpError {
         /// Its `Content-Type`, when sent.
         content_type: Option<String>,
         /// Where parsing failed (never the body itself).
-        detail: String,
+        detail: Msg,
     },
     /// JSON labelled with a content type that is not JSON.
-    #[error("the answer from {host} (HTTP {status}) is labelled '{content_type}' instead of JSON (application/json): a proxy or another server answered or changed it")]
     WrongType {
         /// Host asked.
         host: String,
@@ -387,100 +381,41 @@ pub enum HttpError {
         /// The `Content-Type` sent.
         content_type: String,
     },
+    /// A body larger than [`MAX_BODY_BYTES`].
+    TooLarge {
+        /// Host asked.
+        host: String,
+    },
     /// The body could not be read or understood.
-    #[error("{detail}")]
     BadBody {
-        /// What was wrong with it.
+        /// What was wrong with it (the words of the code that found it).
         detail: String,
     },
 }
 
-fn label_note(content_type: Option<&str>) -> String {
-    match content_type {
-        Some(c) if is_json_type(c) => format!(", although it is labelled '{c}'"),
-        Some(c) => format!(" (it is labelled '{c}')"),
-        None => String::new(),
+impl std::fmt::Display for HttpError {
+    /// English, from the catalog.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text_in(Lang::En))
     }
 }
 
-/// Seconds for people: `4 s`, `0.5 s`, `0.25 s`.
-fn secs_text(d: Duration) -> String {
+impl std::error::Error for HttpError {}
+
+/// Seconds as a decimal argument with as many places as it needs, at most two: `4`, `0.5`,
+/// `0.25` (`0,5` in German).
+fn secs_arg(d: Duration) -> serde_json::Value {
     let text = format!("{:.2}", d.as_secs_f64());
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text} s")
-}
-
-fn throttled_text(
-    host: &str,
-    status: u16,
-    retry_after: Option<Duration>,
-    attempts: u32,
-    waited: Duration,
-    budget: Duration,
-) -> String {
-    let (what, still) = if status == 429 {
-        (
-            "throttled the requests (HTTP 429 Too Many Requests)",
-            "still throttled",
-        )
-    } else {
-        (
-            "was unavailable or throttling (HTTP 503 Service Unavailable)",
-            "still unavailable",
-        )
-    };
-    let tries = if attempts == 1 {
-        "1 attempt".to_string()
-    } else {
-        format!("{attempts} attempts")
-    };
-    match retry_after {
-        Some(ra) if ra > budget => format!(
-            "{host} {what} and asked to wait {} (Retry-After), longer than graphwiz's retry budget of {}; gave up after {tries}",
-            secs_text(ra),
-            secs_text(budget)
-        ),
-        Some(ra) => format!(
-            "{host} {what} and was {still} after {tries} over {} of waiting, as its Retry-After ({}) asked; graphwiz's retry budget of {} is spent",
-            secs_text(waited),
-            secs_text(ra),
-            secs_text(budget)
-        ),
-        None => format!(
-            "{host} {what} and was {still} after {tries} over {} of waiting (it sent no Retry-After); graphwiz's retry budget of {} is spent",
-            secs_text(waited),
-            secs_text(budget)
-        ),
-    }
+    let places = text
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.trim_end_matches('0').len());
+    decimal_arg(d.as_secs_f64(), places as u8)
 }
 
 impl HttpError {
-    /// The advice that goes with this failure.
+    /// The advice that goes with this failure (English; [`HttpError::fix_in`] words it).
     pub fn fix(&self) -> String {
-        match self {
-            HttpError::Timeout { host, .. } => format!(
-                "Check that this computer can reach https://{host} (proxy, firewall, VPN), then run the check again; use --timeout to wait longer on a slow network."
-            ),
-            HttpError::Connect { .. } | HttpError::Proxy { .. } | HttpError::Tls { .. } => {
-                self.fix_in(Lang::En)
-            }
-            HttpError::BrokeOff { host, .. } => format!(
-                "Run the check again. If it keeps happening, a proxy, firewall, VPN or TLS inspection device is cutting connections to https://{host}: ask the network team to allow that host, or try another network."
-            ),
-            HttpError::TooSlow { host, .. } => format!(
-                "The answer from https://{host} trickled in too slowly: a proxy or a very slow network is holding it back. Check the proxy settings or try another network; use --timeout to wait longer."
-            ),
-            HttpError::Throttled { host, .. } => format!(
-                "Wait a few minutes, then run the check again. If it persists, another program may be using this app registration heavily, or a proxy is rate-limiting requests to https://{host}. A longer --timeout also lets graphwiz wait longer for throttling to clear (twice the timeout, up to 20 s)."
-            ),
-            HttpError::Html { host, .. } => format!(
-                "Open https://{host} in a browser on this computer: if a sign-in, terms-of-use or block page appears, complete it (captive portal) or ask the network team to allow {host} through the proxy or web filter. Then run the check again."
-            ),
-            HttpError::NotJson { host, .. } | HttpError::WrongType { host, .. } => format!(
-                "Something between this computer and https://{host} (a proxy, web filter or TLS inspection) is answering or changing the answers, or the login or Graph URL points to the wrong server. Check the proxy settings and the URLs, or try another network; then run the check again."
-            ),
-            HttpError::BadBody { .. } => "The service sent an answer graphwiz could not read; a proxy may have replaced it. Run the check again, and check the proxy if it persists.".to_string(),
-        }
+        self.fix_in(Lang::En)
     }
 
     /// The same error with every occurrence of `secret` (as is, and form- or percent-encoded)
@@ -526,7 +461,7 @@ impl HttpError {
             },
             HttpError::BrokeOff { host, detail } => HttpError::BrokeOff {
                 host: r(host),
-                detail: r(detail),
+                detail: redact_msg(detail, secret),
             },
             HttpError::TooSlow {
                 host,
@@ -570,7 +505,7 @@ impl HttpError {
                 host: r(host),
                 status,
                 content_type: content_type.map(r),
-                detail: r(detail),
+                detail: redact_msg(detail, secret),
             },
             HttpError::WrongType {
                 host,
@@ -581,8 +516,34 @@ impl HttpError {
                 status,
                 content_type: r(content_type),
             },
+            HttpError::TooLarge { host } => HttpError::TooLarge { host: r(host) },
             HttpError::BadBody { detail } => HttpError::BadBody { detail: r(detail) },
         }
+    }
+}
+
+/// `m` with `secret` taken out of every text among its arguments (nested messages too).
+fn redact_msg(m: Msg, secret: &str) -> Msg {
+    fn value(v: serde_json::Value, secret: &str) -> serde_json::Value {
+        use serde_json::Value;
+        match v {
+            Value::String(s) => Value::String(redact_text(s, secret)),
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(|i| value(i, secret)).collect())
+            }
+            Value::Object(o) => {
+                Value::Object(o.into_iter().map(|(k, v)| (k, value(v, secret))).collect())
+            }
+            other => other,
+        }
+    }
+    Msg {
+        id: m.id,
+        args: m
+            .args
+            .into_iter()
+            .map(|(k, v)| (k, value(v, secret)))
+            .collect(),
     }
 }
 
@@ -728,58 +689,191 @@ fn net_text(lang: Lang, id: &str, args: &Args) -> String {
 }
 
 impl HttpError {
-    /// The catalog message (in en-net.ftl/de-net.ftl) and arguments of this error, for the
-    /// variants worded there (`Connect`, `Proxy`, `Tls`); `None` for the others.
-    pub fn catalog(&self) -> Option<(&'static str, Args)> {
+    /// The `$error` of catalog messages `net-error`, `net-advice` and `net-failed` for this error.
+    pub fn code(&self) -> &'static str {
         match self {
+            HttpError::Timeout { .. } => "timeout",
+            HttpError::Connect { .. } => "connect",
+            HttpError::Proxy { .. } => "proxy",
+            HttpError::Tls { .. } => "tls",
+            HttpError::BrokeOff { .. } => "broke_off",
+            HttpError::TooSlow { .. } => "too_slow",
+            HttpError::Throttled { .. } => "throttled",
+            HttpError::Html { .. } => "html",
+            HttpError::NotJson { .. } => "not_json",
+            HttpError::WrongType { .. } => "wrong_type",
+            HttpError::TooLarge { .. } => "too_large",
+            HttpError::BadBody { .. } => "bad_body",
+        }
+    }
+
+    /// The catalog message of this error: its value is the summary, its `.fix` the advice.
+    pub fn msg(&self) -> Msg {
+        let (id, a) = self.parts();
+        Msg::new(id, a)
+    }
+
+    /// The advice as a catalog message of its own (`net-advice`), for texts made of parts
+    /// ([`crate::i18n::msg_arg`] words only a message's value).
+    pub fn fix_msg(&self) -> Msg {
+        let (_, mut a) = self.parts();
+        a.insert("error".into(), self.code().into());
+        Msg::new("net-advice", a)
+    }
+
+    fn parts(&self) -> (&'static str, Args) {
+        let host_status = |host: &str, status: u16| {
+            args([
+                ("host", serde_json::Value::from(host)),
+                ("status", status.into()),
+            ])
+        };
+        match self {
+            HttpError::Timeout { host, secs } => (
+                "net-timeout",
+                args([
+                    ("host", serde_json::Value::from(host.as_str())),
+                    ("secs", (*secs).into()),
+                ]),
+            ),
             HttpError::Connect {
                 host,
                 detail,
                 route,
-            } => Some(("net-connect", route.args(host, detail))),
+            } => ("net-connect", route.args(host, detail)),
             HttpError::Proxy {
                 host,
                 route,
                 problem,
                 detail,
-            } => Some(("net-proxy", proxy_args(host, route, *problem, detail))),
+            } => ("net-proxy", proxy_args(host, route, *problem, detail)),
             HttpError::Tls {
                 host,
                 route,
                 kind,
                 detail,
-            } => Some(("net-tls", tls_args(host, route, *kind, detail))),
-            _ => None,
+            } => ("net-tls", tls_args(host, route, *kind, detail)),
+            HttpError::BrokeOff { host, detail } => (
+                "net-broke-off",
+                args([
+                    ("host", serde_json::Value::from(host.as_str())),
+                    ("detail", msg_arg(detail)),
+                ]),
+            ),
+            HttpError::TooSlow {
+                host,
+                secs,
+                received,
+            } => (
+                "net-too-slow",
+                args([
+                    ("host", serde_json::Value::from(host.as_str())),
+                    ("secs", (*secs).into()),
+                    ("received", (*received).into()),
+                ]),
+            ),
+            HttpError::Throttled {
+                host,
+                status,
+                retry_after,
+                attempts,
+                waited,
+                budget,
+            } => {
+                let mut a = host_status(host, *status);
+                let retry = match retry_after {
+                    Some(ra) if ra > budget => "longer",
+                    Some(_) => "asked",
+                    None => "none",
+                };
+                a.extend(args([
+                    ("retry", serde_json::Value::from(retry)),
+                    ("retry_after", secs_arg(retry_after.unwrap_or_default())),
+                    ("waited", secs_arg(*waited)),
+                    ("budget", secs_arg(*budget)),
+                    ("attempts", (*attempts).into()),
+                ]));
+                ("net-throttled", a)
+            }
+            HttpError::Html {
+                host,
+                status,
+                title,
+            } => {
+                let mut a = host_status(host, *status);
+                a.insert(
+                    "titled".into(),
+                    if title.is_some() { "yes" } else { "no" }.into(),
+                );
+                a.insert("title".into(), title.clone().unwrap_or_default().into());
+                ("net-html", a)
+            }
+            HttpError::NotJson {
+                host,
+                status,
+                content_type,
+                detail,
+            } => {
+                let mut a = host_status(host, *status);
+                let label = match content_type.as_deref() {
+                    Some(c) if is_json_type(c) => "json",
+                    Some(_) => "other",
+                    None => "none",
+                };
+                a.insert("label".into(), label.into());
+                a.insert(
+                    "content_type".into(),
+                    content_type.clone().unwrap_or_default().into(),
+                );
+                a.insert("detail".into(), msg_arg(detail));
+                ("net-not-json", a)
+            }
+            HttpError::WrongType {
+                host,
+                status,
+                content_type,
+            } => {
+                let mut a = host_status(host, *status);
+                a.insert("content_type".into(), content_type.as_str().into());
+                ("net-wrong-type", a)
+            }
+            HttpError::TooLarge { host } => (
+                "net-too-large",
+                args([
+                    ("host", serde_json::Value::from(host.as_str())),
+                    ("mib", (MAX_BODY_BYTES / 1024 / 1024).into()),
+                ]),
+            ),
+            HttpError::BadBody { detail } => ("net-bad-body", args([("detail", detail.as_str())])),
+        }
+    }
+
+    /// The catalog message and arguments of this error, for every variant whose words are all
+    /// the catalog's; `None` for [`HttpError::BadBody`] (its detail is its maker's own words).
+    pub fn catalog(&self) -> Option<(&'static str, Args)> {
+        match self {
+            HttpError::BadBody { .. } => None,
+            _ => Some(self.parts()),
         }
     }
 
     /// The arguments of catalog message `net-failed` for a check at `step` (`tenant`, `token`)
     /// that failed on this error: the check's summary and fix in every language.
     pub fn failed_check_args(&self, step: &str) -> Option<Args> {
-        let (id, mut args) = self.catalog()?;
-        let error = id.trim_start_matches("net-");
-        args.insert("step".into(), step.into());
-        args.insert("error".into(), error.into());
-        Some(args)
+        let (_, mut a) = self.parts();
+        a.insert("step".into(), step.into());
+        a.insert("error".into(), self.code().into());
+        Some(a)
     }
 
-    /// The error in `lang` (the catalog's words where it has them, else the English text).
+    /// The error in `lang`.
     pub fn text_in(&self, lang: Lang) -> String {
-        match self.catalog() {
-            Some((id, args)) => net_text(lang, id, &args),
-            None => self.to_string(),
-        }
+        self.msg().text(lang).trim().to_string()
     }
 
-    /// The fix in `lang` (the catalog's words where it has them, else the English fix).
+    /// The fix in `lang`.
     pub fn fix_in(&self, lang: Lang) -> String {
-        match self.catalog() {
-            Some((id, args)) => crate::i18n::attr(lang, id, "fix", &args)
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
-            None => self.fix(),
-        }
+        self.msg().fix(lang).unwrap_or_default().trim().to_string()
     }
 
     /// The route of the request, when this error knows it.
@@ -1161,28 +1255,37 @@ fn host_of(url: &str) -> String {
         .unwrap_or_else(|| "the server".to_string())
 }
 
-/// Plain words for how a connection ended early, with the byte count when known.
-fn broke_off_detail(cause: &str, received: Option<usize>, announced: Option<u64>) -> String {
+/// Plain words for how a connection ended early, with the byte count when known
+/// (`net-broke-off-how`; the library's words only when the way is not recognised).
+fn broke_off_detail(cause: &str, received: Option<usize>, announced: Option<u64>) -> Msg {
     let lower = cause.to_ascii_lowercase();
     let how = if lower.contains("reset") {
-        "the connection was reset".to_string()
+        "reset"
     } else if lower.contains("end of file")
         || lower.contains("closed before")
         || lower.contains("incomplete")
         || lower.contains("unexpected eof")
         || lower.contains("broken pipe")
     {
-        "the server closed the connection early".to_string()
+        "closed"
     } else {
-        format!("the connection ended ({cause})")
+        "other"
     };
-    match (received, announced) {
-        (Some(r), Some(a)) => {
-            format!("{how} after {r} of the {a} bytes announced; the answer is truncated")
-        }
-        (Some(r), None) => format!("{how} after {r} bytes; the answer is truncated"),
-        _ => how,
-    }
+    let progress = match (received, announced) {
+        (Some(_), Some(_)) => "of",
+        (Some(_), None) => "bytes",
+        _ => "none",
+    };
+    Msg::new(
+        "net-broke-off-how",
+        args([
+            ("how", serde_json::Value::from(how)),
+            ("cause", cause.into()),
+            ("progress", progress.into()),
+            ("received", received.unwrap_or(0).into()),
+            ("announced", announced.unwrap_or(0).into()),
+        ]),
+    )
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
@@ -1395,12 +1498,7 @@ impl HttpClient {
                 }
             };
             if body.len() + chunk.len() > MAX_BODY_BYTES {
-                return Err(HttpError::BadBody {
-                    detail: format!(
-                        "the answer from {host} is larger than {} MiB; it is not a Microsoft Graph or Entra ID answer",
-                        MAX_BODY_BYTES / 1024 / 1024
-                    ),
-                });
+                return Err(HttpError::TooLarge { host });
             }
             body.extend_from_slice(&chunk);
         }
@@ -1622,17 +1720,34 @@ mod tests {
     #[test]
     fn broke_off_words() {
         assert_eq!(
-            broke_off_detail("Connection reset by peer (os error 104)", Some(10), Some(2048)),
+            broke_off_detail("Connection reset by peer (os error 104)", Some(10), Some(2048))
+                .to_string(),
             "the connection was reset after 10 of the 2048 bytes announced; the answer is truncated"
         );
         assert_eq!(
-            broke_off_detail("end of file before message length reached", Some(3), None),
+            broke_off_detail("end of file before message length reached", Some(3), None)
+                .to_string(),
             "the server closed the connection early after 3 bytes; the answer is truncated"
         );
         assert_eq!(
-            broke_off_detail("connection closed before message completed", None, None),
+            broke_off_detail("connection closed before message completed", None, None).to_string(),
             "the server closed the connection early"
         );
+        assert_eq!(
+            broke_off_detail("weird", None, None).to_string(),
+            "the connection ended (weird)"
+        );
+        let e = HttpError::BrokeOff {
+            host: "graph.microsoft.com".into(),
+            detail: broke_off_detail("Connection reset by peer", Some(10), Some(2048)),
+        };
+        assert_eq!(
+            e.text_in(Lang::De),
+            "die Verbindung zu graph.microsoft.com brach ab, bevor die Antwort vollständig war: die Verbindung wurde zurückgesetzt, nachdem 10 von 2048 angekündigten Bytes angekommen waren; die Antwort ist unvollständig"
+        );
+        assert!(e
+            .fix_in(Lang::De)
+            .starts_with("Starten Sie die Prüfung erneut."));
     }
 
     #[test]
@@ -1643,7 +1758,13 @@ mod tests {
             host: "h".into(),
             status: 200,
             content_type: Some(format!("x/{secret}")),
-            detail: format!("{form} and {} and {secret}", form.replace('+', "%20")),
+            detail: Msg::new(
+                "net-bad-body",
+                args([(
+                    "detail",
+                    format!("{form} and {} and {secret}", form.replace('+', "%20")),
+                )]),
+            ),
         }
         .redact(secret);
         let text = e.to_string();
@@ -1815,6 +1936,122 @@ mod tests {
         assert!(crate::i18n::text(Lang::De, "net-failed", &args)
             .starts_with("Es konnte kein Token geholt werden: das Zertifikat"));
         assert_eq!(HttpError::BadBody { detail: "x".into() }.catalog(), None);
+    }
+
+    #[test]
+    fn every_failure_has_a_german_summary_and_fix() {
+        let mut t = answer(429, None, "");
+        t.attempts = 5;
+        t.retry_after = Some(Duration::from_millis(500));
+        t.waited = Duration::from_secs(2);
+        let e = t.throttled().unwrap();
+        assert_eq!(
+            e.text_in(Lang::De),
+            "login.example hat die Anfragen gedrosselt (HTTP 429 Too Many Requests) und drosselte nach 5 Versuchen und 2 s Wartezeit, wie sein Retry-After (0,5 s) verlangte, noch immer; das Wiederholungsbudget von graphwiz (4 s) ist aufgebraucht"
+        );
+        assert!(e.fix_in(Lang::De).starts_with("Warten Sie einige Minuten"));
+        t.status = 503;
+        t.retry_after = None;
+        t.attempts = 1;
+        let de = t.throttled().unwrap().text_in(Lang::De);
+        assert!(
+            de.contains("war nicht verfügbar oder hat gedrosselt (HTTP 503 Service Unavailable) und war nach 1 Versuch und 2 s Wartezeit noch immer nicht verfügbar (es sandte kein Retry-After)"),
+            "{de}"
+        );
+        assert!(t
+            .throttled()
+            .unwrap()
+            .to_string()
+            .contains("after 1 attempt over 2 s"));
+
+        let page = answer(
+            200,
+            Some("text/html"),
+            "<html><title>Guest Wi-Fi</title></html>",
+        );
+        let e = page.json::<Tok>().unwrap_err();
+        assert!(
+            e.text_in(Lang::De).starts_with("login.example hat mit einer HTML-Seite mit dem Titel „Guest Wi-Fi“ (HTTP 200) statt mit JSON geantwortet"),
+            "{}",
+            e.text_in(Lang::De)
+        );
+        assert!(e.fix_in(Lang::De).contains("Captive Portal"));
+        let e = answer(500, None, "").unreadable_error().unwrap();
+        assert_eq!(
+            e.text_in(Lang::De),
+            "die Antwort von login.example (HTTP 500) ist kein JSON: die Antwort ist leer"
+        );
+        let e = answer(200, Some("text/plain"), "{error: 'x'}")
+            .json::<Tok>()
+            .unwrap_err();
+        assert!(
+            e.text_in(Lang::De).ends_with("ist kein JSON (sie ist als „text/plain“ gekennzeichnet): ungültig in Zeile 1, Spalte 2"),
+            "{}",
+            e.text_in(Lang::De)
+        );
+        let e = answer(
+            200,
+            Some("text/html"),
+            r#"{"access_token":"x","expires_in":1}"#,
+        )
+        .json::<Tok>()
+        .unwrap_err();
+        assert!(e
+            .text_in(Lang::De)
+            .contains("statt als JSON (application/json) gekennzeichnet"));
+        let e = answer(200, None, r#"{"access_token":"abc"#)
+            .json::<Tok>()
+            .unwrap_err();
+        assert!(e
+            .text_in(Lang::De)
+            .contains("die Antwort wurde abgeschnitten"));
+        let e = HttpError::Timeout {
+            host: "graph.microsoft.com".into(),
+            secs: 30,
+        };
+        assert_eq!(
+            e.to_string(),
+            "graph.microsoft.com did not answer within 30 s"
+        );
+        assert_eq!(
+            e.text_in(Lang::De),
+            "graph.microsoft.com hat nicht innerhalb von 30 s geantwortet"
+        );
+        assert!(e.fix().contains("use --timeout to wait longer"));
+        assert!(e.fix_in(Lang::De).contains("mit --timeout wartet graphwiz"));
+        let e = HttpError::TooSlow {
+            host: "h".into(),
+            secs: 5,
+            received: 100,
+        };
+        assert!(e
+            .to_string()
+            .contains("(100 bytes arrived, and more kept trickling in)"));
+        assert!(e.text_in(Lang::De).contains("100 Bytes kamen an"));
+        let e = HttpError::TooLarge { host: "h".into() };
+        assert_eq!(
+            e.to_string(),
+            "the answer from h is larger than 4 MiB; it is not a Microsoft Graph or Entra ID answer"
+        );
+        assert!(e
+            .fix_in(Lang::De)
+            .starts_with("Der Dienst hat eine Antwort geschickt"));
+        // Every failure goes into a failed check and into texts made of parts, in both languages.
+        let args = e.failed_check_args("tenant").unwrap();
+        assert_eq!(
+            crate::i18n::text(Lang::En, "net-failed", &args),
+            format!("Could not look up the tenant: {e}.")
+        );
+        assert!(crate::i18n::text(Lang::De, "net-failed", &args)
+            .starts_with("Der Mandant konnte nicht nachgeschlagen werden: die Antwort von h ist größer als 4 MiB"));
+        assert_eq!(
+            crate::i18n::attr(Lang::En, "net-failed", "fix", &args).unwrap(),
+            e.fix()
+        );
+        assert_eq!(e.fix_msg().text(Lang::De), e.fix_in(Lang::De));
+        let bad = HttpError::BadBody { detail: "x".into() };
+        assert_eq!(bad.fix_msg().text(Lang::En), bad.fix());
+        assert_eq!(bad.to_string(), "x");
     }
 
     #[test]

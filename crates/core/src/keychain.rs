@@ -8,40 +8,38 @@
 //! Seahorse, Keychain Access or Credential Manager; the ref keeps two data folders (e.g. a portable
 //! `GRAPHWIZ_HOME`) with the same profile name from overwriting each other's secret.
 
+use crate::i18n::{args, Lang, Msg};
 use crate::secret::ClientSecret;
+use std::sync::OnceLock;
 
 /// Service name of every graphwiz keychain entry.
 pub const SERVICE: &str = "graphwiz";
 
-/// Why the keychain could not do what was asked.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why the keychain could not do what was asked. [`KeychainError::msg`] is its catalog message
+/// (`store-keychain-*` in `i18n/{en,de}-store.ftl`, with what to do on this OS); `Display` is its
+/// English text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeychainError {
     /// No keychain service can be reached (e.g. no Secret Service on the D-Bus session).
-    #[error("the OS keychain is not available: {detail}. {hint}")]
     Unavailable {
         /// What the platform said.
         detail: String,
-        /// How to fix it on this OS.
+        /// How to fix it on this OS, in English ([`platform_hint`]; the message words it anew).
         hint: &'static str,
     },
     /// The keychain is locked, or the user declined the prompt to unlock it.
-    #[error(
-        "the OS keychain is locked, or the request to unlock it was declined ({detail}). {hint}"
-    )]
     Locked {
         /// What the platform said.
         detail: String,
-        /// How to fix it on this OS.
+        /// How to fix it on this OS, in English ([`locked_hint`]; the message words it anew).
         hint: &'static str,
     },
     /// There is no secret for this profile (deleted outside graphwiz, or never stored).
-    #[error("the client secret of profile '{profile}' is not in the OS keychain (it may have been deleted there); store it again with: graphwiz profile add {profile} --replace … --secret-stdin")]
     Missing {
         /// Profile name.
         profile: String,
     },
     /// Any other refusal.
-    #[error("the OS keychain failed: {detail}")]
     Other {
         /// What the platform said.
         detail: String,
@@ -58,39 +56,101 @@ impl KeychainError {
                 | KeychainError::Other { .. }
         )
     }
+
+    /// The catalog message of this error, with what to do on this OS in the command line's words.
+    pub fn msg(&self) -> Msg {
+        match self {
+            KeychainError::Unavailable { detail, .. } => {
+                with_os("store-keychain-unavailable", detail)
+            }
+            KeychainError::Locked { detail, .. } => with_os("store-keychain-locked", detail),
+            KeychainError::Missing { profile } => Msg::new(
+                "store-keychain-missing",
+                args([("profile", profile.as_str())]),
+            ),
+            KeychainError::Other { detail } => {
+                Msg::new("store-keychain-other", args([("detail", detail.as_str())]))
+            }
+        }
+    }
+
+    /// The same in the desktop app's words: "try again" instead of a command to run, and a
+    /// missing secret is entered again on the Azure app step.
+    pub fn app_msg(&self) -> Msg {
+        match self {
+            KeychainError::Locked { .. } => {
+                Msg::new("store-keychain-locked-app", args([("os", os())]))
+            }
+            KeychainError::Missing { profile } => Msg::new(
+                "store-keychain-missing-app",
+                args([("profile", profile.as_str())]),
+            ),
+            other => other.msg(),
+        }
+    }
 }
 
-/// How to get a working keychain on this OS.
+impl std::fmt::Display for KeychainError {
+    /// English, from the catalog.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().text(Lang::En))
+    }
+}
+
+impl std::error::Error for KeychainError {}
+
+/// This OS as the keychain messages select on: `macos`, `windows` or `linux` (every other Unix
+/// has a Secret Service too).
+pub fn os() -> &'static str {
+    if cfg!(target_os = "macos") {
+        "macos"
+    } else if cfg!(target_os = "windows") {
+        "windows"
+    } else {
+        "linux"
+    }
+}
+
+fn with_os(id: &str, detail: &str) -> Msg {
+    Msg::new(id, args([("detail", detail), ("os", os())]))
+}
+
+/// An English catalog text of this OS, worded once.
+fn english(slot: &'static OnceLock<String>, id: &str) -> &'static str {
+    slot.get_or_init(|| crate::i18n::text(Lang::En, id, &args([("os", os())])))
+}
+
+/// How to get a working keychain on this OS, as a catalog message.
+pub fn platform_hint_msg() -> Msg {
+    Msg::new("store-keychain-platform", args([("os", os())]))
+}
+
+/// How to unlock the keychain on this OS and try again, for the command line, as a catalog message.
+pub fn locked_hint_msg() -> Msg {
+    Msg::new("store-keychain-unlock", args([("os", os())]))
+}
+
+/// [`locked_hint_msg`] in the desktop app's words, as a catalog message.
+pub fn locked_hint_app_msg() -> Msg {
+    Msg::new("store-keychain-unlock-app", args([("os", os())]))
+}
+
+/// How to get a working keychain on this OS (English).
 pub fn platform_hint() -> &'static str {
-    if cfg!(target_os = "macos") {
-        "Unlock the login keychain in Keychain Access and allow graphwiz when macOS asks"
-    } else if cfg!(target_os = "windows") {
-        "Make sure Windows Credential Manager is available for your user account (it is not in some restricted or remote sessions)"
-    } else {
-        "Start and unlock a Secret Service: GNOME Keyring (gnome-keyring-daemon, unlocked at login) or KWallet with its Secret Service interface enabled; over SSH or in a container, run graphwiz inside a desktop session or start `dbus-run-session` with an unlocked gnome-keyring-daemon"
-    }
+    static TEXT: OnceLock<String> = OnceLock::new();
+    english(&TEXT, "store-keychain-platform")
 }
 
-/// How to unlock the keychain on this OS and try again, for the command line.
+/// How to unlock the keychain on this OS and try again, for the command line (English).
 pub fn locked_hint() -> &'static str {
-    if cfg!(target_os = "macos") {
-        "To unlock it, open Keychain Access, select the \"login\" keychain and choose File > Unlock Keychain \"login\" (enter your login password), then run the command again and click Allow or Always Allow when macOS asks whether graphwiz may use its keychain item"
-    } else if cfg!(target_os = "windows") {
-        "Credential Manager belongs to the signed-in Windows user: run the command again as the user who saved the profile, in a normal desktop sign-in (not RunAs, a service or a restricted remote session), and allow access if Windows asks"
-    } else {
-        "To unlock it, run the command again in your desktop session and enter the keyring password (usually your login password) when the \"Unlock Login Keyring\" window asks; or open Passwords and Keys (Seahorse), right-click the \"Login\" keyring, choose Unlock, and run the command again (KDE: open the wallet in KWallet Manager). Over SSH or without a display no unlock window can appear: unlock the keyring in the desktop session first"
-    }
+    static TEXT: OnceLock<String> = OnceLock::new();
+    english(&TEXT, "store-keychain-unlock")
 }
 
 /// [`locked_hint`] in the desktop app's words ("try again" instead of "run the command again").
 pub fn locked_hint_app() -> &'static str {
-    if cfg!(target_os = "macos") {
-        "To unlock it, open Keychain Access, select the \"login\" keychain and choose File > Unlock Keychain \"login\" (enter your login password), then try again and click Allow or Always Allow when macOS asks whether graphwiz may use its keychain item."
-    } else if cfg!(target_os = "windows") {
-        "Credential Manager belongs to the signed-in Windows user: start graphwiz as the user who saved the profile, in a normal desktop sign-in (not RunAs or a restricted remote session), try again, and allow access if Windows asks."
-    } else {
-        "To unlock it, try again and enter the keyring password (usually your login password) when the \"Unlock Login Keyring\" window asks; or open Passwords and Keys (Seahorse), right-click the \"Login\" keyring, choose Unlock, and try again (KDE: open the wallet in KWallet Manager)."
-    }
+    static TEXT: OnceLock<String> = OnceLock::new();
+    english(&TEXT, "store-keychain-unlock-app")
 }
 
 /// True when a platform failure is the Secret Service saying the collection is locked. Creating an
@@ -239,6 +299,56 @@ mod tests {
         );
         assert!(matches!(e, KeychainError::Unavailable { .. }), "{e:?}");
         assert!(e.to_string().contains(platform_hint()));
+    }
+
+    #[test]
+    fn keychain_errors_say_in_german_what_to_do_on_each_os() {
+        let e = KeychainError::Locked {
+            detail: "prompt dismissed".into(),
+            hint: locked_hint(),
+        };
+        assert_eq!(e.msg().text(Lang::En), e.to_string());
+        let de = e.msg().text(Lang::De);
+        assert!(
+            de.starts_with("Der Schlüsselbund des Betriebssystems ist gesperrt, oder die Anfrage zum Entsperren wurde abgelehnt (prompt dismissed). "),
+            "{de}"
+        );
+        assert!(de.contains("Schlüsselbund"), "{de}");
+        let on = |id: &str, os: &str| {
+            crate::i18n::text(Lang::De, id, &args([("detail", "x"), ("os", os)]))
+        };
+        let windows = on("store-keychain-locked", "windows");
+        assert!(
+            windows.contains("Anmeldeinformationsverwaltung")
+                && windows.contains("Als anderer Benutzer ausführen"),
+            "{windows}"
+        );
+        let macos = on("store-keychain-locked", "macos");
+        assert!(
+            macos.contains("Schlüsselbundverwaltung") && macos.contains("„Immer erlauben“"),
+            "{macos}"
+        );
+        let linux = on("store-keychain-unavailable", "linux");
+        assert!(
+            linux.contains("GNOME-Schlüsselbund") && linux.contains("dbus-run-session"),
+            "{linux}"
+        );
+        assert!(on("store-keychain-unlock-app", "linux").contains("versuchen Sie es erneut"));
+        let missing = KeychainError::Missing {
+            profile: "contoso".into(),
+        };
+        assert!(missing
+            .msg()
+            .text(Lang::De)
+            .contains("graphwiz profile add contoso --replace"));
+        assert!(missing
+            .app_msg()
+            .text(Lang::De)
+            .contains("im Schritt „Azure-App“"));
+        assert!(missing
+            .app_msg()
+            .text(Lang::En)
+            .ends_with("Enter the secret's Value again on the Azure app step."));
     }
 
     #[test]

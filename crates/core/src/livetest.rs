@@ -12,8 +12,9 @@ use crate::cloud::Endpoints;
 use crate::config::LiveTestSummary;
 use crate::graph::{self, GraphFailure};
 use crate::http::HttpClient;
+use crate::i18n::{args, list_arg, msg_arg, Args, Msg};
 use crate::login::AccessToken;
-use crate::mailbox::{refusal_check, user_url};
+use crate::mailbox::{failure_args, refusal_check, user_url};
 use crate::pickup::{PickupInput, PickupProgress};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
@@ -83,20 +84,16 @@ struct Message {
     is_read: Option<bool>,
 }
 
-fn check(id: &str, status: Status, summary: impl Into<String>, mailbox: &str) -> Check {
-    Check {
-        id: id.to_string(),
-        status,
-        summary: summary.into(),
-        fix: None,
-        code: None,
-        portal_url: None,
-        elapsed_ms: 0,
-        mailbox: Some(mailbox.to_string()),
-        latency_ms: None,
-        message_id: None,
-        args: Default::default(),
-    }
+/// Check `id` about `mailbox`, worded from catalog message `message_id` (en-mail.ftl).
+fn check(id: &str, status: Status, message_id: &str, args: Args, mailbox: &str) -> Check {
+    let mut c = Check::msg(id, status, message_id, args);
+    c.mailbox = Some(mailbox.to_string());
+    c
+}
+
+/// Step `id` skipped, `why` = `checks`, `send`, `receive` or `outside` (`mail-skip`).
+fn skipped(id: &str, why: &str, mailbox: &str) -> Check {
+    check(id, Status::Skip, "mail-skip", args([("why", why)]), mailbox)
 }
 
 fn ms(d: Duration) -> u64 {
@@ -130,14 +127,50 @@ pub async fn run_pickup_test(
     run(&input.live, Some(input), progress).await
 }
 
-/// True when the checks a test mail needs passed. The Genesys Cloud checks are evidence for
-/// the pickup test, never a reason to skip it.
-fn ready_to_send(report: &Report) -> bool {
+/// True when `c` failed and a test mail from `sender` to `recipient` needs it (see [`blockers`]).
+pub fn blocks(c: &Check, sender: &str, recipient: &str) -> bool {
+    const NEEDED: [&str; 4] = [
+        "tenant",
+        "credentials",
+        "perm_mail_send",
+        "perm_mail_readwrite",
+    ];
+    c.status == Status::Fail
+        && (NEEDED.contains(&c.id.as_str())
+            || (c.id == "mailbox_access"
+                && c.mailbox.as_deref().is_some_and(|m| {
+                    m.eq_ignore_ascii_case(sender) || m.eq_ignore_ascii_case(recipient)
+                })))
+}
+
+/// The checks a test mail needs, and which of them failed: the tenant, the token, Mail.Send and
+/// Mail.ReadWrite, and the mailbox checks of the sender and the recipient. Other mailboxes, the
+/// scope audit, User.Read and the expiry never stop the test; the Genesys Cloud checks are
+/// evidence for the pickup test, never a reason to skip it.
+pub fn blockers(report: &Report, sender: &str, recipient: &str) -> Vec<Msg> {
     report
         .checks
         .iter()
-        .filter(|c| !c.id.starts_with("genesys_"))
-        .all(|c| c.status != Status::Fail)
+        .filter(|c| blocks(c, sender, recipient))
+        .map(|c| {
+            Msg::new(
+                "mail-blocker",
+                args([
+                    (
+                        "name",
+                        msg_arg(&Msg::plain(&crate::i18n::ui::ui_id(&format!(
+                            "check.{}",
+                            c.id
+                        )))),
+                    ),
+                    (
+                        "mailbox",
+                        serde_json::Value::from(c.mailbox.clone().unwrap_or_else(|| "none".into())),
+                    ),
+                ]),
+            )
+        })
+        .collect()
 }
 
 async fn run(
@@ -153,14 +186,22 @@ async fn run(
     } else {
         &["send", "receive", "mark_read", "cleanup"]
     };
+    let blocking = blockers(&report, &input.sender, &input.recipient);
     let token = match token {
-        Some(t) if ready_to_send(&report) => t,
+        Some(t) if blocking.is_empty() => t,
         _ => {
             for id in steps {
-                let mut c =
-                    Check::skip_pub(id, "fix the failed checks first (no test mail was sent)");
-                c.mailbox = Some(input.sender.clone());
-                report.checks.push(c);
+                report.checks.push(if blocking.is_empty() {
+                    skipped(id, "checks", &input.sender)
+                } else {
+                    check(
+                        id,
+                        Status::Skip,
+                        "mail-skip-blocked",
+                        args([("blockers", list_arg(&blocking))]),
+                        &input.sender,
+                    )
+                });
             }
             if pickup.is_some() {
                 let profile = input
@@ -227,7 +268,7 @@ async fn live_steps(
     let body = serde_json::json!({
         "message": {
             "subject": subject,
-            "body": {"contentType": "Text", "content": "This message was sent by graphwiz to prove that mail flows for the Genesys Cloud Microsoft Graph integration. graphwiz deletes it again automatically."},
+            "body": {"contentType": "Text", "content": crate::i18n::text(crate::i18n::Lang::En, "mail-test-body", &Args::new())},
             "toRecipients": [{"emailAddress": {"address": recipient}}],
             "internetMessageHeaders": [{"name": TEST_HEADER, "value": marker}]
         },
@@ -240,7 +281,17 @@ async fn live_steps(
     let accepted_at = Instant::now();
     match &sent {
         Ok(_) => {
-            let mut c = check("send", Status::Pass, format!("Sent a test mail from {sender} to {recipient}; Microsoft Graph accepted it in {} ms.", ms(started.elapsed())), sender);
+            let mut c = check(
+                "send",
+                Status::Pass,
+                "mail-send-pass",
+                args([
+                    ("sender", serde_json::Value::from(sender)),
+                    ("recipient", recipient.into()),
+                    ("ms", ms(started.elapsed()).into()),
+                ]),
+                sender,
+            );
             c.elapsed_ms = ms(started.elapsed());
             out.push(c);
         }
@@ -254,9 +305,7 @@ async fn live_steps(
                 &["receive", "mark_read", "cleanup"]
             };
             for id in rest {
-                let mut c = Check::skip_pub(id, "the test mail could not be sent");
-                c.mailbox = Some(recipient.to_string());
-                out.push(c);
+                out.push(skipped(id, "send", recipient));
             }
             if pickup.is_some() {
                 let profile = input
@@ -311,23 +360,31 @@ async fn live_steps(
         };
         let c = match (&outcome, latency) {
             (Ok(()), Some(l)) => {
-                let mut c = check("receive", Status::Pass, format!("The test mail arrived in {recipient}'s Inbox {} ms after it was sent ({polls} polls).", ms(l)), recipient);
+                let mut c = check(
+                    "receive",
+                    Status::Pass,
+                    "mail-receive-pass",
+                    args([
+                        ("recipient", serde_json::Value::from(recipient)),
+                        ("ms", ms(l).into()),
+                        ("polls", polls.into()),
+                    ]),
+                    recipient,
+                );
                 c.latency_ms = Some(ms(l));
                 c
             }
-            (Ok(()), None) => {
-                let mut c = check(
-                    "receive",
-                    Status::Fail,
-                    format!(
-                        "The test mail did not arrive in {recipient}'s Inbox within {} s.",
-                        input.wait.as_secs()
-                    ),
-                    recipient,
-                );
-                c.fix = Some(format!("Look at what stops it: mail flow (transport) rules in the Exchange admin center, quarantine (Microsoft Defender portal → Email & collaboration → Review → Quarantine), the connection filter policy, and the recipient address; a message trace (Exchange admin center → Mail flow → Message trace) for the subject \"{subject}\" shows where it went."));
-                c
-            }
+            (Ok(()), None) => check(
+                "receive",
+                Status::Fail,
+                "mail-receive-timeout",
+                args([
+                    ("recipient", serde_json::Value::from(recipient)),
+                    ("secs", input.wait.as_secs().into()),
+                    ("subject", subject.as_str().into()),
+                ]),
+                recipient,
+            ),
             (Err(f), _) => refusal_check("receive", f, recipient, e, client_id),
         };
         let mut c = c;
@@ -337,7 +394,8 @@ async fn live_steps(
         out.push(check(
             "receive",
             Status::Skip,
-            format!("Skipped: {recipient} is not one of the configured mailboxes, so only sending is proven, not delivery."),
+            "mail-receive-outside",
+            args([("recipient", recipient)]),
             recipient,
         ));
     }
@@ -396,26 +454,28 @@ async fn live_steps(
             }
             .await;
             let mut c = match marked {
-                Ok(Some(true)) => check("mark_read", Status::Pass, "Marked the test mail read, as Genesys Cloud does after fetching it, and Graph confirms isRead (Mail.ReadWrite works).", recipient),
-                Ok(_) => {
-                    let mut c = check("mark_read", Status::Fail, "Marking the test mail read was accepted, but Graph still reports it unread.", recipient);
-                    c.fix = Some("Run the live test again; if it persists, check for mailbox rules or retention policies that reset the read state.".into());
-                    c
-                }
+                Ok(Some(true)) => check(
+                    "mark_read",
+                    Status::Pass,
+                    "mail-mark-read-pass",
+                    Args::new(),
+                    recipient,
+                ),
+                Ok(_) => check(
+                    "mark_read",
+                    Status::Fail,
+                    "mail-mark-read-unread",
+                    Args::new(),
+                    recipient,
+                ),
                 Err(f) => refusal_check("mark_read", &f, recipient, e, client_id),
             };
             c.elapsed_ms = ms(started.elapsed());
             out.push(c);
         }
         None => {
-            let why = if internal {
-                "the test mail was not received"
-            } else {
-                "delivery to an outside recipient can't be observed"
-            };
-            let mut c = Check::skip_pub("mark_read", why);
-            c.mailbox = Some(recipient.to_string());
-            out.push(c);
+            let why = if internal { "receive" } else { "outside" };
+            out.push(skipped("mark_read", why, recipient));
         }
     }
 
@@ -436,20 +496,18 @@ async fn live_steps(
         Ok(n) => check(
             "cleanup",
             Status::Pass,
-            format!(
-                "Deleted the test mail ({n} message{}).",
-                if n == 1 { "" } else { "s" }
-            ),
+            "mail-cleanup-pass",
+            args([("count", n)]),
             recipient,
         ),
         Err(f) => {
-            let mut c = check(
-                "cleanup",
-                Status::Warn,
-                format!("The test mail could not be deleted: {f}."),
-                recipient,
-            );
-            c.fix = Some(format!("Delete the message with the subject \"{subject}\" from {recipient} (and {sender}'s Sent Items) by hand."));
+            let mut a = failure_args(&f);
+            a.extend(args([
+                ("subject", subject.as_str()),
+                ("recipient", recipient),
+                ("sender", sender),
+            ]));
+            let mut c = check("cleanup", Status::Warn, "mail-cleanup-failed", a, recipient);
             c.code = f.code().map(str::to_string);
             c
         }
@@ -519,4 +577,115 @@ async fn cleanup(
         }
     }
     Ok(deleted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, Msg};
+
+    const MB: &str = "support@contoso.example";
+
+    #[test]
+    fn skipped_steps_say_why_in_both_languages() {
+        let c = skipped("receive", "send", MB);
+        assert_eq!(c.status, Status::Skip);
+        assert_eq!(c.mailbox.as_deref(), Some(MB));
+        assert_eq!(c.summary, "Skipped: the test mail could not be sent");
+        assert_eq!(
+            c.localized(Lang::De).summary,
+            "Übersprungen: Die Testmail konnte nicht gesendet werden"
+        );
+        let c = skipped("mark_read", "outside", MB);
+        assert!(c.summary.contains("outside recipient"), "{}", c.summary);
+        let c = skipped("send", "checks", MB);
+        assert!(c
+            .localized(Lang::De)
+            .summary
+            .contains("fehlgeschlagenen Prüfungen"));
+    }
+
+    #[test]
+    fn live_steps_are_worded_from_the_catalog() {
+        let c = check(
+            "receive",
+            Status::Pass,
+            "mail-receive-pass",
+            args([
+                ("recipient", serde_json::Value::from(MB)),
+                ("ms", 1234.into()),
+                ("polls", 7.into()),
+            ]),
+            MB,
+        );
+        assert_eq!(
+            c.summary,
+            format!("The test mail arrived in {MB}'s Inbox 1234 ms after it was sent (7 polls).")
+        );
+        assert!(c
+            .localized(Lang::De)
+            .summary
+            .contains("im Posteingang von support@contoso.example angekommen (7 Abfragen)"));
+        let one = check(
+            "cleanup",
+            Status::Pass,
+            "mail-cleanup-pass",
+            args([("count", 1)]),
+            MB,
+        );
+        assert_eq!(one.summary, "Deleted the test mail (1 message).");
+        let two = check(
+            "cleanup",
+            Status::Pass,
+            "mail-cleanup-pass",
+            args([("count", 2)]),
+            MB,
+        );
+        assert_eq!(two.summary, "Deleted the test mail (2 messages).");
+        assert_eq!(
+            two.localized(Lang::De).summary,
+            "Die Testmail wurde gelöscht (2 Nachrichten)."
+        );
+        let timeout = check(
+            "receive",
+            Status::Fail,
+            "mail-receive-timeout",
+            args([
+                ("recipient", serde_json::Value::from(MB)),
+                ("secs", 120.into()),
+                ("subject", "graphwiz test abc".into()),
+            ]),
+            MB,
+        );
+        let de = timeout.localized(Lang::De);
+        assert!(de.summary.contains("innerhalb von 120 s"), "{}", de.summary);
+        let fix = de.fix.unwrap();
+        assert!(
+            fix.contains("Nachrichtenablaufverfolgung") && fix.contains("„graphwiz test abc“"),
+            "{fix}"
+        );
+        let f = GraphFailure::Status {
+            status: 404,
+            error: None,
+        };
+        let mut a = failure_args(&f);
+        a.extend(args([
+            ("subject", "graphwiz test abc"),
+            ("recipient", MB),
+            ("sender", MB),
+        ]));
+        let c = check("cleanup", Status::Warn, "mail-cleanup-failed", a, MB);
+        assert_eq!(
+            c.summary,
+            "The test mail could not be deleted: Microsoft Graph answered HTTP 404."
+        );
+        assert!(c
+            .localized(Lang::De)
+            .fix
+            .unwrap()
+            .contains("Gesendeten Elementen"));
+        assert!(Msg::plain("mail-test-body")
+            .text(Lang::En)
+            .starts_with("This message was sent by graphwiz"));
+    }
 }

@@ -5,7 +5,8 @@
 use crate::checks::{Check, Status};
 use crate::cloud::{path_segment, Endpoints};
 use crate::graph::{self, GraphFailure};
-use crate::http::HttpClient;
+use crate::http::{HttpClient, HttpError};
+use crate::i18n::{args, Args, Msg};
 use crate::login::AccessToken;
 use crate::portal;
 use serde::Deserialize;
@@ -61,6 +62,74 @@ pub fn classify(f: &GraphFailure) -> Refusal {
     }
 }
 
+/// The catalog arguments of an HTTP failure, for the messages that word it through
+/// `mail-failure` (en-mail.ftl): the network layer's catalog arguments where it has them
+/// (`error` = `connect`, `proxy`, `tls`), else `error` = `other` with its text and advice.
+pub(crate) fn http_failure_args(h: &HttpError) -> Args {
+    match h.catalog() {
+        Some((id @ ("net-tls" | "net-proxy" | "net-connect"), mut a)) => {
+            a.insert("error".into(), id.trim_start_matches("net-").into());
+            a
+        }
+        // Every other failure as the network layer words it, in the reader's language.
+        _ => args([
+            ("error", serde_json::Value::from("other")),
+            ("text", crate::i18n::msg_arg(&h.msg())),
+            ("advice", crate::i18n::msg_arg(&h.fix_msg())),
+        ]),
+    }
+}
+
+/// The catalog arguments of a Graph failure for `mail-failure`: an HTTP failure as
+/// [`http_failure_args`] has them, or `error` = `graph` with the status and Graph's own reply.
+pub(crate) fn failure_args(f: &GraphFailure) -> Args {
+    match f {
+        GraphFailure::Http(h) => http_failure_args(h),
+        GraphFailure::Status { status, error } => {
+            let reply = error
+                .as_ref()
+                .map(|e| format!(" {}: {}", e.code, e.message))
+                .unwrap_or_default();
+            args([
+                ("error", serde_json::Value::from("graph")),
+                ("status", serde_json::Value::from(*status)),
+                ("reply", serde_json::Value::from(reply)),
+            ])
+        }
+    }
+}
+
+impl Refusal {
+    /// The key of the refusal in the catalog (`mail-refused-…`, `$refusal` of
+    /// `mail-scope-undecided`).
+    fn key(&self) -> &'static str {
+        match self {
+            Refusal::Policy => "policy",
+            Refusal::NotEnabled => "not-enabled",
+            Refusal::NoSuchUser => "no-user",
+            Refusal::Permission => "permission",
+            Refusal::Throttled => "throttled",
+            Refusal::Other => "other",
+        }
+    }
+}
+
+/// The catalog message and arguments of a refusal on `mailbox`.
+fn refusal_msg(f: &GraphFailure, refusal: &Refusal, mailbox: &str, client_id: &str) -> Msg {
+    let mut a = args([("mailbox", mailbox)]);
+    match refusal {
+        Refusal::Policy => {
+            a.insert("client".into(), client_id.into());
+        }
+        Refusal::Throttled => {
+            a.insert("status".into(), f.status().unwrap_or(429).into());
+        }
+        Refusal::Other => a.extend(failure_args(f)),
+        Refusal::NotEnabled | Refusal::NoSuchUser | Refusal::Permission => {}
+    }
+    Msg::new(&format!("mail-refused-{}", refusal.key()), a)
+}
+
 /// The fix for a refusal on `mailbox`.
 pub fn refusal_check(
     id: &str,
@@ -69,59 +138,19 @@ pub fn refusal_check(
     endpoints: &Endpoints,
     client_id: &str,
 ) -> Check {
-    let code = f.code().map(str::to_string);
-    let (summary, fix, portal_url) = match classify(f) {
-        Refusal::Policy => (
-            format!("An application access policy or RBAC for Applications in Exchange Online excludes {mailbox} (\"Access to OData is disabled.\")."),
-            format!("Include the mailbox in the app's scope. Application access policy: add {mailbox} to the mail-enabled security group the policy names (`Add-DistributionGroupMember`), then verify with `Test-ApplicationAccessPolicy -Identity {mailbox} -AppId {client_id}`. RBAC for Applications: widen the management scope of the app's role assignment, then verify with `Test-ServicePrincipalAuthorization -Identity {client_id} -Resource {mailbox}`. Policy changes can take over an hour to apply."),
-            None,
-        ),
-        Refusal::NotEnabled => (
-            format!("{mailbox} has no usable Exchange Online mailbox: it is unlicensed, inactive, soft-deleted or hosted on-premises."),
-            format!("Assign a licence that includes Exchange Online to {mailbox} (Microsoft 365 admin center → Users → Active users → the user → Licenses and apps), or use a shared mailbox in Exchange Online; on-premises mailboxes must be moved to Exchange Online. A new licence can take up to an hour to provision the mailbox."),
-            None,
-        ),
-        Refusal::NoSuchUser => (
-            format!("There is no mailbox {mailbox} in this tenant."),
-            "Check the spelling and use the mailbox's primary SMTP address (Exchange admin center → Recipients → Mailboxes).".to_string(),
-            None,
-        ),
-        Refusal::Permission => (
-            format!("The app is not allowed to use {mailbox} (\"Access is denied\"): Mail.ReadWrite or Mail.Send (Application) is missing or lacks admin consent."),
-            "Fix the permission checks above (perm_mail_readwrite, perm_mail_send): add the permissions with type Application and press \"Grant admin consent for <your organization>\".".to_string(),
-            Some(portal::api_permissions(endpoints.cloud, client_id)),
-        ),
-        Refusal::Throttled => (
-            format!("Microsoft Graph kept throttling or was unavailable for {mailbox} (HTTP {}).", f.status().unwrap_or(429)),
-            "Outlook allows 4 concurrent requests per app and mailbox; something else may be using the mailbox heavily. Wait a few minutes and run the check again.".to_string(),
-            None,
-        ),
-        Refusal::Other => (
-            format!("Could not read {mailbox}: {f}."),
-            match f {
-                GraphFailure::Http(h) => h.fix(),
-                _ => "Run the check again; if it persists, check the mailbox in the Exchange admin center.".to_string(),
-            },
-            None,
-        ),
-    };
-    let status = match classify(f) {
+    let refusal = classify(f);
+    let status = match refusal {
         Refusal::Throttled => Status::Warn,
         _ => Status::Fail,
     };
-    Check {
-        id: id.to_string(),
-        status,
-        summary,
-        fix: Some(fix),
-        code,
-        portal_url,
-        elapsed_ms: 0,
-        mailbox: Some(mailbox.to_string()),
-        latency_ms: None,
-        message_id: None,
-        args: Default::default(),
+    let m = refusal_msg(f, &refusal, mailbox, client_id);
+    let mut c = Check::msg(id, status, &m.id, m.args);
+    c.code = f.code().map(str::to_string);
+    if let Refusal::Permission = refusal {
+        c.portal_url = Some(portal::api_permissions(endpoints.cloud, client_id));
     }
+    c.mailbox = Some(mailbox.to_string());
+    c
 }
 
 #[derive(Deserialize)]
@@ -151,23 +180,20 @@ pub async fn mailbox_access(
     }
     .await;
     let mut check = match result {
-        Ok(folder) => Check {
-            id: "mailbox_access".into(),
-            status: Status::Pass,
-            summary: format!(
-                "{mailbox} is reachable: its Inbox holds {} messages ({} unread).",
-                folder.total_item_count.unwrap_or(0),
-                folder.unread_item_count.unwrap_or(0)
-            ),
-            fix: None,
-            code: None,
-            portal_url: None,
-            elapsed_ms: 0,
-            mailbox: Some(mailbox.to_string()),
-            latency_ms: None,
-            message_id: None,
-            args: Default::default(),
-        },
+        Ok(folder) => {
+            let mut c = Check::msg(
+                "mailbox_access",
+                Status::Pass,
+                "mail-access-pass",
+                args([
+                    ("mailbox", serde_json::Value::from(mailbox)),
+                    ("total", folder.total_item_count.unwrap_or(0).into()),
+                    ("unread", folder.unread_item_count.unwrap_or(0).into()),
+                ]),
+            );
+            c.mailbox = Some(mailbox.to_string());
+            c
+        }
         Err(f) => refusal_check("mailbox_access", &f, mailbox, endpoints, client_id),
     };
     check.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -185,49 +211,215 @@ pub async fn scope_audit(
     let started = Instant::now();
     let url = user_url(endpoints, probe, "messages?$top=1&$select=id");
     let result = graph::check_result(http.get(&url, token.bearer()).await);
-    let base = |status, summary: String, fix: Option<String>| Check {
-        id: "scope_audit".into(),
-        status,
-        summary,
-        fix,
-        code: None,
-        portal_url: None,
-        elapsed_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-        mailbox: Some(probe.to_string()),
-        latency_ms: None,
-        message_id: None,
-        args: Default::default(),
+    let base = |status, id: &str, extra: Args| {
+        let mut a = args([("mailbox", probe)]);
+        a.extend(extra);
+        let mut c = Check::msg("scope_audit", status, id, a);
+        c.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        c.mailbox = Some(probe.to_string());
+        c
     };
     match result {
         Ok(_) => base(
             Status::Warn,
-            format!("The app can read {probe}, a mailbox it does not serve: it can read every mailbox in the tenant."),
-            Some(format!(
-                "Restrict it with RBAC for Applications (Exchange Online PowerShell): create a management scope for the Genesys Cloud mailboxes (`New-ManagementScope -RecipientRestrictionFilter …`), register the app (`New-ServicePrincipal -AppId {client_id} -ObjectId <Enterprise application object ID>`), assign \"Application Mail.ReadWrite\" and \"Application Mail.Send\" with that scope (`New-ManagementRoleAssignment -App {client_id} -Role … -CustomResourceScope …`), then remove the unscoped Mail.ReadWrite and Mail.Send grants. Older alternative: `New-ApplicationAccessPolicy -AppId {client_id} -PolicyScopeGroupId <group> -AccessRight RestrictAccess`. Changes can take over an hour; verify with `Test-ServicePrincipalAuthorization`."
-            )),
+            "mail-scope-open",
+            args([("client", client_id)]),
         ),
         Err(f) => match classify(&f) {
-            Refusal::Policy => base(
-                Status::Pass,
-                format!("The app cannot read {probe}: access is limited to the mailboxes it serves."),
-                None,
-            ),
+            Refusal::Policy => base(Status::Pass, "mail-scope-closed", Args::new()),
             Refusal::NoSuchUser | Refusal::NotEnabled => {
-                let mut c = base(
-                    Status::Warn,
-                    format!("The scope audit proved nothing: {probe} is not a licensed mailbox of this tenant."),
-                    Some("Probe with an existing, licensed mailbox that the integration does not serve (e.g. a colleague's mailbox).".into()),
-                );
+                let mut c = base(Status::Warn, "mail-scope-no-mailbox", Args::new());
                 c.code = f.code().map(str::to_string);
                 c
             }
-            _ => {
-                let mut c = refusal_check("scope_audit", &f, probe, endpoints, client_id);
-                c.status = Status::Warn;
-                c.summary = format!("The scope audit could not decide: {}", c.summary);
-                c.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            refusal => {
+                let inner = refusal_msg(&f, &refusal, probe, client_id);
+                let mut a = inner.args;
+                a.insert("refusal".into(), refusal.key().into());
+                let mut c = base(Status::Warn, "mail-scope-undecided", a);
+                c.code = f.code().map(str::to_string);
+                if let Refusal::Permission = refusal {
+                    c.portal_url = Some(portal::api_permissions(endpoints.cloud, client_id));
+                }
                 c
             }
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aad::GraphError;
+    use crate::cloud::Cloud;
+    use crate::http::Route;
+    use crate::i18n::Lang;
+
+    const CID: &str = "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10";
+    const MB: &str = "support@contoso.example";
+
+    fn graph(status: u16, code: &str, message: &str) -> GraphFailure {
+        GraphFailure::Status {
+            status,
+            error: Some(GraphError {
+                code: code.into(),
+                message: message.into(),
+                request_id: None,
+            }),
+        }
+    }
+
+    fn refused(f: &GraphFailure) -> Check {
+        refusal_check(
+            "mailbox_access",
+            f,
+            MB,
+            &Endpoints::for_cloud(Cloud::Global),
+            CID,
+        )
+    }
+
+    #[test]
+    fn refusals_come_from_the_catalog_in_both_languages() {
+        let policy = refused(&graph(
+            403,
+            "ErrorAccessDenied",
+            "Access to OData is disabled.",
+        ));
+        assert_eq!(policy.message_id.as_deref(), Some("mail-refused-policy"));
+        assert_eq!(policy.status, Status::Fail);
+        assert!(
+            policy.summary.contains("application access policy"),
+            "{}",
+            policy.summary
+        );
+        assert!(policy.fix.as_deref().unwrap().contains(&format!(
+            "Test-ApplicationAccessPolicy -Identity {MB} -AppId {CID}"
+        )));
+        let de = policy.localized(Lang::De);
+        assert!(
+            de.summary.contains("Anwendungszugriffsrichtlinie"),
+            "{}",
+            de.summary
+        );
+        let fix = de.fix.unwrap();
+        assert!(fix.contains("Postfach"), "{fix}");
+        // The PowerShell commands stay as they are.
+        assert!(fix.contains(&format!(
+            "Test-ApplicationAccessPolicy -Identity {MB} -AppId {CID}"
+        )));
+
+        let unlicensed = refused(&graph(404, "MailboxNotEnabledForRESTAPI", "x"));
+        let de = unlicensed.localized(Lang::De);
+        assert!(
+            de.summary.contains("Exchange Online-Postfach"),
+            "{}",
+            de.summary
+        );
+        assert!(de
+            .fix
+            .unwrap()
+            .contains("Microsoft 365 Admin Center → Benutzer → Aktive Benutzer"));
+
+        let denied = refused(&graph(403, "ErrorAccessDenied", "Access is denied."));
+        assert!(denied.portal_url.is_some());
+        assert!(denied
+            .localized(Lang::De)
+            .fix
+            .unwrap()
+            .contains("„Administratorzustimmung für <Ihre Organisation> erteilen“"));
+
+        let throttled = refused(&GraphFailure::Status {
+            status: 503,
+            error: None,
+        });
+        assert_eq!(throttled.status, Status::Warn);
+        assert!(
+            throttled.summary.contains("(HTTP 503)"),
+            "{}",
+            throttled.summary
+        );
+    }
+
+    #[test]
+    fn other_failures_quote_graph_or_the_network_layer() {
+        let other = refused(&graph(500, "InternalServerError", "boom"));
+        assert_eq!(
+            other.summary,
+            format!(
+                "Could not read {MB}: Microsoft Graph answered HTTP 500 InternalServerError: boom."
+            )
+        );
+        assert_eq!(other.code.as_deref(), Some("InternalServerError"));
+        let de = other.localized(Lang::De);
+        assert!(
+            de.summary.contains("konnte nicht gelesen werden: Microsoft Graph antwortete mit HTTP 500 InternalServerError: boom"),
+            "{}",
+            de.summary
+        );
+        assert!(de.fix.unwrap().contains("Exchange Admin Center"));
+
+        let h = HttpError::Connect {
+            host: "graph.microsoft.com".into(),
+            detail: "connection refused".into(),
+            route: Route::Direct,
+        };
+        let net = refused(&GraphFailure::Http(h.clone()));
+        assert_eq!(net.summary, format!("Could not read {MB}: {h}."));
+        assert_eq!(net.fix.as_deref().map(str::trim), Some(h.fix().as_str()));
+        let de = net.localized(Lang::De);
+        assert!(de.summary.contains(&h.text_in(Lang::De)), "{}", de.summary);
+
+        let timeout = HttpError::Timeout {
+            host: "graph.microsoft.com".into(),
+            secs: 5,
+        };
+        let t = refused(&GraphFailure::Http(timeout.clone()));
+        assert_eq!(t.summary, format!("Could not read {MB}: {timeout}."));
+        assert_eq!(t.fix.as_deref(), Some(timeout.fix().as_str()));
+    }
+
+    #[test]
+    fn the_scope_audit_that_could_not_decide_says_why_in_german() {
+        let f = graph(403, "ErrorAccessDenied", "Access is denied.");
+        let inner = refused(&f);
+        let refusal = classify(&f);
+        let mut a = refusal_msg(&f, &refusal, MB, CID).args;
+        a.insert("refusal".into(), refusal.key().into());
+        let c = Check::msg("scope_audit", Status::Warn, "mail-scope-undecided", a);
+        assert_eq!(
+            c.summary,
+            format!("The scope audit could not decide: {}", inner.summary)
+        );
+        assert_eq!(c.fix, inner.fix);
+        let de = c.localized(Lang::De);
+        assert!(
+            de.summary
+                .starts_with("Die Bereichsprüfung konnte nicht entscheiden: Die App darf"),
+            "{}",
+            de.summary
+        );
+    }
+
+    #[test]
+    fn a_reachable_mailbox_counts_its_messages() {
+        let c = Check::msg(
+            "mailbox_access",
+            Status::Pass,
+            "mail-access-pass",
+            args([
+                ("mailbox", serde_json::Value::from(MB)),
+                ("total", 12.into()),
+                ("unread", 3.into()),
+            ]),
+        );
+        assert_eq!(
+            c.summary,
+            format!("{MB} is reachable: its Inbox holds 12 messages (3 unread).")
+        );
+        assert_eq!(
+            c.localized(Lang::De).summary,
+            format!("{MB} ist erreichbar: Sein Posteingang enthält 12 Nachrichten (3 ungelesen).")
+        );
     }
 }

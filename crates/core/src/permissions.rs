@@ -13,7 +13,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The portal's word for it.
+    /// The selector catalog messages take for it (`application`, `delegated`): the faces word it
+    /// as their language's portal does ("Application"/"Anwendung", "Delegated"/"Delegiert").
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Application => "application",
+            Kind::Delegated => "delegated",
+        }
+    }
+
+    /// The English portal's word for it (for logs; messages take [`Kind::id`]).
     pub fn label(self) -> &'static str {
         match self {
             Kind::Application => "Application",

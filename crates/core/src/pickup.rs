@@ -11,7 +11,7 @@ use crate::genesys::client::{login, GenesysApi, GenesysFailure, LoginFailure};
 use crate::genesys::conversations;
 use crate::graph::{self, GraphFailure};
 use crate::http::HttpClient;
-use crate::i18n::{args, Args};
+use crate::i18n::{args, decimal_arg, msg_arg, Args, Msg};
 use crate::livetest::{LiveTestInput, Progress};
 use crate::login::AccessToken;
 use crate::report::{Check, Status};
@@ -62,8 +62,9 @@ fn ms(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
-fn secs(d: Duration) -> String {
-    format!("{:.1}", d.as_secs_f64())
+/// Seconds with one decimal, worded per language ("1.5" / "1,5").
+fn secs(d: Duration) -> serde_json::Value {
+    decimal_arg(d.as_secs_f64(), 1)
 }
 
 fn on(mut c: Check, mailbox: &str) -> Check {
@@ -71,17 +72,34 @@ fn on(mut c: Check, mailbox: &str) -> Check {
     c
 }
 
-/// The Genesys-side checks that did not pass, as evidence for a failed pickup.
-fn evidence(checks: &[Check]) -> String {
-    let bad: Vec<String> = checks
+/// The Genesys-side checks that did not pass, as evidence for a failed pickup: "id: summary"
+/// each, separated by " | ", worded in the language of the check that quotes them (a check
+/// worded before the catalog had it brings its summary as it is); "-" when there are none.
+fn evidence(checks: &[Check]) -> serde_json::Value {
+    let bad: Vec<serde_json::Value> = checks
         .iter()
         .filter(|c| c.id.starts_with("genesys_") && matches!(c.status, Status::Fail | Status::Warn))
-        .map(|c| format!("{}: {}", c.id, c.summary))
+        .enumerate()
+        .map(|(i, c)| {
+            let summary = match &c.message_id {
+                Some(id) => msg_arg(&Msg::new(id, c.args.clone())),
+                None => c.summary.clone().into(),
+            };
+            let item = if i == 0 {
+                "mail-evidence-first"
+            } else {
+                "mail-evidence-next"
+            };
+            msg_arg(&Msg::new(
+                item,
+                args([("check", c.id.clone().into()), ("summary", summary)]),
+            ))
+        })
         .collect();
     if bad.is_empty() {
-        "-".to_string()
+        "-".into()
     } else {
-        bad.join(" | ")
+        serde_json::Value::Array(bad)
     }
 }
 
@@ -177,7 +195,7 @@ pub(crate) async fn after_arrival(
                 "pickup",
                 Status::Pass,
                 "pickup-pass",
-                with(args([("secs", secs(after)), ("polls", polls.to_string())])),
+                with(args([("secs", secs(after)), ("polls", polls.into())])),
             );
             c.latency_ms = Some(ms(after));
             c.elapsed_ms = ms(after);
@@ -195,7 +213,7 @@ pub(crate) async fn after_arrival(
                 Status::Fail,
                 id,
                 with(args([
-                    ("secs", input.pickup_wait.as_secs().to_string()),
+                    ("secs", input.pickup_wait.as_secs().into()),
                     ("evidence", evidence(earlier)),
                 ])),
             );
@@ -303,7 +321,7 @@ pub(crate) async fn after_arrival(
                 "interaction-missing",
                 with(args([
                     ("secs", took),
-                    ("queries", search.queries.to_string()),
+                    ("queries", search.queries.into()),
                     ("evidence", evidence(earlier)),
                 ])),
             )
@@ -317,10 +335,10 @@ pub(crate) async fn after_arrival(
         };
         progress(PickupProgress::EndingInteraction);
         let a = with(args([
-            ("queue", queue),
-            ("conversation", found.conversation_id.clone()),
+            ("queue", queue.into()),
+            ("conversation", found.conversation_id.clone().into()),
             ("secs", took),
-            ("queries", search.queries.to_string()),
+            ("queries", search.queries.into()),
         ]));
         match conversations::end(&api, &found.conversation_id).await {
             Ok(()) => Check::msg("genesys_interaction", Status::Pass, "interaction-pass", a),
@@ -340,4 +358,71 @@ pub(crate) async fn after_arrival(
     .await;
     out.push(on(interaction, mailbox));
     (out, polls)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn evidence_quotes_the_genesys_checks_in_the_language_of_the_quote() {
+        let off = Check::msg(
+            "genesys_integration",
+            Status::Fail,
+            "genesys-integration-disabled",
+            args([("name", "Graph"), ("profile", "contoso")]),
+        );
+        let ok = Check::msg(
+            "genesys_login",
+            Status::Pass,
+            "genesys-skip-login",
+            Args::new(),
+        );
+        let old = Check::new("genesys_domains", Status::Warn, "as it was worded");
+        let a = args([
+            (
+                "mailbox",
+                serde_json::Value::from("support@contoso.example"),
+            ),
+            ("profile", "contoso".into()),
+            ("secs", 120.into()),
+            ("evidence", evidence(&[off.clone(), ok, old])),
+        ]);
+        let c = Check::msg("pickup", Status::Fail, "pickup-timeout-evidence", a);
+        assert!(
+            c.summary.ends_with(&format!(
+                "Genesys Cloud says: genesys_integration: {} | genesys_domains: as it was worded",
+                off.summary
+            )),
+            "{}",
+            c.summary
+        );
+        let de = c.localized(Lang::De).summary;
+        let off_de = off.localized(Lang::De).summary;
+        assert!(
+            de.contains(&format!("genesys_integration: {off_de} | genesys_domains:")),
+            "{de}"
+        );
+        assert_eq!(evidence(&[]), serde_json::Value::from("-"));
+    }
+
+    #[test]
+    fn seconds_have_the_language_s_decimal_mark() {
+        let a = args([
+            (
+                "mailbox",
+                serde_json::Value::from("support@contoso.example"),
+            ),
+            ("secs", secs(Duration::from_millis(1540))),
+            ("polls", 4.into()),
+        ]);
+        let c = Check::msg("pickup", Status::Pass, "pickup-pass", a);
+        assert!(
+            c.summary.contains("marked read 1.5 s after"),
+            "{}",
+            c.summary
+        );
+        assert!(c.localized(Lang::De).summary.contains("1,5 s"));
+    }
 }

@@ -7,6 +7,7 @@
 
 use crate::checks::Report;
 use crate::cloud::Cloud;
+use crate::i18n::{args, msg_arg, Lang, Msg};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -220,16 +221,16 @@ impl ProfilesFile {
     }
 }
 
-/// Why profiles could not be read or written.
-#[derive(Debug, thiserror::Error)]
+/// Why profiles could not be read or written. [`ProfileError::msg`] is its catalog message
+/// (`store-*` in `i18n/{en,de}-store.ftl`); `Display` is its English text.
+#[derive(Debug)]
 pub enum ProfileError {
     /// No data folder could be determined.
-    #[error("no folder for graphwiz's data could be found on this system; set {HOME_ENV} to a folder graphwiz may write to")]
     NoDataDir,
     /// Reading or writing failed.
-    #[error("could not {action} {path}: {source}")]
     Io {
-        /// What was being done.
+        /// What was being done: `read`, `create_dir`, `open`, `lock`, `write`, `back_up`,
+        /// `create_parent`, `create_temp`, `flush` or `replace` (the `$action` of `store-io`).
         action: &'static str,
         /// The file or folder.
         path: PathBuf,
@@ -237,15 +238,13 @@ pub enum ProfileError {
         source: std::io::Error,
     },
     /// The file is not valid JSON of the expected shape.
-    #[error("the profiles file {path} is damaged ({detail}); graphwiz left it untouched. Restore the previous version from {path}.bak if it exists, or move the file aside to start with no profiles")]
     Corrupt {
         /// The file.
         path: PathBuf,
         /// Where and what, with line and column.
-        detail: String,
+        detail: Msg,
     },
     /// The file was written by a newer graphwiz.
-    #[error("the profiles file {path} was written by a newer graphwiz (format {found}; this version reads format {FORMAT_VERSION}); update graphwiz. The file was left untouched")]
     FutureVersion {
         /// The file.
         path: PathBuf,
@@ -253,7 +252,6 @@ pub enum ProfileError {
         found: u32,
     },
     /// No profile with this name.
-    #[error("there is no profile '{name}'{}", known_list(.known))]
     NotFound {
         /// The name asked for.
         name: String,
@@ -261,21 +259,82 @@ pub enum ProfileError {
         known: Vec<String>,
     },
     /// A profile with this name exists already.
-    #[error("a profile named '{name}' exists already; choose another name or pass --replace to overwrite it")]
     Exists {
         /// The name.
         name: String,
     },
-    /// The profile name is not acceptable.
-    #[error("{FIELD_NAME}: {0}")]
-    BadName(String),
+    /// The profile name is not acceptable (what is wrong with it, without the field's label).
+    BadName(Msg),
 }
 
-fn known_list(known: &[String]) -> String {
-    if known.is_empty() {
-        "; there are no profiles yet (add one with: graphwiz profile add NAME …)".to_string()
-    } else {
-        format!("; the profiles are: {}", known.join(", "))
+impl ProfileError {
+    /// The catalog message of this error, for the faces to word in their language.
+    pub fn msg(&self) -> Msg {
+        let path = |p: &Path| p.display().to_string();
+        match self {
+            ProfileError::NoDataDir => Msg::new("store-no-data-dir", args([("env", HOME_ENV)])),
+            ProfileError::Io {
+                action,
+                path: p,
+                source,
+            } => Msg::new(
+                "store-io",
+                args([
+                    ("action", action.to_string()),
+                    ("path", path(p)),
+                    ("detail", source.to_string()),
+                ]),
+            ),
+            ProfileError::Corrupt { path: p, detail } => Msg::new(
+                "store-profiles-corrupt",
+                args([("path", path(p).into()), ("detail", msg_arg(detail))]),
+            ),
+            ProfileError::FutureVersion { path: p, found } => Msg::new(
+                "store-profiles-future",
+                args([
+                    ("path", serde_json::Value::from(path(p))),
+                    ("found", (*found).into()),
+                    ("supported", FORMAT_VERSION.into()),
+                ]),
+            ),
+            ProfileError::NotFound { name, known } => Msg::new(
+                "store-profile-not-found",
+                args([
+                    ("name", serde_json::Value::from(name.as_str())),
+                    ("known", known.clone().into()),
+                    ("count", known.len().into()),
+                ]),
+            ),
+            ProfileError::Exists { name } => {
+                Msg::new("store-profile-exists", args([("name", name.as_str())]))
+            }
+            ProfileError::BadName(m) => Msg::new(
+                "validate-labelled",
+                args([
+                    (
+                        "label",
+                        msg_arg(&Msg::new("validate-field", args([("field", "name")]))),
+                    ),
+                    ("problem", msg_arg(m)),
+                ]),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for ProfileError {
+    /// English, from the catalog.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg().text(Lang::En))
+    }
+}
+
+impl std::error::Error for ProfileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ProfileError::Io { source, .. } => Some(source),
+            _ => None,
+        }
     }
 }
 
@@ -297,21 +356,21 @@ impl ProfileError {
 pub fn validate_name(raw: &str) -> Result<String, ProfileError> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err(ProfileError::BadName(
-            "is empty; give the profile a short name such as contoso-support".into(),
-        ));
+        return Err(ProfileError::BadName(Msg::plain("validate-name-empty")));
     }
     if name.chars().count() > 64 {
-        return Err(ProfileError::BadName(format!(
-            "'{name}' is longer than 64 characters"
+        return Err(ProfileError::BadName(Msg::new(
+            "validate-name-too-long",
+            args([("value", name)]),
         )));
     }
     if let Some(c) = name
         .chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-')))
     {
-        return Err(ProfileError::BadName(format!(
-            "'{name}' contains '{c}'; use letters, digits, spaces, '.', '_' or '-'"
+        return Err(ProfileError::BadName(Msg::new(
+            "validate-name-char",
+            args([("value", name.to_string()), ("char", c.to_string())]),
         )));
     }
     Ok(name.to_string())
@@ -388,7 +447,7 @@ impl ProfileStore {
 
     fn lock(&self) -> Result<fs::File, ProfileError> {
         fs::create_dir_all(&self.dir).map_err(|source| ProfileError::Io {
-            action: "create the folder",
+            action: "create_dir",
             path: self.dir.clone(),
             source,
         })?;
@@ -424,7 +483,7 @@ impl ProfileStore {
             let bak = self.dir.join(format!("{FILE_NAME}.bak"));
             // Atomically too: a crash while backing up must not leave a torn backup.
             let previous = fs::read(&path).map_err(|source| ProfileError::Io {
-                action: "back up",
+                action: "back_up",
                 path: path.clone(),
                 source,
             })?;
@@ -438,14 +497,14 @@ fn parse(text: &str, path: &Path) -> Result<ProfilesFile, ProfileError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| ProfileError::Corrupt {
             path: path.to_path_buf(),
-            detail: format!("line {}, column {}: {e}", e.line(), e.column()),
+            detail: json_at(&e),
         })?;
     let version = value
         .get("version")
         .and_then(|v| v.as_u64())
         .ok_or_else(|| ProfileError::Corrupt {
             path: path.to_path_buf(),
-            detail: "no format version".into(),
+            detail: Msg::plain("store-profiles-no-version"),
         })?;
     if version > u64::from(FORMAT_VERSION) {
         return Err(ProfileError::FutureVersion {
@@ -455,8 +514,20 @@ fn parse(text: &str, path: &Path) -> Result<ProfilesFile, ProfileError> {
     }
     serde_json::from_value(value).map_err(|e| ProfileError::Corrupt {
         path: path.to_path_buf(),
-        detail: e.to_string(),
+        detail: Msg::new("store-json-detail", args([("detail", e.to_string())])),
     })
+}
+
+/// Where a JSON parser stopped and what it said ("line 2, column 4: …").
+fn json_at(e: &serde_json::Error) -> Msg {
+    Msg::new(
+        "store-json-at",
+        args([
+            ("line", serde_json::Value::from(e.line())),
+            ("column", e.column().into()),
+            ("detail", e.to_string().into()),
+        ]),
+    )
 }
 
 /// Writes a file atomically: a temp file in the same folder, flushed to disk, then renamed over
@@ -471,12 +542,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ProfileError> {
         path: path.to_path_buf(),
         source,
     };
-    fs::create_dir_all(dir).map_err(|e| io("create the folder of", e))?;
+    fs::create_dir_all(dir).map_err(|e| io("create_parent", e))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".graphwiz-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| io("create a temporary file next to", e))?;
+        .map_err(|e| io("create_temp", e))?;
     tmp.write_all(bytes).map_err(|e| io("write", e))?;
     tmp.as_file().sync_all().map_err(|e| io("flush", e))?;
     tmp.persist(path).map_err(|e| io("replace", e.error))?;
@@ -619,6 +690,8 @@ mod tests {
         assert!(matches!(err, ProfileError::Corrupt { .. }));
         assert!(msg.contains("line 2, column 4"), "{msg}");
         assert!(msg.contains("left it untouched"), "{msg}");
+        let de = err.msg().text(Lang::De);
+        assert!(de.contains("ist beschädigt (Zeile 2, Spalte 4:"), "{de}");
         assert!(err.is_environment());
         assert_eq!(
             fs::read_to_string(store.path()).unwrap(),
@@ -657,5 +730,55 @@ mod tests {
             let e = validate_name(bad).unwrap_err();
             assert!(e.to_string().starts_with("Profile name: "), "{e}");
         }
+        let e = validate_name("a/b").unwrap_err();
+        assert_eq!(
+            e.msg().text(Lang::De),
+            "Profilname: „a/b“ enthält „/“; verwenden Sie Buchstaben, Ziffern, Leerzeichen, „.“, „_“ oder „-“"
+        );
+    }
+
+    #[test]
+    fn errors_are_worded_in_german() {
+        let none = ProfileError::NotFound {
+            name: "x".into(),
+            known: vec![],
+        };
+        assert_eq!(
+            none.to_string(),
+            "there is no profile 'x'; there are no profiles yet (add one with: graphwiz profile add NAME …)"
+        );
+        assert!(none
+            .msg()
+            .text(Lang::De)
+            .starts_with("Es gibt kein Profil „x“; es gibt noch keine Profile"));
+        let some = ProfileError::NotFound {
+            name: "x".into(),
+            known: vec!["a".into(), "b".into()],
+        };
+        assert_eq!(
+            some.to_string(),
+            "there is no profile 'x'; the profiles are: a, b"
+        );
+        assert_eq!(
+            some.msg().text(Lang::De),
+            "Es gibt kein Profil „x“; vorhandene Profile: a, b"
+        );
+        let io = ProfileError::Io {
+            action: "create_temp",
+            path: PathBuf::from("/d/profiles.json"),
+            source: std::io::Error::other("disk full"),
+        };
+        assert_eq!(
+            io.to_string(),
+            "could not create a temporary file next to /d/profiles.json: disk full"
+        );
+        assert_eq!(
+            io.msg().text(Lang::De),
+            "Neben /d/profiles.json konnte keine temporäre Datei angelegt werden: disk full"
+        );
+        assert!(ProfileError::Exists { name: "p".into() }
+            .msg()
+            .text(Lang::De)
+            .contains("--replace"));
     }
 }

@@ -14,11 +14,13 @@
 //! * Texts name the tenant, the app (profile) and the days left, in English or German.
 
 use crate::expiry::{self, DueReminder, ReminderKey, Watched};
+use crate::i18n::{args, date_arg, Msg};
 use crate::profiles::Profile;
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt::Display;
+use std::sync::OnceLock;
 
 /// File name of the app's reminder store (in the data folder, next to `profiles.json`).
 pub const STORE_FILE: &str = "reminders.json";
@@ -34,12 +36,22 @@ pub const MAX_BANNERS: usize = 50;
 /// The language of reminder texts (the UI's language setting): the one language type of graphwiz.
 pub use crate::i18n::Lang;
 
-/// The tray menu's entries: Open, Check now, Quit.
+/// The tray menu's entries: Open, Check now, Quit (catalog messages `reminder-tray-*`).
 pub fn tray_labels(lang: Lang) -> [&'static str; 3] {
-    match lang {
-        Lang::En => ["Open graphwiz", "Check now", "Quit"],
-        Lang::De => ["graphwiz öffnen", "Jetzt prüfen", "Beenden"],
-    }
+    static WORDS: [OnceLock<[String; 3]>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match lang {
+        Lang::En => &WORDS[0],
+        Lang::De => &WORDS[1],
+    };
+    let words = slot.get_or_init(|| {
+        [
+            "reminder-tray-open",
+            "reminder-tray-check",
+            "reminder-tray-quit",
+        ]
+        .map(|id| crate::i18n::text(lang, id, &crate::i18n::Args::new()))
+    });
+    [&words[0], &words[1], &words[2]].map(String::as_str)
 }
 
 /// How a reminder reached the admin.
@@ -128,51 +140,57 @@ pub fn text<Tz: TimeZone>(
 where
     Tz::Offset: Display,
 {
+    let (title, body) = messages(tenant, app, expires, now, tz);
+    Text {
+        title: title.text(lang),
+        body: body.text(lang),
+    }
+}
+
+/// [`text`] as catalog messages (`reminder-title`, `reminder-body`), for a face that words them
+/// later: the days left select the words and plural forms, the date is the admin's day in `tz`.
+pub fn messages<Tz: TimeZone>(
+    tenant: &str,
+    app: &str,
+    expires: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: &Tz,
+) -> (Msg, Msg)
+where
+    Tz::Offset: Display,
+{
     let days_left = expiry::days_left(expires, now, tz);
     let expired = expires <= now;
-    let date = expires.with_timezone(tz).format("%Y-%m-%d").to_string();
-    let who = format!("{tenant} ({app})");
-    match lang {
-        Lang::En => {
-            let when = match days_left {
-                d if d > 1 => format!("expires in {d} days"),
-                1 => "expires tomorrow (1 day)".to_string(),
-                0 if expired => "expired today".to_string(),
-                0 => "expires today".to_string(),
-                -1 => "expired yesterday".to_string(),
-                d => format!("expired {} days ago", -d),
-            };
-            let verb = if expired { "expired" } else { "expires" };
-            Text {
-                title: format!("Client secret {when} — {who}"),
-                body: format!(
-                    "The client secret of {app} in tenant {tenant} {verb} on {date}; mail from Genesys Cloud stops when it does. Create a new client secret in the Azure portal (Certificates & secrets), enter its Value in the Genesys Cloud integration, then disable and enable the integration."
-                ),
-            }
-        }
-        Lang::De => {
-            let when = match days_left {
-                d if d > 1 => format!("läuft in {d} Tagen ab"),
-                1 => "läuft morgen ab (1 Tag)".to_string(),
-                0 if expired => "ist heute abgelaufen".to_string(),
-                0 => "läuft heute ab".to_string(),
-                -1 => "ist gestern abgelaufen".to_string(),
-                d => format!("ist seit {} Tagen abgelaufen", -d),
-            };
-            let verb = if expired {
-                "ist am {date} abgelaufen"
-            } else {
-                "läuft am {date} ab"
-            }
-            .replace("{date}", &date);
-            Text {
-                title: format!("Geheimer Clientschlüssel {when} — {who}"),
-                body: format!(
-                    "Der geheime Clientschlüssel von {app} im Mandanten {tenant} {verb}; danach stellt Genesys Cloud keine E-Mails mehr zu. Erstellen Sie im Azure-Portal (Zertifikate & Geheimnisse) einen neuen geheimen Clientschlüssel, tragen Sie seinen Wert in der Genesys Cloud-Integration ein und deaktivieren und aktivieren Sie die Integration dann."
-                ),
-            }
-        }
-    }
+    let when = match days_left {
+        d if d > 1 => "future",
+        1 => "tomorrow",
+        0 if expired => "expired_today",
+        0 => "today",
+        -1 => "yesterday",
+        _ => "past",
+    };
+    let title = Msg::new(
+        "reminder-title",
+        args([
+            ("when", serde_json::Value::from(when)),
+            ("days", days_left.abs().into()),
+            ("tenant", tenant.into()),
+            ("app", app.into()),
+        ]),
+    );
+    let body = Msg::new(
+        "reminder-body",
+        args([
+            (
+                "expired",
+                serde_json::Value::from(if expired { "yes" } else { "no" }),
+            ),
+            ("date", date_arg(expires.with_timezone(tz).date_naive())),
+            ("tenant", tenant.into()),
+            ("app", app.into()),
+        ]),
+    );
+    (title, body)
 }
 
 /// A reminder to deliver now.
@@ -493,13 +511,37 @@ mod tests {
             t.title,
             "Geheimer Clientschlüssel läuft in 3 Tagen ab — contoso.onmicrosoft.com (Mail)"
         );
-        assert!(t.body.contains("am 2027-03-01 ab"), "{}", t.body);
+        assert!(t.body.contains("am 01.03.2027 ab"), "{}", t.body);
         let t = text(Lang::De, "c", "a", e, before(-4), &Utc);
         assert!(t.title.contains("seit 4 Tagen abgelaufen"), "{}", t.title);
         assert!(
-            t.body.contains("ist am 2027-03-01 abgelaufen"),
+            t.body.contains("ist am 01.03.2027 abgelaufen"),
             "{}",
             t.body
+        );
+        let t = text(Lang::De, "c", "a", e, before(1), &Utc);
+        assert_eq!(
+            t.title,
+            "Geheimer Clientschlüssel läuft morgen ab (1 Tag) — c (a)"
+        );
+        let t = text(Lang::De, "c", "a", e, e + chrono::Duration::days(1), &Utc);
+        assert!(t.title.contains("ist gestern abgelaufen"), "{}", t.title);
+        assert!(
+            t.body.starts_with("Der geheime Clientschlüssel von a im Mandanten c ist am 01.03.2027 abgelaufen; danach stellt Genesys Cloud keine E-Mails mehr zu.")
+                && t.body.contains("„Wert“"),
+            "{}",
+            t.body
+        );
+        let t = text(Lang::En, "c", "a", e, e + chrono::Duration::days(2), &Utc);
+        assert!(t.title.contains("expired 2 days ago"), "{}", t.title);
+        assert!(t.body.contains("expired on 2027-03-01"), "{}", t.body);
+        assert_eq!(
+            tray_labels(Lang::En),
+            ["Open graphwiz", "Check now", "Quit"]
+        );
+        assert_eq!(
+            tray_labels(Lang::De),
+            ["graphwiz öffnen", "Jetzt prüfen", "Beenden"]
         );
         let t = text(Lang::En, "c", "a", e, before(1), &Utc);
         assert!(t.title.contains("tomorrow"), "{}", t.title);

@@ -49,14 +49,25 @@ impl TokenClaims {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClaimsError {
     /// Not three dot-separated parts.
-    #[error("the access token is not a JWT (expected three parts separated by dots)")]
+    #[error("{}", self.msg())]
     NotJwt,
     /// The payload is not base64url.
-    #[error("the access token's payload is not base64url")]
+    #[error("{}", self.msg())]
     BadEncoding,
     /// The payload is not a JSON object of the expected shape.
-    #[error("the access token's payload is not a JSON claims object")]
+    #[error("{}", self.msg())]
     BadJson,
+}
+
+impl ClaimsError {
+    /// The catalog message (`Display` is its English text).
+    pub fn msg(&self) -> crate::i18n::Msg {
+        crate::i18n::Msg::plain(match self {
+            ClaimsError::NotJwt => "azure-claims-not-jwt",
+            ClaimsError::BadEncoding => "azure-claims-bad-encoding",
+            ClaimsError::BadJson => "azure-claims-bad-json",
+        })
+    }
 }
 
 /// Reads the claims of a JWT without validating it.

@@ -1,8 +1,11 @@
 //! Validation of what an admin types or pastes, shared by the CLI and the desktop wizard.
 //!
 //! Each problem names the field with the Azure portal's label, says what is wrong and what to do.
-//! Errors stop the input; warnings let it through and are shown next to the field.
+//! Errors stop the input; warnings let it through and are shown next to the field. A problem
+//! carries its catalog message ([`Problem::msg`], `validate-*` in `i18n/{en,de}-store.ftl`), so a
+//! face words it in its language ([`Problem::text`]); `message` is the English wording.
 
+use crate::i18n::{args, Args, Lang, Msg};
 use crate::secret::ClientSecret;
 use serde::Serialize;
 
@@ -14,6 +17,23 @@ pub const FIELD_CLIENT_ID: &str = "Application (client) ID";
 pub const FIELD_SECRET: &str = "Client secret";
 /// Label of a mailbox field.
 pub const FIELD_MAILBOX: &str = "Mailbox";
+
+/// The catalog key of a field label (`tenant`, `client_id`, `secret`, `mailbox`, `name`): the
+/// `$field` of message `validate-field`.
+pub fn field_key(label: &str) -> &'static str {
+    match label {
+        FIELD_TENANT => "tenant",
+        FIELD_CLIENT_ID => "client_id",
+        FIELD_SECRET => "secret",
+        crate::profiles::FIELD_NAME => "name",
+        _ => "mailbox",
+    }
+}
+
+/// A field's label in `lang` (`label` is one of the `FIELD_*` constants, in English).
+pub fn field_label(label: &str, lang: Lang) -> String {
+    crate::i18n::text(lang, "validate-field", &args([("field", field_key(label))]))
+}
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -29,29 +49,51 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct Problem {
-    /// The field's label, as in the Azure portal.
+    /// The field's label, as in the Azure portal (English; [`Problem::label`] words it).
     pub field: &'static str,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong and what to do.
+    /// What is wrong and what to do, in English (the text of `msg`).
     pub message: String,
+    /// The same as a catalog message (without the label), for the faces to word.
+    pub msg: Msg,
 }
 
 impl Problem {
-    fn error(field: &'static str, message: impl Into<String>) -> Self {
+    fn new(field: &'static str, severity: Severity, id: &str, a: Args) -> Self {
+        let msg = Msg::new(id, a);
         Problem {
             field,
-            severity: Severity::Error,
-            message: message.into(),
+            severity,
+            message: msg.text(Lang::En),
+            msg,
         }
     }
-    fn warning(field: &'static str, message: impl Into<String>) -> Self {
-        Problem {
-            field,
-            severity: Severity::Warning,
-            message: message.into(),
-        }
+    fn error(field: &'static str, id: &str, a: Args) -> Self {
+        Problem::new(field, Severity::Error, id, a)
     }
+    fn warning(field: &'static str, id: &str) -> Self {
+        Problem::new(field, Severity::Warning, id, Args::new())
+    }
+
+    /// The field's label in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        field_label(self.field, lang)
+    }
+
+    /// What is wrong and what to do, in `lang` (without the label).
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.msg.text(lang)
+    }
+
+    /// The whole problem in `lang`: "label: message" (English = `Display`).
+    pub fn text(&self, lang: Lang) -> String {
+        format!("{}: {}", self.label(lang), self.message_in(lang))
+    }
+}
+
+fn value(v: &str) -> Args {
+    args([("value", v)])
 }
 
 /// True for `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (hex, any case).
@@ -87,8 +129,7 @@ pub fn is_domain(s: &str) -> bool {
 }
 
 fn outer_whitespace_note(field: &'static str, raw: &str, trimmed: &str) -> Option<Problem> {
-    (raw != trimmed)
-        .then(|| Problem::warning(field, "spaces or line breaks around the value were removed"))
+    (raw != trimmed).then(|| Problem::warning(field, "validate-trimmed"))
 }
 
 /// Checks a tenant (GUID or verified domain); returns it trimmed and lower-cased, with warnings.
@@ -100,7 +141,8 @@ pub fn tenant(raw: &str) -> Result<(String, Vec<Problem>), Problem> {
     if t.is_empty() {
         return Err(Problem::error(
             FIELD_TENANT,
-            "is empty; copy the Directory (tenant) ID from the app's Overview page, or enter a verified domain such as contoso.onmicrosoft.com",
+            "validate-tenant-empty",
+            Args::new(),
         ));
     }
     let unbraced = t
@@ -109,10 +151,7 @@ pub fn tenant(raw: &str) -> Result<(String, Vec<Problem>), Problem> {
         .unwrap_or(t);
     if is_guid(unbraced) {
         if unbraced != t {
-            warnings.push(Problem::warning(
-                FIELD_TENANT,
-                "the braces around the GUID were removed",
-            ));
+            warnings.push(Problem::warning(FIELD_TENANT, "validate-tenant-braces"));
         }
         return Ok((unbraced.to_ascii_lowercase(), warnings));
     }
@@ -123,18 +162,21 @@ pub fn tenant(raw: &str) -> Result<(String, Vec<Problem>), Problem> {
     if t.contains('@') {
         return Err(Problem::error(
             FIELD_TENANT,
-            format!("'{t}' is an email address; enter the Directory (tenant) ID (a GUID) or just the domain after the @"),
+            "validate-tenant-email",
+            value(t),
         ));
     }
     if t.starts_with("http://") || t.starts_with("https://") {
         return Err(Problem::error(
             FIELD_TENANT,
-            format!("'{t}' is a URL; enter only the Directory (tenant) ID (a GUID from the app's Overview page) or a verified domain"),
+            "validate-tenant-url",
+            value(t),
         ));
     }
     Err(Problem::error(
         FIELD_TENANT,
-        format!("'{t}' is neither a GUID nor a domain; copy the Directory (tenant) ID from the app's Overview page in the Azure portal"),
+        "validate-tenant-invalid",
+        value(t),
     ))
 }
 
@@ -147,7 +189,8 @@ pub fn client_id(raw: &str) -> Result<(String, Vec<Problem>), Problem> {
     if t.is_empty() {
         return Err(Problem::error(
             FIELD_CLIENT_ID,
-            "is empty; copy the Application (client) ID from the app's Overview page",
+            "validate-client-id-empty",
+            Args::new(),
         ));
     }
     if is_guid(t) {
@@ -155,18 +198,15 @@ pub fn client_id(raw: &str) -> Result<(String, Vec<Problem>), Problem> {
     }
     Err(Problem::error(
         FIELD_CLIENT_ID,
-        format!("'{t}' is not a GUID; copy the Application (client) ID (format xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx) from the app's Overview page, not the app's name or Object ID"),
+        "validate-client-id-invalid",
+        value(t),
     ))
 }
 
 /// Warns when the tenant and the client ID are the same GUID (a common copy slip).
 pub fn tenant_and_client(tenant: &str, client_id: &str) -> Option<Problem> {
-    (is_guid(tenant) && tenant.eq_ignore_ascii_case(client_id)).then(|| {
-        Problem::warning(
-            FIELD_CLIENT_ID,
-            "is the same as the Directory (tenant) ID; the Overview page shows both, one above the other; copy the Application (client) ID",
-        )
-    })
+    (is_guid(tenant) && tenant.eq_ignore_ascii_case(client_id))
+        .then(|| Problem::warning(FIELD_CLIENT_ID, "validate-client-id-same-as-tenant"))
 }
 
 /// Checks a pasted client secret. Surrounding whitespace is removed with a warning; a GUID is
@@ -179,38 +219,40 @@ pub fn secret(raw: &str, i_know: bool) -> Result<(ClientSecret, Vec<Problem>), P
     if t.is_empty() {
         return Err(Problem::error(
             FIELD_SECRET,
-            "is empty; copy the secret's Value from Certificates & secrets (it is shown only right after the secret was created)",
+            "validate-secret-empty",
+            Args::new(),
         ));
     }
     if is_guid(t) {
         if !i_know {
             return Err(Problem::error(
                 FIELD_SECRET,
-                "this looks like the Secret ID; copy the Value column (Certificates & secrets → Client secrets), not the Secret ID",
+                "validate-secret-id",
+                Args::new(),
             ));
         }
-        warnings.push(Problem::warning(
-            FIELD_SECRET,
-            "looks like a Secret ID (a GUID); kept because you said it is the value",
-        ));
+        warnings.push(Problem::warning(FIELD_SECRET, "validate-secret-id-kept"));
     }
     if t.chars().any(|c| c.is_whitespace() || c.is_control()) {
         if !i_know {
             return Err(Problem::error(
                 FIELD_SECRET,
-                "contains a space, tab or line break inside; secret values never do; copy the Value again with the copy button",
+                "validate-secret-inner-whitespace",
+                Args::new(),
             ));
         }
         warnings.push(Problem::warning(
             FIELD_SECRET,
-            "contains whitespace inside; kept as given",
+            "validate-secret-whitespace-kept",
         ));
     }
     let n = t.chars().count();
     if !is_guid(t) && !(30..=100).contains(&n) {
-        warnings.push(Problem::warning(
+        warnings.push(Problem::new(
             FIELD_SECRET,
-            format!("is {n} characters long; secrets from the Azure portal are usually 40; check that the whole Value was copied"),
+            Severity::Warning,
+            "validate-secret-length",
+            args([("count", n)]),
         ));
     }
     Ok((ClientSecret::new(t.to_string()), warnings))
@@ -222,14 +264,15 @@ pub fn mailbox(raw: &str) -> Result<String, Problem> {
     let bad = |why: &str| {
         Problem::error(
             FIELD_MAILBOX,
-            format!("'{t}' is not a valid email address: {why}"),
+            "validate-mailbox-invalid",
+            args([("value", t), ("why", why)]),
         )
     };
     let Some((local, domain)) = t.rsplit_once('@') else {
-        return Err(bad("it has no @"));
+        return Err(bad("no_at"));
     };
     if local.is_empty() || local.len() > 64 {
-        return Err(bad("the part before the @ is empty or too long"));
+        return Err(bad("local"));
     }
     let local_ok = local
         .bytes()
@@ -238,15 +281,13 @@ pub fn mailbox(raw: &str) -> Result<String, Problem> {
         && !local.ends_with('.')
         && !local.contains("..");
     if !local_ok {
-        return Err(bad(
-            "the part before the @ has characters that mail addresses cannot carry",
-        ));
+        return Err(bad("local_chars"));
     }
     if !is_domain(&domain.to_ascii_lowercase()) {
-        return Err(bad("the part after the @ is not a domain"));
+        return Err(bad("domain"));
     }
     if t.len() > 254 {
-        return Err(bad("it is longer than 254 characters"));
+        return Err(bad("too_long"));
     }
     Ok(t.to_ascii_lowercase())
 }
@@ -371,5 +412,44 @@ mod tests {
             let e = mailbox(bad).unwrap_err();
             assert_eq!(e.field, FIELD_MAILBOX, "{bad}");
         }
+        assert!(mailbox("support")
+            .unwrap_err()
+            .message
+            .ends_with("is not a valid email address: it has no @"));
+    }
+
+    #[test]
+    fn problems_are_worded_in_german_with_the_portals_labels() {
+        let e = secret("7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", false).unwrap_err();
+        assert_eq!(e.msg.id, "validate-secret-id");
+        assert_eq!(e.text(Lang::En), e.to_string());
+        let de = e.text(Lang::De);
+        assert!(
+            de.starts_with("Geheimer Clientschlüssel: das sieht nach der Geheimnis-ID aus")
+                && de.contains("Spalte „Wert“"),
+            "{de}"
+        );
+        let e = tenant("admin@contoso.com").unwrap_err();
+        assert_eq!(
+            e.text(Lang::De),
+            "Verzeichnis-ID (Mandant): „admin@contoso.com“ ist eine E-Mail-Adresse; geben Sie die Verzeichnis-ID (Mandant) (eine GUID) oder nur die Domain nach dem @ ein"
+        );
+        let (_, w) = secret("short", false).unwrap();
+        assert!(w[0].message_in(Lang::De).starts_with("ist 5 Zeichen lang"));
+        let e = mailbox("a@b").unwrap_err();
+        assert!(
+            e.text(Lang::De).starts_with("Postfach: „a@b“ ist keine gültige E-Mail-Adresse: der Teil nach dem @ ist keine Domain"),
+            "{}",
+            e.text(Lang::De)
+        );
+        assert_eq!(
+            field_label(FIELD_CLIENT_ID, Lang::De),
+            "Anwendungs-ID (Client)"
+        );
+        assert_eq!(field_label(FIELD_CLIENT_ID, Lang::En), FIELD_CLIENT_ID);
+        assert_eq!(
+            field_label(crate::profiles::FIELD_NAME, Lang::De),
+            "Profilname"
+        );
     }
 }

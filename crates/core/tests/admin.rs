@@ -254,6 +254,60 @@ async fn browser_sign_in_declined() {
 }
 
 #[tokio::test]
+async fn the_return_page_speaks_the_browser_s_language() {
+    let emu = start(Options {
+        admin_outcome: AdminOutcome::Deny,
+        ..Options::scenario(Scenario::GrantsUnreadable)
+    })
+    .await;
+    let (tx, mut pages) = mpsc::unbounded_channel();
+    // A German browser: the page that comes back is German, the error stays language-free.
+    let opener = move |url: &str| {
+        let url = url.to_string();
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let client = no_redirects();
+            let page = async {
+                let resp = client.get(&url).send().await.ok()?;
+                let loc = location(&resp)?;
+                let page = client
+                    .get(&loc)
+                    .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.8")
+                    .send()
+                    .await
+                    .ok()?;
+                page.text().await.ok()
+            }
+            .await;
+            let _ = tx.send(page);
+        });
+        Ok(())
+    };
+    let err = admin::sign_in_browser(
+        &http(),
+        &endpoints(&emu),
+        &emu.demo().tenant_id,
+        &quick(Duration::from_secs(20)),
+        opener,
+    )
+    .await
+    .expect_err("declined");
+    let page = pages.recv().await.flatten().expect("page");
+    assert!(
+        page.contains("lang=\"de\"") && page.contains("Nicht angemeldet"),
+        "{page}"
+    );
+    assert!(page.contains("abgelehnt oder abgebrochen"), "{page}");
+    assert!(err.to_string().starts_with("the sign-in was not completed"));
+    assert_eq!(err.msg().id, "admin-sign-in-refused");
+    assert!(err
+        .msg()
+        .fix(graphwiz_core::i18n::Lang::De)
+        .unwrap_or_default()
+        .contains("Administratorkonto"));
+}
+
+#[tokio::test]
 async fn browser_sign_in_times_out_when_no_browser_comes() {
     let emu = start(Options::scenario(Scenario::Healthy)).await;
     let started = Instant::now();

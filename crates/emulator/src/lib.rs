@@ -30,7 +30,21 @@
 //! [`GenesysEmulator`] is a separate server with its own base URL that answers like the Genesys
 //! Cloud Platform API of an organization with a Microsoft Graph email integration, set up from
 //! named [`GenesysScenario`]s; see [`genesys`].
+//!
+//! Layout, from the bottom up (file by file, a module imports only modules below it):
+//! - `wire` (HTTP helpers, locking); [`mailbox`], `scenario` and [`model`] (the directory);
+//!   `secrets`; the data the endpoints remember (`mail::sync`, `signin::codes`, [`pickup`]'s
+//!   settings and state); `state`, the state every handler shares;
+//! - the wire formats: `aad` (Entra) and `graph::{error, path, request, auth}` (Graph);
+//! - the handlers: `entra` (discovery, client credentials, keys), `signin` (authorize, admin
+//!   consent, device code), `graph::{apps, delegated, objects}` (directory reads), `mail`,
+//!   [`rotation`] and `pickup::delivery`, with `graph::endpoint` routing `/v1.0/…` to them;
+//! - `server` (router, middleware, serve loop) and [`fault`]'s TCP front, which serve it all.
+//!
+//! [`genesys`] is its own server built the same way (error, options and state below its
+//! endpoints).
 
+mod aad;
 mod entra;
 pub mod fault;
 pub mod genesys;
@@ -45,11 +59,13 @@ mod scenario;
 mod secrets;
 mod server;
 mod signin;
+mod state;
+mod wire;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -62,20 +78,10 @@ pub use model::{DemoCredentials, Directory};
 pub use pickup::{PickedUp, Pickup, PickupHook, PickupMode};
 pub use scenario::{Scenario, UnknownScenario};
 pub use secrets::SecretValidator;
-pub use signin::DEFAULT_SCOPES;
+pub use signin::scopes::DEFAULT_SCOPES;
+pub use state::{AdminOutcome, RecordedRequest};
 
-use server::{DeviceSettings, Shared};
-
-/// What the emulated administrator does when asked to sign in or consent.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum AdminOutcome {
-    /// Signs in and consents.
-    #[default]
-    Approve,
-    /// Declines (authorize and admin consent redirect with `access_denied`; device code polls
-    /// answer `authorization_declined`).
-    Deny,
-}
+use state::{DeviceSettings, Shared};
 
 /// How the emulator is set up.
 #[derive(Clone, Debug)]
@@ -157,21 +163,6 @@ impl Options {
     }
 }
 
-/// One request the emulator answered. Bodies and headers are never recorded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordedRequest {
-    /// HTTP method, e.g. `POST`.
-    pub method: String,
-    /// The path as sent (still percent-encoded).
-    pub path: String,
-    /// The query string as sent, without `?`.
-    pub query: Option<String>,
-    /// The answer's status code.
-    pub status: u16,
-    /// When the request arrived.
-    pub time: DateTime<Utc>,
-}
-
 /// A running emulator. Dropping it stops the server.
 pub struct Emulator {
     addr: SocketAddr,
@@ -188,19 +179,6 @@ impl std::fmt::Debug for Emulator {
             .field("base_url", &self.base_url)
             .field("tenants", &self.credentials.len())
             .finish_non_exhaustive()
-    }
-}
-
-fn refuse_non_loopback(addr: &SocketAddr) -> std::io::Result<()> {
-    if addr.ip().is_loopback() {
-        Ok(())
-    } else {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!(
-                "refusing to listen on {addr}: the emulator hands out demo secrets and tokens, so it only listens on loopback addresses (127.0.0.1 or ::1)"
-            ),
-        ))
     }
 }
 
@@ -268,8 +246,8 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
             lifetime: opts.device_code_lifetime,
         },
         inflight: Mutex::new(HashMap::new()),
-        sync: Mutex::new(mail::SyncStore::default()),
-        signin: Mutex::new(signin::SigninState::default()),
+        sync: Mutex::new(mail::sync::SyncStore::default()),
+        signin: Mutex::new(signin::codes::SigninState::default()),
         pickup: pickup::PickupState::new(opts.pickup),
         replication: secrets::Replication::new(opts.secret_replication),
         admin_can_manage_apps: opts.admin_can_manage_apps,
@@ -290,7 +268,7 @@ impl Emulator {
 
     /// Starts on `addr`, which must be a loopback address, serving on the current tokio runtime.
     pub async fn start_on(addr: SocketAddr, opts: Options) -> std::io::Result<Emulator> {
-        refuse_non_loopback(&addr)?;
+        server::refuse_non_loopback(&addr)?;
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let local = listener.local_addr()?;
         let p = prepare(opts, local);
@@ -307,26 +285,12 @@ impl Emulator {
             p.shared.clone(),
             rx,
         ));
-        Ok(Emulator {
-            addr: local,
-            base_url: p.shared.base_url.clone(),
-            shared: p.shared,
-            credentials: p.credentials,
-            stop: Some(tx),
-            thread: None,
-        })
+        Ok(Emulator::running(p, local, tx, None))
     }
 
     /// Starts on `127.0.0.1` with a free port, on its own thread with its own tokio runtime.
     pub fn spawn_thread(opts: Options) -> std::io::Result<Emulator> {
-        let std_listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
-        std_listener.set_nonblocking(true)?;
-        let local = std_listener.local_addr()?;
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("graphwiz-emulator")
-            .enable_all()
-            .build()?;
+        let (std_listener, local, runtime) = server::own_runtime("graphwiz-emulator")?;
         let p = prepare(opts, local);
         p.shared.pickup.set_runtime(runtime.handle().clone());
         let (listener, internal) = {
@@ -344,14 +308,25 @@ impl Emulator {
             .spawn(move || {
                 runtime.block_on(server::serve_all(listener, internal, app, shared, rx));
             })?;
-        Ok(Emulator {
-            addr: local,
+        Ok(Emulator::running(p, local, tx, Some(thread)))
+    }
+
+    /// The handle of a server started from `p` on `addr`, stopped through `stop`; `thread` is
+    /// the thread it runs on, if it has its own.
+    fn running(
+        p: Prepared,
+        addr: SocketAddr,
+        stop: watch::Sender<bool>,
+        thread: Option<std::thread::JoinHandle<()>>,
+    ) -> Emulator {
+        Emulator {
+            addr,
             base_url: p.shared.base_url.clone(),
             shared: p.shared,
             credentials: p.credentials,
-            stop: Some(tx),
-            thread: Some(thread),
-        })
+            stop: Some(stop),
+            thread,
+        }
     }
 
     /// `http://127.0.0.1:PORT`, without a trailing slash. Login and Graph share it.
@@ -416,7 +391,7 @@ impl Emulator {
 
     fn folder_infos(&self, address: &str, kind: mailbox::FolderKind) -> Vec<MessageInfo> {
         let mut dir = self.shared.dir();
-        pickup::settle(&self.shared, &mut dir, Utc::now());
+        pickup::delivery::settle(&self.shared, &mut dir, Utc::now());
         let Some(mb) = dir.mailbox(address) else {
             return Vec::new();
         };
@@ -440,8 +415,8 @@ impl Emulator {
     /// mailbox `to` right away; does nothing when no mailbox has that address.
     pub fn deliver_external(&self, to: &str, subject: &str) {
         let now = Utc::now();
-        let msg = mail::external_message(to, subject, now);
-        pickup::deliver(&self.shared, &msg, &[to.trim().to_string()], now);
+        let msg = mail::send::external_message(to, subject, now);
+        pickup::delivery::deliver(&self.shared, &msg, &[to.trim().to_string()], now);
     }
 
     /// Registers a hook called with every mail the simulated Genesys Cloud consumer reports
@@ -455,6 +430,40 @@ impl Emulator {
     /// afterwards. `None` switches the consumer off.
     pub fn set_pickup(&self, pickup: Option<Pickup>) {
         self.shared.pickup.set(pickup);
+    }
+
+    /// A check other servers can ask whether a client secret of an app of this emulator is
+    /// accepted right now: the app exists in any tenant, the secret is one of its registered
+    /// secrets, has not expired, has replicated ([`crate::Options::secret_replication`]) and has
+    /// not been removed. Whether the app is enabled is not judged. Once this emulator is dropped
+    /// the check answers `false`.
+    pub fn secret_validator(&self) -> SecretValidator {
+        let weak: Weak<Shared> = Arc::downgrade(&self.shared);
+        Arc::new(move |client_id: &str, secret: &str| {
+            weak.upgrade().is_some_and(|s| {
+                secrets::secret_is_valid(&s.dir(), &s.replication, client_id, secret, Utc::now())
+            })
+        })
+    }
+
+    /// The secrets registered on the app of tenant `tenant_index`, in the order they were added,
+    /// as (keyId, displayName, endDateTime); empty for an unknown index. For tests.
+    pub fn password_credentials(
+        &self,
+        tenant_index: usize,
+    ) -> Vec<(String, String, DateTime<Utc>)> {
+        self.shared
+            .dir()
+            .tenants
+            .get(tenant_index)
+            .and_then(|t| t.apps.first())
+            .map(|app| {
+                app.password_credentials
+                    .iter()
+                    .map(|c| (c.key_id.clone(), c.display_name.clone(), c.end))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The UPN of tenant `tenant_index`'s administrator (`admin@{domain}`).

@@ -29,9 +29,11 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use chrono::{DateTime, Months, NaiveDateTime, Utc};
 use serde_json::{json, Value};
 
-use crate::graph::{check_guid, graph_time, Answer, Caller, GraphError, Key, Segment};
+use crate::graph::error::GraphError;
+use crate::graph::path::{Key, Segment};
+use crate::graph::request::{check_guid, graph_time, Answer, Caller};
 use crate::model::{App, Secret, Tenant};
-use crate::server::Shared;
+use crate::state::Shared;
 
 /// The delegated permission addPassword and removePassword need.
 pub const MANAGE_SCOPE: &str = "Application.ReadWrite.All";
@@ -341,7 +343,7 @@ fn remove_password(s: &Shared, app: &mut App, body: &Value) -> Result<Answer, Gr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::parse_path;
+    use crate::graph::path::parse_path;
 
     #[test]
     fn paths_name_password_actions() {

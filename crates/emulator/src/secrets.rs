@@ -5,15 +5,13 @@
 //! judgement to other servers (the Genesys Cloud emulator's integration uses it).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
-use crate::entra::secrets_equal;
-use crate::model::{App, Secret};
-use crate::server::{lock, Shared};
-use crate::Emulator;
+use crate::model::{App, Directory, Secret};
+use crate::wire::lock;
 
 /// Tells whether `(client_id, client_secret)` would be accepted by Entra right now.
 pub type SecretValidator = Arc<dyn Fn(&str, &str) -> bool + Send + Sync>;
@@ -61,57 +59,42 @@ impl Replication {
     }
 }
 
+/// Constant-time comparison of two secrets.
+pub(crate) fn secrets_equal(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 /// The registered secret of `app` whose value is `secret` and that has replicated; it may have
-/// expired. Holds the directory lock's order: directory first, then the replication state.
-pub(crate) fn accepted_secret<'a>(s: &Shared, app: &'a App, secret: &str) -> Option<&'a Secret> {
+/// expired. Holds the directory lock's order: the caller holds the directory, then the
+/// replication state is locked.
+pub(crate) fn accepted_secret<'a>(
+    replication: &Replication,
+    app: &'a App,
+    secret: &str,
+) -> Option<&'a Secret> {
     app.password_credentials
         .iter()
-        .find(|c| secrets_equal(&c.value, secret) && s.replication.is_usable(&c.key_id))
+        .find(|c| secrets_equal(&c.value, secret) && replication.is_usable(&c.key_id))
 }
 
-/// Whether any tenant has an app `client_id` with a replicated, unexpired secret `secret`.
-fn secret_is_valid(s: &Shared, client_id: &str, secret: &str, now: DateTime<Utc>) -> bool {
-    let dir = s.dir();
+/// Whether any tenant of `dir` has an app `client_id` with a replicated, unexpired secret
+/// `secret`.
+pub(crate) fn secret_is_valid(
+    dir: &Directory,
+    replication: &Replication,
+    client_id: &str,
+    secret: &str,
+    now: DateTime<Utc>,
+) -> bool {
     dir.tenants.iter().any(|t| {
         t.app(client_id)
-            .and_then(|app| accepted_secret(s, app, secret))
+            .and_then(|app| accepted_secret(replication, app, secret))
             .is_some_and(|c| c.end > now)
     })
-}
-
-impl Emulator {
-    /// A check other servers can ask whether a client secret of an app of this emulator is
-    /// accepted right now: the app exists in any tenant, the secret is one of its registered
-    /// secrets, has not expired, has replicated ([`crate::Options::secret_replication`]) and has
-    /// not been removed. Whether the app is enabled is not judged. Once this emulator is dropped
-    /// the check answers `false`.
-    pub fn secret_validator(&self) -> SecretValidator {
-        let weak: Weak<Shared> = Arc::downgrade(&self.shared);
-        Arc::new(move |client_id: &str, secret: &str| {
-            weak.upgrade()
-                .is_some_and(|s| secret_is_valid(&s, client_id, secret, Utc::now()))
-        })
-    }
-
-    /// The secrets registered on the app of tenant `tenant_index`, in the order they were added,
-    /// as (keyId, displayName, endDateTime); empty for an unknown index. For tests.
-    pub fn password_credentials(
-        &self,
-        tenant_index: usize,
-    ) -> Vec<(String, String, DateTime<Utc>)> {
-        self.shared
-            .dir()
-            .tenants
-            .get(tenant_index)
-            .and_then(|t| t.apps.first())
-            .map(|app| {
-                app.password_credentials
-                    .iter()
-                    .map(|c| (c.key_id.clone(), c.display_name.clone(), c.end))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
 }
 
 #[cfg(test)]
@@ -132,5 +115,12 @@ mod tests {
         let none = Replication::new(Duration::ZERO);
         none.added("x");
         assert!(none.is_usable("x"));
+    }
+
+    #[test]
+    fn secret_comparison() {
+        assert!(secrets_equal("abc", "abc"));
+        assert!(!secrets_equal("abc", "abd"));
+        assert!(!secrets_equal("abc", "abcd"));
     }
 }

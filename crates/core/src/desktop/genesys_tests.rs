@@ -361,3 +361,31 @@ fn genesys_step_errors_come_in_the_uis_language() {
         err.text(Lang::De)
     );
 }
+
+/// Every Genesys Cloud scenario of the emulator, checked with the UI in German (the restart
+/// too, where the integration can be restarted): every text of the view is the German
+/// catalog's.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_genesys_scenario_reads_german_in_the_view() {
+    let mut found = Vec::new();
+    for scenario in GenesysScenario::ALL {
+        let demo = demo(scenario).await;
+        let d = &demo.desktop;
+        d.set_language("de");
+        d.save_genesys(form(&d.view(), None)).unwrap();
+        let v = d.run_checks().await.unwrap();
+        if v.genesys.can_restart {
+            let _ = d.restart_genesys(&|_| {}).await;
+        }
+        let json = serde_json::to_value(d.view()).unwrap();
+        for problem in super::super::german_audit::non_german(&json) {
+            found.push(format!("{}: {problem}", scenario.name()));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} texts not from the German catalog:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}

@@ -5,7 +5,7 @@
 //! only once the admin confirmed that.
 
 use super::{field_problem, Desktop, DesktopError, LiveResult, View};
-use crate::checks::{Check, Status};
+use crate::checks::Status;
 use crate::i18n::args;
 use crate::livetest::{run_pickup_test, LiveTestInput, Progress};
 use crate::pickup::{PickupInput, PickupProgress, DEFAULT_INTERACTION_WAIT, DEFAULT_PICKUP_WAIT};
@@ -143,25 +143,15 @@ impl Desktop {
                 p.last_live_test = Some(sum);
             }
         })?;
-        let steps = live
-            .report
-            .checks
-            .iter()
-            .filter(|c| PICKUP_CHECKS.contains(&c.id.as_str()));
-        // When the checks stopped the test, what failed comes before the skipped steps.
-        let failed = live
-            .report
-            .checks
-            .iter()
-            .filter(|c| !PICKUP_CHECKS.contains(&c.id.as_str()) && c.status == Status::Fail);
-        let shown: Vec<Check> = failed.chain(steps).cloned().collect();
+        let (shown, ok) =
+            super::steps::shown_test(&live.report, &PICKUP_CHECKS, &sender, &recipient);
         let pickup_latency_ms = shown
             .iter()
             .find(|c| c.id == "pickup" && c.status == Status::Pass)
             .and_then(|c| c.latency_ms);
         s.state.live = Some(LiveResult {
             ran_at: now,
-            ok: live.report.ok,
+            ok,
             sender,
             recipient,
             latency_ms: live.summary.as_ref().and_then(|x| x.latency_ms),

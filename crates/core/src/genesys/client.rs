@@ -81,12 +81,9 @@ pub enum GenesysFailure {
 }
 
 impl GenesysFailure {
-    /// One line for people (English; the catalog words the checks).
+    /// One line for people, in English (for logs; [`GenesysFailure::msg`] for the faces).
     pub fn describe(&self) -> String {
         match self {
-            GenesysFailure::MissingPermission { permissions, .. } => {
-                format!("missing permission {}", permissions.join(", "))
-            }
             GenesysFailure::Api {
                 status,
                 code,
@@ -105,7 +102,23 @@ impl GenesysFailure {
                 }
                 s
             }
+            GenesysFailure::MissingPermission { .. } => self.msg().text(crate::i18n::Lang::En),
             GenesysFailure::Http(e) => e.to_string(),
+        }
+    }
+
+    /// The failure as a catalog message (an error answer in Genesys Cloud's own words).
+    pub fn msg(&self) -> crate::i18n::Msg {
+        use crate::i18n::{args, Msg};
+        match self {
+            GenesysFailure::MissingPermission { permissions, .. } => Msg::new(
+                "azure-genesys-missing-permission",
+                args([("permissions", permissions.clone())]),
+            ),
+            GenesysFailure::Api { .. } => {
+                Msg::new("azure-detail", args([("detail", self.describe())]))
+            }
+            GenesysFailure::Http(e) => crate::graph::http_msg(e),
         }
     }
 

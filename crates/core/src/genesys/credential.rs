@@ -6,6 +6,7 @@
 
 use super::client::{GenesysApi, GenesysFailure};
 use super::model::Integration;
+use crate::i18n::{args, Msg};
 use crate::secret::ClientSecret;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -18,16 +19,25 @@ const EDIT: &[&str] = &["integrations:integration:edit"];
 pub enum CredentialError {
     /// The Platform API refused or failed.
     Api(GenesysFailure),
-    /// The integration has no credential, or its type names no secret field.
-    Unknown(String),
+    /// The integration has no credential, or its type names no secret field (what is wrong,
+    /// as a catalog message).
+    Unknown(Msg),
 }
 
 impl CredentialError {
-    /// One line for people.
+    /// One line for people, in English (for logs; [`CredentialError::msg`] for the faces).
     pub fn describe(&self) -> String {
         match self {
             CredentialError::Api(f) => f.describe(),
-            CredentialError::Unknown(s) => s.clone(),
+            CredentialError::Unknown(m) => m.text(crate::i18n::Lang::En),
+        }
+    }
+
+    /// The error as a catalog message.
+    pub fn msg(&self) -> Msg {
+        match self {
+            CredentialError::Api(f) => f.msg(),
+            CredentialError::Unknown(m) => m.clone(),
         }
     }
 }
@@ -158,9 +168,9 @@ async fn find(api: &GenesysApi<'_>, integration: &Integration) -> Result<Found, 
             });
         }
     }
-    Err(CredentialError::Unknown(format!(
-        "integration \"{}\" has no credential with a secret field graphwiz can recognise",
-        integration.label()
+    Err(CredentialError::Unknown(Msg::new(
+        "azure-credential-no-secret-field",
+        args([("integration", integration.label())]),
     )))
 }
 
@@ -231,9 +241,9 @@ pub async fn update_secret(
             Err(f) => return Err(redact(f, secret.expose()).into()),
         }
     }
-    Err(CredentialError::Unknown(
-        "the credential kept changing while graphwiz saved it".into(),
-    ))
+    Err(CredentialError::Unknown(Msg::plain(
+        "azure-credential-kept-changing",
+    )))
 }
 
 #[cfg(test)]

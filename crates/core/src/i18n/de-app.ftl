@@ -116,3 +116,23 @@ app-error-reminder-store-open = Der Speicher der Erinnerungen konnte nicht geöf
 app-error-reminder-store-save = Der Speicher der Erinnerungen konnte nicht gespeichert werden: { $detail }
 app-error-ready-file-relative = { $var } muss ein absoluter Pfad sein
 app-error-ready-file-write = Die Startmarkierung { $path } konnte nicht geschrieben werden: { $detail }
+
+## Konfigurationsdatei importieren
+
+app-import-holds = Die Datei enthält die Integration „{ $name }“: Mandant { $tenant }, Anwendungs-ID (Client) { $client_id }, { $mailboxes ->
+    [one] 1 Postfach
+   *[other] { $mailboxes } Postfächer
+}, geprüft am { $date }. Der geheime Clientschlüssel steht nie in einer Konfigurationsdatei: Sie geben ihn im nächsten Schritt ein.
+app-import-leaves-demo = Der Import schließt den geöffneten Demo-Mandanten (von der Demo wird nichts übernommen).
+app-import-loopback-endpoint = Die Datei richtet die Prüfungen auf { $url }, eine Adresse auf diesem Computer: Sie wurde aus der Demo oder einer Testumgebung exportiert. Unverändert importiert, sprächen die Prüfungen mit dieser Adresse statt mit Microsoft; graphwiz verwendet die Endpunkte von Microsoft, außer Sie behalten die Test-Endpunkte.
+app-import-other-endpoint = Die Datei richtet die Prüfungen auf { $url }, keinen Endpunkt von Microsoft (eine Testumgebung). graphwiz verwendet die Endpunkte von Microsoft, außer Sie behalten die Test-Endpunkte.
+app-import-not-validated = Die Datei ist nicht validiert: Beim Schreiben ({ $date }) war eine Prüfung oder der Live-Test fehlgeschlagen. Prüfen Sie nach dem Import erneut.
+app-import-done = „{ $name }“ aus { $file } importiert ({ $mailboxes ->
+    [one] 1 Postfach
+   *[other] { $mailboxes } Postfächer
+}{ $endpoints ->
+    [dropped] ; die Test-Endpunkte der Datei wurden weggelassen, die Prüfungen verwenden { $cloud }
+    [kept] ; die Test-Endpunkte der Datei wurden behalten
+   *[none] {""}
+}). Geben Sie den geheimen Clientschlüssel ein, um sie zu prüfen.
+app-error-no-import = Es wartet keine Datei auf den Import; wählen Sie „Konfigurationsdatei importieren“ erneut.

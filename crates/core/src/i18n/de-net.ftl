@@ -50,19 +50,110 @@ net-tls = { $kind ->
        *[other] Etwas zwischen diesem Computer und { $host } legt ein Zertifikat vor, das nicht das des Dienstes ist (TLS-Inspektion, ein Captive Portal), oder die Login- oder Graph-URL zeigt auf den falschen Server. Prüfen Sie die URLs und den Proxy oder versuchen Sie ein anderes Netz.
     }
 
+## Antworten, die fehlen, abbrechen oder nicht das Erwartete sind
+
+net-timeout = { $host } hat nicht innerhalb von { $secs } s geantwortet
+    .fix = Prüfen Sie, ob dieser Computer https://{ $host } erreicht (Proxy, Firewall, VPN), und starten Sie die Prüfung dann erneut; mit --timeout wartet graphwiz in einem langsamen Netz länger.
+net-broke-off = die Verbindung zu { $host } brach ab, bevor die Antwort vollständig war: { $detail }
+    .fix = Starten Sie die Prüfung erneut. Passiert das immer wieder, trennt ein Proxy, eine Firewall, ein VPN oder ein Gerät zur TLS-Inspektion die Verbindungen zu https://{ $host }: Bitten Sie das Netzwerkteam, diesen Host zuzulassen, oder versuchen Sie ein anderes Netz.
+net-broke-off-how = { $how ->
+        [reset] die Verbindung wurde zurückgesetzt
+        [closed] der Server hat die Verbindung vorzeitig geschlossen
+       *[other] die Verbindung endete ({ $cause })
+    }{ $progress ->
+        [of] , nachdem { $received } von { $announced } angekündigten Bytes angekommen waren; die Antwort ist unvollständig
+        [bytes] , nachdem { $received } Bytes angekommen waren; die Antwort ist unvollständig
+       *[none] {""}
+    }
+net-cut-off = das JSON endet nach { $bytes } Bytes mittendrin; die Antwort wurde abgeschnitten
+net-too-slow = { $host } hat zu antworten begonnen, war aber nicht innerhalb von { $secs } s fertig ({ $received } Bytes kamen an, und es tröpfelte weiter)
+    .fix = Die Antwort von https://{ $host } kam zu langsam: Ein Proxy oder ein sehr langsames Netz hält sie auf. Prüfen Sie die Proxy-Einstellungen oder versuchen Sie ein anderes Netz; mit --timeout wartet graphwiz länger.
+net-throttled = { $host } { $status ->
+        [429] hat die Anfragen gedrosselt (HTTP 429 Too Many Requests)
+       *[other] war nicht verfügbar oder hat gedrosselt (HTTP 503 Service Unavailable)
+    } und { $retry ->
+        [longer] bat, { $retry_after } s zu warten (Retry-After), länger als das Wiederholungsbudget von graphwiz ({ $budget } s); graphwiz hat nach { $attempts ->
+            [one] { $attempts } Versuch
+           *[other] { $attempts } Versuchen
+        } aufgegeben
+        [asked] { $status ->
+            [429] drosselte
+           *[other] war
+        } nach { $attempts ->
+            [one] { $attempts } Versuch
+           *[other] { $attempts } Versuchen
+        } und { $waited } s Wartezeit, wie sein Retry-After ({ $retry_after } s) verlangte, noch immer{ $status ->
+            [429] {""}
+           *[other] { " " }nicht verfügbar
+        }; das Wiederholungsbudget von graphwiz ({ $budget } s) ist aufgebraucht
+       *[none] { $status ->
+            [429] drosselte
+           *[other] war
+        } nach { $attempts ->
+            [one] { $attempts } Versuch
+           *[other] { $attempts } Versuchen
+        } und { $waited } s Wartezeit noch immer{ $status ->
+            [429] {""}
+           *[other] { " " }nicht verfügbar
+        } (es sandte kein Retry-After); das Wiederholungsbudget von graphwiz ({ $budget } s) ist aufgebraucht
+    }
+    .fix = Warten Sie einige Minuten und starten Sie die Prüfung dann erneut. Bleibt es dabei, nutzt womöglich ein anderes Programm diese App-Registrierung stark, oder ein Proxy begrenzt die Anfragen an https://{ $host }. Mit einem längeren --timeout wartet graphwiz auch länger, bis die Drosselung endet (doppelt so lange wie das Timeout, höchstens 20 s).
+net-html = { $host } hat mit einer HTML-Seite{ $titled ->
+        [yes] { " " }mit dem Titel „{ $title }“
+       *[no] {""}
+    } (HTTP { $status }) statt mit JSON geantwortet: Ein Proxy oder ein Captive Portal hat an Stelle des Dienstes geantwortet
+    .fix = Öffnen Sie https://{ $host } in einem Browser auf diesem Computer: Erscheint eine Anmelde-, Nutzungsbedingungs- oder Sperrseite, schließen Sie sie ab (Captive Portal) oder bitten Sie das Netzwerkteam, { $host } durch den Proxy oder Webfilter zu lassen. Starten Sie die Prüfung dann erneut.
+net-not-json = die Antwort von { $host } (HTTP { $status }) ist kein JSON{ $label ->
+        [json] , obwohl sie als „{ $content_type }“ gekennzeichnet ist
+        [other] { " " }(sie ist als „{ $content_type }“ gekennzeichnet)
+       *[none] {""}
+    }: { $detail }
+    .fix = Etwas zwischen diesem Computer und https://{ $host } (ein Proxy, ein Webfilter oder TLS-Inspektion) beantwortet oder verändert die Antworten, oder die Login- oder Graph-URL zeigt auf den falschen Server. Prüfen Sie die Proxy-Einstellungen und die URLs oder versuchen Sie ein anderes Netz; starten Sie die Prüfung dann erneut.
+net-syntax = ungültig in Zeile { $line }, Spalte { $column }
+net-empty = die Antwort ist leer
+net-wrong-type = die Antwort von { $host } (HTTP { $status }) ist als „{ $content_type }“ statt als JSON (application/json) gekennzeichnet: Ein Proxy oder ein anderer Server hat geantwortet oder sie verändert
+    .fix = { net-not-json.fix }
+net-too-large = die Antwort von { $host } ist größer als { $mib } MiB; das ist keine Antwort von Microsoft Graph oder Entra ID
+    .fix = { net-bad-body.fix }
+net-bad-body = { $detail }
+    .fix = Der Dienst hat eine Antwort geschickt, die graphwiz nicht lesen konnte; womöglich hat ein Proxy sie ersetzt. Starten Sie die Prüfung erneut und prüfen Sie den Proxy, wenn es dabei bleibt.
+
+## Jede davon, nach $error, mit den Argumenten der jeweiligen Meldung
+
+net-error = { $error ->
+        [tls] { net-tls }
+        [proxy] { net-proxy }
+        [timeout] { net-timeout }
+        [broke_off] { net-broke-off }
+        [too_slow] { net-too-slow }
+        [throttled] { net-throttled }
+        [html] { net-html }
+        [not_json] { net-not-json }
+        [wrong_type] { net-wrong-type }
+        [too_large] { net-too-large }
+        [bad_body] { net-bad-body }
+       *[connect] { net-connect }
+    }
+net-advice = { $error ->
+        [tls] { net-tls.fix }
+        [proxy] { net-proxy.fix }
+        [timeout] { net-timeout.fix }
+        [broke_off] { net-broke-off.fix }
+        [too_slow] { net-too-slow.fix }
+        [throttled] { net-throttled.fix }
+        [html] { net-html.fix }
+        [not_json] { net-not-json.fix }
+        [wrong_type] { net-wrong-type.fix }
+        [too_large] { net-too-large.fix }
+        [bad_body] { net-bad-body.fix }
+       *[connect] { net-connect.fix }
+    }
+
 ## Eine Prüfung, die an einem davon scheiterte
 
 net-failed = { $step ->
         [tenant] Der Mandant konnte nicht nachgeschlagen werden
         [token] Es konnte kein Token geholt werden
        *[other] Die Anfrage ist gescheitert
-    }: { $error ->
-        [tls] { net-tls }
-        [proxy] { net-proxy }
-       *[connect] { net-connect }
-    }.
-    .fix = { $error ->
-        [tls] { net-tls.fix }
-        [proxy] { net-proxy.fix }
-       *[connect] { net-connect.fix }
-    }
+    }: { net-error }.
+    .fix = { net-advice }

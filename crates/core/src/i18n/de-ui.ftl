@@ -10,6 +10,10 @@ ui-a11y--skip = Zum Inhalt springen
 ui-rail--label = Einrichtungsschritte
 ui-rail--current = aktueller Schritt
 ui-rail--done = erledigt
+ui-rail--status--passed = bestanden
+ui-rail--status--warning = Warnung
+ui-rail--status--failed = fehlgeschlagen
+ui-rail--status--not_run = noch nicht geprüft
 ui-rail--locked = noch nicht verfügbar
 
 ui-lang--label = Sprache
@@ -184,6 +188,10 @@ ui-perm--summary = Geprüft { $time }: { $pass } bestanden, { $warn ->
     [one] { $warn } Warnung
    *[other] { $warn } Warnungen
 }, { $fail } fehlgeschlagen.
+ui-perm--others = { $n ->
+    [one] 1 weiteres Problem liegt in einem anderen Schritt (die Zusammenfassung nennt es).
+   *[other] { $n } weitere Probleme liegen in anderen Schritten (die Zusammenfassung nennt sie).
+}
 ui-perm--not_checked = Noch nicht geprüft.
 ui-perm--consent = Administratorzustimmung erteilen
 ui-perm--admin_verify = Als Administrator anmelden und prüfen
@@ -271,7 +279,10 @@ ui-sum--not_validated = Noch nicht validiert.
 ui-sum--not_validated_detail = { $fail ->
     [one] { $fail } Prüfung fehlgeschlagen
    *[other] { $fail } Prüfungen fehlgeschlagen
-}; siehe die rot markierten Schritte.
+}; die Liste unten nennt jede mit ihrem Schritt.
+ui-sum--problems--title = Was zu beheben ist
+ui-sum--problems--go = Zu „{ $step }“
+ui-sum--problems--none_live = Der Live-Test ist noch nicht gelaufen: Starten Sie ihn im Schritt „Live-Test“, um zu beweisen, dass E-Mails ankommen.
 ui-sum--not_checked = Noch nicht geprüft: Führen Sie die Prüfungen im Schritt „Berechtigungen & Zustimmung“ aus.
 ui-sum--genesys = In Genesys Cloud eintragen
 ui-sum--secret_where = Der Wert, den Sie eingegeben haben (er liegt im Schlüsselbund; graphwiz zeigt ihn nie wieder an).
@@ -550,3 +561,10 @@ ui-rot--paste_text = Der neue geheime Clientschlüssel liegt in der Zwischenabla
 ui-rot--paste_where = Öffnen Sie in Genesys Cloud Admin → Integrationen → Integrationen → die Microsoft-Graph-Integration → Konfiguration → Anmeldeinformationen, fügen Sie ihn als geheimen Clientschlüssel ein und speichern Sie; deaktivieren und aktivieren Sie dann die Integration.
 ui-rot--paste_clear = graphwiz leert die Zwischenablage nach 60 Sekunden wieder.
 ui-rot--paste_done = Erledigt, eingefügt und die Integration neu gestartet
+
+ui-import--title = { $file } importieren?
+ui-import--holds = Was die Datei enthält
+ui-import--warning = Vor dem Import
+ui-import--keep_endpoints = Test-Endpunkte der Datei behalten (nur für eine Testumgebung; die Prüfungen sprechen dann nicht mit Microsoft)
+ui-import--go = Importieren
+ui-import--go_leave_demo = Demo schließen und importieren

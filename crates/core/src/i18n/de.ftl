@@ -42,7 +42,7 @@ genesys-integration-other-tenant = Genesys Cloud nutzt in der Integration „{ $
 genesys-integration-active = Die Integration „{ $name }“ ist in Genesys Cloud aktiv ({ $effective }) und nutzt die App dieses Profils.
 genesys-integration-active-unverified = Die Integration „{ $name }“ ist in Genesys Cloud aktiv, graphwiz konnte aber nicht lesen, welche Azure-App sie nutzt.
     .fix = Vergleichen Sie die Konfiguration der Integration (Admin → Integrationen → Integrationen) selbst mit der Anwendungs-ID (Client) { $client } dieses Profils.
-genesys-integration-error = Die Integration „{ $name }“ meldet in Genesys Cloud FEHLER: { $detail }
+genesys-integration-error = Die Integration „{ $name }“ meldet in Genesys Cloud FEHLER: „{ $detail }“
     .fix = Beheben Sie die genannte Ursache (oft der geheime Clientschlüssel: Azure-Portal → App-Registrierungen → Ihre App → Zertifikate & Geheimnisse, dann Konfiguration → Anmeldedaten der Integration) und deaktivieren und aktivieren Sie die Integration danach: graphwiz genesys restart --profile { $profile }.
 genesys-integration-disabled = Die Integration „{ $name }“ ist in Genesys Cloud ausgeschaltet (Inaktiv): Es werden keine Mails empfangen oder gesendet.
     .fix = Schalten Sie sie ein: Admin → Integrationen → Integrationen → „{ $name }“ → Aktiv, oder graphwiz genesys restart --profile { $profile }.
@@ -60,7 +60,7 @@ genesys-domains-none = Mit der Microsoft-Graph-Integration ist keine eingehende 
        *[other] { $count } Domänen
     } in der Organisation).
     .fix = Öffnen Sie in Genesys Cloud Admin → Routing → E-Mail-Domänen, legen Sie Ihre Mail-Domäne an (oder öffnen Sie sie) und wählen Sie dort die Microsoft-Graph-Integration.
-genesys-domains-error = Eine eingehende E-Mail-Domäne der Integration meldet einen Fehler: { $list }.
+genesys-domains-error = Eine eingehende E-Mail-Domäne der Integration meldet einen Fehler: „{ $list }“.
     .fix = Beheben Sie die genannte Ursache (Postfachzugriff, Berechtigungen) und deaktivieren und aktivieren Sie die Integration danach: graphwiz genesys restart --profile { $profile }. Den Zustand der Domäne zeigt Admin → Routing → E-Mail-Domänen.
 genesys-domains-odd = Eine eingehende E-Mail-Domäne der Integration ist nicht aktiv: { $list }.
     .fix = Öffnen Sie die Domäne unter Admin → Routing → E-Mail-Domänen; wurde die Integration gerade geändert, warten Sie eine Minute, sonst deaktivieren und aktivieren Sie die Integration: graphwiz genesys restart --profile { $profile }.

@@ -116,3 +116,23 @@ app-error-reminder-store-open = The reminder store could not be opened: { $detai
 app-error-reminder-store-save = The reminder store could not be saved: { $detail }
 app-error-ready-file-relative = { $var } must be an absolute path
 app-error-ready-file-write = The start-up marker { $path } could not be written: { $detail }
+
+## Importing a config file
+
+app-import-holds = The file holds the integration “{ $name }”: tenant { $tenant }, Application (client) ID { $client_id }, { $mailboxes ->
+    [one] 1 mailbox
+   *[other] { $mailboxes } mailboxes
+}, checked on { $date }. The client secret is never in a config file: you enter it on the next step.
+app-import-leaves-demo = Importing closes the demo tenant that is open now (nothing of the demo is kept).
+app-import-loopback-endpoint = The file points the checks at { $url }, an address on this computer: it was exported from the demo or a test set-up. Imported as it is, the checks would talk to that address instead of Microsoft; graphwiz uses Microsoft's endpoints unless you keep the test endpoints.
+app-import-other-endpoint = The file points the checks at { $url }, which is not a Microsoft endpoint (a test set-up). graphwiz uses Microsoft's endpoints unless you keep the test endpoints.
+app-import-not-validated = The file was not validated: a check or the live test had failed when it was written ({ $date }). Check it again after the import.
+app-import-done = Imported “{ $name }” from { $file } ({ $mailboxes ->
+    [one] 1 mailbox
+   *[other] { $mailboxes } mailboxes
+}{ $endpoints ->
+    [dropped] ; the file's test endpoints were left out, the checks use { $cloud }
+    [kept] ; the file's test endpoints were kept
+   *[none] {""}
+}). Enter the client secret to check it.
+app-error-no-import = There is no file waiting to be imported; choose “Import config file” again.

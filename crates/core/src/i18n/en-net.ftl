@@ -53,19 +53,114 @@ net-tls = { $kind ->
        *[other] Something between this computer and { $host } presents a certificate that is not the service's own (TLS inspection, a captive portal), or the login or Graph URL points to the wrong server. Check the URLs and the proxy, or try another network.
     }
 
+## Answers that are missing, cut off or not what was asked for
+# $secs (the timeout), $received (bytes that arrived), $status (HTTP status), $detail (a nested
+# net-* message saying where or how), $content_type (as sent), $label (json | other | none: how
+# the answer was labelled), $title (of an HTML page) with $titled (yes | no), $mib (the size limit).
+
+net-timeout = { $host } did not answer within { $secs } s
+    .fix = Check that this computer can reach https://{ $host } (proxy, firewall, VPN), then run the check again; use --timeout to wait longer on a slow network.
+net-broke-off = the connection to { $host } broke off before the answer was complete: { $detail }
+    .fix = Run the check again. If it keeps happening, a proxy, firewall, VPN or TLS inspection device is cutting connections to https://{ $host }: ask the network team to allow that host, or try another network.
+# How a connection ended early ($how: reset | closed | other, with the library's $cause; $progress:
+# of (with $received and $announced) | bytes (with $received) | none).
+net-broke-off-how = { $how ->
+        [reset] the connection was reset
+        [closed] the server closed the connection early
+       *[other] the connection ended ({ $cause })
+    }{ $progress ->
+        [of] { " " }after { $received } of the { $announced } bytes announced; the answer is truncated
+        [bytes] { " " }after { $received } bytes; the answer is truncated
+       *[none] {""}
+    }
+net-cut-off = the JSON ends in the middle after { $bytes } bytes; the answer was cut off
+net-too-slow = { $host } started to answer but did not finish within { $secs } s ({ $received } bytes arrived, and more kept trickling in)
+    .fix = The answer from https://{ $host } trickled in too slowly: a proxy or a very slow network is holding it back. Check the proxy settings or try another network; use --timeout to wait longer.
+# $status: 429 or 503; $retry: longer (Retry-After beyond the budget) | asked (waited as asked) |
+# none (no Retry-After); $retry_after, $waited, $budget: seconds; $attempts: how many.
+net-throttled = { $host } { $status ->
+        [429] throttled the requests (HTTP 429 Too Many Requests)
+       *[other] was unavailable or throttling (HTTP 503 Service Unavailable)
+    } and { $retry ->
+        [longer] asked to wait { $retry_after } s (Retry-After), longer than graphwiz's retry budget of { $budget } s; gave up after { $attempts ->
+            [one] { $attempts } attempt
+           *[other] { $attempts } attempts
+        }
+        [asked] was { $status ->
+            [429] still throttled
+           *[other] still unavailable
+        } after { $attempts ->
+            [one] { $attempts } attempt
+           *[other] { $attempts } attempts
+        } over { $waited } s of waiting, as its Retry-After ({ $retry_after } s) asked; graphwiz's retry budget of { $budget } s is spent
+       *[none] was { $status ->
+            [429] still throttled
+           *[other] still unavailable
+        } after { $attempts ->
+            [one] { $attempts } attempt
+           *[other] { $attempts } attempts
+        } over { $waited } s of waiting (it sent no Retry-After); graphwiz's retry budget of { $budget } s is spent
+    }
+    .fix = Wait a few minutes, then run the check again. If it persists, another program may be using this app registration heavily, or a proxy is rate-limiting requests to https://{ $host }. A longer --timeout also lets graphwiz wait longer for throttling to clear (twice the timeout, up to 20 s).
+net-html = { $host } answered with an HTML page{ $titled ->
+        [yes] { " " }titled "{ $title }"
+       *[no] {""}
+    } (HTTP { $status }) instead of JSON: a proxy or captive portal answered in place of the service
+    .fix = Open https://{ $host } in a browser on this computer: if a sign-in, terms-of-use or block page appears, complete it (captive portal) or ask the network team to allow { $host } through the proxy or web filter. Then run the check again.
+net-not-json = the answer from { $host } (HTTP { $status }) is not JSON{ $label ->
+        [json] , although it is labelled '{ $content_type }'
+        [other] { " " }(it is labelled '{ $content_type }')
+       *[none] {""}
+    }: { $detail }
+    .fix = Something between this computer and https://{ $host } (a proxy, web filter or TLS inspection) is answering or changing the answers, or the login or Graph URL points to the wrong server. Check the proxy settings and the URLs, or try another network; then run the check again.
+net-syntax = invalid at line { $line }, column { $column }
+net-empty = the answer is empty
+net-wrong-type = the answer from { $host } (HTTP { $status }) is labelled '{ $content_type }' instead of JSON (application/json): a proxy or another server answered or changed it
+    .fix = { net-not-json.fix }
+net-too-large = the answer from { $host } is larger than { $mib } MiB; it is not a Microsoft Graph or Entra ID answer
+    .fix = { net-bad-body.fix }
+# $detail: what was wrong, in the words of the code that found it.
+net-bad-body = { $detail }
+    .fix = The service sent an answer graphwiz could not read; a proxy may have replaced it. Run the check again, and check the proxy if it persists.
+
+## Any of them, by $error (connect | proxy | tls | timeout | broke_off | too_slow | throttled | html |
+## not_json | wrong_type | too_large | bad_body), with that message's arguments
+
+net-error = { $error ->
+        [tls] { net-tls }
+        [proxy] { net-proxy }
+        [timeout] { net-timeout }
+        [broke_off] { net-broke-off }
+        [too_slow] { net-too-slow }
+        [throttled] { net-throttled }
+        [html] { net-html }
+        [not_json] { net-not-json }
+        [wrong_type] { net-wrong-type }
+        [too_large] { net-too-large }
+        [bad_body] { net-bad-body }
+       *[connect] { net-connect }
+    }
+# What to do about it (the .fix of that message as a value, for texts made of parts).
+net-advice = { $error ->
+        [tls] { net-tls.fix }
+        [proxy] { net-proxy.fix }
+        [timeout] { net-timeout.fix }
+        [broke_off] { net-broke-off.fix }
+        [too_slow] { net-too-slow.fix }
+        [throttled] { net-throttled.fix }
+        [html] { net-html.fix }
+        [not_json] { net-not-json.fix }
+        [wrong_type] { net-wrong-type.fix }
+        [too_large] { net-too-large.fix }
+        [bad_body] { net-bad-body.fix }
+       *[connect] { net-connect.fix }
+    }
+
 ## A check that failed on one of them
 
 net-failed = { $step ->
         [tenant] Could not look up the tenant
         [token] Could not get a token
        *[other] The request failed
-    }: { $error ->
-        [tls] { net-tls }
-        [proxy] { net-proxy }
-       *[connect] { net-connect }
-    }.
-    .fix = { $error ->
-        [tls] { net-tls.fix }
-        [proxy] { net-proxy.fix }
-       *[connect] { net-connect.fix }
-    }
+    }: { net-error }.
+    .fix = { net-advice }

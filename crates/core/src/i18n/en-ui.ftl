@@ -10,6 +10,10 @@ ui-a11y--skip = Skip to content
 ui-rail--label = Setup steps
 ui-rail--current = current step
 ui-rail--done = done
+ui-rail--status--passed = passed
+ui-rail--status--warning = warning
+ui-rail--status--failed = failed
+ui-rail--status--not_run = not checked yet
 ui-rail--locked = not yet available
 
 ui-lang--label = Language
@@ -184,6 +188,10 @@ ui-perm--summary = Checked { $time }: { $pass } passed, { $warn ->
     [one] { $warn } warning
    *[other] { $warn } warnings
 }, { $fail } failed.
+ui-perm--others = { $n ->
+    [one] 1 more problem is on another step (the summary lists it).
+   *[other] { $n } more problems are on other steps (the summary lists them).
+}
 ui-perm--not_checked = Not checked yet.
 ui-perm--consent = Grant admin consent
 ui-perm--admin_verify = Sign in as admin to verify
@@ -271,7 +279,10 @@ ui-sum--not_validated = Not validated yet.
 ui-sum--not_validated_detail = { $fail ->
     [one] { $fail } check failed
    *[other] { $fail } checks failed
-}; see the steps marked in red.
+}; the list below names each with its step.
+ui-sum--problems--title = What to fix
+ui-sum--problems--go = Go to { $step }
+ui-sum--problems--none_live = The live test has not run yet: run it on the Live test step to prove that mail flows.
 ui-sum--not_checked = Not checked yet: run the checks on the Permissions step.
 ui-sum--genesys = Enter in Genesys Cloud
 ui-sum--secret_where = The Value you entered (it is in the OS keychain; graphwiz never shows it again).
@@ -550,3 +561,10 @@ ui-rot--paste_text = The new client secret is on the clipboard. It is not shown 
 ui-rot--paste_where = In Genesys Cloud open Admin → Integrations → Integrations → the Microsoft Graph integration → Configuration → Credentials, paste it as the client secret and save; then disable and enable the integration.
 ui-rot--paste_clear = graphwiz clears the clipboard again after 60 seconds.
 ui-rot--paste_done = Done, it's pasted and the integration restarted
+
+ui-import--title = Import { $file }?
+ui-import--holds = What the file holds
+ui-import--warning = Before you import
+ui-import--keep_endpoints = Keep the file's test endpoints (only for a test set-up; the checks then do not talk to Microsoft)
+ui-import--go = Import
+ui-import--go_leave_demo = Close the demo and import

@@ -166,6 +166,11 @@ pub fn msgs_arg(ms: &[Msg]) -> serde_json::Value {
     serde_json::Value::Array(ms.iter().map(msg_arg).collect())
 }
 
+/// Several catalog messages as one argument, worded in the same language and listed with ", ".
+pub fn list_arg(ms: &[Msg]) -> serde_json::Value {
+    serde_json::json!({ "list": ms.iter().map(msg_arg).collect::<Vec<_>>() })
+}
+
 /// A reference to a catalog message with its arguments: what the core returns where a face
 /// words the text later, in its language (errors, notices, field problems).
 #[derive(
@@ -236,6 +241,17 @@ fn arg_value(lang: Lang, v: &serde_json::Value, depth: u8) -> FluentValue<'stati
                     Lang::De => t.replace('.', ","),
                     Lang::En => t,
                 });
+            }
+            if let Some(Value::Array(items)) = o.get("list") {
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|i| match arg_value(lang, i, depth + 1) {
+                        FluentValue::String(s) => s.into_owned(),
+                        _ => String::new(),
+                    })
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                return FluentValue::from(parts.join(", "));
             }
             if let Some(Value::String(id)) = o.get("msg") {
                 let args: Args = o
@@ -318,6 +334,7 @@ where
         .collect()
 }
 
+pub mod audit;
 pub mod ui;
 
 #[cfg(test)]

@@ -234,3 +234,94 @@ fn ui_texts_are_filled_in_by_the_app_exactly_as_fluent_words_them() {
     assert_eq!(ui::fill(&de["exp.days_value"], &one), "1 Tag");
     assert_eq!(ui::fill(&de["exp.days_value"], &three), "3 Tage");
 }
+
+/// Every variant key used anywhere in the catalog of `lang` (to reach each variant).
+fn variant_keys(lang: Lang) -> BTreeSet<String> {
+    fn walk(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        for el in &p.elements {
+            if let ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } = el
+            {
+                for v in variants {
+                    out.insert(match &v.key {
+                        ast::VariantKey::Identifier { name } => name.to_string(),
+                        ast::VariantKey::NumberLiteral { value } => value.to_string(),
+                    });
+                    walk(&v.value, out);
+                }
+            }
+        }
+    }
+    let text = source(lang);
+    let res = fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(r, _)| r);
+    let mut out = BTreeSet::new();
+    for entry in res.body {
+        if let ast::Entry::Message(m) = entry {
+            if let Some(v) = &m.value {
+                walk(v, &mut out);
+            }
+            for a in &m.attributes {
+                walk(&a.value, &mut out);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_german_catalog_reads_german() {
+    let keys = variant_keys(Lang::De);
+    let mut english = BTreeSet::new();
+    for (id, (attrs, vars)) in shape(Lang::De) {
+        if id == "test-echo" {
+            continue;
+        }
+        // Each argument in turn takes every variant key (and 1 and 3 for plural forms), the
+        // others a placeholder: every variant of every select is worded once.
+        let base: Args = vars
+            .iter()
+            .map(|v| (v.clone(), serde_json::Value::from("X")))
+            .collect();
+        // (arguments, the key put in, whose own appearances in the text are not the catalog's)
+        let mut tries: Vec<(Args, Option<String>)> = vec![(base.clone(), None)];
+        for v in &vars {
+            for k in keys.iter() {
+                let mut a = base.clone();
+                a.insert(v.clone(), serde_json::Value::from(k.as_str()));
+                tries.push((a, Some(k.clone())));
+            }
+            for n in [1, 3] {
+                let mut a = base.clone();
+                a.insert(v.clone(), serde_json::Value::from(n));
+                tries.push((a, None));
+            }
+        }
+        for (a, put_in) in &tries {
+            let mut texts = vec![text(Lang::De, &id, a)];
+            for attr_name in &attrs {
+                texts.extend(attr(Lang::De, &id, attr_name, a));
+            }
+            for t in texts {
+                let t = match put_in {
+                    Some(k) => t
+                        .split(' ')
+                        .filter(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) != k)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    None => t,
+                };
+                let words = audit::english_words(&t);
+                if !words.is_empty() {
+                    english.insert(format!("{id}: {words:?}: {t}"));
+                }
+            }
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "German messages with English words ({}):\n{}",
+        english.len(),
+        english.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}

@@ -162,7 +162,7 @@ pub(crate) fn fill(parts: &[Part], args: &super::Args) -> String {
                 let v = args.get(select);
                 let exact = v.map(|v| v.to_string());
                 let category = match v.and_then(serde_json::Value::as_f64) {
-                    Some(n) if n == 1.0 => "one",
+                    Some(1.0) => "one",
                     _ => "other",
                 };
                 let chosen = exact

@@ -24,7 +24,7 @@ use crate::genesys::client::{login, GenesysApi};
 use crate::genesys::restart::{self, RestartStep};
 use crate::genesys::{checks::find_integration, credential, AzureIdentity, GenesysInput};
 use crate::http::HttpClient;
-use crate::i18n::{args, Args};
+use crate::i18n::{args, msg_arg, Args, Msg};
 use crate::keychain;
 use crate::livetest::{run_live_test, LiveTestInput};
 use crate::login::{self, LoginError};
@@ -223,15 +223,21 @@ impl Ctx<'_> {
         a.extend(extra);
         a
     }
-    fn fail(&self, note: &RotationNote, id: &str, detail: String) -> RotateOutcome {
+    /// A failed step: `detail` is text as it came (a string) or a catalog message ([`msg_arg`]).
+    fn fail(
+        &self,
+        note: &RotationNote,
+        id: &str,
+        detail: impl Into<serde_json::Value>,
+    ) -> RotateOutcome {
         outcome(
             false,
             Some(note.stage),
             Status::Fail,
             id,
             self.a(args([
-                ("detail", detail),
-                ("stage", stage_name(note.stage).to_string()),
+                ("detail", detail.into()),
+                ("stage", stage_name(note.stage).into()),
             ])),
         )
     }
@@ -382,7 +388,7 @@ async fn start(ctx: &Ctx<'_>) -> RotateOutcome {
                 None,
                 Status::Fail,
                 denied_or("rotate-read-failed", &f),
-                ctx.a(args([("detail", f.to_string())])),
+                ctx.a(args([("detail", msg_arg(&f.msg()))])),
             )
         }
     };
@@ -443,16 +449,19 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                 };
                 // After a crash: a secret of this rotation may exist already.
                 (ctx.progress)(RotateStep::Reading);
-                let existing = match azure::secrets(&ctx.http, &endpoints, admin, &p.client_id)
-                    .await
-                {
-                    Ok(s) => s
-                        .into_iter()
-                        .find(|s| s.display_name.as_deref() == Some(note.display_name.as_str())),
-                    Err(f) => {
-                        return ctx.fail(note, denied_or("rotate-read-failed", &f), f.to_string())
-                    }
-                };
+                let existing =
+                    match azure::secrets(&ctx.http, &endpoints, admin, &p.client_id).await {
+                        Ok(s) => s.into_iter().find(|s| {
+                            s.display_name.as_deref() == Some(note.display_name.as_str())
+                        }),
+                        Err(f) => {
+                            return ctx.fail(
+                                note,
+                                denied_or("rotate-read-failed", &f),
+                                msg_arg(&f.msg()),
+                            )
+                        }
+                    };
                 if let Some(found) = existing {
                     let in_keychain = ctx
                         .vault_exists(&p.name, &note.pending_ref)
@@ -470,7 +479,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                         if let Err(f) =
                             azure::remove(&ctx.http, &endpoints, admin, &p.client_id, k).await
                         {
-                            return ctx.fail(note, "rotate-add-failed", f.to_string());
+                            return ctx.fail(note, "rotate-add-failed", msg_arg(&f.msg()));
                         }
                     }
                 }
@@ -488,7 +497,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                     Ok(n) => n,
                     Err(f) => {
                         let mut o =
-                            ctx.fail(note, denied_or("rotate-add-failed", &f), f.to_string());
+                            ctx.fail(note, denied_or("rotate-add-failed", &f), msg_arg(&f.msg()));
                         // Graph said no: nothing was made, so nothing is open. (After a lost
                         // answer the note stays: the secret may exist, and --resume finds it.)
                         if matches!(f, crate::graph::GraphFailure::Status { .. }) {
@@ -571,11 +580,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                     .iter()
                     .find(|c| needed.contains(&c.id.as_str()) && c.status == Status::Fail)
                 {
-                    return ctx.fail(
-                        note,
-                        "rotate-permissions-failed",
-                        format!("{}: {}", c.id, c.summary),
-                    );
+                    return ctx.fail(note, "rotate-permissions-failed", check_arg(c));
                 }
                 if let Err(o) = ctx.save(note, Stage::Proven) {
                     return *o;
@@ -617,7 +622,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                         return ctx.fail(
                             note,
                             "rotate-genesys-failed",
-                            "the profile's Genesys Cloud part is gone".into(),
+                            msg_arg(&Msg::plain("azure-rotate-part-gone")),
                         )
                     }
                     Err(d) => return ctx.fail(note, "rotate-genesys-failed", d),
@@ -635,7 +640,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                 )
                 .await;
                 if !out.ok {
-                    return ctx.fail(note, "rotate-restart-failed", out.check.summary);
+                    return ctx.fail(note, "rotate-restart-failed", summary_arg(&out.check));
                 }
                 if let Err(o) = ctx.save(note, Stage::Restarted) {
                     return *o;
@@ -668,11 +673,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                             .iter()
                             .find(|c| test_ids.contains(&c.id.as_str()) && c.status == Status::Fail)
                         {
-                            return ctx.fail(
-                                note,
-                                "rotate-live-failed",
-                                format!("{}: {}", c.id, c.summary),
-                            );
+                            return ctx.fail(note, "rotate-live-failed", check_arg(c));
                         }
                     }
                 }
@@ -694,7 +695,7 @@ async fn advance(ctx: &Ctx<'_>, note: &mut RotationNote) -> RotateOutcome {
                     if let Err(f) =
                         azure::remove(&ctx.http, &endpoints, admin, &p.client_id, &old).await
                     {
-                        return ctx.fail(note, "rotate-remove-failed", f.to_string());
+                        return ctx.fail(note, "rotate-remove-failed", msg_arg(&f.msg()));
                     }
                 }
                 return finish(ctx, note);
@@ -749,21 +750,43 @@ fn genesys_input(p: &Profile) -> Result<Option<GenesysInput>, String> {
     crate::genesys::setup::input_for(p).map_err(|e| e.to_string())
 }
 
-/// Puts `secret` into the integration's credential.
-async fn put_secret(ctx: &Ctx<'_>, g: &GenesysInput, secret: &ClientSecret) -> Result<(), String> {
+/// Puts `secret` into the integration's credential; the error is the `detail` of
+/// `rotate-genesys-failed` (text as it came, or a catalog message).
+async fn put_secret(
+    ctx: &Ctx<'_>,
+    g: &GenesysInput,
+    secret: &ClientSecret,
+) -> Result<(), serde_json::Value> {
     let p = &ctx.profile;
     let token = login(&ctx.http, &g.conn).await.map_err(|e| match e {
-        crate::genesys::client::LoginFailure::Refused { error, .. } => error,
-        crate::genesys::client::LoginFailure::Http(h) => h.to_string(),
+        crate::genesys::client::LoginFailure::Refused { error, .. } => error.into(),
+        crate::genesys::client::LoginFailure::Http(h) => msg_arg(&crate::graph::http_msg(&h)),
     })?;
     let api = GenesysApi::new(&ctx.http, &g.conn.endpoints, token);
     let integration = find_integration(&api, g, &azure_identity(p))
         .await
-        .map_err(|c| c.summary)?;
+        .map_err(|c| summary_arg(&c))?;
     credential::update_secret(&api, &integration, &p.client_id, secret)
         .await
         .map(|_| ())
-        .map_err(|e| e.describe())
+        .map_err(|e| msg_arg(&e.msg()))
+}
+
+/// A check's summary as a message argument: its catalog message when it has one (worded in the
+/// face's language), else its text.
+fn summary_arg(c: &Check) -> serde_json::Value {
+    match &c.message_id {
+        Some(id) => msg_arg(&Msg::new(id, c.args.clone())),
+        None => c.summary.clone().into(),
+    }
+}
+
+/// A check named in a message: "id: summary".
+fn check_arg(c: &Check) -> serde_json::Value {
+    msg_arg(&Msg::new(
+        "azure-check-detail",
+        args([("check", c.id.clone().into()), ("summary", summary_arg(c))]),
+    ))
 }
 
 async fn roll_back(ctx: &Ctx<'_>, note: RotationNote) -> RotateOutcome {
@@ -809,7 +832,7 @@ async fn roll_back(ctx: &Ctx<'_>, note: RotationNote) -> RotateOutcome {
                 )
                 .await;
                 if !out.ok {
-                    return ctx.fail(&note, "rotate-restart-failed", out.check.summary);
+                    return ctx.fail(&note, "rotate-restart-failed", summary_arg(&out.check));
                 }
             }
             Ok(None) => {
@@ -829,12 +852,12 @@ async fn roll_back(ctx: &Ctx<'_>, note: RotationNote) -> RotateOutcome {
                 .into_iter()
                 .find(|s| s.display_name.as_deref() == Some(note.display_name.as_str()))
                 .and_then(|s| s.key_id),
-            Err(f) => return ctx.fail(&note, "rotate-read-failed", f.to_string()),
+            Err(f) => return ctx.fail(&note, "rotate-read-failed", msg_arg(&f.msg())),
         },
     };
     if let Some(k) = new_key {
         if let Err(f) = azure::remove(&ctx.http, &endpoints, admin, &p.client_id, &k).await {
-            return ctx.fail(&note, "rotate-remove-failed", f.to_string());
+            return ctx.fail(&note, "rotate-remove-failed", msg_arg(&f.msg()));
         }
     }
     let _ = ctx.vault_delete(&p.name, &note.pending_ref);

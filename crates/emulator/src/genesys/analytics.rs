@@ -17,8 +17,8 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
-use super::api::ApiError;
 use super::conversation::{Conversation, SegmentRow, DIVISION_ID};
+use super::error::ApiError;
 use super::model::iso;
 
 /// The default and largest `paging.pageSize`.

@@ -16,74 +16,16 @@ use serde_json::{json, Value};
 use super::catalog;
 use super::conversation_api;
 use super::credential;
+use super::error::{answer, api_error, ApiError};
 use super::model::{OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET};
-use super::{GenesysScenario, GenesysShared};
-use crate::server::{header_str, json_response, percent_decode, set_header};
+use super::scenario::GenesysScenario;
+use super::state::GenesysShared;
+use crate::wire::{header_str, percent_decode, set_header};
 
-const JSON: &str = "application/json";
 /// The default `pageSize` of listings.
 const DEFAULT_PAGE_SIZE: usize = 25;
 /// The largest `pageSize` honoured; larger values are cut to it.
 const MAX_PAGE_SIZE: usize = 100;
-
-/// A JSON answer with a correlation id, as every Genesys Cloud answer has.
-fn answer(status: StatusCode, body: &Value) -> Response {
-    let mut resp = json_response(status, body, JSON);
-    set_header(
-        &mut resp,
-        "ININ-Correlation-Id",
-        &uuid::Uuid::new_v4().to_string(),
-    );
-    resp
-}
-
-/// A Platform API error answer.
-pub(crate) fn api_error(status: StatusCode, code: &str, message: &str) -> Response {
-    ApiError::new(status, code, message).respond()
-}
-
-/// A Platform API error not yet turned into an answer.
-#[derive(Debug)]
-pub(crate) struct ApiError {
-    status: StatusCode,
-    code: String,
-    message: String,
-}
-
-impl ApiError {
-    /// An error with this status, `code` and `message`.
-    pub(crate) fn new(status: StatusCode, code: &str, message: &str) -> ApiError {
-        ApiError {
-            status,
-            code: code.to_string(),
-            message: message.to_string(),
-        }
-    }
-
-    /// 404 `not.found`.
-    pub(crate) fn not_found() -> ApiError {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "not.found",
-            "The requested resource was not found.",
-        )
-    }
-
-    /// The answer: `message`, `code`, `status`, a fresh `contextId`, empty `details` and `errors`.
-    pub(crate) fn respond(self) -> Response {
-        answer(
-            self.status,
-            &json!({
-                "message": self.message,
-                "code": self.code,
-                "status": self.status.as_u16(),
-                "contextId": uuid::Uuid::new_v4().to_string(),
-                "details": [],
-                "errors": [],
-            }),
-        )
-    }
-}
 
 fn not_found_error() -> Response {
     ApiError::not_found().respond()

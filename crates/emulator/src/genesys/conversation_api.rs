@@ -8,11 +8,12 @@ use chrono::Utc;
 use serde_json::Value;
 
 use super::analytics::DetailsQuery;
-use super::api::ApiError;
 use super::conversation::{destination, Conversation};
-use super::{GenesysScenario, GenesysShared};
+use super::error::ApiError;
+use super::scenario::GenesysScenario;
+use super::state::GenesysShared;
 use crate::pickup::PickedUp;
-use crate::server::lock;
+use crate::wire::lock;
 
 fn missing_permission(permission: &str) -> ApiError {
     ApiError::new(

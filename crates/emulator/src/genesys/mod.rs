@@ -34,14 +34,15 @@ mod catalog;
 mod conversation;
 mod conversation_api;
 pub mod credential;
+mod error;
 mod model;
+mod options;
 mod scenario;
+mod state;
 
-use std::collections::VecDeque;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
 
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
@@ -51,107 +52,16 @@ use axum::Router;
 use chrono::Utc;
 use tokio::sync::watch;
 
+pub use options::GenesysOptions;
 pub use scenario::{GenesysScenario, UnknownGenesysScenario};
 
-use crate::server::{lock, RECORD_LIMIT};
-use model::Org;
-
-/// How the Genesys Cloud emulator is set up.
-#[derive(Clone, Debug)]
-pub struct GenesysOptions {
-    /// How the organization and its integration are set up.
-    pub scenario: GenesysScenario,
-    /// Azure tenant GUID the emulated Graph integration is configured with.
-    pub azure_tenant_id: String,
-    /// Azure app client ID the emulated Graph integration's credential carries.
-    pub azure_client_id: String,
-    /// The inbound email domain linked to the Graph integration (e.g. the Entra emulator's
-    /// tenant domain); the routes `support` and `sales` are its mailbox local parts.
-    pub domain: String,
-    /// Added before answering every request (benchmarks inject a round-trip time).
-    pub delay: Duration,
-    /// Time each restart transition takes (`DEACTIVATING`→`INACTIVE`,
-    /// `ACTIVATING`→`ACTIVE`/`ERROR`).
-    pub transition: Duration,
-    /// How many API requests the `Throttled` scenario answers 429 first.
-    pub throttle_count: u32,
-    /// The `Retry-After` header value on 429 answers, in seconds.
-    pub retry_after: String,
-    /// How long after a conversation starts (and after it ends) the analytics details query shows
-    /// it (its end); `GET /api/v2/conversations/emails/{id}` shows changes at once.
-    pub analytics_lag: Duration,
-    /// The client secret the integration's credential holds at the start (the default is the
-    /// demo tenant's secret). It only matters once a validator is connected
-    /// ([`GenesysEmulator::use_secret_validator`]); `None`: no secret, so enabling then fails.
-    pub initial_secret: Option<String>,
-    /// The request, counted from 1 in the order requests arrive (every request this server gets,
-    /// also refused ones), whose answer is held back until the emulator stops: it is fully
-    /// handled (its effect is visible and it is recorded), but no answer is ever sent. `None`:
-    /// every request is answered.
-    pub stall_after_request: Option<u64>,
-}
-
-impl Default for GenesysOptions {
-    fn default() -> Self {
-        GenesysOptions {
-            scenario: GenesysScenario::Healthy,
-            azure_tenant_id: crate::model::demo::TENANT_ID.to_string(),
-            azure_client_id: crate::model::demo::CLIENT_ID.to_string(),
-            domain: crate::model::demo::TENANT_DOMAIN.to_string(),
-            delay: Duration::ZERO,
-            transition: Duration::from_millis(300),
-            throttle_count: 2,
-            retry_after: "1".to_string(),
-            analytics_lag: Duration::from_secs(1),
-            initial_secret: Some(crate::model::demo::SECRET_VALUE.to_string()),
-            stall_after_request: None,
-        }
-    }
-}
-
-impl GenesysOptions {
-    /// The organization `s` describes, other options at their defaults.
-    pub fn scenario(s: GenesysScenario) -> Self {
-        GenesysOptions {
-            scenario: s,
-            ..GenesysOptions::default()
-        }
-    }
-}
-
-/// State shared by every Genesys handler.
-pub(crate) struct GenesysShared {
-    org: Mutex<Org>,
-    delay: Duration,
-    retry_after: String,
-    count: AtomicU64,
-    log: Mutex<VecDeque<(String, String)>>,
-    /// Email conversations, oldest first.
-    conversations: Mutex<Vec<conversation::Conversation>>,
-    /// [`GenesysOptions::analytics_lag`].
-    analytics_lag: chrono::Duration,
-    /// The Entra emulator's secret check, once connected.
-    validator: Mutex<Option<crate::SecretValidator>>,
-    /// [`GenesysOptions::stall_after_request`].
-    stall_after_request: Option<u64>,
-}
-
-impl GenesysShared {
-    /// The organization, even if a previous holder of the lock panicked.
-    pub(crate) fn org(&self) -> MutexGuard<'_, Org> {
-        lock(&self.org)
-    }
-
-    /// Uses up one throttled answer; true when this request is to be answered 429.
-    pub(crate) fn take_throttle(&self) -> bool {
-        let mut org = self.org();
-        if org.throttle_left == 0 {
-            return false;
-        }
-        org.throttle_left -= 1;
-        true
-    }
-}
+use crate::pickup::{PickedUp, PickupHook};
+use crate::secrets::SecretValidator;
+use crate::server::{own_runtime, refuse_non_loopback, serve, stall_forever};
+use crate::state::RECORD_LIMIT;
+use crate::wire::lock;
+use credential::secret_ok;
+use state::{prepare, GenesysShared};
 
 fn router(shared: Arc<GenesysShared>) -> Router {
     Router::new()
@@ -184,7 +94,7 @@ async fn observe(State(s): State<Arc<GenesysShared>>, req: Request, next: Next) 
         log.push_back((method, target));
     }
     if s.stall_after_request == Some(number) {
-        crate::server::stall_forever().await;
+        stall_forever().await;
     }
     resp
 }
@@ -208,21 +118,6 @@ impl std::fmt::Debug for GenesysEmulator {
     }
 }
 
-fn prepare(opts: &GenesysOptions) -> Arc<GenesysShared> {
-    Arc::new(GenesysShared {
-        org: Mutex::new(Org::new(opts, Utc::now())),
-        delay: opts.delay,
-        retry_after: opts.retry_after.clone(),
-        count: AtomicU64::new(0),
-        log: Mutex::new(VecDeque::new()),
-        conversations: Mutex::new(Vec::new()),
-        analytics_lag: chrono::Duration::from_std(opts.analytics_lag)
-            .unwrap_or_else(|_| chrono::Duration::days(3650)),
-        validator: Mutex::new(None),
-        stall_after_request: opts.stall_after_request,
-    })
-}
-
 impl GenesysEmulator {
     /// Starts on `127.0.0.1` with a free port, serving on the current tokio runtime.
     pub async fn start(opts: GenesysOptions) -> std::io::Result<Self> {
@@ -231,32 +126,24 @@ impl GenesysEmulator {
 
     /// Starts on `addr`, which must be a loopback address, serving on the current tokio runtime.
     pub async fn start_on(addr: SocketAddr, opts: GenesysOptions) -> std::io::Result<Self> {
-        crate::refuse_non_loopback(&addr)?;
+        refuse_non_loopback(&addr)?;
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let local = listener.local_addr()?;
         let shared = prepare(&opts);
         let (tx, rx) = watch::channel(false);
-        tokio::spawn(crate::server::serve(listener, router(shared.clone()), rx));
-        Ok(GenesysEmulator {
-            addr: local,
-            base_url: format!("http://{local}"),
-            scenario: opts.scenario,
+        tokio::spawn(serve(listener, router(shared.clone()), rx));
+        Ok(GenesysEmulator::running(
+            local,
+            opts.scenario,
             shared,
-            stop: Some(tx),
-            thread: None,
-        })
+            tx,
+            None,
+        ))
     }
 
     /// Starts on `127.0.0.1` with a free port, on its own thread with its own tokio runtime.
     pub fn spawn_thread(opts: GenesysOptions) -> std::io::Result<Self> {
-        let std_listener = std::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
-        std_listener.set_nonblocking(true)?;
-        let local = std_listener.local_addr()?;
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("graphwiz-genesys-emulator")
-            .enable_all()
-            .build()?;
+        let (std_listener, local, runtime) = own_runtime("graphwiz-genesys-emulator")?;
         let listener = {
             let _guard = runtime.enter();
             tokio::net::TcpListener::from_std(std_listener)?
@@ -266,15 +153,33 @@ impl GenesysEmulator {
         let app = router(shared.clone());
         let thread = std::thread::Builder::new()
             .name("graphwiz-genesys-emulator".to_string())
-            .spawn(move || runtime.block_on(crate::server::serve(listener, app, rx)))?;
-        Ok(GenesysEmulator {
-            addr: local,
-            base_url: format!("http://{local}"),
-            scenario: opts.scenario,
+            .spawn(move || runtime.block_on(serve(listener, app, rx)))?;
+        Ok(GenesysEmulator::running(
+            local,
+            opts.scenario,
             shared,
-            stop: Some(tx),
-            thread: Some(thread),
-        })
+            tx,
+            Some(thread),
+        ))
+    }
+
+    /// The handle of a server on `addr` for `scenario`, stopped through `stop`; `thread` is the
+    /// thread it runs on, if it has its own.
+    fn running(
+        addr: SocketAddr,
+        scenario: GenesysScenario,
+        shared: Arc<GenesysShared>,
+        stop: watch::Sender<bool>,
+        thread: Option<std::thread::JoinHandle<()>>,
+    ) -> Self {
+        GenesysEmulator {
+            addr,
+            base_url: format!("http://{addr}"),
+            scenario,
+            shared,
+            stop: Some(stop),
+            thread,
+        }
     }
 
     /// `http://127.0.0.1:PORT`, without a trailing slash. Login and API share it.
@@ -343,9 +248,9 @@ impl GenesysEmulator {
     /// picked-up mail (started now), in the queue the route of its mailbox goes to (a route to a
     /// flow ends in the Support queue, a route with neither queue nor flow in no queue). Mail to a
     /// mailbox no route of the linked domain serves creates nothing.
-    pub fn pickup_hook(&self) -> crate::PickupHook {
+    pub fn pickup_hook(&self) -> PickupHook {
         let shared = self.shared.clone();
-        Arc::new(move |picked: crate::PickedUp| conversation_api::create(&shared, &picked))
+        Arc::new(move |picked: PickedUp| conversation_api::create(&shared, &picked))
     }
 
     /// The addresses of the routes of the domain linked to the Graph integration (`support@` and
@@ -368,6 +273,28 @@ impl GenesysEmulator {
                 )
             })
             .collect()
+    }
+
+    /// Connects the integration to a secret check, normally [`crate::Emulator::secret_validator`]
+    /// of the Entra emulator: from now on enabling the integration (`PATCH` with
+    /// `intendedState: ENABLED`) ends `ACTIVE` only when the credential's current client ID and
+    /// secret are valid at the moment the request arrives, else `ERROR` with the detail "Unable
+    /// to authenticate with Microsoft Graph: AADSTS7000215: Invalid client secret provided.".
+    /// A scenario's own activation error still applies. Replaces an earlier validator.
+    pub fn use_secret_validator(&self, v: SecretValidator) {
+        *lock(&self.shared.validator) = Some(v);
+    }
+
+    /// Whether the credential's current client ID and secret are valid now, judged by the
+    /// connected validator; `None` when no validator is connected.
+    pub fn credential_secret_is_valid(&self) -> Option<bool> {
+        secret_ok(&self.shared)
+    }
+
+    /// The client secret the integration's credential holds right now. For tests only: Genesys
+    /// Cloud never shows a stored secret.
+    pub fn credential_secret(&self) -> Option<String> {
+        self.shared.org().cred.secret.clone()
     }
 
     /// Stops the server: open requests get a short grace period. When the emulator runs on its

@@ -3,6 +3,7 @@
 //! restart transitions, the inbound domains, routes, the support queue and its members.
 
 use std::collections::HashSet;
+use std::fmt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
@@ -10,8 +11,8 @@ use serde_json::{json, Value};
 use super::catalog::{
     GRAPH_CREDENTIAL_TYPE, GRAPH_TYPE_ID, GRAPH_TYPE_NAME, TEAMS_TYPE_ID, TEAMS_TYPE_NAME,
 };
-use super::credential::CredentialState;
-use super::{GenesysOptions, GenesysScenario};
+use super::options::GenesysOptions;
+use super::scenario::GenesysScenario;
 
 /// The OAuth client ID handed out.
 pub(crate) const OAUTH_CLIENT_ID: &str = "6f2a9c1e-3b7d-4e58-a0c4-8d1b5e9f7a26";
@@ -500,6 +501,51 @@ impl Org {
             "multipleRouteDestinationsOnInboundEmailEnabled":
                 self.scenario != GenesysScenario::MultiDestinationOff,
         })
+    }
+}
+
+/// What the Graph integration's credential holds.
+#[derive(Clone)]
+pub(crate) struct CredentialState {
+    /// The credential's name.
+    pub name: String,
+    /// The Azure app's client ID.
+    pub client_id: String,
+    /// The Azure app's client secret; `None` when none was ever stored.
+    pub secret: Option<String>,
+    /// When the credential last changed.
+    pub modified: DateTime<Utc>,
+    /// Whether the next update is refused with 409 (`CredentialConflict`).
+    pub conflict_pending: bool,
+}
+
+impl fmt::Debug for CredentialState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CredentialState")
+            .field("name", &self.name)
+            .field("client_id", &self.client_id)
+            .field("secret", &self.secret.as_ref().map(|_| "<redacted>"))
+            .field("modified", &self.modified)
+            .field("conflict_pending", &self.conflict_pending)
+            .finish()
+    }
+}
+
+impl CredentialState {
+    /// The credential `opts` describes, last changed at `since`.
+    pub(crate) fn new(opts: &GenesysOptions, since: DateTime<Utc>) -> Self {
+        let client_id = if opts.scenario == GenesysScenario::OtherApp {
+            OTHER_APP_CLIENT_ID.to_string()
+        } else {
+            opts.azure_client_id.clone()
+        };
+        CredentialState {
+            name: CREDENTIAL_NAME.to_string(),
+            client_id,
+            secret: opts.initial_secret.clone(),
+            modified: since,
+            conflict_pending: opts.scenario == GenesysScenario::CredentialConflict,
+        }
     }
 }
 

@@ -1,0 +1,246 @@
+//! The rail's verdicts on the demo: a step is green only when every check it shows passed, and
+//! the summary names every failed and warning check with its step.
+
+use super::super::*;
+use super::*;
+use graphwiz_emulator::{Emulator, Options, Scenario};
+
+struct Demo {
+    _entra: Emulator,
+    desktop: Desktop,
+    _dir: tempfile::TempDir,
+}
+
+/// The demo of `scenario` with its four mailboxes (two of them broken on purpose), the Azure
+/// app confirmed and the checks run.
+async fn checked(scenario: Scenario) -> Demo {
+    let domain = graphwiz_emulator::model::demo::TENANT_DOMAIN.to_string();
+    let entra = Emulator::start(Options::scenario(scenario)).await.unwrap();
+    let c = entra.demo();
+    let dir = tempfile::tempdir().unwrap();
+    let d = Desktop::open(dir.path());
+    d.start_demo(DemoTenant {
+        scenario: scenario.name().into(),
+        base_url: entra.base_url(),
+        tenant_id: c.tenant_id.clone(),
+        client_id: c.client_id.clone(),
+        secret: ClientSecret::new(c.client_secret.clone()),
+        mailboxes: ["support", "sales", "unlicensed", "blocked"]
+            .iter()
+            .map(|m| DemoMailbox {
+                address: format!("{m}@{domain}"),
+                kind: (*m).into(),
+            })
+            .collect(),
+        genesys: None,
+    })
+    .unwrap();
+    let v = d.view();
+    d.save_azure_app(AzureAppInput {
+        name: "x".into(),
+        cloud: "global".into(),
+        tenant: v.form.tenant.clone(),
+        client_id: v.form.client_id.clone(),
+        secret: None,
+        // A pasted Secret ID is sent anyway, as the admin who ticks "I know" does.
+        i_know: true,
+    })
+    .unwrap();
+    for m in ["support", "sales", "unlicensed", "blocked"] {
+        let _ = d.add_mailbox(&format!("{m}@{domain}"));
+    }
+    d.run_checks().await.unwrap();
+    Demo {
+        _entra: entra,
+        desktop: d,
+        _dir: dir,
+    }
+}
+
+fn status_of_step(v: &View, step: Step) -> StepStatus {
+    v.steps.iter().find(|s| s.step == step).unwrap().status
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn broken_mailboxes_make_their_step_red_and_nothing_unproven_is_green() {
+    let demo = checked(Scenario::Healthy).await;
+    let v = demo.desktop.view();
+    assert_eq!(v.steps.len(), Step::ALL.len());
+    assert_eq!(status_of_step(&v, Step::Start), StepStatus::None);
+    assert_eq!(status_of_step(&v, Step::AzureApp), StepStatus::Passed);
+    assert_eq!(status_of_step(&v, Step::Permissions), StepStatus::Passed);
+    // unlicensed@ and blocked@ fail on purpose.
+    assert_eq!(status_of_step(&v, Step::Mailboxes), StepStatus::Failed);
+    let mb = v.steps.iter().find(|s| s.step == Step::Mailboxes).unwrap();
+    assert_eq!((mb.counts.pass, mb.counts.fail), (2, 2), "{:?}", mb.counts);
+    // The live test never ran: not green.
+    assert_eq!(status_of_step(&v, Step::LiveTest), StepStatus::NotRun);
+    assert_eq!(status_of_step(&v, Step::Summary), StepStatus::Failed);
+    // The summary names both mailbox failures, on the mailboxes step.
+    let failed: Vec<(&str, Option<&str>, Step)> = v
+        .summary
+        .problems
+        .iter()
+        .filter(|p| p.check.status == Status::Fail)
+        .map(|p| (p.check.id.as_str(), p.check.mailbox.as_deref(), p.step))
+        .collect();
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(failed
+        .iter()
+        .all(|(id, m, step)| *id == "mailbox_access" && m.is_some() && *step == Step::Mailboxes));
+    // The permissions step counts only its own cards.
+    let perms = v
+        .steps
+        .iter()
+        .find(|s| s.step == Step::Permissions)
+        .unwrap();
+    assert_eq!(perms.counts.fail, 0);
+    assert_eq!(
+        perms.counts.pass + perms.counts.warn,
+        v.permissions.len(),
+        "{:?}",
+        perms.counts
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expired_secret_is_red_where_it_is_shown_and_nothing_after_it_is_green() {
+    let demo = checked(Scenario::ExpiredSecret).await;
+    let v = demo.desktop.view();
+    assert_eq!(status_of_step(&v, Step::AzureApp), StepStatus::Failed);
+    assert_eq!(status_of_step(&v, Step::Permissions), StepStatus::Failed);
+    for step in [Step::Mailboxes, Step::LiveTest] {
+        assert_ne!(status_of_step(&v, step), StepStatus::Passed, "{step:?}");
+    }
+    assert_eq!(status_of_step(&v, Step::Summary), StepStatus::Failed);
+    let first = v.summary.problems.first().expect("a problem");
+    assert_eq!(first.check.id, "credentials");
+    assert_eq!(first.step, Step::Permissions);
+    assert_eq!(first.check.code.as_deref(), Some("AADSTS7000222"));
+}
+
+#[test]
+fn a_step_is_green_only_when_every_check_passed() {
+    let c = |s: Status| Check::msg("x", s, "test-echo", crate::i18n::Args::new());
+    assert_eq!(status_of([]), StepStatus::NotRun);
+    assert_eq!(status_of(&[c(Status::Pass)]), StepStatus::Passed);
+    assert_eq!(
+        status_of(&[c(Status::Pass), c(Status::Skip)]),
+        StepStatus::NotRun
+    );
+    assert_eq!(
+        status_of(&[c(Status::Pass), c(Status::Warn)]),
+        StepStatus::Warning
+    );
+    assert_eq!(
+        status_of(&[c(Status::Warn), c(Status::Fail), c(Status::Skip)]),
+        StepStatus::Failed
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn importing_a_demo_export_asks_first_and_flags_its_loopback_endpoints() {
+    let demo = checked(Scenario::Healthy).await;
+    let d = &demo.desktop;
+    let file = demo._dir.path().join("demo.graphwiz.json");
+    d.export_config(&file, true).unwrap();
+    d.set_language("de");
+    let cfg = read_config(&file).unwrap();
+    let preview = d.preview_import(cfg, "demo.graphwiz.json");
+    // Nothing changed yet: still the demo.
+    assert!(d.view().demo.is_some());
+    assert!(preview.leaves_demo);
+    assert!(!preview.test_endpoints.is_empty(), "{preview:?}");
+    let ids: Vec<&str> = preview
+        .notes
+        .iter()
+        .filter_map(|c| c.message_id.as_deref())
+        .collect();
+    assert!(ids.contains(&"app-import-leaves-demo"), "{ids:?}");
+    assert!(ids.contains(&"app-import-loopback-endpoint"), "{ids:?}");
+    assert!(ids.contains(&"app-import-not-validated"), "{ids:?}");
+    let holds = preview
+        .notes
+        .iter()
+        .find(|c| c.status == Status::Pass)
+        .unwrap();
+    assert!(holds.summary.contains("4 Postfächer"), "{}", holds.summary);
+
+    // Cancelled: nothing changes; confirming now is refused.
+    d.cancel_import();
+    assert!(d.view().demo.is_some());
+    assert!(d.confirm_import(false).is_err());
+
+    // Confirmed: the demo ends, Microsoft's endpoints are used, and a notice says what happened.
+    let cfg = read_config(&file).unwrap();
+    d.preview_import(cfg, "demo.graphwiz.json");
+    let outcome = d.confirm_import(false).unwrap();
+    assert!(outcome.ends_demo);
+    let v = outcome.view;
+    assert!(v.demo.is_none());
+    assert_eq!(v.step, Step::AzureApp);
+    assert_eq!(v.mailboxes.len(), 4);
+    {
+        let s = d.lock();
+        assert_eq!(s.state.draft.login_url, None);
+        assert_eq!(s.state.draft.graph_url, None);
+    }
+    let notice = v
+        .notices
+        .iter()
+        .find(|c| c.message_id.as_deref() == Some("app-import-done"))
+        .expect("an import notice");
+    assert!(notice.summary.contains("importiert"), "{}", notice.summary);
+    assert!(
+        notice.summary.contains("Test-Endpunkte"),
+        "{}",
+        notice.summary
+    );
+}
+
+/// Every Entra/Graph scenario of the emulator, checked with the UI in German, then the live
+/// test where the checks let it run: every text of the view is the German catalog's.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_scenario_reads_german_in_the_view() {
+    let mut found = Vec::new();
+    for scenario in Scenario::ALL {
+        let demo = checked(scenario).await;
+        let d = &demo.desktop;
+        d.set_language("de");
+        let _ = d.go_to(Step::LiveTest);
+        let v = d.view();
+        let sender = v.mailboxes.first().map(|m| m.address.clone());
+        // Mail that never arrives waits the app's full two minutes; the CLI test covers its texts
+        // with a short wait.
+        if let Some(sender) = sender.filter(|_| scenario != Scenario::MailLost) {
+            let _ = d.run_live_test(&sender, None, &|_| {}).await;
+        }
+        let v = d.view();
+        if scenario == Scenario::Healthy {
+            let live = v
+                .live
+                .as_ref()
+                .expect("the live test ran on the healthy tenant");
+            assert!(live.ok, "{live:?}");
+        }
+        let json = serde_json::to_value(&v).unwrap();
+        for problem in super::super::german_audit::non_german(&json) {
+            found.push(format!("{}: {problem}", scenario.name()));
+        }
+        // The audit sees English: the same view in English is refused.
+        if scenario == Scenario::WrongSecret {
+            d.set_language("en");
+            let en = serde_json::to_value(d.view()).unwrap();
+            assert!(
+                !super::super::german_audit::non_german(&en).is_empty(),
+                "the audit finds nothing in the English view"
+            );
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "{} texts not from the German catalog:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
