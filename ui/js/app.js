@@ -1013,27 +1013,24 @@
   }
 
   // ---------------------------------------------------------------- states in words
-  // Every coloured state has a word beside it. The phase pills of the live and pickup tests get a
-  // glyph in their dot and a word for screen readers, the days-left tile a glyph and a word; both
-  // follow the classes and data-state that the render functions set (also between renders, from
-  // the progress channels).
-  const PHASE_STATES = [
-    ["phase-pass", "status.pass", "✓"],
-    ["phase-fail", "status.fail", "✕"],
-    ["phase-warn", "status.warn", "!"],
-    ["phase-skip", "status.skip", "–"],
-    ["done", "status.pass", "✓"],
-    ["active", "live.phase_active", ""],
+  // Every coloured state has a word beside it. The phase pills of the live and pickup tests (whose
+  // verdict renderLive words beside the dot) get a glyph in their dot, the days-left tile a glyph
+  // and a word; both follow the classes and data-state that the render functions set (also
+  // between renders, from the progress channels).
+  const PHASE_GLYPHS = [
+    ["phase-pass", "✓"],
+    ["phase-fail", "✕"],
+    ["phase-warn", "!"],
+    ["phase-skip", "–"],
+    ["done", "✓"],
   ];
   const TILE_STATES = { ok: ["exp.state.ok", "✓"], soon: ["exp.state.soon", "!"], expired: ["exp.state.expired", "✕"] };
 
   function labelStates() {
     document.querySelectorAll("[data-phase], [data-pickup-phase]").forEach((li) => {
-      const s = PHASE_STATES.find(([cls]) => li.classList.contains(cls));
+      const g = PHASE_GLYPHS.find(([cls]) => li.classList.contains(cls));
       const dot = li.querySelector(".phase-dot");
-      const word = li.querySelector(".phase-status");
-      if (dot && dot.textContent !== (s ? s[2] : "")) dot.textContent = s ? s[2] : "";
-      if (word) word.textContent = s ? " (" + t(s[1]) + ")" : "";
+      if (dot && dot.textContent !== (g ? g[1] : "")) dot.textContent = g ? g[1] : "";
     });
     const tile = $("expiry-days-tile");
     const st = tile && TILE_STATES[tile.dataset.state];

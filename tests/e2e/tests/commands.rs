@@ -143,9 +143,16 @@ async fn a_a_command_in_a_fix_is_code_with_a_copy_button() -> Result<()> {
     app.show("scope-audit").await?;
     app.screenshot("scope-audit-fix").await?;
 
-    // German: the button's name in German (the fix itself is the core's English text).
+    // German: the fix in German with the same commands, the button's name in German.
     click(&app, "lang-de").await?;
     app.wait_text("step-mailboxes", "Postfächer").await?;
+    app.wait_selector_text(&blocked, "prüfen Sie dann mit")
+        .await?;
+    let cmds = commands_in(&app, &blocked).await?;
+    assert!(
+        cmds.iter().any(|c| c["text"] == verify.as_str()),
+        "{cmds:?}"
+    );
     app.wait_attr(
         &format!("{blocked} [data-testid=\"copy-command\"]"),
         "aria-label",

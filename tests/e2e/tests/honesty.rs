@@ -26,10 +26,18 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
         .await?;
 
     // The steps the failure is on are red; nothing after it is green.
-    app.wait_attr(".steps li[data-step=\"permissions\"]", "data-status", "failed")
-        .await?;
-    app.wait_attr(".steps li[data-step=\"azure-app\"]", "data-status", "failed")
-        .await?;
+    app.wait_attr(
+        ".steps li[data-step=\"permissions\"]",
+        "data-status",
+        "failed",
+    )
+    .await?;
+    app.wait_attr(
+        ".steps li[data-step=\"azure-app\"]",
+        "data-status",
+        "failed",
+    )
+    .await?;
     for step in ["mailboxes", "live-test", "secret-expiry", "summary"] {
         let s = rail_status(&app, step).await?;
         assert_ne!(s, "passed", "{step} is green over an expired secret");
@@ -41,7 +49,10 @@ async fn a_expired_secret_is_red_in_the_rail_and_named_in_the_summary() -> Resul
         .attr("aria-label")
         .await?
         .unwrap_or_default();
-    assert!(label.contains("failed"), "the rail says it in words: {label}");
+    assert!(
+        label.contains("failed"),
+        "the rail says it in words: {label}"
+    );
     app.screenshot("rail-expired").await?;
 
     // The summary names the failed check and leads to its step.

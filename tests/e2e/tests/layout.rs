@@ -170,9 +170,8 @@ async fn a_layout_and_keyboard_on_every_step() -> Result<()> {
             r#"return Array.from(document.querySelectorAll('[data-phase]')).map((li) => {
                  const d = li.querySelector(".phase-dot").getBoundingClientRect();
                  const t = li.querySelector(".phase-text").getBoundingClientRect();
-                 const line = parseFloat(getComputedStyle(li).lineHeight) || 20;
                  return { phase: li.dataset.phase, text: li.textContent,
-                          beside: d.right <= t.left && d.bottom > t.top && d.top < t.top + line };
+                          beside: d.right <= t.left && d.bottom > t.top && d.top < t.bottom };
                });"#,
             vec![],
         )

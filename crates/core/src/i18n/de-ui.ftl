@@ -229,7 +229,6 @@ ui-live--phase--send = Senden
 ui-live--phase--receive = Empfangen
 ui-live--phase--mark_read = Als gelesen markieren
 ui-live--phase--cleanup = Aufräumen
-ui-live--phase_active = läuft
 ui-live--waiting = wartet … { $s } s ({ $polls ->
     [one] { $polls } Abfrage
    *[other] { $polls } Abfragen

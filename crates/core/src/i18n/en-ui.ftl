@@ -229,7 +229,6 @@ ui-live--phase--send = Send
 ui-live--phase--receive = Receive
 ui-live--phase--mark_read = Mark as read
 ui-live--phase--cleanup = Clean up
-ui-live--phase_active = running
 ui-live--waiting = waiting… { $s } s ({ $polls ->
     [one] { $polls } poll
    *[other] { $polls } polls
