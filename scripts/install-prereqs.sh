@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what graphwiz needs to build and test on Debian/Ubuntu: system packages (build and
 # headless-test deps), checks for a Rust toolchain, and installs tauri-driver (WebDriver for the
-# desktop app, used by the end-to-end tests), cargo-fuzz (the short fuzz runs) and the Tauri CLI
-# (npm, into scripts/tauri-cli; the .deb bundler). Idempotent: safe to run again; installed parts are
+# desktop app, used by the end-to-end tests), cargo-fuzz (the short fuzz runs), the Tauri CLI
+# (npm, into scripts/tauri-cli; the .deb bundler) and axe-core (npm, into tests/e2e; the
+# accessibility test). Idempotent: safe to run again; installed parts are
 # skipped. Runs as root, or as a user with sudo.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ BUILD_PKGS=(
 )
 TEST_PKGS=(
   xvfb xauth webkit2gtk-driver gnome-keyring gcr libsecret-tools dbus dbus-x11 dunst
-  libnotify-bin x11-utils xdotool imagemagick at-spi2-core fonts-dejavu-core
+  libnotify-bin x11-utils xdotool xclip imagemagick at-spi2-core fonts-dejavu-core
   desktop-file-utils man-db binutils
 )
 
@@ -105,18 +106,39 @@ install_tauri_cli() {
     say "tauri CLI: present ($have)"
     return
   fi
+  ensure_npm
+  say "tauri CLI: npm ci in scripts/tauri-cli (${want:-pinned version})"
+  (cd "$dir" && npm ci --no-audit --no-fund)
+}
+
+ensure_npm() {
   if ! command -v npm >/dev/null 2>&1; then
-    say "tauri CLI: installing nodejs and npm (Debian packages)"
+    say "npm: installing nodejs and npm (Debian packages)"
     export DEBIAN_FRONTEND=noninteractive
     as_root apt-get update
     as_root apt-get install -y --no-install-recommends nodejs npm
   fi
-  say "tauri CLI: npm ci in scripts/tauri-cli (${want:-pinned version})"
+}
+
+# axe-core, which the accessibility test (tests/e2e/tests/a11y.rs) runs inside the app's web view:
+# the npm package at the version pinned by tests/e2e/package-lock.json, into tests/e2e/node_modules.
+install_axe_core() {
+  local dir want have
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../tests/e2e" && pwd)"
+  want="$(sed -n 's/.*"axe-core": "\([0-9.]*\)".*/\1/p' "$dir/package.json")"
+  have="$(sed -n 's/^  "version": "\([0-9.]*\)".*/\1/p' "$dir/node_modules/axe-core/package.json" 2>/dev/null || true)"
+  if [ -n "$want" ] && [ "$have" = "$want" ] && [ -f "$dir/node_modules/axe-core/axe.min.js" ]; then
+    say "axe-core: present ($have)"
+    return
+  fi
+  ensure_npm
+  say "axe-core: npm ci in tests/e2e (${want:-pinned version})"
   (cd "$dir" && npm ci --no-audit --no-fund)
 }
 
 install_system_packages
 install_tauri_cli
+install_axe_core
 check_rust
 install_tauri_driver
 install_cargo_fuzz

@@ -162,6 +162,9 @@ run_e2e() {
   for tool in tauri-driver WebKitWebDriver; do
     command -v "$tool" >/dev/null 2>&1 || { echo "e2e: $tool not found; run scripts/install-prereqs.sh" >&2; return 3; }
   done
+  # The accessibility test runs axe-core (npm, pinned in tests/e2e/package-lock.json) in the app.
+  [ -f "$ROOT/tests/e2e/node_modules/axe-core/axe.min.js" ] \
+    || { echo "e2e: axe-core not installed in tests/e2e/node_modules; run scripts/install-prereqs.sh" >&2; return 3; }
   cargo fmt --manifest-path "$E2E_MANIFEST" -- --check || return $?
   cargo clippy --manifest-path "$E2E_MANIFEST" --all-targets --locked -- -D warnings || return $?
   cargo build -p graphwiz-app --locked || return $?

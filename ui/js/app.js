@@ -266,6 +266,7 @@
     renderProfiles();
     renderNav(screen);
     renderNotes();
+    labelStates();
     if (state.shownStep !== screen) {
       const prev = state.shownStep;
       state.shownStep = screen;
@@ -475,6 +476,67 @@
     if (input) input.setAttribute("aria-invalid", String((list || []).some((p) => p.severity === "error")));
   }
 
+  /** A fix as shown: a part written between backticks (`like this`) is a command, shown as code
+   *  on one line (scrolled sideways when long) with a button that copies it; the punctuation
+   *  right around it stays on its line. Text only. */
+  function fixText(text, attrs) {
+    const parts = String(text).split("`");
+    // An unpaired backtick stays as it is.
+    if (parts.length % 2 === 0) {
+      const last = parts.pop();
+      parts.push(parts.pop() + "`" + last);
+    }
+    const out = [];
+    let rest = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const open = /[(\[„“"'‘«]*$/.exec(rest)[0];
+      out.push(rest.slice(0, rest.length - open.length));
+      const close = /^[)\]“”"'’».,;:!?]*/.exec(parts[i + 1])[0];
+      out.push(fixCommand(parts[i], open, close));
+      rest = parts[i + 1].slice(close.length);
+    }
+    out.push(rest);
+    return h("p", Object.assign({ class: "fix-text" }, attrs), ...out);
+  }
+
+  function fixCommand(cmd, open, close) {
+    const code = h("code", { class: "cmd-code", tabindex: "0", text: cmd });
+    const note = h("span", { class: "cmd-note", role: "status", "data-testid": "copy-command-note" });
+    const copy = h("button", {
+      type: "button",
+      class: "btn btn-small cmd-copy",
+      "data-testid": "copy-command",
+      "aria-label": t("action.copy_command"),
+      text: t("action.copy"),
+      on: { click: () => copyCommand(cmd, code, note) },
+    });
+    const punct = (p) => (p ? h("span", { class: "cmd-punct", text: p }) : null);
+    return h("span", { class: "cmd", "data-testid": "fix-command" }, punct(open), code, punct(close), copy, note);
+  }
+
+  /** Copies a command of a fix (text the core wrote, never a secret) with the web view's
+   *  clipboard; the selected command and the editing "copy" where that is not available. */
+  async function copyCommand(cmd, code, note) {
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(cmd);
+      ok = true;
+    } catch (_) {
+      const sel = window.getSelection();
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      sel.removeAllRanges();
+      sel.addRange(range);
+      try {
+        ok = document.execCommand("copy");
+      } catch (_) {
+        ok = false;
+      }
+      sel.removeAllRanges();
+    }
+    note.textContent = t(ok ? "fix.copied" : "fix.copy_failed");
+  }
+
   function statusIcon(status) {
     return { pass: "✓", warn: "!", fail: "✕", skip: "–" }[status] || "?";
   }
@@ -497,7 +559,7 @@
       ),
       h("p", { class: "check-summary", lang: wordedIn, text: c.summary }),
       c.fix
-        ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), h("p", { lang: wordedIn, text: c.fix }))
+        ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), fixText(c.fix, { lang: wordedIn }))
         : null,
       c.portal_url || o.extra
         ? h(
@@ -752,8 +814,8 @@
     const expiredUndated = !e.expires && e.state === "expired";
     $("expiry-date").textContent = e.expires ? fmtDate(e.expires) : t(expiredUndated ? "exp.expired_undated" : "exp.unknown");
     const days = $("expiry-days");
-    if (expiredUndated) days.textContent = t("exp.expired_word");
-    else if (e.days_left === null || e.days_left === undefined) days.textContent = "–";
+    // Expired without a date: no count of days; the tile's state word says "expired".
+    if (expiredUndated || e.days_left === null || e.days_left === undefined) days.textContent = "–";
     else if (e.days_left < 0) days.textContent = t("exp.expired_days", { n: -e.days_left });
     else days.textContent = t(e.days_left === 1 ? "exp.day_value" : "exp.days_value", { n: e.days_left });
     $("expiry-days-tile").dataset.state = e.state || "unknown";
@@ -899,6 +961,7 @@
   function renderProfiles() {
     const rows = state.profiles;
     const table = $("profiles-table");
+    show($("profiles-demo-note"), !!(state.view && state.view.demo));
     show($("profiles-empty"), !!rows && rows.length === 0);
     show(table, !!rows && rows.length > 0);
     $("profiles-recheck-all").disabled = !rows || rows.length === 0;
@@ -922,6 +985,8 @@
             "span",
             { class: "expiry expiry-" + (r.expiry_state || "ok"), "data-testid": "profile-expiry" },
             r.days_left < 0 ? t("exp.expired_days", { n: -r.days_left }) : t(r.days_left === 1 ? "exp.day_value" : "exp.days_value", { n: r.days_left }),
+            // The colour's meaning in words ("expired …" says it already).
+            r.days_left < 0 ? null : h("span", { class: "expiry-word", text: " · " + t("exp.state." + (r.expiry_state === "soon" ? "soon" : "ok")) }),
           );
         const confirming = state.confirmRemove === r.name;
         return h(
@@ -948,6 +1013,49 @@
         );
       }),
     );
+  }
+
+  // ---------------------------------------------------------------- states in words
+  // Every coloured state has a word beside it. The phase pills of the live and pickup tests (whose
+  // verdict renderLive words beside the dot) get a glyph in their dot, the days-left tile a glyph
+  // and a word; both follow the classes and data-state that the render functions set (also
+  // between renders, from the progress channels).
+  const PHASE_GLYPHS = [
+    ["phase-pass", "✓"],
+    ["phase-fail", "✕"],
+    ["phase-warn", "!"],
+    ["phase-skip", "–"],
+    ["done", "✓"],
+  ];
+  const TILE_STATES = { ok: ["exp.state.ok", "✓"], soon: ["exp.state.soon", "!"], expired: ["exp.state.expired", "✕"] };
+
+  function labelStates() {
+    document.querySelectorAll("[data-phase], [data-pickup-phase]").forEach((li) => {
+      const g = PHASE_GLYPHS.find(([cls]) => li.classList.contains(cls));
+      const dot = li.querySelector(".phase-dot");
+      if (dot && dot.textContent !== (g ? g[1] : "")) dot.textContent = g ? g[1] : "";
+    });
+    const tile = $("expiry-days-tile");
+    const st = tile && TILE_STATES[tile.dataset.state];
+    const word = $("expiry-state");
+    if (word) word.textContent = st ? st[1] + " " + t(st[0]) : "";
+  }
+
+  /** A focused control is never left under the sticky step navigation (or above the view):
+   *  scrolled into view within the main area's scroll padding (app.css). */
+  function keepFocusInView() {
+    const main = document.getElementById("main");
+    const reveal = (el) => {
+      const nav = $("wizard-nav");
+      if (!el || !main.contains(el) || el === main || el.matches("h1")) return;
+      const r = el.getBoundingClientRect();
+      const bottom = nav && !nav.hidden && !nav.contains(el) ? nav.getBoundingClientRect().top : main.getBoundingClientRect().bottom;
+      if (r.bottom > bottom || r.top < main.getBoundingClientRect().top) el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    };
+    main.addEventListener("focusin", (e) => {
+      reveal(e.target);
+      requestAnimationFrame(() => reveal(document.activeElement === e.target ? e.target : null));
+    });
   }
 
   // ---------------------------------------------------------------- actions
@@ -1326,7 +1434,7 @@
             { "data-testid": "ts-cause", "data-step": causeStep.id },
             h("strong", { text: t("ts.cause", { step: causeStep.title }) }),
             causeStep.text ? h("p", { "data-testid": "ts-cause-text", text: causeStep.text }) : null,
-            w.fix ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), h("p", { "data-testid": "ts-fix", text: w.fix })) : null,
+            w.fix ? h("div", { class: "check-fix" }, h("span", { class: "fix-label", text: t("check.fix") }), fixText(w.fix, { "data-testid": "ts-fix" })) : null,
             h(
               "div",
               { class: "actions" },
@@ -1829,6 +1937,12 @@
     marks.push(["dom_ready", clock()]);
     state.lang = initialLanguage();
     wire();
+    keepFocusInView();
+    new MutationObserver(labelStates).observe(document.getElementById("main"), {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["class", "data-state"],
+    });
     if (typeof invoke !== "function") {
       render(); // plain browser preview: no app behind the page
       return;

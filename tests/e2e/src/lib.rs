@@ -23,6 +23,11 @@
 //! [`Home::direct`] starts the app without WebDriver (e.g. `--hidden`, as at login). The output of
 //! tauri-driver, WebKitWebDriver and the app goes to `run/driver.log` in the [`Home`] (scanned by
 //! the leak test).
+//!
+//! [`App::axe`] runs axe-core (the npm package pinned by `tests/e2e/package.json`, installed into
+//! `tests/e2e/node_modules` by `npm ci` in scripts/install-prereqs.sh; `GRAPHWIZ_AXE` names
+//! another `axe.min.js`) inside the app's web view: its source goes in through WebDriver's
+//! execute, which the page's CSP (no inline scripts) does not govern.
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -85,6 +90,51 @@ fn driver_path() -> PathBuf {
 
 fn free_port() -> Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Where `axe.min.js` is read from: `GRAPHWIZ_AXE`, else `tests/e2e/node_modules/axe-core/`.
+pub fn axe_path() -> PathBuf {
+    match std::env::var_os("GRAPHWIZ_AXE").filter(|v| !v.is_empty()) {
+        Some(p) => PathBuf::from(p),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
+    }
+}
+
+/// One rule axe-core found broken on the page, with the elements that break it.
+#[derive(Debug, Clone)]
+pub struct AxeViolation {
+    /// The rule's id (`color-contrast`, `button-name`, …).
+    pub id: String,
+    /// `minor`, `moderate`, `serious` or `critical`.
+    pub impact: String,
+    /// What the rule asks for.
+    pub help: String,
+    /// Deque's page on the rule.
+    pub help_url: String,
+    /// One CSS selector per offending element, with axe's summary of what is wrong with it.
+    pub nodes: Vec<(String, String)>,
+}
+
+impl AxeViolation {
+    /// True for the impacts a test fails on: `serious` and `critical`.
+    pub fn is_serious(&self) -> bool {
+        matches!(self.impact.as_str(), "serious" | "critical")
+    }
+}
+
+impl std::fmt::Display for AxeViolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "[{}] {}: {} ({})",
+            self.impact, self.id, self.help, self.help_url
+        )?;
+        for (target, summary) in &self.nodes {
+            let summary = summary.replace('\n', " ");
+            writeln!(f, "    {target}  — {summary}")?;
+        }
+        Ok(())
+    }
 }
 
 /// Private folders of one app run; keep it to start the app again on the same state.
@@ -450,6 +500,115 @@ impl App {
             .client
             .execute_async(script, vec![serde_json::Value::String(cmd.into()), args])
             .await?)
+    }
+
+    /// Runs axe-core on the whole page as it is now (every rule axe runs by default: WCAG 2.x A
+    /// and AA, best practices) and returns its violations. axe's source is injected through
+    /// WebDriver the first time (and again after a reload).
+    pub async fn axe(&self) -> Result<Vec<AxeViolation>> {
+        let loaded = self
+            .client
+            .execute(
+                "return typeof window.axe === 'object' && typeof window.axe.run === 'function';",
+                vec![],
+            )
+            .await?;
+        if loaded != serde_json::Value::Bool(true) {
+            let path = axe_path();
+            let src = std::fs::read_to_string(&path).map_err(|e| {
+                format!(
+                    "axe-core is not installed at {} ({e}): run `npm ci` in tests/e2e (scripts/install-prereqs.sh does) or set GRAPHWIZ_AXE",
+                    path.display()
+                )
+            })?;
+            let ok = self
+                .client
+                .execute(
+                    &format!("{src}\n;return typeof window.axe === 'object' && typeof window.axe.run === 'function';"),
+                    vec![],
+                )
+                .await?;
+            if ok != serde_json::Value::Bool(true) {
+                return Err(
+                    format!("{}: axe-core did not load into the web view", self.name).into(),
+                );
+            }
+        }
+        let script = r#"
+const done = arguments[arguments.length - 1];
+window.axe
+  .run(document, { resultTypes: ["violations"] })
+  .then(
+    (r) => done({ ok: r.violations.map((v) => ({
+      id: v.id, impact: v.impact || "", help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => [n.target.map(String).join(" >>> "), n.failureSummary || ""]),
+    })) }),
+    (e) => done({ err: String((e && e.stack) || e) }),
+  );
+"#;
+        let out = self.client.execute_async(script, vec![]).await?;
+        if let Some(err) = out.get("err") {
+            return Err(format!("{}: axe.run failed: {err}", self.name).into());
+        }
+        let list = out
+            .get("ok")
+            .and_then(|v| v.as_array())
+            .ok_or_else(|| format!("{}: axe.run returned {out}", self.name))?;
+        let text = |v: &serde_json::Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+        Ok(list
+            .iter()
+            .map(|v| AxeViolation {
+                id: text(v, "id"),
+                impact: text(v, "impact"),
+                help: text(v, "help"),
+                help_url: text(v, "helpUrl"),
+                nodes: v["nodes"]
+                    .as_array()
+                    .map(|ns| {
+                        ns.iter()
+                            .map(|n| {
+                                let part = |i: usize| n[i].as_str().unwrap_or_default().to_string();
+                                (part(0), part(1))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Presses Tab (Shift+Tab with `back`) as a keyboard would, wherever the focus is.
+    pub async fn tab(&self, back: bool) -> Result<()> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        use fantoccini::key::Key;
+        let mut keys = KeyActions::new("keyboard".into());
+        if back {
+            keys = keys.then(KeyAction::Down {
+                value: Key::Shift.into(),
+            });
+        }
+        keys = keys
+            .then(KeyAction::Down {
+                value: Key::Tab.into(),
+            })
+            .then(KeyAction::Up {
+                value: Key::Tab.into(),
+            });
+        if back {
+            keys = keys.then(KeyAction::Up {
+                value: Key::Shift.into(),
+            });
+        }
+        self.client.perform_actions(keys).await?;
+        Ok(())
+    }
+
+    /// Scrolls the element with this `data-testid` into the middle of the view (for a
+    /// screenshot of it).
+    pub async fn show(&self, testid: &str) -> Result<()> {
+        let e = self.el(testid).await?;
+        self.center(&e).await;
+        Ok(())
     }
 
     /// The element with this `data-testid`.

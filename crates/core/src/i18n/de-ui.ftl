@@ -39,6 +39,7 @@ ui-action--add = Hinzufügen
 ui-action--remove = Entfernen
 ui-action--save = Speichern
 ui-action--copy = Kopieren
+ui-action--copy_command = Befehl kopieren
 ui-action--open_portal = Im Azure-Portal öffnen
 
 ui-demo--tag = Demo
@@ -124,6 +125,8 @@ ui-status--skip = Übersprungen
 ui-status--none = Noch nicht geprüft
 
 ui-check--fix = Was zu tun ist
+ui-fix--copied = Kopiert
+ui-fix--copy_failed = Kopieren nicht möglich: Markieren Sie den Befehl und kopieren Sie ihn selbst.
 ui-check--tenant = Mandant
 ui-check--credentials = Client-ID und geheimer Schlüssel
 ui-check--registration = App-Registrierung
@@ -247,7 +250,9 @@ ui-exp--days_value = { $n ->
 }
 ui-exp--day_value = 1 Tag
 ui-exp--expired_undated = Abgelaufen (laut Entra ID)
-ui-exp--expired_word = abgelaufen
+ui-exp--state--ok = rechtzeitig
+ui-exp--state--soon = bald erneuern
+ui-exp--state--expired = abgelaufen
 ui-exp--expired_days = seit { $n ->
     [one] { $n } Tag
    *[other] { $n } Tagen
@@ -300,6 +305,7 @@ ui-profiles--lead = Alle Integrationen, die graphwiz kennt, mit dem letzten Erge
 ui-profiles--recheck_all = Alle erneut prüfen
 ui-profiles--back = Zurück zum Assistenten
 ui-profiles--empty = Noch keine gespeicherten Profile. Ein Profil wird gespeichert, wenn Sie den Schritt „Azure-App“ bestätigen.
+ui-profiles--demo_note = Demo-Mandanten werden nie als Profil gespeichert, und ihre geheimen Schlüssel kommen nie in den Schlüsselbund. Richten Sie einen echten Mandanten ein, um ein Profil zu speichern.
 ui-profiles--col--name = Profil
 ui-profiles--col--tenant = Mandant
 ui-profiles--col--verdict = Letzte Prüfung

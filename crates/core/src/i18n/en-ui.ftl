@@ -39,6 +39,7 @@ ui-action--add = Add
 ui-action--remove = Remove
 ui-action--save = Save
 ui-action--copy = Copy
+ui-action--copy_command = Copy command
 ui-action--open_portal = Open in Azure portal
 
 ui-demo--tag = Demo
@@ -124,6 +125,8 @@ ui-status--skip = Skipped
 ui-status--none = Not checked yet
 
 ui-check--fix = What to do
+ui-fix--copied = Copied
+ui-fix--copy_failed = Could not copy: select the command and copy it yourself.
 ui-check--tenant = Tenant
 ui-check--credentials = Client ID and secret
 ui-check--registration = App registration
@@ -247,7 +250,9 @@ ui-exp--days_value = { $n ->
 }
 ui-exp--day_value = 1 day
 ui-exp--expired_undated = Expired (said Entra ID)
-ui-exp--expired_word = expired
+ui-exp--state--ok = in good time
+ui-exp--state--soon = renew soon
+ui-exp--state--expired = expired
 ui-exp--expired_days = expired { $n ->
     [one] { $n } day
    *[other] { $n } days
@@ -300,6 +305,7 @@ ui-profiles--lead = Every integration graphwiz knows, with its last verdict and 
 ui-profiles--recheck_all = Re-check all
 ui-profiles--back = Back to the wizard
 ui-profiles--empty = No saved profiles yet. A profile is saved when you confirm the Azure app step.
+ui-profiles--demo_note = Demo tenants are never saved as profiles, and their secrets never go into the keychain. Set up a real tenant to save a profile.
 ui-profiles--col--name = Profile
 ui-profiles--col--tenant = Tenant
 ui-profiles--col--verdict = Last check
