@@ -806,6 +806,8 @@ pub async fn export_config(
     allow_failed: bool,
     title: Option<String>,
 ) -> Cmd<Option<SavedFile>> {
+    // A refusal is said before the save dialog opens.
+    ui(&d, d.export_refusal(allow_failed))?;
     let name = d.export_file_name();
     let Some(path) = save_path(&app, name, title, (config_filter(&d), &["json"])).await else {
         return Ok(None);

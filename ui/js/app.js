@@ -430,7 +430,7 @@
   }
 
   function renderNotes() {
-    for (const id of ["summary-export-note", "expiry-calendar-note", "copy-note"]) {
+    for (const id of ["summary-export-note", "summary-export-error", "expiry-calendar-note", "copy-note"]) {
       const el = $(id);
       const text = state.notes[id];
       show(el, !!text);
@@ -459,11 +459,18 @@
     return key ? t(key, { n: p.n }) : p.label + ": " + p.message;
   }
 
+  /** One message per field, next to it: its first error, else its first warning. */
+  function oneProblem(list) {
+    const all = list || [];
+    const first = all.find((p) => p.severity === "error") || all[0];
+    return first ? [first] : [];
+  }
+
   function renderProblems(field, list) {
     const box = $("problems-" + field);
     if (!box) return;
     box.replaceChildren(
-      ...(list || []).map((p) =>
+      ...oneProblem(list).map((p) =>
         h(
           "p",
           { class: "problem problem-" + p.severity, "data-code": p.code || "", lang: problemKey(p) || p.text ? null : "en" },
@@ -691,6 +698,9 @@
     const probe = $("probe-input");
     if (document.activeElement !== probe && !state.problems.probe_mailbox) probe.value = v.probe_mailbox || "";
     show($("probe-clear"), !!v.probe_mailbox);
+    const suggestion = v.demo && v.demo.probe_suggestion;
+    show($("probe-demo"), !!suggestion);
+    if (suggestion) $("probe-demo-text").textContent = t("mb.scope.demo", { mailbox: suggestion });
     $("scope-audit").replaceChildren(...(v.scope_audit ? [checkItem(v.scope_audit, { title: t("check.scope_audit") + " · " + v.scope_audit.mailbox })] : []));
     $("mailboxes-check").disabled = v.mailboxes.length === 0 && !v.probe_mailbox;
   }
@@ -1123,6 +1133,7 @@
     state.notes = {};
     const r = await call("start_demo", { scenario: name }, "demo");
     if (r.ok) {
+      state.problems = {};
       state.screen = null;
       state.shownStep = null;
       setView(r.value);
@@ -1276,6 +1287,12 @@
       if (clear) $("probe-input").value = "";
     } else if (r.error && r.error.code === "invalid") {
       state.problems.probe_mailbox = r.error.problems;
+      state.error = null;
+    } else if (r.error && r.error.code !== "cancelled") {
+      // Refused for another reason (e.g. it is one of the integration's mailboxes): said under
+      // the field, in the core's words.
+      const e = r.error;
+      state.problems.probe_mailbox = [{ field: "probe_mailbox", severity: "error", code: e.code, text: e.extra || e.text || e.message }];
       state.error = null;
     }
     render();
@@ -1721,11 +1738,20 @@
   }
 
   async function exportConfig() {
+    state.notes = {};
     const r = await call("export_config", { allowFailed: $("export-anyway").checked, title: t("sum.export.button") }, "saving_file");
     if (r.ok && r.value) {
       state.notes["summary-export-note"] = t(r.value.validated ? "sum.exported" : "sum.exported_unvalidated", { path: r.value.path });
+    } else if (!r.ok && r.error && r.error.code !== "cancelled") {
+      // The refusal (or failure) is said beside the export button, where the admin is looking.
+      state.error = null;
+      const e = r.error;
+      state.notes["summary-export-error"] = e.extra || e.text || e.message || t("error.generic");
     }
     render();
+    // The result is scrolled into view, clear of the sticky step navigation.
+    const shown = ["summary-export-note", "summary-export-error"].map($).find((el) => el && !el.hidden);
+    if (shown) shown.scrollIntoView({ block: "nearest" });
   }
 
   async function copy(what) {
@@ -1780,6 +1806,7 @@
     state.notes = {};
     const r = await call("restart", {}, "starting");
     if (r.ok) {
+      state.problems = {};
       state.screen = null;
       setView(r.value);
     }
@@ -1894,6 +1921,12 @@
     });
     $("probe-set").addEventListener("click", () => setProbe(false));
     $("probe-clear").addEventListener("click", () => setProbe(true));
+    $("probe-demo-use").addEventListener("click", () => {
+      const v = state.view;
+      if (!v || !v.demo || !v.demo.probe_suggestion) return;
+      $("probe-input").value = v.demo.probe_suggestion;
+      setProbe(false);
+    });
     $("probe-input").addEventListener("keydown", (e) => {
       if (e.key === "Enter") {
         e.preventDefault();

@@ -908,6 +908,9 @@ pub struct DemoView {
     pub running: bool,
     /// The Genesys Cloud emulator's scenario, when one runs.
     pub genesys_scenario: Option<String>,
+    /// A demo mailbox outside the app's access policy, offered for the scope audit (which passes
+    /// on it), unless it is already one of the integration's mailboxes.
+    pub probe_suggestion: Option<String>,
 }
 
 /// Everything the wizard shows.
@@ -1291,6 +1294,25 @@ impl Session {
                     .as_ref()
                     .map(|g| g.scenario.clone())
                     .or_else(|| x.genesys_scenario.clone()),
+                probe_suggestion: self
+                    .demo_mailboxes
+                    .iter()
+                    .find(|m| {
+                        m.kind == "policy-blocked"
+                            && !self
+                                .state
+                                .draft
+                                .mailboxes
+                                .iter()
+                                .any(|x| x.eq_ignore_ascii_case(&m.address))
+                            && !self
+                                .state
+                                .draft
+                                .probe_mailbox
+                                .as_deref()
+                                .is_some_and(|p| p.eq_ignore_ascii_case(&m.address))
+                    })
+                    .map(|m| m.address.clone()),
             }),
             form: FormView {
                 name: d.name.clone(),
@@ -2438,13 +2460,15 @@ impl Desktop {
         format!("{}-secret-expiry.ics", file_stem(&s.state.draft.name))
     }
 
-    /// Writes the validated config file (never the secret) of the last check to `path`,
-    /// replacing it (the save dialog asked). Refused when a check failed, unless `allow_failed`.
-    pub fn export_config(
-        &self,
-        path: &Path,
-        allow_failed: bool,
-    ) -> Result<ConfigFile, DesktopError> {
+    /// Whether an export would be refused, asked before the save dialog opens so the admin
+    /// learns it before choosing a file: no checks run yet, or a check failed and
+    /// `allow_failed` ("export anyway") is not ticked.
+    pub fn export_refusal(&self, allow_failed: bool) -> Result<(), DesktopError> {
+        self.export_file(allow_failed).map(|_| ())
+    }
+
+    /// The config file an export writes, or why it is refused (see [`Self::export_refusal`]).
+    fn export_file(&self, allow_failed: bool) -> Result<ConfigFile, DesktopError> {
         let s = self.lock();
         let p = s.target()?;
         let Some(last) = &p.last_check else {
@@ -2457,6 +2481,17 @@ impl Desktop {
                 "app-error-not-validated",
             ));
         }
+        Ok(cfg)
+    }
+
+    /// Writes the validated config file (never the secret) of the last check to `path`,
+    /// replacing it (the save dialog asked). Refused when a check failed, unless `allow_failed`.
+    pub fn export_config(
+        &self,
+        path: &Path,
+        allow_failed: bool,
+    ) -> Result<ConfigFile, DesktopError> {
+        let cfg = self.export_file(allow_failed)?;
         crate::store::config::write(path, &cfg, true)
             .map_err(|e| DesktopError::detail("write", "app-error-write", e))?;
         Ok(cfg)

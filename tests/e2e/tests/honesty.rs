@@ -110,8 +110,13 @@ const DOMAIN: &str = "contoso-demo.onmicrosoft.com";
 
 async fn walk_to(app: &App, testid: &str) -> Result<()> {
     for _ in 0..8 {
+        app.wait_idle().await?;
         if app.el(testid).await?.is_displayed().await? {
             return Ok(());
+        }
+        // No Next on the last step: the target is on its way.
+        if !app.el("wizard-next").await?.is_displayed().await? {
+            break;
         }
         app.click("wizard-next").await?;
         app.wait_idle().await?;
@@ -241,6 +246,122 @@ async fn c_import_says_what_it_does_and_waits_for_the_admin() -> Result<()> {
         .await?;
     assert!(!app.el("demo-banner").await?.is_displayed().await?);
     app.screenshot("imported").await?;
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn d_export_with_failed_checks_is_refused_beside_the_button() -> Result<()> {
+    let mut app = App::launch("h-export").await?;
+    app.click("start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    app.select("demo-scenario", "expired-secret").await?;
+    app.wait_text("demo-scenario-desc", "expired").await?;
+    app.click("wizard-next").await?;
+    app.wait_visible("step-permissions").await?;
+    app.wait_idle().await?;
+    walk_to(&app, "step-summary").await?;
+
+    // Refused, and said beside the button (not in the banner at the top); no file written.
+    app.wait_visible("export-anyway-row").await?;
+    app.click("summary-export").await?;
+    app.wait_text("summary-export-error", "Not exported")
+        .await?;
+    assert!(!app.el("error-banner").await?.is_displayed().await?);
+    assert!(!app.el("summary-export-note").await?.is_displayed().await?);
+    let written = |app: &App| -> Result<usize> {
+        Ok(std::fs::read_dir(app.home.export_dir())
+            .map(|d| d.filter_map(|e| e.ok()).count())
+            .unwrap_or(0))
+    };
+    assert_eq!(written(&app)?, 0, "a refused export wrote a file");
+    // In view: the note is inside the visible part of the window, above the step navigation.
+    let inside: bool = app
+        .client
+        .execute(
+            r#"const r = document.querySelector('[data-testid="summary-export-error"]').getBoundingClientRect();
+               const nav = document.querySelector('[data-testid="wizard-nav"]').getBoundingClientRect();
+               return r.top >= 0 && r.bottom <= nav.top;"#,
+            vec![],
+        )
+        .await?
+        .as_bool()
+        .unwrap_or(false);
+    assert!(inside, "the refusal is hidden under the step navigation");
+    app.screenshot("export-refused").await?;
+
+    // Export anyway: written, marked not validated, and the result replaces the refusal.
+    app.click("export-anyway").await?;
+    app.click("summary-export").await?;
+    app.wait_text("summary-export-note", ".graphwiz.json")
+        .await?;
+    assert!(!app.el("summary-export-error").await?.is_displayed().await?);
+    assert_eq!(written(&app)?, 1);
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn e_field_messages_are_fresh_one_per_field_and_the_scope_audit_explains() -> Result<()> {
+    let mut app = App::launch("h-form").await?;
+    app.click("start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    let problems = "[data-testid=\"problems-tenant\"] .problem";
+
+    // A problem under the field while it is wrong ...
+    app.type_into("field-tenant", "not a tenant").await?;
+    app.wait_text("problems-tenant", "Neither a GUID nor a domain")
+        .await?;
+    // ... gone when another scenario fills the form with a valid tenant.
+    app.select("demo-scenario", "wrong-secret").await?;
+    app.wait_idle().await?;
+    app.wait_attr("[data-testid=\"field-tenant\"]", "aria-invalid", "false")
+        .await?;
+    assert!(
+        app.all(problems).await?.is_empty(),
+        "a stale message stayed"
+    );
+    assert!(app.value("field-tenant").await?.contains('-'));
+
+    // Refused on Save: the field is marked and has exactly one message next to it.
+    app.type_into("field-tenant", "{not a tenant}").await?;
+    app.click("wizard-next").await?;
+    app.wait_attr("[data-testid=\"field-tenant\"]", "aria-invalid", "true")
+        .await?;
+    assert_eq!(app.all(problems).await?.len(), 1, "one message per field");
+    app.screenshot("form-refused").await?;
+
+    // The happy tenant again: on to the mailboxes.
+    app.select("demo-scenario", "healthy").await?;
+    app.wait_idle().await?;
+    assert!(
+        app.all(problems).await?.is_empty(),
+        "a stale message stayed"
+    );
+    walk_to(&app, "step-mailboxes").await?;
+
+    // The scope audit takes Enter, and says under its field why it refuses a mailbox.
+    app.type_into("probe-input", &format!("support@{DOMAIN}\u{E007}"))
+        .await?;
+    app.wait_text(
+        "problems-probe_mailbox",
+        "is one of the integration's mailboxes",
+    )
+    .await?;
+    assert!(!app.el("error-banner").await?.is_displayed().await?);
+
+    // The demo offers a mailbox outside the app's access policy; on it the audit passes.
+    app.wait_text("probe-demo", &format!("blocked@{DOMAIN}"))
+        .await?;
+    app.click("probe-demo-use").await?;
+    app.wait_idle().await?;
+    assert_eq!(app.value("probe-input").await?, format!("blocked@{DOMAIN}"));
+    assert!(!app.el("probe-demo").await?.is_displayed().await?);
+    app.click("mailboxes-check").await?;
+    app.wait_idle().await?;
+    app.wait_attr("[data-testid=\"scope-audit\"] li", "data-status", "pass")
+        .await?;
+    app.screenshot("scope-audit-passes").await?;
     app.close().await?;
     Ok(())
 }

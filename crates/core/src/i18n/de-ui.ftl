@@ -217,6 +217,8 @@ ui-mb--scope--help = Geben Sie ein Postfach an, das die App NICHT lesen können 
 ui-mb--scope--field = Postfach, das die App nicht erreichen soll
 ui-mb--scope--set = Für die Prüfung verwenden
 ui-mb--scope--clear = Keine Prüfung
+ui-mb--scope--demo = Demo: { $mailbox } liegt außerhalb der Zugriffsrichtlinie der App; die Prüfung besteht damit.
+ui-mb--scope--demo_use = Verwenden
 ui-mb--check = Postfächer prüfen
 
 ui-live--title = Live-Test

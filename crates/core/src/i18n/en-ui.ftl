@@ -217,6 +217,8 @@ ui-mb--scope--help = Enter a mailbox the app should NOT be able to read, e.g. a 
 ui-mb--scope--field = Mailbox the app should not reach
 ui-mb--scope--set = Use for the audit
 ui-mb--scope--clear = No audit
+ui-mb--scope--demo = Demo: { $mailbox } is outside the app's access policy, so the audit passes on it.
+ui-mb--scope--demo_use = Use it
 ui-mb--check = Check mailboxes
 
 ui-live--title = Live test
