@@ -40,7 +40,7 @@
     tsSymptom: null, // the symptom picked in the troubleshooter
     tsProgress: null, // DiagnoseProgressView while a walk runs
     tsFilter: "", // the help panel's search text
-    notes: {}, // testid -> text
+    notes: {}, // element name (data-ui) -> text
     pasted: {}, // field -> true right after a paste
     confirmRemove: null,
     shownStep: null,
@@ -50,7 +50,8 @@
   };
 
   // ---------------------------------------------------------------- helpers
-  const $ = (id) => document.querySelector('[data-testid="' + id + '"]');
+  // The app finds its elements by their own names (data-ui); data-testid is for the tests only.
+  const $ = (name) => document.querySelector('[data-ui="' + name + '"]');
 
   function has(key) {
     return key in state.texts;
