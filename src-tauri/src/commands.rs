@@ -22,6 +22,7 @@ use graphwiz_core::desktop::{
 };
 use graphwiz_core::i18n::{self, args, Msg};
 use graphwiz_core::reminders::BannerView;
+use graphwiz_core::test_hooks;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
@@ -685,8 +686,9 @@ pub async fn open_reminder(
     Ok(view)
 }
 
-/// Environment variable naming a file the UI's start-up time is written to (benchmarks).
-pub const READY_FILE_ENV: &str = "GRAPHWIZ_READY_FILE";
+/// Environment variable naming a file the UI's start-up time is written to (benchmarks; see
+/// [`graphwiz_core::test_hooks`]).
+pub use graphwiz_core::test_hooks::READY_FILE_ENV;
 
 /// The UI is interactive (first step rendered and painted): writes the wall-clock time (UNIX epoch
 /// milliseconds) to `GRAPHWIZ_READY_FILE` when that is set to an absolute path; else nothing.
@@ -701,7 +703,7 @@ pub async fn ui_ready(d: State<'_, Desktop>, marks: Option<Vec<(String, f64)>>) 
     crate::startup::mark_at("ui_ready", now);
     ui(
         &d,
-        write_ready_marker(std::env::var_os(READY_FILE_ENV), now as u128),
+        write_ready_marker(test_hooks::ready_file(), now as u128),
     )
 }
 
@@ -760,7 +762,7 @@ async fn save_path(
     title: Option<String>,
     filter: (String, &'static [&'static str]),
 ) -> Option<PathBuf> {
-    if let Some(dir) = desktop::e2e_export_dir() {
+    if let Some(dir) = test_hooks::e2e_export_dir() {
         return Some(dir.join(file_name));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
@@ -829,7 +831,7 @@ pub async fn import_config(
     d: State<'_, Desktop>,
     title: Option<String>,
 ) -> Cmd<Option<desktop::ImportPreview>> {
-    let path = match desktop::e2e_import_file() {
+    let path = match test_hooks::e2e_import_file() {
         Some(p) => p,
         None => {
             let (tx, rx) = tokio::sync::oneshot::channel();

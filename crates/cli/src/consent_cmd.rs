@@ -10,7 +10,8 @@
 //! Test-only hook: with the environment variable `GRAPHWIZ_TEST_BROWSER=follow`, no browser is
 //! launched; graphwiz itself follows the sign-in or consent URL without redirects and brings the
 //! answer to its own loopback listener, as a browser would. This lets tests run headless against
-//! the emulator; nobody should set it otherwise (it accepts whatever the page answers).
+//! the emulator; nobody should set it otherwise (it accepts whatever the page answers). It is read
+//! through `graphwiz_core::test_hooks`, with every other test-only hook.
 
 use crate::input::{self, Failure};
 use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_OK};
@@ -25,8 +26,6 @@ use graphwiz_core::{CheckInput, Endpoints, Status};
 use std::str::FromStr;
 use std::time::Duration;
 
-/// The test-only browser hook (see the module documentation).
-pub const TEST_BROWSER_ENV: &str = "GRAPHWIZ_TEST_BROWSER";
 /// `--admin-sign-in browser`: authorization code with PKCE in the system browser.
 pub const ADMIN_SIGN_IN_BROWSER: &str = "browser";
 /// `--admin-sign-in device-code`: device code, for machines without a browser.
@@ -221,15 +220,11 @@ async fn follow(url: String) {
     }
 }
 
-fn test_browser() -> bool {
-    std::env::var(TEST_BROWSER_ENV).is_ok_and(|v| v == "follow")
-}
-
 /// The opener for the sign-in and consent pages: the test hook, the system browser
 /// (`browser`), or printing the URL for the administrator to open.
 fn opener(browser: bool) -> impl Fn(&str) -> Result<(), String> {
     move |url: &str| {
-        if test_browser() {
+        if graphwiz_core::test_hooks::test_browser_follows() {
             let handle = tokio::runtime::Handle::try_current().map_err(|e| e.to_string())?;
             handle.spawn(follow(url.to_string()));
             if browser {

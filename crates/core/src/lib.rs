@@ -12,7 +12,9 @@
 //! - the two sides: `microsoft` (Entra ID and Graph) and `genesys` (the Genesys Cloud Platform API);
 //! - the workflows over both: `checks` (one integration), `bulk` (many), `pickup`, `rotate`,
 //!   `reminders`, `diagnose` (the troubleshooter);
-//! - `desktop`: the wizard's state and views for the desktop shell.
+//! - `desktop`: the wizard's state and views for the desktop shell;
+//! - beside the floors, `test_hooks`: every test-only environment variable, read by both faces
+//!   through it.
 
 pub mod bulk;
 pub mod checks;
@@ -28,6 +30,7 @@ pub mod report;
 pub mod rotate;
 pub mod secret;
 pub mod store;
+pub mod test_hooks;
 pub mod validate;
 
 pub use checks::{run_check, Check, CheckInput, Report, Status};
