@@ -10,7 +10,8 @@
 //!   message catalogs), `http` (the one HTTP client), `validate` (what an admin types);
 //! - `store`: profiles, keychain, config file, notes;
 //! - the two sides: `microsoft` (Entra ID and Graph) and `genesys` (the Genesys Cloud Platform API);
-//! - the workflows over both: `checks` (one integration), `bulk` (many), `pickup`, `rotate`,
+//! - the workflows over both: `integration` (a target validated, made a profile, saved with its
+//!   secret), `checks` (one integration), `bulk` (many), `pickup`, `rotate`,
 //!   `reminders`, `diagnose` (the troubleshooter);
 //! - `desktop`: the wizard's state and views for the desktop shell;
 //! - beside the floors, `test_hooks`: every test-only environment variable, read by both faces
@@ -23,6 +24,7 @@ pub mod diagnose;
 pub mod genesys;
 pub mod http;
 pub mod i18n;
+pub mod integration;
 pub mod microsoft;
 pub mod pickup;
 pub mod reminders;

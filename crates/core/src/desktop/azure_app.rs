@@ -4,10 +4,10 @@
 
 use super::*;
 use crate::i18n::{args, Msg};
+use crate::integration::{save_with_secret, Target};
 use crate::microsoft::cloud::{Cloud, Endpoints};
-use crate::secret::ClientSecret;
 use crate::store::keychain;
-use crate::store::profiles::{self, Profile, ProfileError, ProfileStore};
+use crate::store::profiles::{self, Profile};
 use crate::validate::{self, Severity};
 use serde::Deserialize;
 
@@ -243,15 +243,6 @@ impl Desktop {
             let renamed = existing
                 .as_ref()
                 .is_some_and(|e| !e.name.eq_ignore_ascii_case(&name));
-            // Name clash with another saved profile (not the one being edited).
-            if existing.is_none() || renamed {
-                if let Some(other) = s.store.load()?.get(&name) {
-                    return Err(ProfileError::Exists {
-                        name: other.name.clone(),
-                    }
-                    .into());
-                }
-            }
             let secret = match (new_secret, &existing) {
                 (Some(sec), _) => Some(sec),
                 (None, Some(e)) if renamed => Some(keychain::load(&e.name, &e.secret_ref)?),
@@ -261,42 +252,24 @@ impl Desktop {
                 e.tenant == tenant && e.client_id == client_id && e.cloud == cloud && !renamed
             });
             let base = existing.clone().filter(|_| same_app);
-            let mut profile = Profile {
-                name: name.clone(),
-                cloud,
-                tenant_id: validate::is_guid(&tenant).then(|| tenant.clone()),
+            let target = Target {
                 tenant,
                 client_id,
-                mailboxes: s.state.draft.mailboxes.clone(),
-                login_url: s
-                    .state
-                    .draft
-                    .login_url
-                    .as_ref()
-                    .map(|_| endpoints.login_base().to_string()),
-                graph_url: s
-                    .state
-                    .draft
-                    .graph_url
-                    .as_ref()
-                    .map(|_| endpoints.graph_base().to_string()),
-                secret_ref: existing
-                    .as_ref()
-                    .filter(|_| !renamed)
-                    .map(|e| e.secret_ref.clone())
-                    .unwrap_or_default(),
-                secret_hint: existing
-                    .as_ref()
-                    .filter(|_| !renamed)
-                    .and_then(|e| e.secret_hint.clone()),
+                endpoints,
+                warnings: Vec::new(),
+                login_overridden: s.state.draft.login_url.is_some(),
+                graph_overridden: s.state.draft.graph_url.is_some(),
+            };
+            let kept = existing.as_ref().filter(|_| !renamed);
+            let mut profile = Profile {
+                secret_ref: kept.map(|e| e.secret_ref.clone()).unwrap_or_default(),
+                secret_hint: kept.and_then(|e| e.secret_hint.clone()),
                 secret_expiry: base.as_ref().and_then(|b| b.secret_expiry),
                 last_check: base.as_ref().and_then(|b| b.last_check.clone()),
                 last_live_test: base.as_ref().and_then(|b| b.last_live_test.clone()),
                 // The Genesys part stays (a renamed profile gets a copy below).
-                genesys: existing
-                    .as_ref()
-                    .filter(|_| !renamed)
-                    .and_then(|e| e.genesys.clone()),
+                genesys: kept.and_then(|e| e.genesys.clone()),
+                ..target.profile(&name, s.state.draft.mailboxes.clone())
             };
             save_with_secret(&s.store, &mut profile, secret.as_ref(), existing.as_ref())?;
             if renamed {
@@ -319,49 +292,4 @@ impl Desktop {
         s.persist();
         Ok(s.view())
     }
-}
-
-/// Saves a profile and puts a new secret (when given) in the OS keychain, as `graphwiz profile
-/// add` does: nothing is written when the keychain can't take the secret, the new secret is
-/// removed again when the profile can't be saved, and the replaced secret is deleted after.
-fn save_with_secret(
-    store: &ProfileStore,
-    profile: &mut Profile,
-    secret: Option<&ClientSecret>,
-    existing: Option<&Profile>,
-) -> Result<(), DesktopError> {
-    let name = profile.name.clone();
-    let new_ref = match secret {
-        Some(sec) => {
-            let r = uuid::Uuid::new_v4().simple().to_string();
-            keychain::store(&name, &r, sec)?;
-            profile.secret_ref = r.clone();
-            profile.secret_hint = Some(sec.hint());
-            Some(r)
-        }
-        None => None,
-    };
-    let saved = store.update(|f| {
-        if let Some(e) = existing {
-            if !e.name.eq_ignore_ascii_case(&name) && f.get(&name).is_some() {
-                return Err(ProfileError::Exists { name: name.clone() });
-            }
-        }
-        f.upsert(profile.clone());
-        Ok(())
-    });
-    if let Err(e) = saved {
-        if let Some(r) = &new_ref {
-            let _ = keychain::delete(&name, r);
-        }
-        return Err(e.into());
-    }
-    if let (Some(old), Some(new)) = (existing, &new_ref) {
-        let same_entry = old.name.eq_ignore_ascii_case(&name) && &old.secret_ref == new;
-        if !same_entry && old.name.eq_ignore_ascii_case(&name) {
-            // Best effort: a stale entry under the same profile name is harmless.
-            let _ = keychain::delete(&old.name, &old.secret_ref);
-        }
-    }
-    Ok(())
 }

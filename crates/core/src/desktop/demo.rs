@@ -2,6 +2,7 @@
 //! profile and secret in memory only, its endpoints loopback only).
 
 use super::*;
+use crate::integration::Target;
 use crate::microsoft::cloud::{is_loopback_host, Cloud, Endpoints};
 use crate::secret::ClientSecret;
 use crate::store::profiles::Profile;
@@ -74,20 +75,17 @@ impl Desktop {
         s.state.demo = Some(DemoState {
             scenario: demo.scenario.clone(),
             profile: Profile {
-                name: DEMO_PROFILE_NAME.to_string(),
-                cloud: endpoints.cloud,
-                tenant,
                 tenant_id: None,
-                client_id,
-                mailboxes,
-                login_url: Some(endpoints.login_base().to_string()),
-                graph_url: Some(endpoints.graph_base().to_string()),
-                secret_ref: String::new(),
                 secret_hint: Some(demo.secret.hint()),
-                secret_expiry: None,
-                last_check: None,
-                last_live_test: None,
-                genesys: None,
+                ..Target {
+                    tenant,
+                    client_id,
+                    endpoints,
+                    warnings: Vec::new(),
+                    login_overridden: true,
+                    graph_overridden: true,
+                }
+                .profile(DEMO_PROFILE_NAME, mailboxes)
             },
             confirmed: false,
             genesys_scenario: None,

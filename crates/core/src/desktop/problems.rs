@@ -234,6 +234,15 @@ impl From<KeychainError> for DesktopError {
     }
 }
 
+impl From<crate::integration::SaveError> for DesktopError {
+    fn from(e: crate::integration::SaveError) -> Self {
+        match e {
+            crate::integration::SaveError::Profiles(p) => p.into(),
+            crate::integration::SaveError::Keychain(k) => k.into(),
+        }
+    }
+}
+
 impl From<AdminError> for DesktopError {
     fn from(e: AdminError) -> Self {
         DesktopError::new(
