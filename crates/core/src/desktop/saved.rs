@@ -2,10 +2,10 @@
 //! [`crate::bulk`]) and removing one.
 
 use super::*;
-use crate::checks::{run_check_with, Check, CheckInput, Report, Status};
-use crate::http::HttpClient;
+use crate::bulk;
+use crate::checks::{Check, Report, Status};
 use crate::i18n::args;
-use crate::store::keychain::{self, KeychainError};
+use crate::store::keychain;
 use crate::store::profiles::{Profile, ProfileError};
 use chrono::Utc;
 
@@ -47,9 +47,10 @@ impl Desktop {
             .collect())
     }
 
-    /// Checks saved profiles again (all of them when `names` is empty), eight at a time, and
-    /// keeps each result with its profile. A profile whose secret is missing gets a failed
-    /// `secret` check; a keychain that can't be reached stops the run.
+    /// Checks saved profiles again (all of them when `names` is empty), eight at a time
+    /// ([`crate::bulk::check_saved`]), and keeps each result with its profile. A profile whose
+    /// secret is missing gets a failed `secret` check; a keychain that can't be reached stops the
+    /// run.
     pub async fn recheck_profiles(
         &self,
         names: &[String],
@@ -59,55 +60,25 @@ impl Desktop {
             (s.store.clone(), s.state.reminders.warn_days)
         };
         let file = store.load()?;
-        let selected: Vec<&Profile> = file
+        let selected: Vec<Profile> = file
             .profiles
-            .iter()
+            .into_iter()
             .filter(|p| names.is_empty() || names.iter().any(|n| n.eq_ignore_ascii_case(&p.name)))
             .collect();
-        let mut inputs = Vec::new();
-        let mut slots: Vec<(String, Result<usize, Report>)> = Vec::new();
-        for p in selected {
-            let slot = match keychain::load(&p.name, &p.secret_ref) {
-                Ok(secret) => match p.check_input(secret, REQUEST_TIMEOUT) {
-                    Ok(mut input) => match genesys::saved_input(p) {
-                        Ok(g) => {
-                            input.expiry_warn_days = warn_days;
-                            input.genesys = g;
-                            inputs.push(input);
-                            Ok(inputs.len() - 1)
-                        }
-                        Err(genesys::Unusable::Environment(e)) => return Err(e),
-                        Err(genesys::Unusable::Part(c)) => Err(Report::of(vec![*c])),
-                    },
-                    Err(e) => Err(Report::of(vec![Check::msg(
-                        "profile",
-                        Status::Fail,
-                        "app-check-profile-endpoints",
-                        args([("detail", e.to_string())]),
-                    )])),
-                },
-                Err(KeychainError::Missing { .. }) => Err(Report::of(vec![Check::msg(
-                    "secret",
-                    Status::Fail,
-                    "app-check-secret-missing",
-                    args([("profile", p.name.clone())]),
-                )])),
-                Err(e) => return Err(e.into()),
-            };
-            slots.push((p.name.clone(), slot));
-        }
-        let mut reports = check_many(&inputs).await;
+        let mut reports: Vec<Option<Report>> = vec![None; selected.len()];
+        bulk::check_saved(&selected, 8, REQUEST_TIMEOUT, warn_days, refused, |i, r| {
+            reports[i] = Some(r)
+        })
+        .await
+        .map_err(|e| match e {
+            bulk::Stop::Keychain(k) => DesktopError::from(k),
+            bulk::Stop::Genesys(g) => genesys::setup_error(g),
+        })?;
         let now = Utc::now();
         store.update(|f| {
-            for (name, slot) in &slots {
-                let report = match slot {
-                    Ok(i) => reports
-                        .get_mut(*i)
-                        .map(|r| std::mem::replace(r, Report::of(vec![]))),
-                    Err(r) => Some(r.clone()),
-                };
-                if let (Some(p), Some(r)) = (f.get_mut(name), report) {
-                    p.record_check(&r, now);
+            for (p, report) in selected.iter().zip(&reports) {
+                if let (Some(q), Some(r)) = (f.get_mut(&p.name), report) {
+                    q.record_check(r, now);
                 }
             }
             Ok(())
@@ -151,15 +122,21 @@ impl Desktop {
     }
 }
 
-/// Like [`crate::checks::run_many`] (eight at a time, one shared HTTP client), with each check
-/// boxed as a `Send` future so the caller's future stays `Send` (async commands need that).
-async fn check_many(inputs: &[CheckInput]) -> Vec<Report> {
-    use futures::StreamExt;
-    type Boxed<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Report> + Send + 'a>>;
-    let http = HttpClient::new(REQUEST_TIMEOUT);
-    let futures: Vec<Boxed<'_>> = inputs
-        .iter()
-        .map(|i| Box::pin(run_check_with(&http, i)) as Boxed<'_>)
-        .collect();
-    futures::stream::iter(futures).buffered(8).collect().await
+/// The failed check of a saved profile that could not be checked, in the app's words.
+fn refused(p: &Profile, why: bulk::Unready) -> Report {
+    Report::of(vec![match why {
+        bulk::Unready::SecretMissing => Check::msg(
+            "secret",
+            Status::Fail,
+            "app-check-secret-missing",
+            args([("profile", p.name.clone())]),
+        ),
+        bulk::Unready::Endpoints(e) => Check::msg(
+            "profile",
+            Status::Fail,
+            "app-check-profile-endpoints",
+            args([("detail", e.to_string())]),
+        ),
+        bulk::Unready::Genesys(e) => genesys::part_unusable(p, e),
+    }])
 }
