@@ -57,15 +57,6 @@ fn bounded<'a>(field: &str, value: &'a str) -> Cmd<&'a str> {
     Ok(value)
 }
 
-/// Brings the main window to the front (shown, not minimised, focused).
-pub fn show_main(app: &AppHandle) {
-    if let Some(w) = app.get_webview_window("main") {
-        let _ = w.unminimize();
-        let _ = w.show();
-        let _ = w.set_focus();
-    }
-}
-
 /// A file written by a command.
 #[derive(Debug, Clone, Serialize)]
 pub struct SavedFile {
@@ -160,15 +151,17 @@ pub async fn go_back(d: State<'_, Desktop>) -> Cmd<View> {
 /// Starts a new setup (ends the demo).
 #[tauri::command]
 pub async fn start_new(d: State<'_, Desktop>, server: State<'_, DemoServer>) -> Cmd<View> {
-    demo::stop(&server);
-    Ok(d.start_new())
+    let view = d.start_new();
+    demo::follow_wizard(&server, &d);
+    Ok(view)
 }
 
 /// Back to the start screen (ends the demo).
 #[tauri::command]
 pub async fn restart(d: State<'_, Desktop>, server: State<'_, DemoServer>) -> Cmd<View> {
-    demo::stop(&server);
-    Ok(d.restart())
+    let view = d.restart();
+    demo::follow_wizard(&server, &d);
+    Ok(view)
 }
 
 /// Starts (or restarts with another scenario) the demo tenant.
@@ -681,7 +674,7 @@ pub async fn open_reminder(
         &d,
         bounded("profile", &profile).and_then(|p| d.open_profile_expiry(p)),
     )?;
-    demo::stop(&server);
+    demo::follow_wizard(&server, &d);
     let _ = bounded("id", &id).and_then(|id| reminders::dismiss(&app, id));
     Ok(view)
 }
@@ -865,9 +858,7 @@ pub async fn confirm_import(
     keep_test_endpoints: bool,
 ) -> Cmd<View> {
     let outcome = ui(&d, d.confirm_import(keep_test_endpoints))?;
-    if outcome.ends_demo {
-        demo::stop(&server);
-    }
+    demo::follow_wizard(&server, &d);
     Ok(outcome.view)
 }
 
@@ -898,16 +889,7 @@ pub async fn copy_value(app: AppHandle, d: State<'_, Desktop>, what: String) -> 
 #[tauri::command]
 pub async fn open_external(app: AppHandle, d: State<'_, Desktop>, url: String) -> Cmd<()> {
     let r = async {
-        let url = bounded("url", &url)?;
-        if d.is_demo() {
-            return Err(DesktopError::plain(
-                "demo_external",
-                "app-error-demo-external",
-            ));
-        }
-        if !desktop::external_url_allowed(url) || url.starts_with("http:") {
-            return Err(DesktopError::plain("url_refused", "app-error-url-refused"));
-        }
+        let url = d.page_to_open(bounded("url", &url)?)?;
         app.opener()
             .open_url(url, None::<&str>)
             .map_err(|e| DesktopError::detail("opener", "app-error-opener", e))
@@ -955,7 +937,7 @@ pub async fn open_profile(
     name: String,
 ) -> Cmd<View> {
     let view = ui(&d, bounded("name", &name).and_then(|n| d.open_profile(n)))?;
-    demo::stop(&server);
+    demo::follow_wizard(&server, &d);
     Ok(view)
 }
 

@@ -189,6 +189,13 @@ impl Desktop {
             .flatten()
     }
 
+    /// True while the wizard is in the demo: the shell keeps the demo's emulators running exactly
+    /// then. A new setup, the start screen, opening a saved profile (also from a reminder) and an
+    /// import all leave the demo, so the shell stops them after each.
+    pub fn demo_server_needed(&self) -> bool {
+        self.lock().is_demo()
+    }
+
     /// Goes to a step reachable from the rail.
     pub fn go_to(&self, step: Step) -> Result<View, DesktopError> {
         let mut s = self.lock();

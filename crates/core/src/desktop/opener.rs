@@ -41,6 +41,25 @@ pub fn external_url_allowed(url: &str) -> bool {
     }
 }
 
+impl Desktop {
+    /// The page `url` the UI asks to open in the system browser, when it may be: never in the
+    /// demo (its pages are the emulator's), and only over https on the hosts of
+    /// [`external_url_allowed`] (plain http on loopback is for the sign-in's own redirects, not
+    /// for pages).
+    pub fn page_to_open<'a>(&self, url: &'a str) -> Result<&'a str, DesktopError> {
+        if self.is_demo() {
+            return Err(DesktopError::plain(
+                "demo_external",
+                "app-error-demo-external",
+            ));
+        }
+        if !external_url_allowed(url) || url.starts_with("http:") {
+            return Err(DesktopError::plain("url_refused", "app-error-url-refused"));
+        }
+        Ok(url)
+    }
+}
+
 /// The demo's "browser": follows a sign-in or consent page of the loopback emulator without
 /// redirects and brings its answer to graphwiz's own loopback listener, as a browser would.
 /// Refuses anything that is not loopback. Runs in the background on the current runtime.
