@@ -8,33 +8,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 mod common;
-use common::Run;
+use common::{add_profile, Run};
 
 fn graphwiz(home: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     common::graphwiz_in(home, args, stdin, &[])
-}
-
-fn add_profile(home: &Path, name: &str, emu: &Emulator, index: usize) -> Run {
-    let c = emu.credentials(index).expect("tenant exists");
-    let url = emu.base_url();
-    graphwiz(
-        home,
-        &[
-            "profile",
-            "add",
-            name,
-            "--tenant",
-            &c.tenant_domain,
-            "--client-id",
-            &c.client_id,
-            "--login-url",
-            &url,
-            "--graph-url",
-            &url,
-            "--secret-stdin",
-        ],
-        Some(&format!("{}\n", c.client_secret)),
-    )
 }
 
 /// Every line of standard output as one JSON object, or a panic naming the line.
@@ -70,7 +47,7 @@ fn one_json_object_per_profile_per_line() {
         .map(|i| format!("jl{i}-{tag}"))
         .collect();
     for (i, name) in names.iter().enumerate() {
-        let run = add_profile(home.path(), name, &emu, i);
+        let run = add_profile(home.path(), name, &emu, i, &[]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
     }
 

@@ -85,7 +85,7 @@ use state::{load_state, PersistedState};
 use views::row;
 
 use crate::microsoft::expiry;
-use crate::store::profiles::{self, ProfileError, ProfileStore};
+use crate::store::profiles::{self, ProfileStore};
 use crate::test_hooks::e2e_loopback_url;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
@@ -265,14 +265,7 @@ impl Desktop {
     /// Opens a saved profile: every step is reachable.
     pub fn open_profile(&self, name: &str) -> Result<View, DesktopError> {
         let mut s = self.lock();
-        let file = s.store.load()?;
-        let p = file
-            .get(name)
-            .cloned()
-            .ok_or_else(|| ProfileError::NotFound {
-                name: name.to_string(),
-                known: file.names(),
-            })?;
+        let p = s.saved(name)?;
         s.reset(Some(Origin::Saved));
         s.state.draft = Draft {
             name: p.name.clone(),

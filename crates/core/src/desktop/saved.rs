@@ -6,7 +6,7 @@ use crate::bulk;
 use crate::checks::{Check, Report, Status};
 use crate::i18n::args;
 use crate::store::keychain;
-use crate::store::profiles::{Profile, ProfileError};
+use crate::store::profiles::Profile;
 use chrono::Utc;
 
 impl Desktop {
@@ -90,14 +90,7 @@ impl Desktop {
     pub fn remove_profile(&self, name: &str) -> Result<Vec<ProfileRow>, DesktopError> {
         {
             let mut s = self.lock();
-            let file = s.store.load()?;
-            let p = file
-                .get(name)
-                .cloned()
-                .ok_or_else(|| ProfileError::NotFound {
-                    name: name.to_string(),
-                    known: file.names(),
-                })?;
+            let p = s.saved(name)?;
             keychain::delete(&p.name, &p.secret_ref)?;
             if let Some(g) = &p.genesys {
                 // Best effort: the profile goes either way; a stale entry names nothing.

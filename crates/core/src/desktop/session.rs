@@ -62,10 +62,15 @@ impl Session {
         let Some(name) = &self.state.draft.profile else {
             return Err(DesktopError::no_target());
         };
+        self.saved(name)
+    }
+
+    /// The saved profile `name`.
+    pub(super) fn saved(&self, name: &str) -> Result<Profile, DesktopError> {
         let file = self.store.load()?;
         file.get(name).cloned().ok_or_else(|| {
             DesktopError::from(ProfileError::NotFound {
-                name: name.clone(),
+                name: name.to_string(),
                 known: file.names(),
             })
         })
