@@ -22,6 +22,7 @@ use graphwiz_core::desktop::{
 };
 use graphwiz_core::i18n::{self, args, Msg};
 use graphwiz_core::reminders::BannerView;
+use graphwiz_core::test_hooks;
 use serde::Serialize;
 use std::path::PathBuf;
 use tauri::ipc::Channel;
@@ -54,15 +55,6 @@ fn bounded<'a>(field: &str, value: &'a str) -> Cmd<&'a str> {
         ));
     }
     Ok(value)
-}
-
-/// Brings the main window to the front (shown, not minimised, focused).
-pub fn show_main(app: &AppHandle) {
-    if let Some(w) = app.get_webview_window("main") {
-        let _ = w.unminimize();
-        let _ = w.show();
-        let _ = w.set_focus();
-    }
 }
 
 /// A file written by a command.
@@ -159,15 +151,17 @@ pub async fn go_back(d: State<'_, Desktop>) -> Cmd<View> {
 /// Starts a new setup (ends the demo).
 #[tauri::command]
 pub async fn start_new(d: State<'_, Desktop>, server: State<'_, DemoServer>) -> Cmd<View> {
-    demo::stop(&server);
-    Ok(d.start_new())
+    let view = d.start_new();
+    demo::follow_wizard(&server, &d);
+    Ok(view)
 }
 
 /// Back to the start screen (ends the demo).
 #[tauri::command]
 pub async fn restart(d: State<'_, Desktop>, server: State<'_, DemoServer>) -> Cmd<View> {
-    demo::stop(&server);
-    Ok(d.restart())
+    let view = d.restart();
+    demo::follow_wizard(&server, &d);
+    Ok(view)
 }
 
 /// Starts (or restarts with another scenario) the demo tenant.
@@ -680,13 +674,14 @@ pub async fn open_reminder(
         &d,
         bounded("profile", &profile).and_then(|p| d.open_profile_expiry(p)),
     )?;
-    demo::stop(&server);
+    demo::follow_wizard(&server, &d);
     let _ = bounded("id", &id).and_then(|id| reminders::dismiss(&app, id));
     Ok(view)
 }
 
-/// Environment variable naming a file the UI's start-up time is written to (benchmarks).
-pub const READY_FILE_ENV: &str = "GRAPHWIZ_READY_FILE";
+/// Environment variable naming a file the UI's start-up time is written to (benchmarks; see
+/// [`graphwiz_core::test_hooks`]).
+pub use graphwiz_core::test_hooks::READY_FILE_ENV;
 
 /// The UI is interactive (first step rendered and painted): writes the wall-clock time (UNIX epoch
 /// milliseconds) to `GRAPHWIZ_READY_FILE` when that is set to an absolute path; else nothing.
@@ -701,7 +696,7 @@ pub async fn ui_ready(d: State<'_, Desktop>, marks: Option<Vec<(String, f64)>>) 
     crate::startup::mark_at("ui_ready", now);
     ui(
         &d,
-        write_ready_marker(std::env::var_os(READY_FILE_ENV), now as u128),
+        write_ready_marker(test_hooks::ready_file(), now as u128),
     )
 }
 
@@ -760,7 +755,7 @@ async fn save_path(
     title: Option<String>,
     filter: (String, &'static [&'static str]),
 ) -> Option<PathBuf> {
-    if let Some(dir) = desktop::e2e_export_dir() {
+    if let Some(dir) = test_hooks::e2e_export_dir() {
         return Some(dir.join(file_name));
     }
     let (tx, rx) = tokio::sync::oneshot::channel();
@@ -831,7 +826,7 @@ pub async fn import_config(
     d: State<'_, Desktop>,
     title: Option<String>,
 ) -> Cmd<Option<desktop::ImportPreview>> {
-    let path = match desktop::e2e_import_file() {
+    let path = match test_hooks::e2e_import_file() {
         Some(p) => p,
         None => {
             let (tx, rx) = tokio::sync::oneshot::channel();
@@ -865,9 +860,7 @@ pub async fn confirm_import(
     keep_test_endpoints: bool,
 ) -> Cmd<View> {
     let outcome = ui(&d, d.confirm_import(keep_test_endpoints))?;
-    if outcome.ends_demo {
-        demo::stop(&server);
-    }
+    demo::follow_wizard(&server, &d);
     Ok(outcome.view)
 }
 
@@ -898,16 +891,7 @@ pub async fn copy_value(app: AppHandle, d: State<'_, Desktop>, what: String) -> 
 #[tauri::command]
 pub async fn open_external(app: AppHandle, d: State<'_, Desktop>, url: String) -> Cmd<()> {
     let r = async {
-        let url = bounded("url", &url)?;
-        if d.is_demo() {
-            return Err(DesktopError::plain(
-                "demo_external",
-                "app-error-demo-external",
-            ));
-        }
-        if !desktop::external_url_allowed(url) || url.starts_with("http:") {
-            return Err(DesktopError::plain("url_refused", "app-error-url-refused"));
-        }
+        let url = d.page_to_open(bounded("url", &url)?)?;
         app.opener()
             .open_url(url, None::<&str>)
             .map_err(|e| DesktopError::detail("opener", "app-error-opener", e))
@@ -955,7 +939,7 @@ pub async fn open_profile(
     name: String,
 ) -> Cmd<View> {
     let view = ui(&d, bounded("name", &name).and_then(|n| d.open_profile(n)))?;
-    demo::stop(&server);
+    demo::follow_wizard(&server, &d);
     Ok(view)
 }
 

@@ -227,6 +227,14 @@ pub fn stop(server: &DemoServer) {
     server.replace_genesys(None);
 }
 
+/// Stops the demo's emulators once the wizard has left the demo (the core decides:
+/// [`Desktop::demo_server_needed`]).
+pub fn follow_wizard(server: &DemoServer, desktop: &Desktop) {
+    if !desktop.demo_server_needed() {
+        stop(server);
+    }
+}
+
 /// The command-line switch that opens the app on the demo tenant (`scripts/run-demo.sh`).
 pub const DEMO_FLAG: &str = "--demo";
 

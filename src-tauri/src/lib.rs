@@ -14,6 +14,7 @@ pub mod commands;
 pub mod demo;
 pub mod reminders;
 pub mod startup;
+pub mod window;
 
 use graphwiz_core::desktop::Desktop;
 use serde::Serialize;
@@ -64,7 +65,7 @@ fn tray(app: &AppHandle) -> tauri::Result<()> {
         .menu(&menu)
         .show_menu_on_left_click(false)
         .on_menu_event(|app, event| match event.id.as_ref() {
-            "open" => commands::show_main(app),
+            "open" => window::show_main(app),
             "check" => {
                 let app = app.clone();
                 tauri::async_runtime::spawn(async move {
@@ -85,7 +86,7 @@ fn tray(app: &AppHandle) -> tauri::Result<()> {
                 ..
             } = event
             {
-                commands::show_main(tray.app_handle());
+                window::show_main(tray.app_handle());
             }
         });
     if let Some(icon) = app.default_window_icon() {
@@ -164,7 +165,7 @@ pub fn run() {
         // login, hidden, changes nothing).
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
             if !starts_hidden(&args) {
-                commands::show_main(app);
+                window::show_main(app);
             }
         }))
         .plugin(

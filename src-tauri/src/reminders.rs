@@ -21,7 +21,7 @@
 //!   keeps one entry per sent reminder (key [`reminders::store_key`] of the core's `ReminderKey`)
 //!   and the banners; nothing in it is secret.
 
-use crate::commands::show_main;
+use crate::window::show_main;
 use chrono::{DateTime, Local, Utc};
 use graphwiz_core::desktop::{Desktop, DesktopError};
 use graphwiz_core::reminders::{self, Banner, BannerView, Delivery, SentRecord};
@@ -254,34 +254,21 @@ pub async fn check(app: &AppHandle) -> Result<Outcome, DesktopError> {
     let mut banners = Vec::new();
     let mut delivered: Vec<(String, DateTime<Utc>, Delivery)> = Vec::new();
     for r in &plan.deliver {
-        let via = match &server {
-            Some(info) => {
-                let shown = app
-                    .notification()
-                    .builder()
-                    .title(&r.text.title)
-                    .body(&r.text.body)
-                    .extra("profile", &r.profile)
-                    .show();
-                match shown {
-                    Ok(()) => {
-                        if !info.actions {
-                            banners.push(Banner::of(r, Delivery::Notification, now));
-                        }
-                        Delivery::Notification
-                    }
-                    Err(e) => {
-                        log::warn!("the notification could not be shown: {e}");
-                        banners.push(Banner::of(r, Delivery::Window, now));
-                        Delivery::Window
-                    }
-                }
-            }
-            None => {
-                banners.push(Banner::of(r, Delivery::Window, now));
-                Delivery::Window
-            }
-        };
+        let shown = server.is_some()
+            && app
+                .notification()
+                .builder()
+                .title(&r.text.title)
+                .body(&r.text.body)
+                .extra("profile", &r.profile)
+                .show()
+                .inspect_err(|e| log::warn!("the notification could not be shown: {e}"))
+                .is_ok();
+        let route = reminders::route(server.as_ref().map(|s| s.actions), shown);
+        if route.banner {
+            banners.push(Banner::of(r, route.via, now));
+        }
+        let via = route.via;
         match via {
             Delivery::Notification => outcome.notified += 1,
             Delivery::Window => outcome.in_window += 1,
@@ -312,7 +299,7 @@ pub async fn check(app: &AppHandle) -> Result<Outcome, DesktopError> {
         }
     }
     store.set(reminders::LAST_CHECK_KEY, now.to_rfc3339());
-    let window_needed = banners.iter().any(|b| b.via == Delivery::Window);
+    let window_needed = reminders::window_needed(&banners);
     if !banners.is_empty() {
         let all = reminders::add_banners(
             reminders::banners_from(store.get(reminders::BANNERS_KEY).as_ref()),
@@ -360,7 +347,7 @@ pub fn on_notification_click(app: &AppHandle, profile: &str) {
     let opened = app.state::<Desktop>().open_profile_expiry(profile);
     match opened {
         Ok(_) => {
-            crate::demo::stop(&app.state::<crate::demo::DemoServer>());
+            crate::demo::follow_wizard(&app.state::<crate::demo::DemoServer>(), &app.state());
             show_main(app);
             let _ = app.emit(EVENT_VIEW, ());
         }

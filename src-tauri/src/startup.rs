@@ -4,10 +4,9 @@
 //! normal case), nothing is written and the cost is one environment lookup per phase.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-/// Environment variable naming the trace file.
-pub const TRACE_FILE_ENV: &str = "GRAPHWIZ_TRACE_FILE";
+/// Environment variable naming the trace file (see [`graphwiz_core::test_hooks`]).
+pub use graphwiz_core::test_hooks::TRACE_FILE_ENV;
 
 /// Wall-clock time in UNIX epoch milliseconds (the unit of the trace and the ready marker).
 pub fn now_ms() -> f64 {
@@ -17,12 +16,6 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-fn trace_file() -> Option<PathBuf> {
-    std::env::var_os(TRACE_FILE_ENV)
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-}
-
 /// Records that `phase` was reached now.
 pub fn mark(phase: &str) {
     mark_at(phase, now_ms());
@@ -30,7 +23,7 @@ pub fn mark(phase: &str) {
 
 /// Records that `phase` was reached at `epoch_ms` (phases measured in the web view).
 pub fn mark_at(phase: &str, epoch_ms: f64) {
-    let Some(path) = trace_file() else {
+    let Some(path) = graphwiz_core::test_hooks::trace_file() else {
         return;
     };
     // Phase names are short identifiers; anything else from the web view is dropped.

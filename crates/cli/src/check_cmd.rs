@@ -1,13 +1,12 @@
 //! `graphwiz check`: one integration given by options or a profile, or every profile at once.
 
-use crate::consent_cmd::{
-    admin_user_read_check, SignInKind, ADMIN_SIGN_IN_VALUES, DEFAULT_WAIT_SECS,
-};
+use crate::consent_cmd::{admin_findings, SignInKind, ADMIN_SIGN_IN_VALUES, DEFAULT_WAIT_SECS};
 use crate::input::{self, Failure};
 use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_FAILED, EXIT_OK};
 use clap::Args;
-use graphwiz_core::checks::{run_check, run_many, Check, Report};
-use graphwiz_core::store::keychain;
+use graphwiz_core::bulk;
+use graphwiz_core::checks::{run_check, Check, Report};
+use graphwiz_core::microsoft::admin;
 use graphwiz_core::store::profiles::{Profile, ProfileStore};
 use graphwiz_core::CheckInput;
 use std::time::Duration;
@@ -54,6 +53,10 @@ pub struct CheckArgs {
     /// Print JSON on standard output instead of text (one object; with --all one array).
     #[arg(long)]
     json: bool,
+    /// With --all: print one JSON object per profile per line (JSON Lines), each as soon as that
+    /// profile's check finished, instead of one array at the end.
+    #[arg(long, requires = "all", conflicts_with = "json")]
+    jsonl: bool,
 }
 
 impl ScopeArgs {
@@ -115,7 +118,8 @@ fn check_one(args: &CheckArgs) -> Result<u8, Failure> {
     Ok(exit_for(report.ok))
 }
 
-/// Decides `perm_user_read` with an administrator's sign-in when the app's own token could not.
+/// Decides `perm_user_read` with an administrator's sign-in when the app's own token could not
+/// ([`admin::settle_user_read`]).
 async fn settle_with_admin(
     report: &mut Report,
     input: &CheckInput,
@@ -132,7 +136,7 @@ async fn settle_with_admin(
     let kind: SignInKind = kind
         .parse()
         .map_err(|m: graphwiz_core::i18n::Msg| Failure::usage(m.text(lang())))?;
-    let decided = admin_user_read_check(
+    let findings = admin_findings(
         kind,
         &input.endpoints,
         &input.tenant,
@@ -141,17 +145,7 @@ async fn settle_with_admin(
         Duration::from_secs(DEFAULT_WAIT_SECS),
     )
     .await?;
-    if let Some(slot) = report.checks.iter_mut().find(|c| c.id == "perm_user_read") {
-        let elapsed = slot.elapsed_ms;
-        *slot = Check {
-            elapsed_ms: elapsed,
-            ..decided
-        };
-    }
-    report.ok = report
-        .checks
-        .iter()
-        .all(|c| c.status != graphwiz_core::Status::Fail);
+    admin::settle_user_read(report, &findings, input.endpoints.cloud, &input.client_id);
     Ok(())
 }
 
@@ -164,19 +158,7 @@ pub fn build_one(
 ) -> Result<(CheckInput, Option<String>), Failure> {
     Ok(match &scope.profile {
         None => {
-            let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-                return Err(Failure::usage(tr("cli-check-what")));
-            };
-            let target = input::target(
-                tenant,
-                client_id,
-                t.cloud.as_deref(),
-                t.login_url.as_deref(),
-                t.graph_url.as_deref(),
-            )?;
-            let (secret, w) = input::read_secret(t)?;
-            input::warn(&target.warnings);
-            input::warn(&w);
+            let (target, secret) = input::target_and_secret(t, "cli-check-what")?;
             let mut input =
                 CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
             input.timeout = timeout;
@@ -200,13 +182,7 @@ pub fn build_one(
                 t.graph_url.as_deref().or(p.graph_url.as_deref()),
             )?;
             input::warn(&target.warnings);
-            let secret = if input::secret_given(t) {
-                let (s, w) = input::read_secret(t)?;
-                input::warn(&w);
-                s
-            } else {
-                keychain::load(&p.name, &p.secret_ref)?
-            };
+            let secret = input::secret_or_keychain(t, p)?;
             // The result belongs to the profile only when it checked the profile's own integration.
             let same = target.tenant == p.tenant
                 && target.client_id == p.client_id
@@ -259,33 +235,37 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
             &margs!("path" => store.path().display().to_string()),
         )));
     }
-    let timeout = Duration::from_secs(args.timeout);
-    // Secrets first (a keychain that is not there at all stops the run with exit 3), then every
-    // profile whose secret was found is checked concurrently.
-    let mut inputs: Vec<CheckInput> = Vec::new();
-    let mut slots: Vec<Result<usize, Report>> = Vec::new();
-    for p in &file.profiles {
-        slots.push(match prepare(p, timeout) {
-            Ok(mut input) => {
-                input.expiry_warn_days = args.scope.warn_days;
-                inputs.push(input);
-                Ok(inputs.len() - 1)
-            }
-            Err(PrepareError::Environment(f)) => return Err(f),
-            Err(PrepareError::Profile(report)) => Err(report),
-        });
-    }
-    let mut reports = input::runtime()?.block_on(run_many(&inputs, usize::from(args.concurrency)));
-    let mut results: Vec<(String, Report)> = Vec::new();
-    for (p, slot) in file.profiles.iter().zip(slots) {
-        let report = match slot {
-            Ok(i) => std::mem::replace(&mut reports[i], Report::of(vec![])),
-            Err(r) => r,
-        };
-        results.push((p.name.clone(), report));
-    }
-    save_results(&results)?;
     let lang = lang();
+    let jsonl = args.jsonl;
+    let mut reports: Vec<Option<Report>> = vec![None; file.profiles.len()];
+    input::runtime()?
+        .block_on(bulk::check_saved(
+            &file.profiles,
+            usize::from(args.concurrency),
+            Duration::from_secs(args.timeout),
+            args.scope.warn_days,
+            refused,
+            |i, report| {
+                if jsonl {
+                    output::print_json_line(&ProfileReport {
+                        profile: &file.profiles[i].name,
+                        report: &report.localized(lang),
+                    });
+                }
+                reports[i] = Some(report);
+            },
+        ))
+        .map_err(|e| match e {
+            bulk::Stop::Keychain(k) => Failure::from(k),
+            bulk::Stop::Genesys(g) => Failure::from(g),
+        })?;
+    let results: Vec<(String, Report)> = file
+        .profiles
+        .iter()
+        .zip(reports)
+        .map(|(p, r)| (p.name.clone(), r.unwrap_or_else(|| Report::of(vec![]))))
+        .collect();
+    save_results(&results)?;
     let results: Vec<(String, Report)> = results
         .into_iter()
         .map(|(name, r)| (name, r.localized(lang)))
@@ -299,55 +279,34 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
             })
             .collect();
         output::print_json(&list);
-    } else {
+    } else if !jsonl {
         output::print_all(&results);
     }
     Ok(exit_for(results.iter().all(|(_, r)| r.ok)))
 }
 
-enum PrepareError {
-    Environment(Failure),
-    Profile(Report),
-}
-
-fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
-    let secret = match keychain::load(&p.name, &p.secret_ref) {
-        Ok(s) => s,
-        Err(keychain::KeychainError::Missing { .. }) => {
-            return Err(PrepareError::Profile(Report::of(vec![Check::msg(
-                "secret",
-                graphwiz_core::Status::Fail,
-                "cli-check-secret-missing",
-                margs!("profile" => p.name.as_str()),
-            )])))
-        }
-        Err(e) => return Err(PrepareError::Environment(e.into())),
-    };
-    let genesys = match graphwiz_core::genesys::setup::input_for(p) {
-        Ok(g) => g,
-        Err(e) if e.is_environment() => return Err(PrepareError::Environment(e.into())),
-        Err(e) => {
-            return Err(PrepareError::Profile(Report::of(vec![Check::msg(
-                "genesys_login",
-                graphwiz_core::Status::Fail,
-                "genesys-part-unusable",
-                graphwiz_core::i18n::args([("profile", p.name.clone()), ("detail", e.to_string())]),
-            )])))
-        }
-    };
-    p.check_input(secret, timeout)
-        .map(|mut i| {
-            i.genesys = genesys;
-            i
-        })
-        .map_err(|e| {
-            // The endpoint error of the core has no catalog message yet: its English text is the
-            // detail.
-            PrepareError::Profile(Report::of(vec![Check::msg(
-                "profile",
-                graphwiz_core::Status::Fail,
-                "cli-check-profile-endpoints",
-                margs!("detail" => e.to_string(), "profile" => p.name.as_str()),
-            )]))
-        })
+/// The failed check of a saved profile that could not be checked, in the CLI's words.
+fn refused(p: &Profile, why: bulk::Unready) -> Report {
+    Report::of(vec![match why {
+        bulk::Unready::SecretMissing => Check::msg(
+            "secret",
+            graphwiz_core::Status::Fail,
+            "cli-check-secret-missing",
+            margs!("profile" => p.name.as_str()),
+        ),
+        bulk::Unready::Genesys(e) => Check::msg(
+            "genesys_login",
+            graphwiz_core::Status::Fail,
+            "genesys-part-unusable",
+            graphwiz_core::i18n::args([("profile", p.name.clone()), ("detail", e.to_string())]),
+        ),
+        // The endpoint error of the core has no catalog message yet: its English text is the
+        // detail.
+        bulk::Unready::Endpoints(e) => Check::msg(
+            "profile",
+            graphwiz_core::Status::Fail,
+            "cli-check-profile-endpoints",
+            margs!("detail" => e.to_string(), "profile" => p.name.as_str()),
+        ),
+    }])
 }

@@ -10,12 +10,13 @@
 //! Test-only hook: with the environment variable `GRAPHWIZ_TEST_BROWSER=follow`, no browser is
 //! launched; graphwiz itself follows the sign-in or consent URL without redirects and brings the
 //! answer to its own loopback listener, as a browser would. This lets tests run headless against
-//! the emulator; nobody should set it otherwise (it accepts whatever the page answers).
+//! the emulator; nobody should set it otherwise (it accepts whatever the page answers). It is read
+//! through `graphwiz_core::test_hooks`, with every other test-only hook.
 
 use crate::input::{self, Failure};
 use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_OK};
 use clap::Args;
-use graphwiz_core::checks::{run_check, Check, Report};
+use graphwiz_core::checks::{run_check, Report};
 use graphwiz_core::http::HttpClient;
 use graphwiz_core::i18n::Msg;
 use graphwiz_core::microsoft::admin::{
@@ -25,8 +26,6 @@ use graphwiz_core::{CheckInput, Endpoints, Status};
 use std::str::FromStr;
 use std::time::Duration;
 
-/// The test-only browser hook (see the module documentation).
-pub const TEST_BROWSER_ENV: &str = "GRAPHWIZ_TEST_BROWSER";
 /// `--admin-sign-in browser`: authorization code with PKCE in the system browser.
 pub const ADMIN_SIGN_IN_BROWSER: &str = "browser";
 /// `--admin-sign-in device-code`: device code, for machines without a browser.
@@ -221,15 +220,11 @@ async fn follow(url: String) {
     }
 }
 
-fn test_browser() -> bool {
-    std::env::var(TEST_BROWSER_ENV).is_ok_and(|v| v == "follow")
-}
-
 /// The opener for the sign-in and consent pages: the test hook, the system browser
 /// (`browser`), or printing the URL for the administrator to open.
 fn opener(browser: bool) -> impl Fn(&str) -> Result<(), String> {
     move |url: &str| {
-        if test_browser() {
+        if graphwiz_core::test_hooks::test_browser_follows() {
             let handle = tokio::runtime::Handle::try_current().map_err(|e| e.to_string())?;
             handle.spawn(follow(url.to_string()));
             if browser {
@@ -352,26 +347,21 @@ pub fn sign_in_admin(
     ))
 }
 
-/// Signs the administrator in and decides `perm_user_read` with the admin token: the check to put
-/// in place of a `warn` one (see `graphwiz_core::microsoft::admin::settle_user_read`).
-pub async fn admin_user_read_check(
+/// Signs the administrator in and reads with the admin token what decides `perm_user_read` for
+/// certain (see `graphwiz_core::microsoft::admin::settle_user_read`).
+pub async fn admin_findings(
     kind: SignInKind,
     endpoints: &Endpoints,
     tenant: &str,
     client_id: &str,
     admin_client_id: Option<&str>,
     timeout: Duration,
-) -> Result<Check, Failure> {
+) -> Result<admin::AdminFindings, Failure> {
     let token = sign_in_admin_async(kind, endpoints, tenant, admin_client_id, timeout).await?;
     let http = HttpClient::new(REQUEST_TIMEOUT);
-    let findings = admin::admin_findings(&http, endpoints, &token, client_id)
+    admin::admin_findings(&http, endpoints, &token, client_id)
         .await
-        .map_err(|e| admin_failure(&e))?;
-    Ok(admin::user_read_check_from_admin(
-        &findings,
-        endpoints.cloud,
-        client_id,
-    ))
+        .map_err(|e| admin_failure(&e))
 }
 
 /// `graphwiz consent`.
@@ -384,20 +374,7 @@ fn statuses(r: &Report) -> Vec<(String, Status)> {
 }
 
 fn consent_inner(args: &ConsentArgs) -> Result<u8, Failure> {
-    let t = &args.target;
-    let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-        return Err(Failure::usage(tr("cli-consent-what")));
-    };
-    let target = input::target(
-        tenant,
-        client_id,
-        t.cloud.as_deref(),
-        t.login_url.as_deref(),
-        t.graph_url.as_deref(),
-    )?;
-    let (secret, w) = input::read_secret(t)?;
-    input::warn(&target.warnings);
-    input::warn(&w);
+    let (target, secret) = input::target_and_secret(&args.target, "cli-consent-what")?;
     let mut check = CheckInput::new(
         target.endpoints.clone(),
         target.tenant.clone(),

@@ -2,10 +2,11 @@
 //! argument), tenant, client ID, cloud and endpoints. Every problem names its field.
 
 use crate::{margs, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_USAGE};
+use graphwiz_core::integration::{self, TargetError};
 use graphwiz_core::store::keychain::KeychainError;
-use graphwiz_core::store::profiles::ProfileError;
+use graphwiz_core::store::profiles::{Profile, ProfileError};
 use graphwiz_core::validate::{self, Problem};
-use graphwiz_core::{ClientSecret, Cloud, Endpoints};
+use graphwiz_core::ClientSecret;
 use std::io::Read;
 
 /// Environment variable that may carry the client secret.
@@ -76,9 +77,32 @@ impl From<KeychainError> for Failure {
     }
 }
 
+impl From<integration::SaveError> for Failure {
+    fn from(e: integration::SaveError) -> Self {
+        match e {
+            integration::SaveError::Profiles(p) => p.into(),
+            integration::SaveError::Keychain(k) => k.into(),
+        }
+    }
+}
+
 /// True when a secret was given for this run (stdin flag or environment variable).
 pub fn secret_given(t: &TargetArgs) -> bool {
     t.secret_stdin || std::env::var_os(SECRET_ENV).is_some()
+}
+
+/// The secret given for this run (its warnings printed), else profile `p`'s from the keychain.
+pub fn secret_or_keychain(t: &TargetArgs, p: &Profile) -> Result<ClientSecret, Failure> {
+    if secret_given(t) {
+        let (s, w) = read_secret(t)?;
+        warn(&w);
+        Ok(s)
+    } else {
+        Ok(graphwiz_core::store::keychain::load(
+            &p.name,
+            &p.secret_ref,
+        )?)
+    }
 }
 
 /// Reads the secret from stdin (`--secret-stdin`) or the environment, and validates it.
@@ -120,12 +144,7 @@ pub fn read_secret(t: &TargetArgs) -> Result<(ClientSecret, Vec<Problem>), Failu
 }
 
 /// Validated identity of an integration (no secret).
-pub struct Target {
-    pub tenant: String,
-    pub client_id: String,
-    pub endpoints: Endpoints,
-    pub warnings: Vec<Problem>,
-}
+pub use graphwiz_core::integration::Target;
 
 /// Validates tenant, client ID, cloud and endpoints; all field errors are reported together.
 pub fn target(
@@ -135,37 +154,31 @@ pub fn target(
     login: Option<&str>,
     graph: Option<&str>,
 ) -> Result<Target, Failure> {
-    let mut warnings = Vec::new();
-    let mut errors = Vec::new();
-    let tenant = validate::tenant(tenant)
-        .map(|(v, w)| {
-            warnings.extend(w);
-            v
-        })
-        .map_err(|p| errors.push(p))
-        .ok();
-    let client_id = validate::client_id(client_id)
-        .map(|(v, w)| {
-            warnings.extend(w);
-            v
-        })
-        .map_err(|p| errors.push(p))
-        .ok();
-    let cloud: Cloud = cloud.unwrap_or("global").parse().map_err(Failure::usage)?;
-    let endpoints =
-        Endpoints::new(cloud, login, graph).map_err(|e| Failure::usage(e.to_string()))?;
-    match (tenant, client_id) {
-        (Some(tenant), Some(client_id)) if errors.is_empty() => {
-            warnings.extend(validate::tenant_and_client(&tenant, &client_id));
-            Ok(Target {
-                tenant,
-                client_id,
-                endpoints,
-                warnings,
-            })
-        }
-        _ => Err(Failure::problems(errors)),
-    }
+    integration::target(tenant, client_id, cloud, login, graph).map_err(|e| match e {
+        TargetError::Fields(p) => Failure::problems(p),
+        TargetError::Cloud(m) => Failure::usage(m),
+        TargetError::Endpoints(e) => Failure::usage(e.to_string()),
+    })
+}
+
+/// The integration the options name and its secret, validated, their warnings printed: what
+/// every command that is given `--tenant`/`--client-id` and a secret starts with. `what` is the
+/// catalog message that says what to give when tenant or client ID is missing.
+pub fn target_and_secret(t: &TargetArgs, what: &str) -> Result<(Target, ClientSecret), Failure> {
+    let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
+        return Err(Failure::usage(crate::tr(what)));
+    };
+    let target = target(
+        tenant,
+        client_id,
+        t.cloud.as_deref(),
+        t.login_url.as_deref(),
+        t.graph_url.as_deref(),
+    )?;
+    let (secret, w) = read_secret(t)?;
+    warn(&target.warnings);
+    warn(&w);
+    Ok((target, secret))
 }
 
 /// Validates mailbox addresses.

@@ -25,6 +25,16 @@ pub fn print_json<T: serde::Serialize>(value: &T) {
     let _ = writeln!(out, "{text}");
 }
 
+/// One JSON object on one line of standard output (JSON Lines), written out at once.
+pub fn print_json_line<T: serde::Serialize>(value: &T) {
+    let mut out = std::io::stdout().lock();
+    let text = serde_json::to_string(value).unwrap_or_else(|e| {
+        format!("{{\"ok\":false,\"error\":\"could not write the report as JSON: {e}\"}}")
+    });
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
+}
+
 /// The human report: one line per check, then the fixes.
 pub fn print_human(input: &CheckInput, report: &Report) {
     let mut out = std::io::stdout().lock();

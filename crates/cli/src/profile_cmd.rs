@@ -1,8 +1,9 @@
 //! `graphwiz profile add|list|show|remove`: profiles in the profiles file, secrets in the OS keychain.
 
 use crate::input::{self, Failure};
-use crate::{margs, output, tr, tra, TargetArgs, EXIT_OK};
+use crate::{margs, output, tra, TargetArgs, EXIT_OK};
 use clap::{Args, Subcommand};
+use graphwiz_core::integration;
 use graphwiz_core::store::keychain;
 use graphwiz_core::store::profiles::{self, Profile, ProfileError, ProfileStore};
 use serde::Serialize;
@@ -73,101 +74,44 @@ pub fn run(cmd: ProfileCommand) -> u8 {
 
 fn add(a: AddArgs) -> Result<u8, Failure> {
     let name = profiles::validate_name(&a.name)?;
-    let t = &a.target;
-    let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-        return Err(Failure::usage(tr("cli-profile-add-what")));
-    };
-    let target = input::target(
-        tenant,
-        client_id,
-        t.cloud.as_deref(),
-        t.login_url.as_deref(),
-        t.graph_url.as_deref(),
-    )?;
     let mailboxes = input::mailboxes(&a.mailboxes)?;
-    let (secret, secret_warnings) = input::read_secret(t)?;
-    input::warn(&target.warnings);
-    let profile = Profile {
-        name: name.clone(),
-        cloud: target.endpoints.cloud,
-        tenant_id: graphwiz_core::validate::is_guid(&target.tenant).then(|| target.tenant.clone()),
-        tenant: target.tenant,
-        client_id: target.client_id,
-        mailboxes,
-        login_url: t
-            .login_url
-            .as_ref()
-            .map(|_| target.endpoints.login_base().to_string()),
-        graph_url: t
-            .graph_url
-            .as_ref()
-            .map(|_| target.endpoints.graph_base().to_string()),
-        secret_ref: String::new(),
-        secret_hint: None,
-        secret_expiry: None,
-        last_check: None,
-        last_live_test: None,
-        genesys: None,
-    };
+    let (target, secret) = input::target_and_secret(&a.target, "cli-profile-add-what")?;
     let store = ProfileStore::open_default()?;
-    save_with_secret(&store, profile, &secret, &secret_warnings, a.replace)?;
+    save_with_secret(&store, target.profile(&name, mailboxes), &secret, a.replace)?;
     Ok(EXIT_OK)
 }
 
-/// Saves a profile and puts its secret in the OS keychain: nothing is written when the keychain
-/// can't take the secret, and the secret is removed again when the profile can't be saved.
+/// Saves a profile with its secret in the OS keychain ([`integration::save_with_secret`]);
+/// `replace` overwrites a saved profile of the same name.
 pub fn save_with_secret(
     store: &ProfileStore,
     mut profile: Profile,
     secret: &graphwiz_core::ClientSecret,
-    secret_warnings: &[graphwiz_core::validate::Problem],
     replace: bool,
 ) -> Result<(), Failure> {
-    let name = profile.name.clone();
-    // Refuse early (before touching the keychain) on a name clash or a damaged file.
-    let existing = store.load()?.get(&name).cloned();
-    if existing.is_some() && !replace {
-        return Err(ProfileError::Exists { name }.into());
+    let replacing = match replace {
+        true => store.load()?.get(&profile.name).cloned(),
+        false => None,
+    };
+    let saved =
+        integration::save_with_secret(store, &mut profile, Some(secret), replacing.as_ref())?;
+    if let Some((old, e)) = saved.stale_secret {
+        input::warning(&tra(
+            "cli-old-secret-not-removed",
+            &margs!("profile" => old.as_str(), "detail" => e.to_string()),
+        ));
     }
-    input::warn(secret_warnings);
-    let secret_ref = uuid::Uuid::new_v4().simple().to_string();
-    keychain::store(&name, &secret_ref, secret)?;
-    profile.secret_ref = secret_ref.clone();
-    profile.secret_hint = Some(secret.hint());
-    // Replacing the Azure half keeps the Genesys Cloud half (and its keychain entry).
-    if profile.genesys.is_none() {
-        profile.genesys = existing.as_ref().and_then(|o| o.genesys.clone());
-    }
-    let saved = store.update(|f| {
-        if f.get(&name).is_some() && !replace {
-            return Err(ProfileError::Exists { name: name.clone() });
-        }
-        f.upsert(profile);
-        Ok(())
-    });
-    if let Err(e) = saved {
-        // Leave nothing behind: the new secret goes with the profile that was not saved.
-        let _ = keychain::delete(&name, &secret_ref);
-        return Err(e.into());
-    }
-    if let Some(old) = existing.filter(|o| o.secret_ref != secret_ref) {
-        if let Err(e) = keychain::delete(&old.name, &old.secret_ref) {
-            input::warning(&tra(
-                "cli-old-secret-not-removed",
-                &margs!("profile" => old.name.as_str(), "detail" => e.to_string()),
-            ));
-        }
-    }
+    let name = profile.name.as_str();
     println!(
         "{}",
         tra(
             "cli-profile-saved",
             &margs!(
-                "profile" => name.as_str(),
+                "profile" => name,
                 "path" => store.path().display().to_string(),
                 "hint" => secret.hint(),
                 "service" => keychain::SERVICE,
-                "account" => format!("{name}/{secret_ref}"),
+                "account" => format!("{name}/{}", profile.secret_ref),
             )
         )
     );

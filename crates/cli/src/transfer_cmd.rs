@@ -7,7 +7,7 @@ use graphwiz_core::checks::run_check;
 use graphwiz_core::i18n::{msg_arg, Msg};
 use graphwiz_core::store::config::{self, ConfigFile, ExportError, ImportError};
 use graphwiz_core::store::profiles::{self, Profile, ProfileError, ProfileStore};
-use graphwiz_core::{store::keychain, CheckInput};
+use graphwiz_core::CheckInput;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -102,13 +102,7 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
                     )))
                 }
                 (false, _) => {
-                    let secret = if input::secret_given(&a.target) {
-                        let (s, w) = input::read_secret(&a.target)?;
-                        input::warn(&w);
-                        s
-                    } else {
-                        keychain::load(&p.name, &p.secret_ref)?
-                    };
+                    let secret = input::secret_or_keychain(&a.target, &p)?;
                     let input = p
                         .check_input(secret, timeout)
                         .map_err(|e| Failure::usage(e.to_string()))?;
@@ -127,42 +121,13 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
             }
         }
         None => {
-            let t = &a.target;
-            let (Some(tenant), Some(client_id)) = (&t.tenant, &t.client_id) else {
-                return Err(Failure::usage(tr("cli-export-what")));
-            };
-            let target = input::target(
-                tenant,
-                client_id,
-                t.cloud.as_deref(),
-                t.login_url.as_deref(),
-                t.graph_url.as_deref(),
-            )?;
             let mailboxes = input::mailboxes(&a.mailboxes)?;
-            let (secret, w) = input::read_secret(t)?;
-            input::warn(&target.warnings);
-            input::warn(&w);
+            let (target, secret) = input::target_and_secret(&a.target, "cli-export-what")?;
+            // Not saved: no tenant GUID of its own (the check's is used).
             let profile = Profile {
-                name: String::new(),
-                cloud: target.endpoints.cloud,
-                tenant: target.tenant.clone(),
                 tenant_id: None,
-                client_id: target.client_id.clone(),
-                mailboxes,
-                login_url: t
-                    .login_url
-                    .as_ref()
-                    .map(|_| target.endpoints.login_base().to_string()),
-                graph_url: t
-                    .graph_url
-                    .as_ref()
-                    .map(|_| target.endpoints.graph_base().to_string()),
-                secret_ref: String::new(),
                 secret_hint: Some(secret.hint()),
-                secret_expiry: None,
-                last_check: None,
-                last_live_test: None,
-                genesys: None,
+                ..target.profile("", mailboxes)
             };
             let mut input =
                 CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
@@ -240,7 +205,8 @@ fn run_import(a: ImportArgs) -> Result<u8, Failure> {
     }
     let profile = cfg.to_profile(&name, "", None);
     let store = ProfileStore::open_default()?;
-    crate::profile_cmd::save_with_secret(&store, profile, &secret, &warnings, a.replace)?;
+    input::warn(&warnings);
+    crate::profile_cmd::save_with_secret(&store, profile, &secret, a.replace)?;
     println!(
         "{}",
         tra(

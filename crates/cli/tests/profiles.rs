@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 mod common;
-use common::Run;
+use common::{add_profile, Run};
 
 fn graphwiz(home: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
     common::graphwiz_in(home, args, stdin, env)
@@ -27,27 +27,6 @@ fn secret_tool_lookup(account: &str) -> Option<String> {
 fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", run.stdout, run.stderr))
-}
-
-fn add_profile(home: &Path, name: &str, emu: &Emulator, index: usize, extra: &[&str]) -> Run {
-    let c = emu.credentials(index).expect("tenant exists");
-    let url = emu.base_url();
-    let mut args = vec![
-        "profile",
-        "add",
-        name,
-        "--tenant",
-        &c.tenant_domain,
-        "--client-id",
-        &c.client_id,
-        "--login-url",
-        &url,
-        "--graph-url",
-        &url,
-        "--secret-stdin",
-    ];
-    args.extend_from_slice(extra);
-    graphwiz(home, &args, Some(&format!("{}\n", c.client_secret)), &[])
 }
 
 fn all_files_text(dir: &Path) -> String {

@@ -10,9 +10,12 @@
 //!   message catalogs), `http` (the one HTTP client), `validate` (what an admin types);
 //! - `store`: profiles, keychain, config file, notes;
 //! - the two sides: `microsoft` (Entra ID and Graph) and `genesys` (the Genesys Cloud Platform API);
-//! - the workflows over both: `checks` (one integration), `bulk` (many), `pickup`, `rotate`,
+//! - the workflows over both: `integration` (a target validated, made a profile, saved with its
+//!   secret), `checks` (one integration), `bulk` (many), `pickup`, `rotate`,
 //!   `reminders`, `diagnose` (the troubleshooter);
-//! - `desktop`: the wizard's state and views for the desktop shell.
+//! - `desktop`: the wizard's state and views for the desktop shell;
+//! - beside the floors, `test_hooks`: every test-only environment variable, read by both faces
+//!   through it.
 
 pub mod bulk;
 pub mod checks;
@@ -21,6 +24,7 @@ pub mod diagnose;
 pub mod genesys;
 pub mod http;
 pub mod i18n;
+pub mod integration;
 pub mod microsoft;
 pub mod pickup;
 pub mod reminders;
@@ -28,6 +32,7 @@ pub mod report;
 pub mod rotate;
 pub mod secret;
 pub mod store;
+pub mod test_hooks;
 pub mod validate;
 
 pub use checks::{run_check, Check, CheckInput, Report, Status};

@@ -64,6 +64,38 @@ pub enum Delivery {
     Window,
 }
 
+/// Where one reminder went and whether the window keeps it as a banner too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// How it was delivered.
+    pub via: Delivery,
+    /// True when it is also kept as a banner in the window.
+    pub banner: bool,
+}
+
+/// Decides where a reminder went, the notification → in-app banner fallback: `server` is the
+/// notification server that answered (`Some(true)` when it reports clicks), `None` when none did;
+/// `shown` whether the notification was taken. No server, or a notification not taken: the
+/// window, as a banner. Taken by a server that can't report clicks: a notification, and a banner
+/// whose button opens the profile. Otherwise a notification only.
+pub fn route(server: Option<bool>, shown: bool) -> Route {
+    match (server, shown) {
+        (Some(clicks), true) => Route {
+            via: Delivery::Notification,
+            banner: !clicks,
+        },
+        _ => Route {
+            via: Delivery::Window,
+            banner: true,
+        },
+    }
+}
+
+/// True when `banners` hold one that went to the window only: the window is then shown.
+pub fn window_needed(banners: &[Banner]) -> bool {
+    banners.iter().any(|b| b.via == Delivery::Window)
+}
+
 /// A reminder that was delivered, as kept in the store under [`store_key`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentRecord {
@@ -360,6 +392,32 @@ pub fn banner_views<Tz: TimeZone>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_notification_falls_back_to_a_banner() {
+        use super::{route, Delivery, Route};
+        let window = Route {
+            via: Delivery::Window,
+            banner: true,
+        };
+        assert_eq!(route(None, false), window);
+        assert_eq!(route(Some(true), false), window);
+        assert_eq!(route(Some(false), false), window);
+        assert_eq!(
+            route(Some(false), true),
+            Route {
+                via: Delivery::Notification,
+                banner: true
+            }
+        );
+        assert_eq!(
+            route(Some(true), true),
+            Route {
+                via: Delivery::Notification,
+                banner: false
+            }
+        );
+    }
+
     use super::*;
     use chrono::FixedOffset;
 

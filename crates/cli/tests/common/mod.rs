@@ -77,3 +77,32 @@ pub fn graphwiz_in(home: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
 }
+
+/// `graphwiz profile add NAME` for tenant `index` of the emulator (its login and Graph URL, the
+/// secret on standard input), with `extra` options.
+pub fn add_profile(
+    home: &Path,
+    name: &str,
+    emu: &graphwiz_emulator::Emulator,
+    index: usize,
+    extra: &[&str],
+) -> Run {
+    let c = emu.credentials(index).expect("tenant exists");
+    let url = emu.base_url();
+    let mut args = vec![
+        "profile",
+        "add",
+        name,
+        "--tenant",
+        &c.tenant_domain,
+        "--client-id",
+        &c.client_id,
+        "--login-url",
+        &url,
+        "--graph-url",
+        &url,
+        "--secret-stdin",
+    ];
+    args.extend_from_slice(extra);
+    graphwiz_in(home, &args, Some(&format!("{}\n", c.client_secret)), &[])
+}

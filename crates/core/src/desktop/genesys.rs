@@ -96,7 +96,7 @@ pub(super) enum Unusable {
     Part(Box<Check>),
 }
 
-fn setup_error(e: SetupError) -> DesktopError {
+pub(super) fn setup_error(e: SetupError) -> DesktopError {
     match e {
         // Worded by the setup in the language it was given.
         SetupError::Input(m) => DesktopError::worded("genesys", m),
@@ -134,13 +134,18 @@ pub(super) fn saved_input(p: &Profile) -> Result<Option<GenesysInput>, Unusable>
     match setup::input_for(p) {
         Ok(g) => Ok(g),
         Err(e) if e.is_environment() => Err(Unusable::Environment(setup_error(e))),
-        Err(e) => Err(Unusable::Part(Box::new(Check::msg(
-            "genesys_login",
-            Status::Fail,
-            "genesys-part-unusable",
-            part_unusable_args(&p.name, &setup_error(e)),
-        )))),
+        Err(e) => Err(Unusable::Part(Box::new(part_unusable(p, e)))),
     }
+}
+
+/// The failed check of profile `p` whose Genesys Cloud part can't be used.
+pub(super) fn part_unusable(p: &Profile, e: SetupError) -> Check {
+    Check::msg(
+        "genesys_login",
+        Status::Fail,
+        "genesys-part-unusable",
+        part_unusable_args(&p.name, &setup_error(e)),
+    )
 }
 
 /// Gives the renamed copy `to` of profile `old` its own copy of the Genesys part and secret.

@@ -2,7 +2,7 @@
 //! (leave the demo, point the checks at a test endpoint), then — once the admin confirms — the
 //! import itself, with a notice saying what was imported.
 
-use super::{default_name, Desktop, DesktopError, Draft, Origin, Step, View};
+use super::{Desktop, DesktopError, Draft, Origin, Step, View};
 use crate::i18n::{args, date_arg};
 use crate::microsoft::cloud::is_loopback_host;
 use crate::report::{Check, Status};
@@ -200,4 +200,10 @@ impl Desktop {
         s.pending_import = None;
         s.view()
     }
+}
+
+/// A profile name from the tenant's first label (e.g. `contoso` of `contoso.onmicrosoft.com`).
+fn default_name(tenant: &str) -> String {
+    let first = tenant.split('.').next().unwrap_or_default();
+    profiles::validate_name(first).unwrap_or_else(|_| "integration".to_string())
 }

@@ -4,6 +4,7 @@
 
 use super::super::*;
 use super::*;
+use crate::{ClientSecret, Status};
 use futures::FutureExt;
 use graphwiz_emulator::{Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, Options};
 use std::sync::Mutex as StdMutex;

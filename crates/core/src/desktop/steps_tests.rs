@@ -3,6 +3,8 @@
 
 use super::super::*;
 use super::*;
+use crate::microsoft::expiry::ExpiryState;
+use crate::{ClientSecret, Status};
 use graphwiz_emulator::{Emulator, Options, Scenario};
 
 struct Demo {

@@ -4,6 +4,7 @@
 
 use super::super::*;
 use super::*;
+use crate::{ClientSecret, Status};
 use graphwiz_emulator::{
     connect_pickup, Emulator, GenesysEmulator, GenesysOptions, GenesysScenario, Options, Pickup,
     PickupMode,
