@@ -8,7 +8,7 @@
 //! The app's own commands are declared here, so Tauri generates an `allow-<command>` permission
 //! for each and the web view may call only those listed in `capabilities/default.json`.
 
-/// Every `#[tauri::command]` of `src/commands.rs`.
+/// Every `#[tauri::command]` of `src/commands/`.
 const COMMANDS: &[&str] = &[
     "start_state",
     "get_view",
