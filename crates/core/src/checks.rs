@@ -68,6 +68,28 @@ impl CheckInput {
     }
 }
 
+/// The store knows nothing of checks; what a check of a saved profile needs is made here.
+impl crate::store::profiles::Profile {
+    /// What a check of this profile needs, with the secret from the keychain or the caller.
+    pub fn check_input(
+        &self,
+        secret: crate::secret::ClientSecret,
+        timeout: std::time::Duration,
+    ) -> Result<CheckInput, crate::microsoft::cloud::EndpointError> {
+        let mut input = CheckInput::new(
+            self.endpoints()?,
+            self.tenant.clone(),
+            self.client_id.clone(),
+            secret,
+        );
+        input.timeout = timeout;
+        input.mailboxes = self.mailboxes.clone();
+        input.known_expiry = self.secret_expiry;
+        input.azure_tenant_id = self.tenant_id.clone();
+        Ok(input)
+    }
+}
+
 /// Check ids in report order.
 pub const CHECK_IDS: [&str; 7] = [
     "tenant",

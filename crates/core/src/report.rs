@@ -208,3 +208,21 @@ impl Report {
         self.checks.iter().filter(|c| c.status == status).count()
     }
 }
+
+/// The outcome of a live send/receive test.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LiveTestSummary {
+    /// When it ran.
+    pub ran_at: chrono::DateTime<chrono::Utc>,
+    /// True when every step that applies passed.
+    pub ok: bool,
+    /// Mailbox the test mail was sent from.
+    pub mailbox: String,
+    /// Recipient of the test mail.
+    pub recipient: String,
+    /// True when arrival was observed (the recipient is a configured mailbox).
+    pub delivery_proven: bool,
+    /// Send accepted → arrival seen, in milliseconds.
+    pub latency_ms: Option<u64>,
+}

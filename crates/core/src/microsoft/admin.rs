@@ -23,7 +23,6 @@
 //! redirect for `admin_consent=True`. Every wait has a timeout. Codes, verifiers and tokens are
 //! never printed or logged: their types redact `Debug` and none of them is serializable.
 
-use crate::checks::{Check, Report, Status};
 use crate::http::{HttpClient, HttpError, HttpResponse};
 use crate::i18n::{args, msg_arg, Args, Lang, Msg};
 use crate::microsoft::aad::{find_aadsts_code, parse_aad_error, parse_graph_error, AadError};
@@ -31,6 +30,7 @@ use crate::microsoft::cloud::{path_segment, Cloud, Endpoints};
 use crate::microsoft::graph::{Grant, GraphFailure};
 use crate::microsoft::permissions::{self, MICROSOFT_GRAPH_APP_ID};
 use crate::microsoft::portal;
+use crate::report::{Check, Report, Status};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use secrecy::{ExposeSecret, SecretString};

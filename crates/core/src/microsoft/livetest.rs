@@ -14,8 +14,7 @@ use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::graph::{self, GraphFailure};
 use crate::microsoft::login::AccessToken;
 use crate::microsoft::mailbox::{failure_args, refusal_check, user_url};
-use crate::pickup::{PickupInput, PickupProgress};
-use crate::store::config::LiveTestSummary;
+use crate::report::LiveTestSummary;
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 
@@ -57,6 +56,62 @@ pub enum Progress {
     MarkingRead,
     /// Deleting test mail.
     CleaningUp,
+}
+
+/// Progress of a pickup test (the live test's steps plus its own; the pickup test is in the
+/// workflows above, and this is what it shares with the live test).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PickupProgress {
+    /// A step the live test shares.
+    Live(Progress),
+    /// Waiting for Genesys Cloud to fetch the mail.
+    WaitingPickup {
+        /// Since the mail arrived.
+        elapsed: Duration,
+        /// Requests so far.
+        polls: u32,
+    },
+    /// Looking for the interaction.
+    FindingInteraction {
+        /// Since the search began.
+        elapsed: Duration,
+        /// Queries so far.
+        queries: u32,
+    },
+    /// Ending the interaction.
+    EndingInteraction,
+}
+
+/// The test mail as it arrived, for the step that follows arrival.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Arrival<'a> {
+    /// The mailbox it arrived in.
+    pub mailbox: &'a str,
+    /// Its Graph message id.
+    pub message_id: &'a str,
+    /// When it was seen.
+    pub at: Instant,
+    /// Its subject.
+    pub subject: &'a str,
+    /// The marker in its subject.
+    pub marker: &'a str,
+}
+
+/// What the pickup test adds to a run: instead of marking the test mail read, it waits for
+/// Genesys Cloud to fetch it. The live test knows only this much of it; the pickup test (a
+/// workflow over both sides) implements it.
+pub(crate) trait AfterArrival: Sync {
+    /// The checks that stand for the pickup steps when they could not run.
+    fn skipped(&self, why: &str, mailbox: &str, profile: &str) -> Vec<Check>;
+    /// The pickup steps after the test mail arrived; `earlier` are the checks run before.
+    fn after_arrival<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        token: &'a AccessToken,
+        arrival: Arrival<'a>,
+        earlier: &'a [Check],
+        progress: &'a (dyn Fn(PickupProgress) + Send + Sync),
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Check>> + Send + 'a>>;
 }
 
 /// The outcome.
@@ -118,15 +173,6 @@ pub async fn run_live_test(
     run(input, None, &adapt).await
 }
 
-/// Runs the checks and then the pickup test ([`crate::pickup`]): the test mail is sent, seen to
-/// arrive and left unread, and Genesys Cloud marking it read is the proof that it fetched it.
-pub async fn run_pickup_test(
-    input: &PickupInput,
-    progress: &(dyn Fn(PickupProgress) + Send + Sync),
-) -> LiveReport {
-    run(&input.live, Some(input), progress).await
-}
-
 /// True when `c` failed and a test mail from `sender` to `recipient` needs it (see [`blockers`]).
 pub fn blocks(c: &Check, sender: &str, recipient: &str) -> bool {
     const NEEDED: [&str; 4] = [
@@ -173,9 +219,11 @@ pub fn blockers(report: &Report, sender: &str, recipient: &str) -> Vec<Msg> {
         .collect()
 }
 
-async fn run(
+/// Runs the checks and then the live test, or with `pickup` the pickup test's steps in place of
+/// marking the mail read.
+pub(crate) async fn run(
     input: &LiveTestInput,
-    pickup: Option<&PickupInput>,
+    pickup: Option<&dyn AfterArrival>,
     progress: &(dyn Fn(PickupProgress) + Send + Sync),
 ) -> LiveReport {
     let http = HttpClient::new(input.check.timeout);
@@ -203,7 +251,7 @@ async fn run(
                     )
                 });
             }
-            if pickup.is_some() {
+            if let Some(p) = pickup {
                 let profile = input
                     .check
                     .genesys
@@ -212,7 +260,7 @@ async fn run(
                     .unwrap_or_default();
                 report
                     .checks
-                    .extend(crate::pickup::skipped("checks", &input.recipient, &profile));
+                    .extend(p.skipped("checks", &input.recipient, &profile));
             }
             return LiveReport {
                 report,
@@ -236,7 +284,7 @@ async fn run(
 async fn live_steps(
     http: &HttpClient,
     input: &LiveTestInput,
-    pickup: Option<&PickupInput>,
+    pickup: Option<&dyn AfterArrival>,
     earlier: &[Check],
     token: &AccessToken,
     progress_all: &(dyn Fn(PickupProgress) + Send + Sync),
@@ -307,14 +355,14 @@ async fn live_steps(
             for id in rest {
                 out.push(skipped(id, "send", recipient));
             }
-            if pickup.is_some() {
+            if let Some(p) = pickup {
                 let profile = input
                     .check
                     .genesys
                     .as_ref()
                     .and_then(|g| g.profile.clone())
                     .unwrap_or_default();
-                out.extend(crate::pickup::skipped("send", recipient, &profile));
+                out.extend(p.skipped("send", recipient, &profile));
             }
             return (out, None, 0);
         }
@@ -404,19 +452,16 @@ async fn live_steps(
     if let Some(p) = pickup {
         match (&found, latency) {
             (Some(m), Some(l)) => {
-                let (checks, _) = crate::pickup::after_arrival(
-                    http,
-                    p,
-                    token,
-                    recipient,
-                    &m.id,
-                    accepted_at + l,
-                    &subject,
-                    &token_text,
-                    earlier,
-                    progress_all,
-                )
-                .await;
+                let arrival = Arrival {
+                    mailbox: recipient,
+                    message_id: &m.id,
+                    at: accepted_at + l,
+                    subject: &subject,
+                    marker: &token_text,
+                };
+                let checks = p
+                    .after_arrival(http, token, arrival, earlier, progress_all)
+                    .await;
                 out.extend(checks);
             }
             _ => {
@@ -426,7 +471,7 @@ async fn live_steps(
                     .as_ref()
                     .and_then(|g| g.profile.clone())
                     .unwrap_or_default();
-                out.extend(crate::pickup::skipped("receive", recipient, &profile));
+                out.extend(p.skipped("receive", recipient, &profile));
             }
         }
     }
