@@ -2,10 +2,11 @@
 //! retried within the [`RetryPolicy`], the body is capped at [`MAX_BODY_BYTES`], and a transport
 //! failure becomes an [`HttpError`] that names the host.
 
+use super::error::{HttpError, Route, MAX_BODY_BYTES};
+use super::proxy::ProxyRules;
+use super::response::HttpResponse;
+use super::retry::{parse_retry_after, RetryPolicy};
 use super::tls::{cert_problem, proxy_problem, tls_config};
-use super::{
-    parse_retry_after, HttpError, HttpResponse, ProxyRules, RetryPolicy, Route, MAX_BODY_BYTES,
-};
 use crate::i18n::{args, Msg};
 use std::time::{Duration, Instant};
 

@@ -2,10 +2,26 @@
 //! (`net-*` in `i18n/{en,de}-net.ftl`), and the way the request went ([`Route`]) with what a
 //! proxy or a certificate did wrong.
 
-use super::response::is_json_type;
-use super::MAX_BODY_BYTES;
 use crate::i18n::{args, decimal_arg, msg_arg, Args, Lang, Msg};
 use std::time::Duration;
+
+/// Largest response body read; anything bigger is an error (no real answer comes close).
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+
+/// The media type of a `Content-Type` value, lower case, without parameters.
+pub(super) fn media_type(ct: &str) -> String {
+    ct.split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// True for `application/json`, `text/json` and `…+json` types.
+pub(super) fn is_json_type(ct: &str) -> bool {
+    let m = media_type(ct);
+    m == "application/json" || m == "text/json" || m.ends_with("+json")
+}
 
 /// A request that got no usable HTTP answer. [`HttpError::msg`] is its catalog message (summary,
 /// and the fix as `.fix`; `net-*` in `i18n/{en,de}-net.ftl`); `Display` is its English text.

@@ -36,14 +36,11 @@ mod retry;
 mod tls;
 
 pub use client::HttpClient;
-pub use error::{CertProblem, HttpError, ProxyProblem, Route};
+pub use error::{CertProblem, HttpError, ProxyProblem, Route, MAX_BODY_BYTES};
 pub use proxy::ProxyRules;
 pub use redact::redact_text;
 pub use response::HttpResponse;
 pub use retry::{parse_retry_after, RetryPolicy, MAX_RETRY_BUDGET};
-
-/// Largest response body read; anything bigger is an error (no real answer comes close).
-pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 #[cfg(test)]
 mod tests;

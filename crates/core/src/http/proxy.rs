@@ -1,7 +1,7 @@
 //! [`ProxyRules`]: the proxy rules reqwest applies (environment, then the OS settings; never for
 //! loopback), read by the same code, so a failure can say which way the request went.
 
-use super::Route;
+use super::error::Route;
 use std::sync::Arc;
 
 /// The proxy rules of this process: the environment (`HTTPS_PROXY`, `https_proxy`, `ALL_PROXY`,

@@ -1,7 +1,7 @@
 //! Redaction: the client secret taken out of an error and of any text graphwiz quotes, in case a
 //! proxy echoed the request back.
 
-use super::HttpError;
+use super::error::HttpError;
 use crate::i18n::Msg;
 
 impl HttpError {

@@ -1,7 +1,7 @@
 //! A response read completely, and the ways its body can be unusable (an HTML page, not JSON,
 //! labelled as something else, cut off, or JSON of another shape).
 
-use super::HttpError;
+use super::error::{is_json_type, media_type, HttpError};
 use crate::i18n::{args, Msg};
 use std::time::Duration;
 
@@ -130,21 +130,6 @@ impl HttpResponse {
             budget: self.retry_budget,
         })
     }
-}
-
-/// The media type of a `Content-Type` value, lower case, without parameters.
-pub(super) fn media_type(ct: &str) -> String {
-    ct.split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}
-
-/// True for `application/json`, `text/json` and `…+json` types.
-pub(super) fn is_json_type(ct: &str) -> bool {
-    let m = media_type(ct);
-    m == "application/json" || m == "text/json" || m.ends_with("+json")
 }
 
 /// True when a body starts like an HTML document.

@@ -1,7 +1,7 @@
 //! TLS: rustls with the operating system's certificate verifier, and what a failed handshake or a
 //! failed proxy connection says, in the words of [`CertProblem`] and [`ProxyProblem`].
 
-use super::{CertProblem, ProxyProblem};
+use super::error::{CertProblem, ProxyProblem};
 use std::sync::{Arc, OnceLock};
 
 /// The TLS configuration of every client: rustls (ring) with the operating system's certificate
