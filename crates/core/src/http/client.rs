@@ -10,6 +10,19 @@ use super::tls::{cert_problem, proxy_problem, tls_config};
 use crate::i18n::{args, Msg};
 use std::time::{Duration, Instant};
 
+/// What stopped [`HttpClient::follow_redirect`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowError {
+    /// The page gave no usable answer.
+    Page(HttpError),
+    /// The page answered (with this status) without a redirect.
+    NoRedirect(u16),
+    /// The redirect goes where it may not be followed.
+    Refused,
+    /// The redirect's target gave no usable answer.
+    Target(HttpError),
+}
+
 /// The HTTP client shared by all requests of one run (connections are reused).
 #[derive(Clone, Debug)]
 pub struct HttpClient {
@@ -208,6 +221,39 @@ impl HttpClient {
         url: &str,
         req: reqwest::RequestBuilder,
     ) -> Result<HttpResponse, HttpError> {
+        Ok(self.once_with_location(url, req).await?.0)
+    }
+
+    /// Plays a browser for one hop: GETs `url` (no credentials, no redirects followed), then GETs
+    /// the `Location` it answers with, when `allowed` says that target may be visited. For the
+    /// sign-in and consent pages whose answer goes to graphwiz's own loopback listener (the demo's
+    /// "browser", the CLI's test hook). Returns the target's answer.
+    pub async fn follow_redirect(
+        &self,
+        url: &str,
+        allowed: impl Fn(&url::Url) -> bool,
+    ) -> Result<HttpResponse, FollowError> {
+        let (page, location) = self
+            .once_with_location(url, self.inner.get(url))
+            .await
+            .map_err(FollowError::Page)?;
+        let Some(location) = location else {
+            return Err(FollowError::NoRedirect(page.status));
+        };
+        match url::Url::parse(&location) {
+            Ok(target) if allowed(&target) => {}
+            _ => return Err(FollowError::Refused),
+        }
+        self.once(&location, self.inner.get(&location))
+            .await
+            .map_err(FollowError::Target)
+    }
+
+    async fn once_with_location(
+        &self,
+        url: &str,
+        req: reqwest::RequestBuilder,
+    ) -> Result<(HttpResponse, Option<String>), HttpError> {
         let host = host_of(url);
         let secs = self.timeout.as_secs().max(1);
         let mut resp = req.send().await.map_err(|e| {
@@ -258,6 +304,7 @@ impl HttpClient {
         let retry_after = header(reqwest::header::RETRY_AFTER)
             .as_deref()
             .and_then(parse_retry_after);
+        let location = header(reqwest::header::LOCATION);
         let mut body = Vec::new();
         loop {
             let chunk = match resp.chunk().await {
@@ -282,15 +329,18 @@ impl HttpClient {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(HttpResponse {
-            status,
-            body: String::from_utf8_lossy(&body).into_owned(),
-            content_type,
-            retry_after,
-            attempts: 1,
-            host,
-            waited: Duration::ZERO,
-            retry_budget: self.policy.budget,
-        })
+        Ok((
+            HttpResponse {
+                status,
+                body: String::from_utf8_lossy(&body).into_owned(),
+                content_type,
+                retry_after,
+                attempts: 1,
+                host,
+                waited: Duration::ZERO,
+                retry_budget: self.policy.budget,
+            },
+            location,
+        ))
     }
 }

@@ -35,7 +35,7 @@ mod response;
 mod retry;
 mod tls;
 
-pub use client::HttpClient;
+pub use client::{FollowError, HttpClient};
 pub use error::{CertProblem, HttpError, ProxyProblem, Route, MAX_BODY_BYTES};
 pub use proxy::ProxyRules;
 pub use redact::redact_text;
