@@ -956,6 +956,8 @@ pub struct View {
     pub notices: Vec<Check>,
     /// The secret rotation on the expiry step, and open rotations.
     pub rotation: RotationView,
+    /// Throttling during the last check (a note in the UI's language), when there was any.
+    pub throttled: Option<crate::report::Throttled>,
 }
 
 /// One saved profile in the profiles view.
@@ -1392,6 +1394,7 @@ impl Session {
             genesys: self.genesys_view(target.as_ref(), report, lang),
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
+            throttled: report.and_then(|r| r.throttled.clone()),
         };
         view.live_phases = steps::phases(view.live.as_ref());
         let (steps, problems) = steps::rail(&view);

@@ -7,9 +7,10 @@
 //! The parts: `input` (what a run needs), `azure` (the Azure chain), `verdicts` and `expiry`
 //! (what its answers mean); the Genesys Cloud chain is `crate::genesys::checks`.
 
-use crate::http::HttpClient;
+use crate::http::{host_of, HttpClient};
 use crate::microsoft::login::AccessToken;
 use crate::microsoft::portal;
+use crate::report::Throttled;
 pub use crate::report::{Check, Report, Status};
 use std::time::Duration;
 
@@ -30,7 +31,7 @@ pub async fn run_check(input: &CheckInput) -> Report {
 
 /// Runs every check with the given HTTP client (shared across many tenants in bulk runs).
 pub async fn run_check_with(http: &HttpClient, input: &CheckInput) -> Report {
-    run_check_inner(http, input).await.0
+    run_check_inner(&http.counting(), input).await.0
 }
 
 /// Runs every check; also returns the token when one was issued (the live test reuses it).
@@ -80,7 +81,42 @@ pub(crate) async fn run_check_inner(
             .extend(crate::genesys::checks::verdicts(&facts, &azure, g));
         report.ok = report.checks.iter().all(|c| c.status != Status::Fail);
     }
+    report.throttled = throttled(http, input);
     (report, token)
+}
+
+/// The throttling `http` saw so far, as the report's note: Genesys Cloud's hosts are the input's
+/// Genesys endpoints, every other host is Microsoft's (Entra ID, Graph). `None` when nothing was
+/// throttled.
+pub(crate) fn throttled(http: &HttpClient, input: &CheckInput) -> Option<Throttled> {
+    let genesys_hosts: Vec<String> = input
+        .genesys
+        .iter()
+        .flat_map(|g| [g.conn.endpoints.login_base(), g.conn.endpoints.api_base()])
+        .map(host_of)
+        .collect();
+    let (mut requests, mut waited, mut microsoft, mut genesys) =
+        (0u32, Duration::ZERO, false, false);
+    for h in http.throttling() {
+        requests += h.requests;
+        waited += h.waited;
+        if genesys_hosts.contains(&h.host) {
+            genesys = true;
+        } else {
+            microsoft = true;
+        }
+    }
+    let service = match (microsoft, genesys) {
+        (true, true) => "both",
+        (false, true) => "genesys",
+        (false, false) => return None,
+        (true, false) => "microsoft",
+    };
+    Some(Throttled::new(
+        service,
+        requests,
+        u64::try_from(waited.as_millis()).unwrap_or(u64::MAX),
+    ))
 }
 
 /// Checks many integrations at once, at most `concurrency` at a time, sharing one HTTP client

@@ -323,3 +323,75 @@ fn errors_of_this_side_have_catalog_messages() {
         "das Zugriffstoken ist kein JWT (erwartet sind drei durch Punkte getrennte Teile)"
     );
 }
+
+#[tokio::test]
+async fn throttling_is_counted_and_noted_in_the_report() {
+    // Graph answers its first two requests 429 with Retry-After: 0.2; the client waits and retries.
+    let emu = Emulator::start(Options::scenario(Scenario::Throttled))
+        .await
+        .expect("emulator");
+    let c = emu.demo();
+    let base = emu.base_url();
+    let mut input = CheckInput::new(
+        Endpoints::new(Cloud::Global, Some(&base), Some(&base)).unwrap(),
+        c.tenant_id.clone(),
+        c.client_id.clone(),
+        ClientSecret::new(c.client_secret.clone()),
+    );
+    input.timeout = Duration::from_secs(10);
+    let r = run_check(&input).await;
+    assert!(r.ok, "{r:#?}");
+    let answered_429 = emu.requests().iter().filter(|q| q.status == 429).count();
+    assert_eq!(answered_429, 2, "the scenario throttles two answers");
+    let t = r
+        .throttled
+        .clone()
+        .expect("the throttling is in the report");
+    // Two answers of 429: two requests once each, or one request twice; 0.2 s each time.
+    assert!((1..=2).contains(&t.requests), "{t:?}");
+    assert!((400..1_000).contains(&t.waited_ms), "{t:?}");
+    assert_eq!(t.service, "microsoft");
+    assert!(
+        t.summary.starts_with("Microsoft Graph throttled "),
+        "{}",
+        t.summary
+    );
+    assert!(t.summary.contains("; graphwiz waited 0."), "{}", t.summary);
+    assert!(t.summary.ends_with(" s and retried."), "{}", t.summary);
+    let de = r.localized(Lang::De).throttled.unwrap().summary;
+    assert!(de.contains("gedrosselt") && de.contains("gewartet"), "{de}");
+    assert!(crate::i18n::audit::english_words(&de).is_empty(), "{de}");
+    // Serialized for scripts; absent when nothing was throttled.
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["throttled"]["requests"], t.requests);
+    assert_eq!(json["throttled"]["waited_ms"], t.waited_ms);
+    let healthy = report_of(Scenario::Healthy).await;
+    assert_eq!(healthy.throttled, None);
+    assert!(serde_json::to_value(&healthy)
+        .unwrap()
+        .get("throttled")
+        .is_none());
+}
+
+#[tokio::test]
+async fn runs_sharing_a_client_count_their_throttling_apart() {
+    let throttled = Emulator::start(Options::scenario(Scenario::Throttled))
+        .await
+        .expect("emulator");
+    let healthy = Emulator::start(Options::scenario(Scenario::Healthy))
+        .await
+        .expect("emulator");
+    let input = |emu: &Emulator| {
+        let c = emu.demo();
+        let base = emu.base_url();
+        CheckInput::new(
+            Endpoints::new(Cloud::Global, Some(&base), Some(&base)).unwrap(),
+            c.tenant_id.clone(),
+            c.client_id.clone(),
+            ClientSecret::new(c.client_secret.clone()),
+        )
+    };
+    let reports = run_many(&[input(&throttled), input(&healthy)], 2).await;
+    assert!(reports[0].throttled.is_some(), "{:#?}", reports[0]);
+    assert_eq!(reports[1].throttled, None);
+}

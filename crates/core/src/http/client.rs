@@ -5,9 +5,10 @@
 use super::error::{HttpError, Route, MAX_BODY_BYTES};
 use super::proxy::ProxyRules;
 use super::response::HttpResponse;
-use super::retry::{parse_retry_after, RetryPolicy};
+use super::retry::{parse_retry_after, HostThrottling, RetryPolicy, Tally};
 use super::tls::{cert_problem, proxy_problem, tls_config};
 use crate::i18n::{args, Msg};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What stopped [`HttpClient::follow_redirect`].
@@ -30,9 +31,12 @@ pub struct HttpClient {
     timeout: Duration,
     policy: RetryPolicy,
     proxies: ProxyRules,
+    /// The throttled requests of this client and its clones.
+    tally: Arc<Tally>,
 }
 
-pub(super) fn host_of(url: &str) -> String {
+/// The host (and port) of `url`, as errors and the throttling tally name it.
+pub(crate) fn host_of(url: &str) -> String {
     url::Url::parse(url)
         .ok()
         .and_then(|u| {
@@ -121,7 +125,23 @@ impl HttpClient {
             timeout,
             policy,
             proxies,
+            tally: Arc::default(),
         }
+    }
+
+    /// The same client (same connections and settings) counting throttling afresh: one run's
+    /// requests, when many runs share a client.
+    pub fn counting(&self) -> HttpClient {
+        HttpClient {
+            tally: Arc::default(),
+            ..self.clone()
+        }
+    }
+
+    /// The requests answered 429 or 503 so far, and the time waited before retrying them, by
+    /// host (of this client and its clones since [`HttpClient::counting`] or [`HttpClient::new`]).
+    pub fn throttling(&self) -> Vec<HostThrottling> {
+        self.tally.hosts()
     }
 
     /// How a request to `url` goes out (directly, or through which proxy).
@@ -194,14 +214,27 @@ impl HttpClient {
         let started = Instant::now();
         let mut waited = Duration::ZERO;
         let mut attempt = 0u32;
+        // A request answered 429/503 is counted once, with all the time waited for it.
+        let count = |throttled: bool, waited: Duration| {
+            if throttled {
+                self.tally.record(&host_of(url), waited);
+            }
+        };
         loop {
             attempt += 1;
-            let mut resp = self.once(url, make(&self.inner)).await?;
+            let mut resp = match self.once(url, make(&self.inner)).await {
+                Ok(resp) => resp,
+                Err(e) => {
+                    count(attempt > 1, waited);
+                    return Err(e);
+                }
+            };
             resp.attempts = attempt;
             resp.waited = waited;
             resp.retry_budget = self.policy.budget;
             let retryable = resp.status == 429 || resp.status == 503;
             if !retryable || attempt > self.policy.max_retries {
+                count(retryable || attempt > 1, waited);
                 return Ok(resp);
             }
             let backoff = Duration::from_millis(500u64.saturating_mul(1 << (attempt - 1).min(6)));
@@ -209,6 +242,7 @@ impl HttpClient {
             if waited + wait > self.policy.budget
                 || started.elapsed() + wait > self.policy.budget + self.timeout
             {
+                count(true, waited);
                 return Ok(resp);
             }
             tokio::time::sleep(wait).await;

@@ -35,12 +35,13 @@ mod response;
 mod retry;
 mod tls;
 
+pub(crate) use client::host_of;
 pub use client::{FollowError, HttpClient};
 pub use error::{CertProblem, HttpError, ProxyProblem, Route, MAX_BODY_BYTES};
 pub use proxy::ProxyRules;
 pub use redact::redact_text;
 pub use response::HttpResponse;
-pub use retry::{parse_retry_after, RetryPolicy, MAX_RETRY_BUDGET};
+pub use retry::{parse_retry_after, HostThrottling, RetryPolicy, MAX_RETRY_BUDGET};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,8 @@
 //! How throttled requests are retried: the policy (attempts and a wait budget that follows the
 //! timeout) and the `Retry-After` header (whole or fractional seconds, or an HTTP date).
 
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// How throttled requests are retried.
@@ -57,4 +59,43 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
             .unwrap_or(Duration::ZERO)
             .min(Duration::from_secs(86_400)),
     )
+}
+
+/// Throttling one host did during a run: the requests it answered 429 or 503 (each counted once,
+/// however often it was retried) and the time waited before retrying them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostThrottling {
+    /// The host (and port).
+    pub host: String,
+    /// Requests answered 429 or 503 at least once.
+    pub requests: u32,
+    /// Time waited before retrying them, in total.
+    pub waited: Duration,
+}
+
+/// The throttling a client saw, by host (shared by its clones; [`super::HttpClient::counting`]
+/// starts a new one).
+#[derive(Debug, Default)]
+pub(super) struct Tally(Mutex<BTreeMap<String, (u32, Duration)>>);
+
+impl Tally {
+    /// One throttled request to `host` and the time waited for it.
+    pub(super) fn record(&self, host: &str, waited: Duration) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = map.entry(host.to_string()).or_default();
+        entry.0 += 1;
+        entry.1 += waited;
+    }
+
+    /// What was recorded, by host.
+    pub(super) fn hosts(&self) -> Vec<HostThrottling> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.iter()
+            .map(|(host, (requests, waited))| HostThrottling {
+                host: host.clone(),
+                requests: *requests,
+                waited: *waited,
+            })
+            .collect()
+    }
 }

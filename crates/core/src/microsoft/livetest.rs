@@ -274,6 +274,8 @@ pub(crate) async fn run(
         live_steps(&http, input, pickup, &earlier, &token, progress).await;
     report.checks.extend(checks);
     report.ok = report.checks.iter().all(|c| c.status != Status::Fail);
+    // The whole run's throttling: the checks' and the test mail's requests.
+    report.throttled = crate::checks::throttled(&http, &input.check);
     LiveReport {
         report,
         summary,

@@ -175,6 +175,7 @@ impl ConfigFile {
                     token_endpoint: self.token_endpoint.clone(),
                     checks: self.checks.clone(),
                     secret_expires: self.secret.expires,
+                    throttled: None,
                 },
             }),
             last_live_test: self.live_test.clone(),
