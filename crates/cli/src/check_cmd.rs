@@ -272,7 +272,7 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
                 Ok(inputs.len() - 1)
             }
             Err(PrepareError::Environment(f)) => return Err(f),
-            Err(PrepareError::Profile(report)) => Err(report),
+            Err(PrepareError::Profile(report)) => Err(*report),
         });
     }
     let mut reports = input::runtime()?.block_on(run_many(&inputs, usize::from(args.concurrency)));
@@ -307,19 +307,21 @@ fn check_all(args: &CheckArgs) -> Result<u8, Failure> {
 
 enum PrepareError {
     Environment(Failure),
-    Profile(Report),
+    Profile(Box<Report>),
 }
 
 fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
     let secret = match keychain::load(&p.name, &p.secret_ref) {
         Ok(s) => s,
         Err(keychain::KeychainError::Missing { .. }) => {
-            return Err(PrepareError::Profile(Report::of(vec![Check::msg(
-                "secret",
-                graphwiz_core::Status::Fail,
-                "cli-check-secret-missing",
-                margs!("profile" => p.name.as_str()),
-            )])))
+            return Err(PrepareError::Profile(Box::new(Report::of(vec![
+                Check::msg(
+                    "secret",
+                    graphwiz_core::Status::Fail,
+                    "cli-check-secret-missing",
+                    margs!("profile" => p.name.as_str()),
+                ),
+            ]))))
         }
         Err(e) => return Err(PrepareError::Environment(e.into())),
     };
@@ -327,12 +329,17 @@ fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
         Ok(g) => g,
         Err(e) if e.is_environment() => return Err(PrepareError::Environment(e.into())),
         Err(e) => {
-            return Err(PrepareError::Profile(Report::of(vec![Check::msg(
-                "genesys_login",
-                graphwiz_core::Status::Fail,
-                "genesys-part-unusable",
-                graphwiz_core::i18n::args([("profile", p.name.clone()), ("detail", e.to_string())]),
-            )])))
+            return Err(PrepareError::Profile(Box::new(Report::of(vec![
+                Check::msg(
+                    "genesys_login",
+                    graphwiz_core::Status::Fail,
+                    "genesys-part-unusable",
+                    graphwiz_core::i18n::args([
+                        ("profile", p.name.clone()),
+                        ("detail", e.to_string()),
+                    ]),
+                ),
+            ]))))
         }
     };
     p.check_input(secret, timeout)
@@ -343,11 +350,11 @@ fn prepare(p: &Profile, timeout: Duration) -> Result<CheckInput, PrepareError> {
         .map_err(|e| {
             // The endpoint error of the core has no catalog message yet: its English text is the
             // detail.
-            PrepareError::Profile(Report::of(vec![Check::msg(
+            PrepareError::Profile(Box::new(Report::of(vec![Check::msg(
                 "profile",
                 graphwiz_core::Status::Fail,
                 "cli-check-profile-endpoints",
                 margs!("detail" => e.to_string(), "profile" => p.name.as_str()),
-            )]))
+            )])))
         })
 }

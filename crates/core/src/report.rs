@@ -205,7 +205,7 @@ impl Throttled {
     pub fn localize(&mut self, lang: crate::i18n::Lang) {
         // Seconds with one decimal, none when whole ("3 s", "0.4 s"; "0,4 s" in German).
         let tenths = self.waited_ms.div_ceil(100);
-        let places = u8::from(tenths % 10 != 0);
+        let places = u8::from(!tenths.is_multiple_of(10));
         let a = crate::i18n::args([
             ("service", serde_json::Value::from(self.service.as_str())),
             ("requests", self.requests.into()),
