@@ -299,23 +299,6 @@ pub struct CalendarEntry {
     pub stamp: DateTime<Utc>,
 }
 
-/// The calendar entry of a profile, made here so the store knows nothing of calendars.
-impl crate::store::profiles::Profile {
-    /// The calendar entry of this profile's secret, when its expiry is known.
-    pub fn calendar_entry(&self, stamp: DateTime<Utc>) -> Option<CalendarEntry> {
-        Some(CalendarEntry {
-            profile: self.name.clone(),
-            tenant: self.tenant.clone(),
-            app: self.name.clone(),
-            client_id: self.client_id.clone(),
-            key_id: None,
-            secret_hint: self.secret_hint.clone(),
-            expires: self.secret_expiry?,
-            stamp,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -95,6 +95,23 @@ pub struct GenesysPart {
 }
 
 impl Profile {
+    /// The calendar entry of this profile's secret, when its expiry is known.
+    pub fn calendar_entry(
+        &self,
+        stamp: DateTime<Utc>,
+    ) -> Option<crate::microsoft::expiry::CalendarEntry> {
+        Some(crate::microsoft::expiry::CalendarEntry {
+            profile: self.name.clone(),
+            tenant: self.tenant.clone(),
+            app: self.name.clone(),
+            client_id: self.client_id.clone(),
+            key_id: None,
+            secret_hint: self.secret_hint.clone(),
+            expires: self.secret_expiry?,
+            stamp,
+        })
+    }
+
     /// Keeps a check's result: the resolved tenant GUID and the report.
     pub fn record_check(&mut self, report: &Report, at: DateTime<Utc>) {
         if let Some(tid) = &report.tenant_id {
