@@ -639,6 +639,8 @@
         t("perm.summary", { time: fmtDateTime(v.checked_at), pass: own.pass, warn: own.warn, fail: own.fail }) +
         (others ? " " + t("perm.others", { n: others }) : "");
     } else line.textContent = t("perm.not_checked");
+    // Throttling of the last check (the core words it): the run took longer, and why.
+    if (v.checked_at && v.throttled) line.textContent += " " + v.throttled.summary;
     $("perm-checks").replaceChildren(...v.permissions.map((c) => checkItem(c)));
     show($("perm-consent"), v.actions.consent);
     show($("perm-admin-verify"), v.actions.admin_verify);

@@ -3,7 +3,8 @@
 //! with the Graph requests spent waiting for the flip.
 
 use crate::{input_for, median, spread, Out};
-use graphwiz_core::microsoft::livetest::{run_pickup_test, LiveTestInput};
+use graphwiz_core::microsoft::livetest::LiveTestInput;
+use graphwiz_core::pickup::run_pickup_test;
 use graphwiz_core::pickup::PickupInput;
 use graphwiz_emulator::{model, Emulator, Options, Pickup, PickupMode, Scenario};
 use std::time::Duration;

@@ -17,7 +17,7 @@ use crate::input::{self, Failure};
 use crate::{lang, margs, output, tr, tra, TargetArgs, EXIT_ENVIRONMENT, EXIT_FAILED, EXIT_OK};
 use clap::Args;
 use graphwiz_core::checks::{run_check, Report};
-use graphwiz_core::http::HttpClient;
+use graphwiz_core::http::{FollowError, HttpClient};
 use graphwiz_core::i18n::Msg;
 use graphwiz_core::microsoft::admin::{
     self, AdminError, AdminToken, DeviceCodePrompt, SignInOptions,
@@ -188,35 +188,18 @@ fn checked_redirect(raw: &str) -> Result<String, Failure> {
 /// listener: what a browser does (the test-only hook). Errors never show URLs (they carry codes);
 /// they are for the tests' logs only, so they stay English.
 async fn follow(url: String) {
-    let client = match reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(REQUEST_TIMEOUT)
-        .build()
+    match HttpClient::new(REQUEST_TIMEOUT)
+        .follow_redirect(&url, |_| true)
+        .await
     {
-        Ok(c) => c,
-        Err(_) => {
-            eprintln!("test browser: could not build an HTTP client");
-            return;
+        Ok(_) => {}
+        Err(FollowError::Page(_)) => eprintln!("test browser: the sign-in page did not answer"),
+        Err(FollowError::NoRedirect(status)) => {
+            eprintln!("test browser: the page answered HTTP {status} without a redirect")
         }
-    };
-    let Ok(resp) = client.get(&url).send().await else {
-        eprintln!("test browser: the sign-in page did not answer");
-        return;
-    };
-    let location = resp
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let Some(location) = location else {
-        eprintln!(
-            "test browser: the page answered HTTP {} without a redirect",
-            resp.status().as_u16()
-        );
-        return;
-    };
-    if client.get(&location).send().await.is_err() {
-        eprintln!("test browser: graphwiz's loopback listener did not answer");
+        Err(FollowError::Refused | FollowError::Target(_)) => {
+            eprintln!("test browser: graphwiz's loopback listener did not answer")
+        }
     }
 }
 

@@ -73,6 +73,10 @@ pub fn print_human(input: &CheckInput, report: &Report) {
             code
         );
     }
+    if let Some(t) = &report.throttled {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", t.summary);
+    }
     if let Some(te) = &report.token_endpoint {
         let _ = writeln!(out);
         let _ = writeln!(

@@ -385,6 +385,46 @@ fn throttled_is_retried_and_passes() {
 }
 
 #[test]
+fn throttling_shows_in_json_and_in_the_text() {
+    // Graph answers its first two requests 429 (Retry-After: 0.2 s); graphwiz waits and retries.
+    let (run, emu) = run_scenario(Scenario::Throttled, &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let r = run.json();
+    assert_eq!(emu.requests().iter().filter(|q| q.status == 429).count(), 2);
+    let t = &r["throttled"];
+    let requests = t["requests"].as_u64().expect("throttled.requests");
+    let waited = t["waited_ms"].as_u64().expect("throttled.waited_ms");
+    assert!((1..=2).contains(&requests), "{t:#}");
+    assert!((400..1_000).contains(&waited), "{t:#}");
+    assert_eq!(t["service"], "microsoft", "{t:#}");
+    let summary = t["summary"].as_str().unwrap_or_default();
+    assert!(
+        summary.starts_with("Microsoft Graph throttled"),
+        "{summary}"
+    );
+
+    // The same note under the checks of the text report.
+    let emu = Emulator::spawn_thread(Options::scenario(Scenario::Throttled)).unwrap();
+    let url = emu.base_url();
+    let c = emu.demo();
+    let run = graphwiz(&check_args(&url, &c, &[]), Some(&c.client_secret), None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Microsoft Graph throttled "))
+        .unwrap_or_else(|| panic!("no throttling note in:\n{}", run.stdout));
+    assert!(
+        line.contains("graphwiz waited 0.") && line.ends_with(" s and retried."),
+        "{line}"
+    );
+
+    // Nothing throttled, no note.
+    let (run, _emu) = run_scenario(Scenario::Healthy, &[]);
+    assert!(run.json().get("throttled").is_none(), "{}", run.stdout);
+}
+
+#[test]
 fn human_output_lists_checks_and_fixes() {
     let emu = Emulator::spawn_thread(Options::scenario(Scenario::ExpiredSecret)).unwrap();
     let url = emu.base_url();

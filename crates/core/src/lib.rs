@@ -3,7 +3,7 @@
 //!
 //! The CLI (`graphwiz`) and the desktop shell both call into this crate. Start reading at
 //! [`checks::run_check`]: it discovers the tenant, fetches one client-credentials token and then
-//! runs every Graph check concurrently, returning a [`checks::Report`].
+//! runs every Graph check concurrently, returning a [`Report`].
 //!
 //! The modules, from the bottom up (a module uses only those on its floor or below):
 //! - the ground: `report` (Check, Status, Report), `secret` (the secret types), `i18n` (the
@@ -35,8 +35,9 @@ pub mod store;
 pub mod test_hooks;
 pub mod validate;
 
-pub use checks::{run_check, Check, CheckInput, Report, Status};
+pub use checks::{run_check, CheckInput};
 pub use microsoft::cloud::{Cloud, Endpoints};
+pub use report::{Check, Report, Status};
 pub use secret::ClientSecret;
 
 /// Version of graphwiz-core, shown by the CLI and the desktop app.

@@ -12,7 +12,8 @@ use crate::genesys::conversations;
 use crate::http::HttpClient;
 use crate::i18n::{args, decimal_arg, msg_arg, Args, Msg};
 use crate::microsoft::graph::{self, GraphFailure};
-use crate::microsoft::livetest::{LiveTestInput, Progress};
+pub use crate::microsoft::livetest::PickupProgress;
+use crate::microsoft::livetest::{LiveReport, LiveTestInput};
 use crate::microsoft::login::AccessToken;
 use crate::report::{Check, Status};
 use std::time::{Duration, Instant};
@@ -33,29 +34,6 @@ pub struct PickupInput {
     pub pickup_wait: Duration,
     /// How long to look for the interaction after the pickup.
     pub interaction_wait: Duration,
-}
-
-/// Progress of a pickup test (the live test's steps plus its own).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PickupProgress {
-    /// A step the live test shares.
-    Live(Progress),
-    /// Waiting for Genesys Cloud to fetch the mail.
-    WaitingPickup {
-        /// Since the mail arrived.
-        elapsed: Duration,
-        /// Requests so far.
-        polls: u32,
-    },
-    /// Looking for the interaction.
-    FindingInteraction {
-        /// Since the search began.
-        elapsed: Duration,
-        /// Queries so far.
-        queries: u32,
-    },
-    /// Ending the interaction.
-    EndingInteraction,
 }
 
 fn ms(d: Duration) -> u64 {
@@ -116,6 +94,47 @@ pub(crate) fn skipped(why: &str, mailbox: &str, profile: &str) -> Vec<Check> {
             mailbox,
         ),
     ]
+}
+
+/// Runs the checks and then the pickup test: the test mail is sent, seen to arrive and left
+/// unread, and Genesys Cloud marking it read is the proof that it fetched it.
+pub async fn run_pickup_test(
+    input: &PickupInput,
+    progress: &(dyn Fn(PickupProgress) + Send + Sync),
+) -> LiveReport {
+    crate::microsoft::livetest::run(&input.live, Some(input), progress).await
+}
+
+impl crate::microsoft::livetest::AfterArrival for PickupInput {
+    fn skipped(&self, why: &str, mailbox: &str, profile: &str) -> Vec<Check> {
+        skipped(why, mailbox, profile)
+    }
+
+    fn after_arrival<'a>(
+        &'a self,
+        http: &'a HttpClient,
+        token: &'a AccessToken,
+        arrival: crate::microsoft::livetest::Arrival<'a>,
+        earlier: &'a [Check],
+        progress: &'a (dyn Fn(PickupProgress) + Send + Sync),
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Vec<Check>> + Send + 'a>> {
+        Box::pin(async move {
+            let (checks, _) = after_arrival(
+                http,
+                self,
+                token,
+                arrival.mailbox,
+                arrival.message_id,
+                arrival.at,
+                arrival.subject,
+                arrival.marker,
+                earlier,
+                progress,
+            )
+            .await;
+            checks
+        })
+    }
 }
 
 /// After the test mail `message_id` arrived in `mailbox` at `arrived`: waits for the pickup,

@@ -167,6 +167,57 @@ pub struct Report {
     /// The expiry of the secret in use, when Azure told it unambiguously.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret_expires: Option<chrono::DateTime<chrono::Utc>>,
+    /// Throttling during the run (requests answered 429/503 and retried), when there was any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub throttled: Option<Throttled>,
+}
+
+/// Throttling during a run: the requests Microsoft (Entra ID, Graph) or Genesys Cloud answered
+/// 429 or 503, each counted once however often it was retried, and the time graphwiz waited for
+/// them (`Retry-After`). Not a verdict: a note that the run took longer, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Throttled {
+    /// Throttled requests.
+    pub requests: u32,
+    /// Time waited before retrying them, in milliseconds.
+    pub waited_ms: u64,
+    /// Who throttled: `microsoft`, `genesys` or `both`.
+    pub service: String,
+    /// The note, worded in the report's language (catalog message `net-run-throttled`).
+    pub summary: String,
+}
+
+impl Throttled {
+    /// The note for `requests` throttled by `service` (`microsoft`, `genesys`, `both`) with
+    /// `waited_ms` waited, worded in English.
+    pub fn new(service: &str, requests: u32, waited_ms: u64) -> Self {
+        let mut t = Throttled {
+            requests,
+            waited_ms,
+            service: service.to_string(),
+            summary: String::new(),
+        };
+        t.localize(crate::i18n::Lang::En);
+        t
+    }
+
+    /// Words the note again in `lang`.
+    pub fn localize(&mut self, lang: crate::i18n::Lang) {
+        // Seconds with one decimal, none when whole ("3 s", "0.4 s"; "0,4 s" in German).
+        let tenths = self.waited_ms.div_ceil(100);
+        let places = u8::from(!tenths.is_multiple_of(10));
+        let a = crate::i18n::args([
+            ("service", serde_json::Value::from(self.service.as_str())),
+            ("requests", self.requests.into()),
+            (
+                "secs",
+                crate::i18n::decimal_arg(tenths as f64 / 10.0, places),
+            ),
+        ]);
+        self.summary = crate::i18n::text(lang, "net-run-throttled", &a)
+            .trim()
+            .to_string();
+    }
 }
 
 impl Report {
@@ -181,6 +232,7 @@ impl Report {
             token_endpoint,
             checks,
             secret_expires: None,
+            throttled: None,
         }
     }
 
@@ -200,6 +252,9 @@ impl Report {
         for c in &mut r.checks {
             c.localize(lang);
         }
+        if let Some(t) = &mut r.throttled {
+            t.localize(lang);
+        }
         r
     }
 
@@ -207,4 +262,22 @@ impl Report {
     pub fn count(&self, status: Status) -> usize {
         self.checks.iter().filter(|c| c.status == status).count()
     }
+}
+
+/// The outcome of a live send/receive test.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LiveTestSummary {
+    /// When it ran.
+    pub ran_at: chrono::DateTime<chrono::Utc>,
+    /// True when every step that applies passed.
+    pub ok: bool,
+    /// Mailbox the test mail was sent from.
+    pub mailbox: String,
+    /// Recipient of the test mail.
+    pub recipient: String,
+    /// True when arrival was observed (the recipient is a configured mailbox).
+    pub delivery_proven: bool,
+    /// Send accepted → arrival seen, in milliseconds.
+    pub latency_ms: Option<u64>,
 }

@@ -2,7 +2,9 @@
 //!
 //! [`ClientSecret`] has no `Display` and no `Serialize`; its `Debug` prints `<redacted>`, and the
 //! memory is zeroed when it is dropped (secrecy). The only way to the text is
-//! [`ClientSecret::expose`], used where the secret goes on the wire to the token endpoint.
+//! [`ClientSecret::expose`], used where the secret goes on the wire to the token endpoint. Whether
+//! it is shaped like the Secret ID instead is asked in [`crate::validate`]
+//! (`ClientSecret::looks_like_secret_id`).
 
 use secrecy::{ExposeSecret, SecretString};
 use std::fmt;
@@ -25,11 +27,6 @@ impl ClientSecret {
     /// The first three characters, which the Azure portal shows as the secret's hint.
     pub fn hint(&self) -> String {
         self.expose().chars().take(3).collect()
-    }
-
-    /// True when the secret has the shape of a GUID, i.e. it is most likely the Secret ID.
-    pub fn looks_like_secret_id(&self) -> bool {
-        crate::validate::is_guid(self.expose())
     }
 
     /// Number of characters.

@@ -17,6 +17,8 @@ pub const FIELD_CLIENT_ID: &str = "Application (client) ID";
 pub const FIELD_SECRET: &str = "Client secret";
 /// Label of a mailbox field.
 pub const FIELD_MAILBOX: &str = "Mailbox";
+/// Label of the profile-name field.
+pub const FIELD_NAME: &str = "Profile name";
 
 /// The catalog key of a field label (`tenant`, `client_id`, `secret`, `mailbox`, `name`): the
 /// `$field` of message `validate-field`.
@@ -25,7 +27,7 @@ pub fn field_key(label: &str) -> &'static str {
         FIELD_TENANT => "tenant",
         FIELD_CLIENT_ID => "client_id",
         FIELD_SECRET => "secret",
-        crate::store::profiles::FIELD_NAME => "name",
+        FIELD_NAME => "name",
         _ => "mailbox",
     }
 }
@@ -104,6 +106,13 @@ pub fn is_guid(s: &str) -> bool {
             8 | 13 | 18 | 23 => *c == b'-',
             _ => c.is_ascii_hexdigit(),
         })
+}
+
+impl ClientSecret {
+    /// True when the secret has the shape of a GUID, i.e. it is most likely the Secret ID.
+    pub fn looks_like_secret_id(&self) -> bool {
+        is_guid(self.expose())
+    }
 }
 
 /// True for a DNS name such as `contoso.onmicrosoft.com`.
@@ -447,9 +456,6 @@ mod tests {
             "Anwendungs-ID (Client)"
         );
         assert_eq!(field_label(FIELD_CLIENT_ID, Lang::En), FIELD_CLIENT_ID);
-        assert_eq!(
-            field_label(crate::store::profiles::FIELD_NAME, Lang::De),
-            "Profilname"
-        );
+        assert_eq!(field_label(FIELD_NAME, Lang::De), "Profilname");
     }
 }

@@ -70,6 +70,7 @@ fn sample() -> ConfigFile {
         }))
         .unwrap()],
         secret_expires: None,
+        throttled: None,
     };
     ConfigFile::build(
         &profile,

@@ -3,6 +3,7 @@
 //! redirect.
 
 use super::*;
+use crate::http::HttpClient;
 use crate::i18n::{self, args, Args, Lang};
 use crate::microsoft::cloud::is_loopback_host;
 
@@ -71,30 +72,8 @@ fn demo_browser(url: &str, lang: Lang) -> Result<(), String> {
     let handle = tokio::runtime::Handle::try_current().map_err(|e| e.to_string())?;
     let url = url.to_string();
     handle.spawn(async move {
-        let Ok(client) = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(REQUEST_TIMEOUT)
-            .build()
-        else {
-            return;
-        };
-        let Ok(resp) = client.get(&url).send().await else {
-            return;
-        };
-        let Some(location) = resp
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-        else {
-            return;
-        };
-        let loopback = url::Url::parse(&location)
-            .ok()
-            .is_some_and(|u| is_loopback_host(&u));
-        if loopback {
-            let _ = client.get(&location).send().await;
-        }
+        let http = HttpClient::new(REQUEST_TIMEOUT);
+        let _ = http.follow_redirect(&url, is_loopback_host).await;
     });
     Ok(())
 }

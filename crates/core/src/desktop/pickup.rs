@@ -1,14 +1,16 @@
 //! The live-test step's pickup test: the test mail is sent into a mailbox Genesys Cloud serves
 //! (from itself or from another mailbox), left unread, and Genesys Cloud marking it read is the
 //! proof that it fetched it; with the profile's Genesys part the interaction it created is found
-//! and ended ([`crate::microsoft::livetest::run_pickup_test`]). It creates a real interaction, so it runs
+//! and ended ([`crate::pickup::run_pickup_test`]). It creates a real interaction, so it runs
 //! only once the admin confirmed that.
 
 use super::{field_problem, Desktop, DesktopError, LiveResult, View};
 use crate::checks::Status;
 use crate::i18n::args;
-use crate::microsoft::livetest::{run_pickup_test, LiveTestInput, Progress};
-use crate::pickup::{PickupInput, PickupProgress, DEFAULT_INTERACTION_WAIT, DEFAULT_PICKUP_WAIT};
+use crate::microsoft::livetest::{LiveTestInput, Progress};
+use crate::pickup::{
+    run_pickup_test, PickupInput, PickupProgress, DEFAULT_INTERACTION_WAIT, DEFAULT_PICKUP_WAIT,
+};
 use crate::validate;
 use chrono::Utc;
 use serde::Serialize;

@@ -396,6 +396,7 @@ impl Session {
             genesys: self.genesys_view(target.as_ref(), report, lang),
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
+            throttled: report.and_then(|r| r.throttled.clone()),
         };
         view.live_phases = steps::phases(view.live.as_ref());
         let (steps, problems) = steps::rail(&view);

@@ -199,6 +199,8 @@ pub struct View {
     pub notices: Vec<Check>,
     /// The secret rotation on the expiry step, and open rotations.
     pub rotation: RotationView,
+    /// Throttling during the last check (a note in the UI's language), when there was any.
+    pub throttled: Option<crate::report::Throttled>,
 }
 
 /// One saved profile in the profiles view.

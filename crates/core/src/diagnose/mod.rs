@@ -11,8 +11,8 @@ pub mod table;
 
 use crate::checks::{run_check, CheckInput};
 use crate::i18n::{self, args, Args, Lang};
-use crate::microsoft::livetest::{run_live_test, run_pickup_test, LiveTestInput};
-use crate::pickup::PickupInput;
+use crate::microsoft::livetest::{run_live_test, LiveTestInput};
+use crate::pickup::{run_pickup_test, PickupInput};
 use crate::report::{Check, Report, Status};
 use serde::Serialize;
 use std::time::Duration;

@@ -118,7 +118,7 @@ impl GenesysFailure {
             GenesysFailure::Api { .. } => {
                 Msg::new("azure-detail", args([("detail", self.describe())]))
             }
-            GenesysFailure::Http(e) => crate::microsoft::graph::http_msg(e),
+            GenesysFailure::Http(e) => e.msg(),
         }
     }
 

@@ -193,3 +193,29 @@ pub fn input_for(profile: &Profile) -> Result<Option<super::GenesysInput>, Setup
         profile: Some(profile.name.clone()),
     }))
 }
+
+/// A profile's Genesys part as endpoints and a connection (the store knows nothing of the API).
+impl crate::store::profiles::GenesysPart {
+    /// The endpoints of this part.
+    pub fn endpoints(&self) -> Result<crate::genesys::GenesysEndpoints, String> {
+        let region = crate::genesys::Region::parse(&self.region).map_err(|e| e.to_string())?;
+        crate::genesys::GenesysEndpoints::new(
+            region,
+            self.login_url.as_deref(),
+            self.api_url.as_deref(),
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    /// The connection with the secret from the keychain (or the caller).
+    pub fn connection(
+        &self,
+        secret: crate::secret::ClientSecret,
+    ) -> Result<crate::genesys::GenesysConnection, String> {
+        Ok(crate::genesys::GenesysConnection {
+            endpoints: self.endpoints()?,
+            client_id: self.client_id.clone(),
+            secret,
+        })
+    }
+}

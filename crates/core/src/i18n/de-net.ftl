@@ -157,3 +157,15 @@ net-failed = { $step ->
        *[other] Die Anfrage ist gescheitert
     }: { net-error }.
     .fix = { net-advice }
+
+## A run's throttling, as a note under its checks: the requests a service answered 429/503, each
+## counted once, and the time graphwiz waited before retrying them ($service: microsoft | genesys |
+## both; $requests; $secs).
+net-run-throttled = { $service ->
+        [genesys] Genesys Cloud
+        [both] Microsoft Graph und Genesys Cloud
+       *[microsoft] Microsoft Graph
+    } hat { $requests ->
+        [one] 1 Anfrage
+       *[other] { $requests } Anfragen
+    } gedrosselt; graphwiz hat { $secs } s gewartet und es erneut versucht.

@@ -164,3 +164,15 @@ net-failed = { $step ->
        *[other] The request failed
     }: { net-error }.
     .fix = { net-advice }
+
+## A run's throttling, as a note under its checks: the requests a service answered 429/503, each
+## counted once, and the time graphwiz waited before retrying them ($service: microsoft | genesys |
+## both; $requests; $secs).
+net-run-throttled = { $service ->
+        [genesys] Genesys Cloud
+        [both] Microsoft Graph and Genesys Cloud
+       *[microsoft] Microsoft Graph
+    } throttled { $requests ->
+        [one] 1 request
+       *[other] { $requests } requests
+    }; graphwiz waited { $secs } s and retried.

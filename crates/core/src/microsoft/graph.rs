@@ -1,5 +1,6 @@
 //! Microsoft Graph reads made with the integration's own token: its application object, its
-//! service principal and its delegated admin-consent grants.
+//! service principal and its delegated admin-consent grants. The GET and the service-principal
+//! lookup are shared with the administrator's reads (`admin::findings`).
 
 use crate::http::{HttpClient, HttpError, HttpResponse};
 use crate::i18n::{args, Msg};
@@ -167,7 +168,7 @@ pub async fn fetch_registration(
         "applications(appId='{}')?$select=id,displayName,requiredResourceAccess,passwordCredentials",
         path_segment(client_id)
     ));
-    let resp = check(http.get(&url, token.bearer()).await?)?;
+    let resp = get(http, token.bearer(), &url).await?;
     let raw: RawApplication = resp.json()?;
     let requested = raw
         .required_resource_access
@@ -199,6 +200,31 @@ struct IdOnly {
     id: Option<String>,
 }
 
+/// GET with a bearer token (the integration's or an administrator's): the response when it is a
+/// success, else the Graph failure it carries (see [`check`]).
+pub(crate) async fn get(
+    http: &HttpClient,
+    bearer: &str,
+    url: &str,
+) -> Result<HttpResponse, GraphFailure> {
+    check(http.get(url, bearer).await?)
+}
+
+/// `GET /servicePrincipals(appId='{appId}')?$select=id`: the `id` the answer carries (`None` when
+/// it has none). A tenant without the service principal answers 404, kept as the failure.
+pub(crate) async fn service_principal_of(
+    http: &HttpClient,
+    endpoints: &Endpoints,
+    bearer: &str,
+    app_id: &str,
+) -> Result<Option<String>, GraphFailure> {
+    let url = endpoints.graph_url(&format!(
+        "servicePrincipals(appId='{}')?$select=id",
+        path_segment(app_id)
+    ));
+    Ok(get(http, bearer, &url).await?.json::<IdOnly>()?.id)
+}
+
 /// `GET /servicePrincipals(appId='{clientId}')`: the service principal's object id.
 pub async fn fetch_service_principal_id(
     http: &HttpClient,
@@ -206,13 +232,8 @@ pub async fn fetch_service_principal_id(
     token: &AccessToken,
     client_id: &str,
 ) -> Result<String, GraphFailure> {
-    let url = endpoints.graph_url(&format!(
-        "servicePrincipals(appId='{}')?$select=id",
-        path_segment(client_id)
-    ));
-    let resp = check(http.get(&url, token.bearer()).await?)?;
-    let sp: IdOnly = resp.json()?;
-    sp.id.ok_or_else(|| {
+    let id = service_principal_of(http, endpoints, token.bearer(), client_id).await?;
+    id.ok_or_else(|| {
         GraphFailure::Http(HttpError::BadBody {
             detail: "Microsoft Graph returned a service principal without an id".into(),
         })
@@ -262,7 +283,7 @@ pub async fn fetch_admin_grants(
         "oauth2PermissionGrants?$filter={}",
         path_segment(&filter)
     ));
-    let resp = check(http.get(&url, token.bearer()).await?)?;
+    let resp = get(http, token.bearer(), &url).await?;
     let list: GrantList = resp.json()?;
     Ok(list.value)
 }

@@ -2,13 +2,13 @@
 //! integration's permissions allow (never `GET /users/{upn}`, which needs User.Read.All), and,
 //! opt-in, can the app read a mailbox it should not (scope audit, FAQ question 3).
 
-use crate::checks::{Check, Status};
 use crate::http::{HttpClient, HttpError};
 use crate::i18n::{args, Args, Msg};
 use crate::microsoft::cloud::{path_segment, Endpoints};
 use crate::microsoft::graph::{self, GraphFailure};
 use crate::microsoft::login::AccessToken;
 use crate::microsoft::portal;
+use crate::report::{Check, Status};
 use serde::Deserialize;
 use std::time::Instant;
 

@@ -7,9 +7,10 @@
 //! a hand-edited file must not be dropped silently); a newer version is refused with a clear
 //! message.
 
-use crate::checks::{Check, Report, Status};
 use crate::i18n::{args, msg_arg, msgs_arg, Lang, Msg};
 use crate::microsoft::cloud::{Cloud, Endpoints};
+pub use crate::report::LiveTestSummary;
+use crate::report::{Check, Report, Status};
 use crate::store::profiles::{LastCheck, Profile};
 use crate::validate;
 use chrono::{DateTime, Utc};
@@ -45,24 +46,6 @@ pub struct SecretInfo {
     pub hint: Option<String>,
     /// When the secret expires, when known.
     pub expires: Option<DateTime<Utc>>,
-}
-
-/// The outcome of a live send/receive test.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LiveTestSummary {
-    /// When it ran.
-    pub ran_at: DateTime<Utc>,
-    /// True when every step that applies passed.
-    pub ok: bool,
-    /// Mailbox the test mail was sent from.
-    pub mailbox: String,
-    /// Recipient of the test mail.
-    pub recipient: String,
-    /// True when arrival was observed (the recipient is a configured mailbox).
-    pub delivery_proven: bool,
-    /// Send accepted → arrival seen, in milliseconds.
-    pub latency_ms: Option<u64>,
 }
 
 /// The exported configuration.
@@ -192,6 +175,7 @@ impl ConfigFile {
                     token_endpoint: self.token_endpoint.clone(),
                     checks: self.checks.clone(),
                     secret_expires: self.secret.expires,
+                    throttled: None,
                 },
             }),
             last_live_test: self.live_test.clone(),

@@ -5,9 +5,9 @@
 //! flush, rename) under a lock file, and keep the previous version as `profiles.json.bak`. A
 //! damaged file or one from a newer graphwiz is reported and never overwritten.
 
-use crate::checks::Report;
 use crate::i18n::{args, msg_arg, Lang, Msg};
 use crate::microsoft::cloud::Cloud;
+use crate::report::{LiveTestSummary, Report};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -22,8 +22,7 @@ pub const FILE_NAME: &str = "profiles.json";
 pub const APP_IDENTIFIER: &str = "app.graphwiz.desktop";
 /// Environment variable that replaces the data folder (tests, portable use).
 pub const HOME_ENV: &str = "GRAPHWIZ_HOME";
-/// Label of the profile-name field.
-pub const FIELD_NAME: &str = "Profile name";
+pub use crate::validate::FIELD_NAME;
 
 /// The last check of a profile.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,7 +70,7 @@ pub struct Profile {
     pub last_check: Option<LastCheck>,
     /// The last live send/receive test.
     #[serde(default)]
-    pub last_live_test: Option<crate::store::config::LiveTestSummary>,
+    pub last_live_test: Option<LiveTestSummary>,
     /// The Genesys Cloud side, when set: region and OAuth client (its secret in the keychain).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub genesys: Option<GenesysPart>,
@@ -95,31 +94,6 @@ pub struct GenesysPart {
     pub api_url: Option<String>,
 }
 
-impl GenesysPart {
-    /// The endpoints of this part.
-    pub fn endpoints(&self) -> Result<crate::genesys::GenesysEndpoints, String> {
-        let region = crate::genesys::Region::parse(&self.region).map_err(|e| e.to_string())?;
-        crate::genesys::GenesysEndpoints::new(
-            region,
-            self.login_url.as_deref(),
-            self.api_url.as_deref(),
-        )
-        .map_err(|e| e.to_string())
-    }
-
-    /// The connection with the secret from the keychain (or the caller).
-    pub fn connection(
-        &self,
-        secret: crate::secret::ClientSecret,
-    ) -> Result<crate::genesys::GenesysConnection, String> {
-        Ok(crate::genesys::GenesysConnection {
-            endpoints: self.endpoints()?,
-            client_id: self.client_id.clone(),
-            secret,
-        })
-    }
-}
-
 impl Profile {
     /// The calendar entry of this profile's secret, when its expiry is known.
     pub fn calendar_entry(
@@ -136,25 +110,6 @@ impl Profile {
             expires: self.secret_expiry?,
             stamp,
         })
-    }
-
-    /// What a check of this profile needs, with the secret from the keychain or the caller.
-    pub fn check_input(
-        &self,
-        secret: crate::secret::ClientSecret,
-        timeout: std::time::Duration,
-    ) -> Result<crate::checks::CheckInput, crate::microsoft::cloud::EndpointError> {
-        let mut input = crate::checks::CheckInput::new(
-            self.endpoints()?,
-            self.tenant.clone(),
-            self.client_id.clone(),
-            secret,
-        );
-        input.timeout = timeout;
-        input.mailboxes = self.mailboxes.clone();
-        input.known_expiry = self.secret_expiry;
-        input.azure_tenant_id = self.tenant_id.clone();
-        Ok(input)
     }
 
     /// Keeps a check's result: the resolved tenant GUID and the report.

@@ -6,69 +6,29 @@
 //! latency is at most half a second late while a 10-second delivery costs about 20 requests.
 //! 429 answers are retried after their Retry-After by the HTTP client; the test never runs more
 //! than one request per mailbox at a time (Outlook allows four).
+//!
+//! What a run needs and reports, its progress, and the step the pickup test puts after arrival
+//! are in `input`.
 
-use crate::checks::{run_check_inner, Check, CheckInput, Report, Status};
+use crate::checks::run_check_inner;
 use crate::http::HttpClient;
 use crate::i18n::{args, list_arg, msg_arg, Args, Msg};
 use crate::microsoft::cloud::Endpoints;
 use crate::microsoft::graph::{self, GraphFailure};
 use crate::microsoft::login::AccessToken;
 use crate::microsoft::mailbox::{failure_args, refusal_check, user_url};
-use crate::pickup::{PickupInput, PickupProgress};
-use crate::store::config::LiveTestSummary;
+use crate::report::LiveTestSummary;
+use crate::report::{Check, Report, Status};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 
-/// Name of the header that marks graphwiz's test mail.
-pub const TEST_HEADER: &str = "X-Graphwiz-Test";
-/// Default time to wait for the test mail.
-pub const DEFAULT_WAIT: Duration = Duration::from_secs(120);
+mod input;
+
+pub(crate) use input::{AfterArrival, Arrival};
+pub use input::{LiveReport, LiveTestInput, PickupProgress, Progress, DEFAULT_WAIT, TEST_HEADER};
+
 const FIRST_POLL: Duration = Duration::from_millis(150);
 const MAX_POLL: Duration = Duration::from_millis(500);
-
-/// What the live test needs.
-#[derive(Clone, Debug)]
-pub struct LiveTestInput {
-    /// The checks to run first (their mailboxes are the "configured" ones).
-    pub check: CheckInput,
-    /// Mailbox that sends the test mail.
-    pub sender: String,
-    /// Recipient (default: the sender itself).
-    pub recipient: String,
-    /// How long to wait for arrival.
-    pub wait: Duration,
-}
-
-/// Progress while the live test runs, for a spinner or the GUI.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Progress {
-    /// Running the checks.
-    Checking,
-    /// Sending the test mail.
-    Sending,
-    /// Waiting for arrival.
-    Waiting {
-        /// Since the send was accepted.
-        elapsed: Duration,
-        /// Polls so far.
-        polls: u32,
-    },
-    /// Marking the test mail read.
-    MarkingRead,
-    /// Deleting test mail.
-    CleaningUp,
-}
-
-/// The outcome.
-#[derive(Clone, Debug)]
-pub struct LiveReport {
-    /// The checks plus `send`, `receive`, `mark_read`, `cleanup`.
-    pub report: Report,
-    /// What a profile or export keeps, when a mail was sent.
-    pub summary: Option<LiveTestSummary>,
-    /// Graph requests spent waiting for arrival.
-    pub wait_requests: u32,
-}
 
 #[derive(Deserialize)]
 struct MessageList {
@@ -118,15 +78,6 @@ pub async fn run_live_test(
     run(input, None, &adapt).await
 }
 
-/// Runs the checks and then the pickup test ([`crate::pickup`]): the test mail is sent, seen to
-/// arrive and left unread, and Genesys Cloud marking it read is the proof that it fetched it.
-pub async fn run_pickup_test(
-    input: &PickupInput,
-    progress: &(dyn Fn(PickupProgress) + Send + Sync),
-) -> LiveReport {
-    run(&input.live, Some(input), progress).await
-}
-
 /// True when `c` failed and a test mail from `sender` to `recipient` needs it (see [`blockers`]).
 pub fn blocks(c: &Check, sender: &str, recipient: &str) -> bool {
     const NEEDED: [&str; 4] = [
@@ -173,9 +124,11 @@ pub fn blockers(report: &Report, sender: &str, recipient: &str) -> Vec<Msg> {
         .collect()
 }
 
-async fn run(
+/// Runs the checks and then the live test, or with `pickup` the pickup test's steps in place of
+/// marking the mail read.
+pub(crate) async fn run(
     input: &LiveTestInput,
-    pickup: Option<&PickupInput>,
+    pickup: Option<&dyn AfterArrival>,
     progress: &(dyn Fn(PickupProgress) + Send + Sync),
 ) -> LiveReport {
     let http = HttpClient::new(input.check.timeout);
@@ -203,7 +156,7 @@ async fn run(
                     )
                 });
             }
-            if pickup.is_some() {
+            if let Some(p) = pickup {
                 let profile = input
                     .check
                     .genesys
@@ -212,7 +165,7 @@ async fn run(
                     .unwrap_or_default();
                 report
                     .checks
-                    .extend(crate::pickup::skipped("checks", &input.recipient, &profile));
+                    .extend(p.skipped("checks", &input.recipient, &profile));
             }
             return LiveReport {
                 report,
@@ -226,6 +179,8 @@ async fn run(
         live_steps(&http, input, pickup, &earlier, &token, progress).await;
     report.checks.extend(checks);
     report.ok = report.checks.iter().all(|c| c.status != Status::Fail);
+    // The whole run's throttling: the checks' and the test mail's requests.
+    report.throttled = crate::checks::throttled(&http, &input.check);
     LiveReport {
         report,
         summary,
@@ -236,7 +191,7 @@ async fn run(
 async fn live_steps(
     http: &HttpClient,
     input: &LiveTestInput,
-    pickup: Option<&PickupInput>,
+    pickup: Option<&dyn AfterArrival>,
     earlier: &[Check],
     token: &AccessToken,
     progress_all: &(dyn Fn(PickupProgress) + Send + Sync),
@@ -307,14 +262,14 @@ async fn live_steps(
             for id in rest {
                 out.push(skipped(id, "send", recipient));
             }
-            if pickup.is_some() {
+            if let Some(p) = pickup {
                 let profile = input
                     .check
                     .genesys
                     .as_ref()
                     .and_then(|g| g.profile.clone())
                     .unwrap_or_default();
-                out.extend(crate::pickup::skipped("send", recipient, &profile));
+                out.extend(p.skipped("send", recipient, &profile));
             }
             return (out, None, 0);
         }
@@ -404,19 +359,16 @@ async fn live_steps(
     if let Some(p) = pickup {
         match (&found, latency) {
             (Some(m), Some(l)) => {
-                let (checks, _) = crate::pickup::after_arrival(
-                    http,
-                    p,
-                    token,
-                    recipient,
-                    &m.id,
-                    accepted_at + l,
-                    &subject,
-                    &token_text,
-                    earlier,
-                    progress_all,
-                )
-                .await;
+                let arrival = Arrival {
+                    mailbox: recipient,
+                    message_id: &m.id,
+                    at: accepted_at + l,
+                    subject: &subject,
+                    marker: &token_text,
+                };
+                let checks = p
+                    .after_arrival(http, token, arrival, earlier, progress_all)
+                    .await;
                 out.extend(checks);
             }
             _ => {
@@ -426,7 +378,7 @@ async fn live_steps(
                     .as_ref()
                     .and_then(|g| g.profile.clone())
                     .unwrap_or_default();
-                out.extend(crate::pickup::skipped("receive", recipient, &profile));
+                out.extend(p.skipped("receive", recipient, &profile));
             }
         }
     }
