@@ -5,17 +5,23 @@
 //! [`checks::run_check`]: it discovers the tenant, fetches one client-credentials token and then
 //! runs every Graph check concurrently, returning a [`Report`].
 //!
-//! The modules, from the bottom up (a module uses only those on its floor or below):
-//! - the ground: `report` (Check, Status, Report), `secret` (the secret types), `i18n` (the
-//!   message catalogs), `http` (the one HTTP client), `validate` (what an admin types);
-//! - `store`: profiles, keychain, config file, notes;
-//! - the two sides: `microsoft` (Entra ID and Graph) and `genesys` (the Genesys Cloud Platform API);
-//! - the workflows over both: `integration` (a target validated, made a profile, saved with its
-//!   secret), `checks` (one integration), `bulk` (many), `pickup`, `rotate`,
-//!   `reminders`, `diagnose` (the troubleshooter);
+//! The modules, from the bottom up (a module uses only those on its floor or below; no circles):
+//! - the ground: `i18n` (the message catalogs), `secret` (the secret types), `report` (Check,
+//!   Status, Report), `http` (the one HTTP client), `validate` (what an admin types);
+//! - `microsoft`: the Microsoft side (clouds, Entra ID, Graph, mailboxes, the live test, admin
+//!   sign-in, expiry, portal links);
+//! - `store`: what is kept on this computer (profiles, keychain, config file, notes), in the
+//!   Microsoft side's terms (clouds, expiry dates);
+//! - `genesys`: the Genesys Cloud side (its part of a profile kept through `store`);
+//! - the workflows over both sides: `integration` (a target validated, made a profile, saved
+//!   with its secret), `checks` (one integration), `pickup`, `reminders`, then `bulk` (many
+//!   integrations), `rotate`, `diagnose` (the troubleshooter);
 //! - `desktop`: the wizard's state and views for the desktop shell;
 //! - beside the floors, `test_hooks`: every test-only environment variable, read by both faces
 //!   through it.
+//!
+//! One exception runs up a floor: the live test (`microsoft::livetest`) runs the checks
+//! (`checks`) before it sends.
 
 pub mod bulk;
 pub mod checks;
