@@ -8,7 +8,6 @@ use crate::i18n::args;
 use crate::microsoft::admin::{self, SignInOptions};
 use crate::microsoft::livetest::{run_live_test, LiveTestInput, Progress};
 use crate::validate;
-use chrono::Utc;
 
 impl Desktop {
     /// Runs every check of the integration (with its mailboxes and the scope audit) and keeps
@@ -152,31 +151,7 @@ impl Desktop {
         };
         let on_progress = |p: Progress| progress(ProgressView::from(p));
         let live = run_live_test(&input, &on_progress).await;
-        let mut s = self.lock();
-        if generation != s.generation {
-            return Ok(s.view());
-        }
-        let now = Utc::now();
-        let summary = live.summary.clone();
-        s.update_target(|p| {
-            p.record_check(&live.report, now);
-            if let Some(sum) = summary {
-                p.last_live_test = Some(sum);
-            }
-        })?;
-        let (shown, ok) = steps::shown_test(&live.report, &LIVE_CHECKS, &sender, &recipient);
-        s.state.live = Some(LiveResult {
-            ran_at: now,
-            ok,
-            sender,
-            recipient,
-            latency_ms: live.summary.as_ref().and_then(|x| x.latency_ms),
-            checks: shown,
-            polls: live.wait_requests,
-            pickup: false,
-            pickup_latency_ms: None,
-        });
-        s.persist();
-        Ok(s.view())
+        self.lock()
+            .record_test(generation, &live, &LIVE_CHECKS, sender, recipient, false)
     }
 }

@@ -4,15 +4,13 @@
 //! and ended ([`crate::pickup::run_pickup_test`]). It creates a real interaction, so it runs
 //! only once the admin confirmed that.
 
-use super::{field_problem, Desktop, DesktopError, LiveResult, View};
-use crate::checks::Status;
+use super::{field_problem, Desktop, DesktopError, View};
 use crate::i18n::args;
 use crate::microsoft::livetest::{LiveTestInput, Progress};
 use crate::pickup::{
     run_pickup_test, PickupInput, PickupProgress, DEFAULT_INTERACTION_WAIT, DEFAULT_PICKUP_WAIT,
 };
 use crate::validate;
-use chrono::Utc;
 use serde::Serialize;
 
 /// Check ids of the pickup test, in order.
@@ -133,36 +131,7 @@ impl Desktop {
         };
         let on_progress = |p: PickupProgress| progress(PickupProgressView::from(p));
         let live = run_pickup_test(&input, &on_progress).await;
-        let mut s = self.lock();
-        if generation != s.generation {
-            return Ok(s.view());
-        }
-        let now = Utc::now();
-        let summary = live.summary.clone();
-        s.update_target(|p| {
-            p.record_check(&live.report, now);
-            if let Some(sum) = summary {
-                p.last_live_test = Some(sum);
-            }
-        })?;
-        let (shown, ok) =
-            super::steps::shown_test(&live.report, &PICKUP_CHECKS, &sender, &recipient);
-        let pickup_latency_ms = shown
-            .iter()
-            .find(|c| c.id == "pickup" && c.status == Status::Pass)
-            .and_then(|c| c.latency_ms);
-        s.state.live = Some(LiveResult {
-            ran_at: now,
-            ok,
-            sender,
-            recipient,
-            latency_ms: live.summary.as_ref().and_then(|x| x.latency_ms),
-            checks: shown,
-            polls: live.wait_requests,
-            pickup: true,
-            pickup_latency_ms,
-        });
-        s.persist();
-        Ok(s.view())
+        self.lock()
+            .record_test(generation, &live, &PICKUP_CHECKS, sender, recipient, true)
     }
 }

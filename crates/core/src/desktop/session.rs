@@ -86,6 +86,53 @@ impl Session {
         Ok(keychain::load(&p.name, &p.secret_ref)?)
     }
 
+    /// Keeps the outcome of a live or pickup test (started at `generation`): the checks in the
+    /// profile, what the test step shows (`shown`: its checks' ids) in the wizard's state; the
+    /// view after it. An outcome from before a restart or another integration is dropped.
+    pub(super) fn record_test(
+        &mut self,
+        generation: u64,
+        live: &crate::microsoft::livetest::LiveReport,
+        shown_ids: &[&str],
+        sender: String,
+        recipient: String,
+        pickup: bool,
+    ) -> Result<View, DesktopError> {
+        if generation != self.generation {
+            return Ok(self.view());
+        }
+        let now = Utc::now();
+        let summary = live.summary.clone();
+        self.update_target(|p| {
+            p.record_check(&live.report, now);
+            if let Some(sum) = summary {
+                p.last_live_test = Some(sum);
+            }
+        })?;
+        let (shown, ok) = super::steps::shown_test(&live.report, shown_ids, &sender, &recipient);
+        let pickup_latency_ms = pickup
+            .then(|| {
+                shown
+                    .iter()
+                    .find(|c| c.id == "pickup" && c.status == Status::Pass)
+                    .and_then(|c| c.latency_ms)
+            })
+            .flatten();
+        self.state.live = Some(LiveResult {
+            ran_at: now,
+            ok,
+            sender,
+            recipient,
+            latency_ms: live.summary.as_ref().and_then(|x| x.latency_ms),
+            checks: shown,
+            polls: live.wait_requests,
+            pickup,
+            pickup_latency_ms,
+        });
+        self.persist();
+        Ok(self.view())
+    }
+
     /// Changes the target profile (saved: profiles.json; demo: memory) and returns it.
     pub(super) fn update_target(
         &mut self,
