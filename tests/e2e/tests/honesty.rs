@@ -365,3 +365,26 @@ async fn e_field_messages_are_fresh_one_per_field_and_the_scope_audit_explains()
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn f_throttling_is_said_not_silent() -> Result<()> {
+    let mut app = App::launch("h-throttled").await?;
+    app.click("start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    app.select("demo-scenario", "throttled").await?;
+    app.wait_idle().await?;
+    app.click("wizard-next").await?;
+    app.wait_visible("step-permissions").await?;
+    app.wait_idle().await?;
+    // The checks pass after the waits, and the step says Microsoft Graph throttled and how long
+    // graphwiz waited.
+    app.wait_text("perm-summary", "Microsoft Graph throttled")
+        .await?;
+    app.wait_text("perm-summary", "waited").await?;
+    app.screenshot("throttled").await?;
+    // In German too, without checking again.
+    app.click("lang-de").await?;
+    app.wait_text("perm-summary", "gedrosselt").await?;
+    app.close().await?;
+    Ok(())
+}
