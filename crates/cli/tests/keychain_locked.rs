@@ -119,7 +119,11 @@ impl Session {
         }
 
         if prompts == Prompts::Shown {
-            // -displayfd: Xvfb picks a free display itself and prints its number when ready.
+            // -displayfd: Xvfb picks a free display itself and prints its number when ready. Two
+            // Xvfb picking at the same moment can both settle on one display, so the tests of this
+            // file start theirs one at a time.
+            static XVFB_START: std::sync::Mutex<()> = std::sync::Mutex::new(());
+            let starting = XVFB_START.lock().unwrap_or_else(|p| p.into_inner());
             let mut xvfb = Command::new("Xvfb")
                 .args(["-displayfd", "1", "-screen", "0", "1024x768x24"])
                 .args(["-nolisten", "tcp"])
@@ -131,6 +135,7 @@ impl Session {
             let out = xvfb.stdout.take().unwrap();
             s.children.push(xvfb);
             let n = first_line(out, "Xvfb");
+            drop(starting);
             s.display = Some(format!(":{n}"));
         }
 
