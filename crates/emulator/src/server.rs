@@ -17,6 +17,7 @@ use chrono::Utc;
 use tokio::sync::watch;
 
 use crate::entra;
+use crate::exchange_log::{self, Service};
 use crate::fault::{self, FaultSettings};
 use crate::graph::endpoint;
 use crate::graph::error::mailbox_concurrency_limited;
@@ -92,7 +93,7 @@ async fn observe(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Resp
     }
     let resp = match &slot {
         Some(Err(())) => mailbox_concurrency_limited(req.headers(), &s.retry_after),
-        _ => next.run(req).await,
+        _ => exchange_log::around(Service::EntraOrGraph, req, |r| next.run(r)).await,
     };
     drop(slot);
     s.record(RecordedRequest {

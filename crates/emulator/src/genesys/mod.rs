@@ -55,6 +55,7 @@ use tokio::sync::watch;
 pub use options::GenesysOptions;
 pub use scenario::{GenesysScenario, UnknownGenesysScenario};
 
+use crate::exchange_log::{self, Service};
 use crate::pickup::{PickedUp, PickupHook};
 use crate::secrets::SecretValidator;
 use crate::server::{own_runtime, refuse_non_loopback, serve, stall_forever};
@@ -85,7 +86,7 @@ async fn observe(State(s): State<Arc<GenesysShared>>, req: Request, next: Next) 
     if !s.delay.is_zero() {
         tokio::time::sleep(s.delay).await;
     }
-    let resp = next.run(req).await;
+    let resp = exchange_log::around(Service::Genesys, req, |r| next.run(r)).await;
     {
         let mut log = lock(&s.log);
         if log.len() >= RECORD_LIMIT {
