@@ -263,7 +263,9 @@ async fn healthy_integration_config_and_credential() {
         "secrets are never returned"
     );
     let types = ok(&emu, &tok, "/api/v2/integrations/credentials/types").await;
-    let graph = entities(&types)
+    let graph = types
+        .as_array()
+        .expect("credential types answer a bare array of CredentialType, not a listing")
         .iter()
         .find(|t| t["name"] == "microsoftGraphClientCredentials")
         .expect("the Graph credential type");

@@ -77,10 +77,26 @@ struct TypeRef {
     name: Option<String>,
 }
 
+/// `GET /api/v2/integrations/credentials/types`. The Platform API answers a bare array of
+/// `CredentialType` (the Genesys SDKs' release notes of 255.0.0 record the change from the
+/// `CredentialTypeListing` envelope); the envelope is still understood, in case an organization
+/// or a proxy answers the older shape.
 #[derive(Deserialize)]
-struct TypeList {
-    #[serde(default)]
-    entities: Vec<CredentialType>,
+#[serde(untagged)]
+enum TypeList {
+    Array(Vec<CredentialType>),
+    Listing {
+        #[serde(default)]
+        entities: Vec<CredentialType>,
+    },
+}
+
+impl TypeList {
+    fn types(&self) -> &[CredentialType] {
+        match self {
+            TypeList::Array(t) | TypeList::Listing { entities: t } => t,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -150,7 +166,7 @@ async fn find(api: &GenesysApi<'_>, integration: &Integration) -> Result<Found, 
             .and_then(|k| k.name.clone())
             .unwrap_or_default();
         let Some(t) = types
-            .entities
+            .types()
             .iter()
             .find(|t| t.name.as_deref() == Some(type_name.as_str()))
         else {
@@ -255,6 +271,25 @@ mod tests {
             name: Some("x".into()),
             properties: props.as_object().cloned(),
         }
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        let list: TypeList = serde_json::from_str(body).expect("a credential types answer");
+        list.types().iter().filter_map(|t| t.name.clone()).collect()
+    }
+
+    #[test]
+    fn credential_types_are_read_as_a_bare_array_and_as_the_older_envelope() {
+        let item = r#"{"id":"1","name":"microsoftGraphClientCredentials","properties":{}}"#;
+        assert_eq!(
+            names(&format!("[{item}]")),
+            ["microsoftGraphClientCredentials"]
+        );
+        assert_eq!(
+            names(&format!(r#"{{"entities":[{item}],"pageSize":25}}"#)),
+            ["microsoftGraphClientCredentials"]
+        );
+        assert!(names("[]").is_empty());
     }
 
     #[test]

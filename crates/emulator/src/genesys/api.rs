@@ -319,14 +319,9 @@ fn get(s: &GenesysShared, path: &str, segs: &[&str], q: &Query) -> Result<Value,
             let list = vec![s.org().credential_info()];
             Ok(envelope(list, page_of(q)?, path, q, &[], true))
         }
-        ["integrations", "credentials", "types"] => Ok(envelope(
-            catalog::credential_types(),
-            page_of(q)?,
-            path,
-            q,
-            &[],
-            true,
-        )),
+        // A bare array of CredentialType, not a listing (Platform API change recorded in the
+        // Genesys SDKs' 255.0.0 release notes).
+        ["integrations", "credentials", "types"] => Ok(Value::Array(catalog::credential_types())),
         ["integrations", "credentials", id] => found(s.org().credential(id)),
         ["integrations", id] => found(s.org().integration_mut(id, now).map(|i| i.json())),
         ["integrations", id, "config", "current"] => found(s.org().config_current(id)),
