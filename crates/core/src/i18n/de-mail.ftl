@@ -166,7 +166,7 @@ admin-graph = Mit dem Token des Administrators { $what ->
        *[assignments] konnten die Zuweisungen der Anwendungsberechtigungen der App nicht gelesen werden
     }: { mail-failure }
     .fix = { $reason ->
-        [denied] Melden Sie sich mit einem Konto an, das App-Registrierungen und ihre Zustimmungen lesen darf (Globaler Leser, Anwendungsadministrator, Cloudanwendungsadministrator, Administrator für privilegierte Rollen oder Globaler Administrator), und stimmen Sie den Leseberechtigungen { $scopes } zu. Wo der Mandant DelegatedPermissionGrant.Read.All verweigert, melden Sie sich stattdessen mit Directory.Read.All an.
+        [denied] Melden Sie sich mit einem Konto an, das App-Registrierungen und ihre Zustimmungen lesen darf (Globaler Leser, Anwendungsadministrator, Cloudanwendungsadministrator, Administrator für privilegierte Rollen oder Globaler Administrator), und stimmen Sie den Leseberechtigungen { $scopes } zu.
         [not-found] Prüfen Sie die Anwendungs-ID (Client): In diesem Mandanten gibt es keine solche App und keinen solchen Dienstprinzipal.
        *[other] { $error ->
             [graph] Versuchen Sie es erneut; wenn es so bleibt, prüfen Sie die Graph-URL und die gewählte Cloud.

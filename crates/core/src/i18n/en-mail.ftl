@@ -182,7 +182,7 @@ admin-graph = could not { $what ->
        *[assignments] read the app's application permission assignments
     } with the administrator's token: { mail-failure }
     .fix = { $reason ->
-        [denied] Sign in with an account that may read app registrations and their consents (Global Reader, Application Administrator, Cloud Application Administrator, Privileged Role Administrator or Global Administrator) and accept the read permissions { $scopes }. Where the tenant refuses DelegatedPermissionGrant.Read.All, sign in with Directory.Read.All instead.
+        [denied] Sign in with an account that may read app registrations and their consents (Global Reader, Application Administrator, Cloud Application Administrator, Privileged Role Administrator or Global Administrator) and accept the read permissions { $scopes }.
         [not-found] Check the Application (client) ID: no such app or service principal in this tenant.
        *[other] { $error ->
             [graph] Try again; if it persists, check the Graph URL and the chosen cloud.

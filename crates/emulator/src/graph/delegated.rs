@@ -24,13 +24,13 @@ pub(crate) const APP_READ_SCOPES: &[&str] = &[
     "Directory.ReadWrite.All",
     "Directory.AccessAsUser.All",
 ];
-/// Delegated scopes that allow reading oauth2PermissionGrants.
+/// Delegated scopes that allow listing oauth2PermissionGrants: exactly the ones Microsoft's
+/// permission table for `oauth2permissiongrant-list` names (least privileged
+/// `Directory.Read.All`, then `DelegatedPermissionGrant.ReadWrite.All`, `Directory.ReadWrite.All`).
 pub(crate) const GRANT_READ_SCOPES: &[&str] = &[
-    "DelegatedPermissionGrant.Read.All",
-    "DelegatedPermissionGrant.ReadWrite.All",
     "Directory.Read.All",
+    "DelegatedPermissionGrant.ReadWrite.All",
     "Directory.ReadWrite.All",
-    "Directory.AccessAsUser.All",
 ];
 /// Delegated scopes that allow reading appRoleAssignments.
 pub(crate) const ASSIGNMENT_READ_SCOPES: &[&str] = &[

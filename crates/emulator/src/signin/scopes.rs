@@ -6,12 +6,7 @@ use crate::aad::{AadError, GRAPH_RESOURCES};
 use super::params::bad_request;
 
 /// What `https://graph.microsoft.com/.default` stands for in a delegated sign-in.
-pub const DEFAULT_SCOPES: &[&str] = &[
-    "Application.Read.All",
-    "DelegatedPermissionGrant.Read.All",
-    "Directory.Read.All",
-    "User.Read",
-];
+pub const DEFAULT_SCOPES: &[&str] = &["Application.Read.All", "Directory.Read.All", "User.Read"];
 
 pub(super) const OIDC_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
 

@@ -8,19 +8,18 @@ pub const GRAPH_COMMAND_LINE_TOOLS: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e
 
 /// The delegated Microsoft Graph permissions the administrator's sign-in asks for.
 ///
+/// Each is the least-privileged delegated permission Microsoft's permission table lists for the
+/// operation it is asked for:
 /// * `Application.Read.All`: read the integration's service principal, Microsoft Graph's service
-///   principal and the app role assignments (least privileged for both reads).
-/// * `DelegatedPermissionGrant.Read.All`: read the tenant-wide delegated grants
-///   (`oauth2PermissionGrants`), without the whole directory that `Directory.Read.All` opens.
-/// * `User.Read`: the signed-in administrator's own name for the report.
+///   principal and the app role assignments (`servicePrincipal-get`,
+///   `serviceprincipal-list-approleassignments`).
+/// * `Directory.Read.All`: list the tenant-wide delegated grants (`oauth2permissiongrant-list`:
+///   least privileged `Directory.Read.All`, then `DelegatedPermissionGrant.ReadWrite.All` and
+///   `Directory.ReadWrite.All`).
+/// * `User.Read`: the signed-in administrator's own name for the report (`user-get`, `/me`).
 ///
-/// docs/admin-sign-in.md explains the choice; [`SignInOptions::scopes`] can replace them (for
-/// example with `Directory.Read.All` where a tenant refuses the narrower grant permission).
-pub const ADMIN_SCOPES: [&str; 3] = [
-    "Application.Read.All",
-    "DelegatedPermissionGrant.Read.All",
-    "User.Read",
-];
+/// docs/admin-sign-in.md explains the choice; [`SignInOptions::scopes`] can replace them.
+pub const ADMIN_SCOPES: [&str; 3] = ["Application.Read.All", "Directory.Read.All", "User.Read"];
 
 /// The scopes that are not Microsoft Graph permissions and are sent without a resource prefix.
 pub(super) const OIDC_SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];

@@ -56,7 +56,7 @@ fn urls_follow_the_cloud() {
         "https://login.microsoftonline.us/contoso.onmicrosoft.us/adminconsent?client_id=cid&state=s1&redirect_uri=http%3A%2F%2Flocalhost"
     );
     let scope = SignInOptions::default().scope_param(Cloud::Usgov);
-    assert_eq!(scope, "https://graph.microsoft.us/Application.Read.All https://graph.microsoft.us/DelegatedPermissionGrant.Read.All https://graph.microsoft.us/User.Read");
+    assert_eq!(scope, "https://graph.microsoft.us/Application.Read.All https://graph.microsoft.us/Directory.Read.All https://graph.microsoft.us/User.Read");
     let a = authorize_url(&e, "t", "c", "http://localhost:1234", &scope, "st", "ch");
     assert!(a.starts_with("https://login.microsoftonline.us/t/oauth2/v2.0/authorize?client_id=c&response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A1234&response_mode=query&scope=https%3A%2F%2Fgraph.microsoft.us%2FApplication.Read.All"), "{a}");
     assert!(a.contains("&code_challenge=ch&code_challenge_method=S256"));
