@@ -1,5 +1,5 @@
 //! `graphwiz check --admin-sign-in`: an administrator's sign-in settles `perm_user_read` when
-//! the app's own token may not read its delegated grants (`grants-unreadable`).
+//! the app's own token may not read its delegated grants (as in the `healthy` scenario and every real tenant).
 
 use graphwiz_emulator::{Emulator, Options, Scenario};
 use serde_json::Value;
@@ -51,7 +51,7 @@ fn user_read(v: &Value) -> &Value {
 
 #[test]
 fn admin_sign_in_turns_could_not_verify_into_pass() {
-    let emu = Emulator::spawn_thread(Options::scenario(Scenario::GrantsUnreadable)).unwrap();
+    let emu = Emulator::spawn_thread(Options::scenario(Scenario::Healthy)).unwrap();
     let (code, v, _) = check(&emu, &[]);
     assert_eq!(code, 0);
     assert_eq!(user_read(&v)["status"], "warn");
@@ -68,7 +68,7 @@ fn admin_sign_in_turns_could_not_verify_into_pass() {
 fn admin_sign_in_finds_missing_consent() {
     let emu = Emulator::spawn_thread(Options {
         device_interval_secs: 1,
-        ..Options::scenario(Scenario::GrantsUnreadable)
+        ..Options::scenario(Scenario::Healthy)
     })
     .unwrap();
     let client = emu.demo().client_id;
@@ -90,7 +90,8 @@ fn admin_sign_in_finds_missing_consent() {
 
 #[test]
 fn no_sign_in_when_already_decided() {
-    let emu = Emulator::spawn_thread(Options::scenario(Scenario::Healthy)).unwrap();
+    // Only an app that reads the directory settles User.Read with its own token.
+    let emu = Emulator::spawn_thread(Options::scenario(Scenario::DirectoryReads)).unwrap();
     let (code, v, stderr) = check(&emu, &["--admin-sign-in", "browser"]);
     assert_eq!(code, 0);
     assert_eq!(user_read(&v)["status"], "pass");

@@ -37,7 +37,23 @@ fn check_args<'a>(emu_url: &'a str, c: &'a DemoCredentials, extra: &[&'a str]) -
 }
 
 fn run_scenario(s: Scenario, extra: &[&str]) -> (Run, Emulator) {
-    let emu = Emulator::spawn_thread(Options::scenario(s)).expect("emulator starts");
+    run_with(Options::scenario(s), extra)
+}
+
+/// The scenario in a tenant whose app also holds Directory.Read.All, so its own token reads its
+/// grants (rare in real tenants; there an administrator's sign-in settles User.Read).
+fn run_reading_directory(s: Scenario, extra: &[&str]) -> (Run, Emulator) {
+    run_with(
+        Options {
+            app_reads_directory: true,
+            ..Options::scenario(s)
+        },
+        extra,
+    )
+}
+
+fn run_with(opts: Options, extra: &[&str]) -> (Run, Emulator) {
+    let emu = Emulator::spawn_thread(opts).expect("emulator starts");
     let url = emu.base_url();
     let c = emu.demo();
     let mut args = check_args(&url, &c, extra);
@@ -89,9 +105,27 @@ const GRAPH_CHECKS: [&str; 4] = [
     "perm_user_read",
 ];
 
+/// Every check passes except User.Read's consent, which the app's own token cannot see in a real
+/// tenant: a warning (exit 0), never a pass.
 #[test]
-fn healthy_passes_everything() {
+fn healthy_passes_everything_the_apps_own_token_can_prove() {
     let (run, _emu) = run_scenario(Scenario::Healthy, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = run.json();
+    assert_eq!(r["ok"], true);
+    for c in r["checks"].as_array().unwrap() {
+        let want = if c["id"] == "perm_user_read" {
+            "warn"
+        } else {
+            "pass"
+        };
+        assert_eq!(c["status"], want, "{c:#}");
+    }
+}
+
+#[test]
+fn directory_reads_passes_everything() {
+    let (run, _emu) = run_scenario(Scenario::DirectoryReads, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let r = run.json();
     assert_eq!(r["ok"], true);
@@ -269,7 +303,17 @@ fn app_disabled() {
 
 #[test]
 fn no_admin_consent() {
+    // The token's missing roles prove the application permissions unconsented; User.Read's grant
+    // is invisible to the app's own token, so it stays a warning until an administrator looks.
     let (run, _emu) = run_scenario(Scenario::NoAdminConsent, &[]);
+    assert_eq!(run.code, 1);
+    let r = run.json();
+    assert_status(&r, "perm_user_read", "warn");
+    for id in ["perm_mail_readwrite", "perm_mail_send"] {
+        assert_status(&r, id, "fail");
+        assert_fix_has(&r, id, &["Grant admin consent for"]);
+    }
+    let (run, _emu) = run_reading_directory(Scenario::NoAdminConsent, &[]);
     assert_eq!(run.code, 1);
     let r = run.json();
     assert_status(&r, "credentials", "pass");
@@ -329,12 +373,17 @@ fn mail_send_delegated() {
         ],
     );
     assert_status(&r, "perm_mail_readwrite", "pass");
-    assert_status(&r, "perm_user_read", "pass");
+    assert_status(&r, "perm_user_read", "warn");
 }
 
 #[test]
 fn user_read_not_consented() {
+    // The app's own token cannot see the missing grant: unverified, never a pass.
     let (run, _emu) = run_scenario(Scenario::UserReadNotConsented, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_status(&run.json(), "perm_user_read", "warn");
+    // An app that reads the directory sees it.
+    let (run, _emu) = run_reading_directory(Scenario::UserReadNotConsented, &[]);
     assert_eq!(run.code, 1);
     let r = run.json();
     assert_status(&r, "perm_user_read", "fail");
@@ -351,8 +400,9 @@ fn user_read_not_consented() {
 }
 
 #[test]
-fn grants_unreadable_is_a_warning_never_pass_or_fail() {
-    let (run, _emu) = run_scenario(Scenario::GrantsUnreadable, &[]);
+fn healthy_user_read_is_a_warning_never_pass_or_fail() {
+    // As in every real tenant, the app's own token may not read its grants.
+    let (run, _emu) = run_scenario(Scenario::Healthy, &[]);
     assert_eq!(run.code, 0, "warnings do not fail the run");
     let r = run.json();
     assert_eq!(r["ok"], true);
@@ -371,7 +421,7 @@ fn grants_unreadable_is_a_warning_never_pass_or_fail() {
 
 #[test]
 fn throttled_is_retried_and_passes() {
-    let (run, emu) = run_scenario(Scenario::Throttled, &[]);
+    let (run, emu) = run_reading_directory(Scenario::Throttled, &[]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     let r = run.json();
     for c in r["checks"].as_array().unwrap() {

@@ -194,8 +194,13 @@ fn consent_args<'a>(
 
 #[test]
 fn consent_fixes_no_admin_consent() {
-    let emu =
-        Emulator::spawn_thread(Options::scenario(Scenario::NoAdminConsent)).expect("emulator");
+    // An app that reads the directory, so the re-check sees User.Read's grant change too (in a
+    // real tenant it stays unverified until an administrator's sign-in).
+    let emu = Emulator::spawn_thread(Options {
+        app_reads_directory: true,
+        ..Options::scenario(Scenario::NoAdminConsent)
+    })
+    .expect("emulator");
     let url = emu.base_url();
     let c = emu.demo();
     let run = graphwiz(

@@ -46,6 +46,7 @@
 
 mod aad;
 mod entra;
+pub mod exchange_log;
 pub mod fault;
 pub mod genesys;
 mod graph;
@@ -128,6 +129,34 @@ pub struct Options {
     /// fully handled (its effect is visible and it is recorded), but no answer is ever sent.
     /// `None`: every request is answered.
     pub stall_after_request: Option<u64>,
+    /// What removePassword answers for a keyId the app does not have. Microsoft does not
+    /// document it (404 `Request_ResourceNotFound` and 400 `Request_BadRequest` are both
+    /// plausible), so graphwiz must handle either; tests run both.
+    pub unknown_key_answer: UnknownKeyAnswer,
+    /// Whether an app's own token may read its application object (`applications(appId='…')`).
+    /// Microsoft documents that a service principal may read its own application; whether that
+    /// holds by the `appId` alternate key for an app with only Mail permissions is not
+    /// confirmed, so `false` answers 403 `Authorization_RequestDenied` and graphwiz must say what
+    /// it could not verify instead of failing.
+    pub own_registration_readable: bool,
+    /// Every tenant's app also holds Directory.Read.All (Application) with admin consent, so its
+    /// own token reads its permission grants and app role assignments (as the `directory-reads`
+    /// scenario does for one tenant). `false`: as in real tenants, only a directory-reading app
+    /// sees its grants.
+    pub app_reads_directory: bool,
+    /// The tenant's administrator is a guest (B2B) account, as an MSP's admin often is: its
+    /// delegated tokens carry no `upn` claim, so who signed in is read from `/me`.
+    pub admin_is_guest: bool,
+}
+
+/// What removePassword answers for a keyId the app does not have ([`Options::unknown_key_answer`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnknownKeyAnswer {
+    /// 404 `Request_ResourceNotFound`.
+    #[default]
+    NotFound,
+    /// 400 `Request_BadRequest`.
+    BadRequest,
 }
 
 impl Default for Options {
@@ -149,6 +178,10 @@ impl Default for Options {
             secret_replication: Duration::ZERO,
             admin_can_manage_apps: true,
             stall_after_request: None,
+            unknown_key_answer: UnknownKeyAnswer::NotFound,
+            own_registration_readable: true,
+            app_reads_directory: false,
+            admin_is_guest: false,
         }
     }
 }
@@ -228,7 +261,13 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
         opts.tenants
     };
     let fault = opts.fault.map(|f| (f, opts.fault_target));
-    let (dir, credentials) = model::build_directory(&tenants, opts.throttle_count, Utc::now());
+    let (mut dir, credentials) = model::build_directory(&tenants, opts.throttle_count, Utc::now());
+    for app in dir.tenants.iter_mut().flat_map(|t| t.apps.iter_mut()) {
+        app.reads_own_registration = opts.own_registration_readable;
+        if opts.app_reads_directory {
+            app.grant_directory_reads();
+        }
+    }
     let shared = Arc::new(Shared {
         dir: Mutex::new(dir),
         signer: jwt::Signer::random(),
@@ -252,6 +291,8 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
         replication: secrets::Replication::new(opts.secret_replication),
         admin_can_manage_apps: opts.admin_can_manage_apps,
         stall_after_request: opts.stall_after_request,
+        unknown_key_answer: opts.unknown_key_answer,
+        admin_is_guest: opts.admin_is_guest,
     });
     Prepared {
         shared,

@@ -26,6 +26,9 @@ pub mod perm {
     pub const MAIL_SEND_SCOPE: &str = "e383f46e-2787-4529-855e-0e479a3ffac0";
     /// Mail.ReadWrite, delegated permission (scope).
     pub const MAIL_READWRITE_SCOPE: &str = "024d486e-b451-40bb-833d-3e66d98c5c73";
+    /// Directory.Read.All, application permission (app role): the least-privileged application
+    /// permission for listing oauth2PermissionGrants and reading app role assignments.
+    pub const DIRECTORY_READ_ALL_ROLE: &str = "7ab1d382-f21e-4acd-a863-ba3e13f7da61";
 }
 
 /// Whether a permission is an application permission (app role) or a delegated one (scope).
@@ -73,6 +76,11 @@ pub const GRAPH_PERMISSIONS: &[Permission] = &[
     Permission {
         id: perm::USER_READ_ALL_ROLE,
         name: "User.Read.All",
+        kind: AccessKind::Role,
+    },
+    Permission {
+        id: perm::DIRECTORY_READ_ALL_ROLE,
+        name: "Directory.Read.All",
         kind: AccessKind::Role,
     },
     Permission {
@@ -195,11 +203,36 @@ pub struct App {
     pub consented_app_roles: Vec<String>,
     /// Scope string of the AllPrincipals oauth2PermissionGrant; `None` when there is no grant.
     pub delegated_grant_scopes: Option<String>,
-    /// Whether the app's own token may read its grants and app role assignments.
+    /// Whether the app's own token may read its grants and app role assignments: only when it
+    /// holds Directory.Read.All (Application) with admin consent, as in Entra ID. A Genesys Cloud
+    /// email app normally does not, so its own token cannot see whether User.Read is consented.
     pub grants_readable: bool,
+    /// Whether the app's own token may read its application object
+    /// ([`crate::Options::own_registration_readable`]).
+    pub reads_own_registration: bool,
     /// Mailboxes an application access policy (RBAC for Applications) limits the app to, lower
     /// case; `None` when the app may reach every mailbox of the tenant.
     pub mailbox_scope: Option<Vec<String>>,
+}
+
+impl App {
+    /// Requests and consents Directory.Read.All (Application): the app's own token then reads
+    /// its permission grants and app role assignments, as in Entra ID.
+    pub fn grant_directory_reads(&mut self) {
+        if !self
+            .consented_app_roles
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(perm::DIRECTORY_READ_ALL_ROLE))
+        {
+            self.required_resource_access.push(ResourceAccess::graph(
+                perm::DIRECTORY_READ_ALL_ROLE,
+                AccessKind::Role,
+            ));
+            self.consented_app_roles
+                .push(perm::DIRECTORY_READ_ALL_ROLE.to_string());
+        }
+        self.grants_readable = true;
+    }
 }
 
 /// The tenant's administrator, who signs in interactively and may grant admin consent.
@@ -470,7 +503,8 @@ pub fn build_tenant(
         password_credentials: vec![secret],
         consented_app_roles: both_roles,
         delegated_grant_scopes: Some("User.Read".to_string()),
-        grants_readable: true,
+        grants_readable: false,
+        reads_own_registration: true,
         mailbox_scope: None,
     };
     let mut creds = DemoCredentials {
@@ -517,7 +551,7 @@ pub fn build_tenant(
             app.delegated_grant_scopes = Some("User.Read Mail.Send".to_string());
         }
         Scenario::UserReadNotConsented => app.delegated_grant_scopes = None,
-        Scenario::GrantsUnreadable => app.grants_readable = false,
+        Scenario::DirectoryReads => app.grant_directory_reads(),
         Scenario::Throttled => throttle_remaining = throttle_count,
         Scenario::RbacScoped => app.mailbox_scope = Some(vec![format!("support@{}", ids.domain)]),
         Scenario::MailLost => {}

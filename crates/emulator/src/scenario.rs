@@ -7,7 +7,9 @@ use std::str::FromStr;
 /// One named situation of an Entra tenant and its Genesys Cloud email app registration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scenario {
-    /// Everything is registered and consented as Genesys Cloud needs it.
+    /// Everything is registered and consented as Genesys Cloud needs it. As in every real tenant,
+    /// the app's own token may not read its permission grants (that needs Directory.Read.All), so
+    /// User.Read's consent is proved only by an administrator's sign-in.
     Healthy,
     /// The credentials carry a secret value that is not registered on the app.
     WrongSecret,
@@ -29,8 +31,9 @@ pub enum Scenario {
     MailSendDelegated,
     /// The delegated User.Read permission has no admin consent.
     UserReadNotConsented,
-    /// The app's own token may not read its permission grants.
-    GrantsUnreadable,
+    /// Healthy, and the app also holds Directory.Read.All (Application), so its own token reads its
+    /// permission grants: the rare tenant where every check is settled without an administrator.
+    DirectoryReads,
     /// Graph answers the first requests with 429 Too Many Requests.
     Throttled,
     /// An application access policy (RBAC for Applications) limits the app to `support@`.
@@ -55,7 +58,7 @@ impl Scenario {
         Scenario::UserReadAsApplication,
         Scenario::MailSendDelegated,
         Scenario::UserReadNotConsented,
-        Scenario::GrantsUnreadable,
+        Scenario::DirectoryReads,
         Scenario::Throttled,
         Scenario::RbacScoped,
         Scenario::MailLost,
@@ -76,7 +79,7 @@ impl Scenario {
             Scenario::UserReadAsApplication => "user-read-as-application",
             Scenario::MailSendDelegated => "mail-send-delegated",
             Scenario::UserReadNotConsented => "user-read-not-consented",
-            Scenario::GrantsUnreadable => "grants-unreadable",
+            Scenario::DirectoryReads => "directory-reads",
             Scenario::Throttled => "throttled",
             Scenario::RbacScoped => "rbac-scoped",
             Scenario::MailLost => "mail-lost",
@@ -88,7 +91,7 @@ impl Scenario {
     pub fn description(self) -> &'static str {
         match self {
             Scenario::Healthy => {
-                "The app has Mail.ReadWrite and Mail.Send application permissions and delegated User.Read, all with admin consent."
+                "The app has Mail.ReadWrite and Mail.Send application permissions and delegated User.Read, all with admin consent; as in every real tenant, its own token cannot read its permission grants, so User.Read is proved by an administrator's sign-in."
             }
             Scenario::WrongSecret => {
                 "The tenant is healthy, but the secret handed out is not one registered on the app."
@@ -112,8 +115,8 @@ impl Scenario {
             Scenario::UserReadNotConsented => {
                 "Everything is healthy except that delegated User.Read has no admin consent."
             }
-            Scenario::GrantsUnreadable => {
-                "The tenant is healthy, but the app's own token may not read its permission grants."
+            Scenario::DirectoryReads => {
+                "The tenant is healthy and the app also holds Directory.Read.All, so its own token reads its permission grants and every check settles without an administrator."
             }
             Scenario::Throttled => {
                 "The tenant is healthy, but Graph answers the first requests with 429 and a Retry-After header."

@@ -76,6 +76,10 @@ pub(crate) struct Shared {
     pub admin_can_manage_apps: bool,
     /// The request (counted from 1 as it arrives) whose answer is held back until shutdown.
     pub stall_after_request: Option<u64>,
+    /// What removePassword answers for a keyId the app does not have.
+    pub unknown_key_answer: crate::UnknownKeyAnswer,
+    /// The administrator is a guest: delegated tokens carry no `upn` claim.
+    pub admin_is_guest: bool,
 }
 
 /// How device code sign-ins behave.
@@ -134,8 +138,16 @@ impl Shared {
                     && h.bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
             });
+        // Behind a TLS front (the contract tests' HTTPS proxy for MSAL) the front says so.
+        let scheme = match headers
+            .get("x-forwarded-proto")
+            .and_then(|h| h.to_str().ok())
+        {
+            Some(p) if p.eq_ignore_ascii_case("https") => "https",
+            _ => "http",
+        };
         match host {
-            Some(h) => format!("http://{h}"),
+            Some(h) => format!("{scheme}://{h}"),
             None => self.base_url.clone(),
         }
     }

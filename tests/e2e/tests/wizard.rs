@@ -40,7 +40,9 @@ async fn a_demo_tenant_whole_wizard_to_an_exported_file() -> Result<()> {
     );
     app.screenshot("azure-app").await?;
 
-    // Permissions: every check passes.
+    // Permissions: every check the app's own token can prove passes; User.Read's consent is
+    // unverified until an administrator signs in, as in every real tenant, and the admin sign-in
+    // settles it.
     app.click("wizard-next").await?;
     app.wait_visible("step-permissions").await?;
     app.wait_text("perm-summary", "0 failed").await?;
@@ -51,7 +53,6 @@ async fn a_demo_tenant_whole_wizard_to_an_exported_file() -> Result<()> {
         "registration",
         "perm_mail_readwrite",
         "perm_mail_send",
-        "perm_user_read",
     ] {
         assert_eq!(
             status_of(&app, &format!("check-{id}")).await?,
@@ -59,8 +60,18 @@ async fn a_demo_tenant_whole_wizard_to_an_exported_file() -> Result<()> {
             "{id}"
         );
     }
+    assert_eq!(status_of(&app, "check-perm_user_read").await?, "warn");
+    app.screenshot("permissions-unverified").await?;
+    app.click("perm-admin-verify").await?;
+    app.wait_attr(
+        "[data-testid=\"check-perm_user_read\"]",
+        "data-status",
+        "pass",
+    )
+    .await?;
     app.wait_text("check-perm_user_read", "User.Read (Delegated)")
         .await?;
+    app.wait_idle().await?;
     app.screenshot("permissions").await?;
 
     // Mailboxes: the demo's support@ is there; add sales@ and check both.
@@ -225,7 +236,7 @@ async fn b_failure_scenarios_show_the_right_fix() -> Result<()> {
     app.screenshot("consent-granted").await?;
 
     // Grants the app can't read: "Sign in as admin to verify" settles User.Read.
-    app.select("demo-scenario", "grants-unreadable").await?;
+    app.select("demo-scenario", "healthy").await?;
     app.wait_text("demo-scenario-desc", "verified by an administrator")
         .await?;
     app.click("wizard-next").await?;

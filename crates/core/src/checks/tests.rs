@@ -64,8 +64,8 @@ async fn a_failing_and_a_passing_check_are_worded_in_german() {
     // Worded again in English, it is the English text once more.
     assert_eq!(de.localized(Lang::En).get("perm_mail_send"), Some(en));
 
-    // Passing: everything registered and consented.
-    let r = report_of(Scenario::Healthy).await;
+    // Passing: everything registered and consented, and the app reads its own grants.
+    let r = report_of(Scenario::DirectoryReads).await;
     every_check_has_a_message(&r);
     assert!(r.ok, "{r:#?}");
     let de = r.localized(Lang::De);

@@ -28,6 +28,9 @@ pub(super) fn dispatch(
         Resource::Applications => Err(GraphError::denied()),
         Resource::Application(key) => {
             let own = own_application(tenant, app, key)?;
+            if !own.reads_own_registration {
+                return Err(GraphError::denied());
+            }
             Ok(application_json(req, own))
         }
         Resource::ServicePrincipals => {

@@ -126,7 +126,6 @@ pub fn expected_token(s: Scenario) -> TokenOutcome {
     match s {
         Scenario::Healthy
         | Scenario::UserReadNotConsented
-        | Scenario::GrantsUnreadable
         | Scenario::Throttled
         | Scenario::RbacScoped
         | Scenario::MailLost
@@ -141,5 +140,70 @@ pub fn expected_token(s: Scenario) -> TokenOutcome {
             Ok(Some(vec!["Mail.ReadWrite", "Mail.Send", "User.Read.All"]))
         }
         Scenario::MailSendDelegated => Ok(Some(vec!["Mail.ReadWrite"])),
+        Scenario::DirectoryReads => Ok(Some(vec![
+            "Mail.ReadWrite",
+            "Mail.Send",
+            "Directory.Read.All",
+        ])),
     }
+}
+
+/// A delegated token of the tenant's administrator (authorization code with PKCE through the
+/// emulator's authorize endpoint) with Application.Read.All and Directory.Read.All: what reads
+/// grants and app role assignments in a real tenant, where the app's own token may not.
+pub async fn admin_token(emu: &Emulator) -> String {
+    use sha2::{Digest, Sha256};
+    const GRAPH_CLI: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+    const REDIRECT: &str = "http://localhost:53123/callback";
+    const VERIFIER: &str = "graphwiz-test-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
+    let client = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let tid = emu.demo().tenant_id;
+    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(VERIFIER.as_bytes()));
+    let scope = "https://graph.microsoft.com/Application.Read.All https://graph.microsoft.com/Directory.Read.All openid";
+    let resp = client
+        .get(format!("{}/{tid}/oauth2/v2.0/authorize", emu.base_url()))
+        .query(&[
+            ("client_id", GRAPH_CLI),
+            ("response_type", "code"),
+            ("redirect_uri", REDIRECT),
+            ("response_mode", "query"),
+            ("scope", scope),
+            ("state", "st"),
+            ("code_challenge", challenge.as_str()),
+            ("code_challenge_method", "S256"),
+        ])
+        .send()
+        .await
+        .expect("authorize");
+    let location = resp
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| url::Url::parse(v).ok())
+        .expect("redirect with a code");
+    let code = location
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.into_owned())
+        .expect("code");
+    let resp = client
+        .post(format!("{}/{tid}/oauth2/v2.0/token", emu.base_url()))
+        .form(&[
+            ("client_id", GRAPH_CLI),
+            ("grant_type", "authorization_code"),
+            ("code", code.as_str()),
+            ("redirect_uri", REDIRECT),
+            ("code_verifier", VERIFIER),
+        ])
+        .send()
+        .await
+        .expect("token");
+    let body: Value = resp.json().await.expect("json");
+    body["access_token"]
+        .as_str()
+        .expect("admin access_token")
+        .to_string()
 }
