@@ -35,6 +35,9 @@ fn requested_tenant(s: &Shared, method: &Method, uri: &Uri) -> Result<String, Aa
     resolve_tenant(&dir.tenants, &ident, "invalid_tenant").map(|t| t.id.clone())
 }
 
+/// The host Entra ID's discovery document names in `issuer`.
+const ENTRA_ISSUER_HOST: &str = "https://login.microsoftonline.com";
+
 /// `GET /{tenant}/v2.0/.well-known/openid-configuration`
 pub(crate) async fn discovery(
     State(s): State<Arc<Shared>>,
@@ -57,7 +60,8 @@ pub(crate) async fn discovery(
         "id_token_signing_alg_values_supported": ["RS256"],
         "response_types_supported": ["code", "id_token", "code id_token", "id_token token"],
         "scopes_supported": ["openid", "profile", "email", "offline_access"],
-        "issuer": format!("{base}/{tid}/v2.0"),
+        // Entra ID names its public host as the issuer whatever host answered (v2-protocols-oidc.md).
+        "issuer": format!("{ENTRA_ISSUER_HOST}/{tid}/v2.0"),
         "request_uri_parameter_supported": false,
         "userinfo_endpoint": format!("{base}/oidc/userinfo"),
         "authorization_endpoint": format!("{base}/{tid}/oauth2/v2.0/authorize"),
@@ -121,8 +125,16 @@ fn audience_for_scope(scope: &str, own_bases: &[&str]) -> Result<String, AadErro
     let (Some(item), None) = (items.next(), items.next()) else {
         return Err(invalid());
     };
+    // A permission name instead of `/.default` has its own code in Entra ID (AADSTS1002012).
     let Some(resource) = item.strip_suffix("/.default") else {
-        return Err(invalid());
+        return Err(AadError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            1002012,
+            format!(
+                "The provided value for scope {item} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)."
+            ),
+        ));
     };
     let resource = resource.trim_end_matches('/');
     if let Some((_, aud)) = GRAPH_RESOURCES
@@ -137,7 +149,15 @@ fn audience_for_scope(scope: &str, own_bases: &[&str]) -> Result<String, AadErro
     {
         return Ok("https://graph.microsoft.com".to_string());
     }
-    Err(invalid())
+    // A `/.default` of a resource the tenant does not know (AADSTS500011).
+    Err(AadError::new(
+        StatusCode::BAD_REQUEST,
+        "invalid_resource",
+        500011,
+        format!(
+            "The resource principal named {resource} was not found in the tenant. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant."
+        ),
+    ))
 }
 
 /// `POST /{tenant}/oauth2/v2.0/token`

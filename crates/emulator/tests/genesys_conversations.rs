@@ -215,11 +215,13 @@ async fn picked_up_mail_becomes_a_conversation_analytics_finds_after_the_lag() {
     .await;
     assert_eq!(st, StatusCode::OK, "{done}");
     assert_eq!(done["id"], id.as_str());
+    // The answer is the SDK's `Conversation`: plain participants, the email's state under `emails`.
     for p in done["participants"].as_array().unwrap() {
-        assert_eq!(p["state"], "disconnected", "{done}");
+        assert!(p.get("state").is_none(), "{done}");
+        assert_eq!(p["emails"][0]["state"], "disconnected", "{done}");
     }
     assert_eq!(done["participants"][2]["purpose"], "acd");
-    assert_eq!(done["participants"][2]["queue"]["id"], queue.as_str());
+    assert_eq!(done["participants"][2]["queueId"], queue.as_str());
     assert!(g.conversations()[0].3);
     let (_, live) = call(&g, &tok, reqwest::Method::GET, &path, None).await;
     assert_eq!(live["participants"][0]["state"], "disconnected");

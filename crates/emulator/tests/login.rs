@@ -42,7 +42,11 @@ async fn check_discovery_and_token(client: &Client, emu: &Emulator, index: usize
                 body["token_endpoint"],
                 format!("{base}/{}/oauth2/v2.0/token", c.tenant_id)
             );
-            assert_eq!(body["issuer"], format!("{base}/{}/v2.0", c.tenant_id));
+            assert_eq!(
+                body["issuer"],
+                format!("https://login.microsoftonline.com/{}/v2.0", c.tenant_id),
+                "Entra names its public host as the issuer"
+            );
         }
     }
     // Token.
@@ -249,10 +253,10 @@ async fn token_request_validation() {
         Some(&c.client_secret),
     ))
     .await;
-    assert_aad_error(st, &body, 400, "invalid_scope", 70011);
+    assert_aad_error(st, &body, 400, "invalid_scope", 1002012);
 
     let (st, body) = send(full("https://example.com/.default", Some(&c.client_secret))).await;
-    assert_aad_error(st, &body, 400, "invalid_scope", 70011);
+    assert_aad_error(st, &body, 400, "invalid_resource", 500011);
 
     for scope in [
         "https://graph.microsoft.us/.default",

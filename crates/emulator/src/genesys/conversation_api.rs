@@ -96,5 +96,5 @@ pub(crate) fn disconnect(s: &GenesysShared, id: &str, body: &[u8]) -> Result<Val
     if c.end.is_none() {
         c.end = Some(Utc::now());
     }
-    Ok(c.email_json())
+    Ok(c.conversation_json())
 }

@@ -89,13 +89,15 @@ fn graph_inner(
     }
     let tenant = &dir.tenants[ti];
     let ok = |v: Value| Answer::Json(StatusCode::OK, v);
-    if caller.is_delegated() {
-        return dispatch_delegated(&req, tenant).map(ok);
-    }
-    let app = tenant
-        .app(&caller.app_id)
-        .ok_or_else(|| GraphError::unauthenticated("Access token validation failure."))?;
-    dispatch(&req, tenant, app).map(ok)
+    let answer = if caller.is_delegated() {
+        dispatch_delegated(&req, tenant)?
+    } else {
+        let app = tenant
+            .app(&caller.app_id)
+            .ok_or_else(|| GraphError::unauthenticated("Access token validation failure."))?;
+        dispatch(&req, tenant, app)?
+    };
+    super::select::apply(&req, answer).map(ok)
 }
 
 /// Any path no endpoint serves.

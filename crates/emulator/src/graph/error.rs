@@ -43,9 +43,9 @@ impl GraphIds {
 /// A Graph error answer.
 #[derive(Clone, Debug)]
 pub(crate) struct GraphError {
-    status: StatusCode,
+    pub(crate) status: StatusCode,
     code: &'static str,
-    message: String,
+    pub(crate) message: String,
     retry_after: Option<String>,
 }
 

@@ -14,7 +14,7 @@
 //! Layout: [`endpoint`] is the `/v1.0/…` entry point (authentication, throttling, routing);
 //! [`error`], [`path`], [`request`] and [`auth`] are the Graph wire format the mail and rotation
 //! endpoints share; [`apps`] and [`delegated`] answer the directory reads of app-only and
-//! delegated callers, shaped by [`objects`].
+//! delegated callers, shaped by [`objects`] and narrowed by [`select`] (`$select`).
 
 pub(crate) mod apps;
 pub(crate) mod auth;
@@ -24,3 +24,4 @@ pub(crate) mod error;
 pub(crate) mod objects;
 pub(crate) mod path;
 pub(crate) mod request;
+pub(crate) mod select;

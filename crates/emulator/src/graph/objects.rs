@@ -124,16 +124,7 @@ pub(super) fn application_json(req: &GraphRequest<'_>, app: &App) -> Value {
             })
         })
         .collect();
-    let context = match req.query.get("$select") {
-        Some(sel) if !sel.trim().is_empty() => {
-            format!(
-                "{}/v1.0/$metadata#applications({})/$entity",
-                req.base,
-                sel.trim()
-            )
-        }
-        _ => format!("{}/v1.0/$metadata#applications/$entity", req.base),
-    };
+    let context = format!("{}/v1.0/$metadata#applications/$entity", req.base);
     json!({
         "@odata.context": context,
         "id": app.object_id,

@@ -167,6 +167,18 @@ pub(crate) fn handle(
             let Value::Object(fields) = patch else {
                 return Err(bad("BadRequest", "The request body must be a JSON object."));
             };
+            // Graph refuses a property the message type lacks (OData's RequestBodyRead).
+            if let Some(unknown) = fields.keys().find(|k| {
+                !k.starts_with("@odata.")
+                    && !crate::mailbox::MESSAGE_PROPERTIES
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(k))
+            }) {
+                return Err(bad(
+                    "RequestBodyRead",
+                    format!("The property '{unknown}' does not exist on type 'microsoft.graph.message'. Make sure to only use property names that are defined by the type or mark the type as open type."),
+                ));
+            }
             let is_read = match fields.get("isRead") {
                 None => None,
                 Some(Value::Bool(b)) => Some(*b),
@@ -195,10 +207,6 @@ pub(crate) fn handle(
 fn folder_json(mb: &Mailbox, kind: FolderKind) -> Value {
     let msgs = mb.folder(kind);
     let unread = msgs.iter().filter(|m| !m.is_read).count();
-    let size: usize = msgs
-        .iter()
-        .map(|m| 1024 + m.body.len() + m.subject.len())
-        .sum();
     json!({
         "id": mb.folder_id(kind),
         "displayName": kind.display_name(),
@@ -206,7 +214,6 @@ fn folder_json(mb: &Mailbox, kind: FolderKind) -> Value {
         "childFolderCount": 0,
         "unreadItemCount": unread,
         "totalItemCount": msgs.len(),
-        "sizeInBytes": size,
         "isHidden": false,
     })
 }

@@ -30,12 +30,12 @@ fn parse_count(q: Option<&str>, name: &str) -> Result<Option<usize>, GraphError>
 
 pub(super) fn parse_top(req: &GraphRequest<'_>) -> Result<Option<usize>, GraphError> {
     match parse_count(req.query.get("$top"), "$top")? {
-        Some(0) => Err(bad(
+        // Graph refuses a page size outside 1..=1000.
+        Some(n) if n == 0 || n > MAX_TOP => Err(bad(
             "BadRequest",
-            "Invalid $top value '0'. It must be between 1 and 1000.",
+            format!("Invalid $top value '{n}'. It must be between 1 and {MAX_TOP}."),
         )),
-        // Graph returns at most 1000 messages per page whatever $top asks for.
-        other => Ok(other.map(|n| n.min(MAX_TOP))),
+        other => Ok(other),
     }
 }
 

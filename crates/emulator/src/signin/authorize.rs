@@ -376,7 +376,11 @@ pub(crate) async fn admin_consent(
     if let Some(st) = state {
         params.push(("state", st));
     }
-    params.push(("scope", scope_value.as_str()));
+    // Only the v2.0 endpoint (`/{tenant}/v2.0/adminconsent`) names the granted scopes; the v1
+    // endpoint answers with tenant, state and admin_consent alone (v2-admin-consent.md).
+    if uri.path().contains("/v2.0/adminconsent") {
+        params.push(("scope", scope_value.as_str()));
+    }
     redirect(&target, ResponseMode::Query, &params)
 }
 
