@@ -127,7 +127,7 @@ fn check_input(emu: &Emulator) -> CheckInput {
 
 #[tokio::test]
 async fn browser_sign_in_settles_user_read_on_grants_unreadable() {
-    let emu = start(Options::scenario(Scenario::GrantsUnreadable)).await;
+    let emu = start(Options::scenario(Scenario::Healthy)).await;
     let c = emu.demo();
     let e = endpoints(&emu);
     let (opener, mut pages, seen) = browser(None);
@@ -170,7 +170,7 @@ async fn browser_sign_in_settles_user_read_on_grants_unreadable() {
     assert!(q("redirect_uri").starts_with("http://localhost:"), "{url}");
     assert_eq!(
         q("scope"),
-        "https://graph.microsoft.com/Application.Read.All https://graph.microsoft.com/DelegatedPermissionGrant.Read.All https://graph.microsoft.com/User.Read"
+        "https://graph.microsoft.com/Application.Read.All https://graph.microsoft.com/Directory.Read.All https://graph.microsoft.com/User.Read"
     );
 
     // The app's own token can't tell; the admin's can.
@@ -221,7 +221,7 @@ async fn browser_sign_in_settles_user_read_on_grants_unreadable() {
 async fn browser_sign_in_declined() {
     let emu = start(Options {
         admin_outcome: AdminOutcome::Deny,
-        ..Options::scenario(Scenario::GrantsUnreadable)
+        ..Options::scenario(Scenario::Healthy)
     })
     .await;
     let (opener, mut pages, _) = browser(None);
@@ -257,7 +257,7 @@ async fn browser_sign_in_declined() {
 async fn the_return_page_speaks_the_browser_s_language() {
     let emu = start(Options {
         admin_outcome: AdminOutcome::Deny,
-        ..Options::scenario(Scenario::GrantsUnreadable)
+        ..Options::scenario(Scenario::Healthy)
     })
     .await;
     let (tx, mut pages) = mpsc::unbounded_channel();
@@ -383,7 +383,7 @@ async fn opener_failure_is_reported() {
 
 #[tokio::test]
 async fn loopback_ignores_stray_requests() {
-    let emu = start(Options::scenario(Scenario::GrantsUnreadable)).await;
+    let emu = start(Options::scenario(Scenario::Healthy)).await;
     let (tx, mut rx) = mpsc::unbounded_channel();
     let opener = move |url: &str| {
         let url = url.to_string();
@@ -602,7 +602,12 @@ async fn device_code_gives_up_at_the_timeout() {
 
 #[tokio::test]
 async fn admin_consent_fixes_no_admin_consent() {
-    let emu = start(Options::scenario(Scenario::NoAdminConsent)).await;
+    // The app reads the directory, so its own re-check sees User.Read's grant as well.
+    let emu = start(Options {
+        app_reads_directory: true,
+        ..Options::scenario(Scenario::NoAdminConsent)
+    })
+    .await;
     let c = emu.demo();
     let e = endpoints(&emu);
     let before = run_check(&check_input(&emu)).await;
@@ -642,11 +647,9 @@ async fn admin_consent_fixes_no_admin_consent() {
     .await
     .expect("consented");
     assert_eq!(outcome.tenant_id.as_deref(), Some(c.tenant_id.as_str()));
-    assert!(
-        outcome.scopes.iter().any(|s| s.ends_with("/Mail.Send")),
-        "{:?}",
-        outcome.scopes
-    );
+    // The v1 admin consent endpoint names no scopes in its answer (only v2.0's does); what was
+    // granted is proved by the checks that follow, not by the redirect.
+    assert!(outcome.scopes.is_empty(), "{:?}", outcome.scopes);
     assert!(outcome.redirect_uri.starts_with("http://localhost:"));
     let page = pages.recv().await.expect("page").expect("browser");
     assert!(page.contains("Admin consent granted"), "{page}");
@@ -743,4 +746,81 @@ async fn admin_consent_times_out_with_the_redirect_hint() {
         "{err:?}"
     );
     assert!(err.fix().contains("AADSTS50011"), "{}", err.fix());
+}
+
+/// removePassword of a keyId the app no longer has: Microsoft documents no answer (404 and 400
+/// are both possible), so graphwiz reads the app's secrets again and counts a key that is gone as
+/// removed, whichever the service answers; a refusal of a key that is still there stands.
+#[tokio::test]
+async fn remove_password_of_a_gone_key_is_removed_whatever_graph_answers() {
+    use graphwiz_core::rotate::azure;
+    use graphwiz_emulator::UnknownKeyAnswer;
+    for answer in [UnknownKeyAnswer::NotFound, UnknownKeyAnswer::BadRequest] {
+        let emu = start(Options {
+            unknown_key_answer: answer,
+            ..device_options(0, AdminOutcome::Approve)
+        })
+        .await;
+        let c = emu.demo();
+        let e = endpoints(&emu);
+        let opts = SignInOptions {
+            scopes: vec![azure::MANAGE_SCOPE.to_string()],
+            ..quick(Duration::from_secs(20))
+        };
+        let token = admin::sign_in_device_code(&http(), &e, &c.tenant_id, &opts, |_| {})
+            .await
+            .expect("signed in");
+        let before = azure::secrets(&http(), &e, &token, &c.client_id)
+            .await
+            .expect("secrets");
+        let key = before[0].key_id.clone().expect("a key id");
+        azure::remove(&http(), &e, &token, &c.client_id, &key)
+            .await
+            .expect("removed");
+        azure::remove(&http(), &e, &token, &c.client_id, &key)
+            .await
+            .unwrap_or_else(|f| panic!("{answer:?}: a gone key counts as removed: {f:?}"));
+        let status = emu
+            .requests()
+            .iter()
+            .filter(|r| r.path.ends_with("/removePassword"))
+            .map(|r| r.status)
+            .collect::<Vec<_>>();
+        let want = match answer {
+            UnknownKeyAnswer::NotFound => 404,
+            UnknownKeyAnswer::BadRequest => 400,
+        };
+        assert_eq!(status, vec![204, want], "{answer:?}");
+    }
+}
+
+/// A guest administrator (an MSP's account in the customer's tenant) has no `upn` claim: who
+/// signed in is read from `/me`.
+#[tokio::test]
+async fn a_guest_administrator_is_named_from_me() {
+    let emu = start(Options {
+        admin_is_guest: true,
+        ..device_options(0, AdminOutcome::Approve)
+    })
+    .await;
+    let c = emu.demo();
+    let e = endpoints(&emu);
+    let token = admin::sign_in_device_code(
+        &http(),
+        &e,
+        &c.tenant_id,
+        &quick(Duration::from_secs(20)),
+        |_: &DeviceCodePrompt| {},
+    )
+    .await
+    .expect("signed in");
+    assert_eq!(token.upn(), None, "a guest's token carries no upn");
+    let findings = admin::admin_findings(&http(), &e, &token, &c.client_id)
+        .await
+        .expect("findings");
+    assert_eq!(findings.admin_upn.as_deref(), Some(ADMIN_UPN));
+    assert!(emu
+        .requests()
+        .iter()
+        .any(|r| r.path == "/v1.0/me" && r.status == 200));
 }

@@ -330,11 +330,18 @@ fn remove_password(s: &Shared, app: &mut App, body: &Value) -> Result<Answer, Gr
     app.password_credentials
         .retain(|c| !c.key_id.eq_ignore_ascii_case(&key_id));
     if app.password_credentials.len() == before {
-        return Err(GraphError::new(
-            StatusCode::NOT_FOUND,
-            UNKNOWN_KEY_ERROR_CODE,
-            format!("No password credential found with keyId '{key_id}'."),
-        ));
+        return Err(match s.unknown_key_answer {
+            crate::UnknownKeyAnswer::NotFound => GraphError::new(
+                StatusCode::NOT_FOUND,
+                UNKNOWN_KEY_ERROR_CODE,
+                format!("No password credential found with keyId '{key_id}'."),
+            ),
+            crate::UnknownKeyAnswer::BadRequest => GraphError::new(
+                StatusCode::BAD_REQUEST,
+                "Request_BadRequest",
+                "Invalid value specified for property 'keyId' of resource 'PasswordCredential'.",
+            ),
+        });
     }
     s.replication.removed(&key_id);
     Ok(Answer::Empty(StatusCode::NO_CONTENT))

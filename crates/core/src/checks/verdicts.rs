@@ -113,6 +113,13 @@ pub(super) fn registration_unreadable(f: &GraphFailure) -> Check {
         GraphFailure::Status { status: 429, .. } | GraphFailure::Status { status: 503, .. } => {
             Msg::plain("azure-graph-busy-fix")
         }
+        // Whether an app with only Mail permissions may read its own registration by its
+        // Application (client) ID is not documented: refused, graphwiz cannot verify the
+        // requested permissions itself and says how to check them by hand.
+        GraphFailure::Status {
+            status: 401 | 403 | 404,
+            ..
+        } => Msg::plain("azure-registration-self-read-refused-fix"),
         _ => Msg::plain("azure-graph-again-fix"),
     };
     Check::msg(
@@ -382,7 +389,7 @@ pub(super) fn credentials_aad_failure(a: &AadError, input: &CheckInput) -> Check
             fail("azure-app-disabled", Args::new()).portal(portal::enterprise_app(cloud, cid))
         }
         Some(7000218) => fail("azure-no-secret", Args::new()),
-        Some(70011) => fail("azure-scope-refused", message()),
+        Some(70011) | Some(1002012) => fail("azure-scope-refused", message()),
         Some(53003) => {
             fail("azure-conditional-access", Args::new()).portal(portal::conditional_access(cloud))
         }

@@ -191,6 +191,7 @@ azure-graph-status = Microsoft Graph hat mit HTTP { $status } geantwortet
 azure-graph-error = Microsoft Graph hat mit HTTP { $status } { $code } geantwortet: { $message }
 azure-graph-busy-fix = Microsoft Graph ist ausgelastet oder drosselt diese App; warten Sie einige Minuten und prüfen Sie erneut.
 azure-graph-again-fix = Prüfen Sie erneut; bleibt der Fehler, sehen Sie sich die App im Azure-Portal an (App-Registrierungen → Ihre App).
+azure-registration-self-read-refused-fix = Microsoft Graph hat der App nicht erlaubt, ihre eigene Registrierung zu lesen; graphwiz konnte die angeforderten Berechtigungen und den Ablauf des geheimen Clientschlüssels daher nicht selbst prüfen. Die Integration ist dadurch nicht beeinträchtigt. Prüfen Sie beides im Azure-Portal (App-Registrierungen → Ihre App → API-Berechtigungen: Mail.ReadWrite und Mail.Send als Anwendung, User.Read als Delegiert; Zertifikate & Geheimnisse: Ablauf des Geheimnisses) oder führen Sie die Prüfung mit der Anmeldung eines Administrators aus.
 azure-claims-not-jwt = das Zugriffstoken ist kein JWT (erwartet sind drei durch Punkte getrennte Teile)
 azure-claims-bad-encoding = die Nutzdaten des Zugriffstokens sind nicht base64url-kodiert
 azure-claims-bad-json = die Nutzdaten des Zugriffstokens sind kein JSON-Objekt mit Claims

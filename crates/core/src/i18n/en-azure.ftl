@@ -194,6 +194,7 @@ azure-graph-status = Microsoft Graph answered HTTP { $status }
 azure-graph-error = Microsoft Graph answered HTTP { $status } { $code }: { $message }
 azure-graph-busy-fix = Microsoft Graph is busy or throttling this app; wait a few minutes and run the check again.
 azure-graph-again-fix = Run the check again; if it persists, check the app in the Azure portal (App registrations → your app).
+azure-registration-self-read-refused-fix = Microsoft Graph did not let the app read its own registration, so graphwiz could not verify the requested permissions and the secret's expiry from here. This does not break the integration. Check them by hand in the Azure portal (App registrations → your app → API permissions: Mail.ReadWrite and Mail.Send as Application, User.Read as Delegated; Certificates & secrets: the secret's expiry), or run the check with an administrator's sign-in.
 azure-claims-not-jwt = the access token is not a JWT (expected three parts separated by dots)
 azure-claims-bad-encoding = the access token's payload is not base64url
 azure-claims-bad-json = the access token's payload is not a JSON claims object

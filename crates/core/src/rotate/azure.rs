@@ -21,6 +21,37 @@ fn app_url(e: &Endpoints, client_id: &str, tail: &str) -> String {
     ))
 }
 
+/// `applications/{id}/{action}`: Graph's definition (its OpenAPI description and SDKs) has the
+/// password actions on the application's object id only, not under the `appId` alternate key.
+fn action_url(e: &Endpoints, object_id: &str, action: &str) -> String {
+    e.graph_url(&format!(
+        "applications/{}/{action}",
+        crate::microsoft::cloud::path_segment(object_id)
+    ))
+}
+
+/// The application's object id (`id`), looked up by its Application (client) ID.
+async fn object_id(
+    http: &HttpClient,
+    e: &Endpoints,
+    admin: &AdminToken,
+    client_id: &str,
+) -> Result<String, GraphFailure> {
+    #[derive(Deserialize)]
+    struct App {
+        id: Option<String>,
+    }
+    let url = app_url(e, client_id, "?$select=id");
+    let app: App = graph::check_result(http.get(&url, admin.bearer()).await)?.json()?;
+    app.id
+        .filter(|id| crate::validate::is_guid(id))
+        .ok_or_else(|| {
+            GraphFailure::Http(crate::http::HttpError::BadBody {
+                detail: "Microsoft Graph's answer names no object id for the application".into(),
+            })
+        })
+}
+
 /// The app's secrets (without values).
 pub async fn secrets(
     http: &HttpClient,
@@ -71,13 +102,10 @@ pub async fn add(
         "displayName": display_name,
         "endDateTime": end.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     }});
+    let id = object_id(http, e, admin, client_id).await?;
     let resp = graph::check_result(
-        http.post_json(
-            &app_url(e, client_id, "/addPassword"),
-            admin.bearer(),
-            &body,
-        )
-        .await,
+        http.post_json(&action_url(e, &id, "addPassword"), admin.bearer(), &body)
+            .await,
     )?;
     let a: Added = resp.json()?;
     let bad = |what: &str| {
@@ -105,6 +133,11 @@ pub async fn add(
 }
 
 /// `removePassword`; a key that is already gone counts as removed.
+///
+/// Microsoft does not document what `removePassword` answers for a keyId the app no longer has
+/// (404 or 400 are both seen). So on any 400 or 404 graphwiz reads the app's secrets again and
+/// decides by what it finds: the key gone means removed, the key still there means the refusal
+/// stands.
 pub async fn remove(
     http: &HttpClient,
     e: &Endpoints,
@@ -113,16 +146,28 @@ pub async fn remove(
     key_id: &str,
 ) -> Result<(), GraphFailure> {
     let body = serde_json::json!({"keyId": key_id});
+    let id = object_id(http, e, admin, client_id).await?;
     match graph::check_result(
-        http.post_json(
-            &app_url(e, client_id, "/removePassword"),
-            admin.bearer(),
-            &body,
-        )
-        .await,
+        http.post_json(&action_url(e, &id, "removePassword"), admin.bearer(), &body)
+            .await,
     ) {
         Ok(_) => Ok(()),
-        Err(GraphFailure::Status { status: 404, .. }) => Ok(()),
+        Err(
+            f @ GraphFailure::Status {
+                status: 400 | 404, ..
+            },
+        ) => match secrets(http, e, admin, client_id).await {
+            Ok(left)
+                if !left.iter().any(|c| {
+                    c.key_id
+                        .as_deref()
+                        .is_some_and(|k| k.eq_ignore_ascii_case(key_id))
+                }) =>
+            {
+                Ok(())
+            }
+            _ => Err(f),
+        },
         Err(f) => Err(f),
     }
 }

@@ -76,8 +76,18 @@ pub(super) fn delegated_token(
     );
     claims.insert("tenant_region_scope".into(), json!("WW"));
     claims.insert("tid".into(), json!(tenant.id));
-    claims.insert("unique_name".into(), json!(admin.upn));
-    claims.insert("upn".into(), json!(admin.upn));
+    if s.admin_is_guest {
+        // A guest (B2B) administrator, as at an MSP: no `upn` claim, `unique_name` names the
+        // home account.
+        claims.insert(
+            "unique_name".into(),
+            json!(format!("live.com#{}", admin.upn)),
+        );
+        claims.insert("idp".into(), json!("live.com"));
+    } else {
+        claims.insert("unique_name".into(), json!(admin.upn));
+        claims.insert("upn".into(), json!(admin.upn));
+    }
     claims.insert(
         "uti".into(),
         json!(URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes())),

@@ -35,7 +35,8 @@ pub fn consent_redirect_note() -> Msg {
 pub struct ConsentOutcome {
     /// The tenant GUID the consent was granted in, when returned.
     pub tenant_id: Option<String>,
-    /// The permissions granted, when the page lists them (`scope`).
+    /// The permissions granted, when the page lists them (`scope`: only the v2.0 endpoint does;
+    /// the v1 endpoint graphwiz opens answers without it, so this is usually empty).
     pub scopes: Vec<String>,
     /// The redirect URI used.
     pub redirect_uri: String,

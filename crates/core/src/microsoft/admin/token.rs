@@ -22,13 +22,16 @@ pub struct AdminToken {
 
 impl AdminToken {
     /// Wraps a bearer value received from Entra ID; the signed-in user's name is read from the
-    /// token's `upn` (or `preferred_username`, `unique_name`) claim when the token is a JWT.
+    /// token's `upn` (or `preferred_username`, `unique_name`) claim when the token is a JWT. A
+    /// guest's `unique_name` names the home account (`live.com#…`), not the user in this tenant:
+    /// such a value is skipped, and who signed in is then read from `/me`.
     pub fn new(bearer: String) -> Self {
         let upn = jwt_payload(&bearer).and_then(|claims| {
             ["upn", "preferred_username", "unique_name"]
                 .iter()
-                .find_map(|k| claims.get(*k).and_then(|v| v.as_str()).map(str::to_string))
-                .filter(|s| !s.trim().is_empty())
+                .filter_map(|k| claims.get(*k).and_then(|v| v.as_str()))
+                .find(|s| !s.trim().is_empty() && !s.contains('#'))
+                .map(str::to_string)
         });
         AdminToken {
             secret: SecretString::from(bearer),
