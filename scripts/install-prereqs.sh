@@ -15,7 +15,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   xvfb xauth webkit2gtk-driver gnome-keyring gcr libsecret-tools dbus dbus-x11 dunst
   libnotify-bin x11-utils xdotool xclip imagemagick at-spi2-core fonts-dejavu-core
-  desktop-file-utils man-db binutils
+  desktop-file-utils man-db binutils python3 python3-venv
 )
 
 say() { printf '==> %s\n' "$*"; }

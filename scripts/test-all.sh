@@ -140,10 +140,28 @@ step() {
 
 step "format" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
+# Every emulator in the tests logs each exchange it serves (GRAPHWIZ_CONTRACT_LOG; secrets
+# redacted) for the vendor contract step below.
+CONTRACT_LOG="$WORK/contract-log"
 run_tests() {
-  cargo test --workspace --locked 2>&1 | tee "$WORK/tests.log"
+  GRAPHWIZ_CONTRACT_LOG="$CONTRACT_LOG" cargo test --workspace --locked 2>&1 | tee "$WORK/tests.log"
 }
 step "tests" run_tests
+
+# Proof against the vendors' own definitions (docs/vendor-contracts.md): the checker's self-tests,
+# every request graphwiz made in the tests and every answer the emulators gave against Genesys
+# Cloud's and Microsoft Graph's SDK packages and Entra's protocol pages, then MSAL and the Genesys
+# SDK as real clients of the emulator.
+run_contracts() {
+  "$ROOT/scripts/contracts.sh" self-test || return $?
+  "$ROOT/scripts/contracts.sh" check "$CONTRACT_LOG" --json "${CARGO_TARGET_DIR:-$ROOT/target}/vendor-contracts.json" \
+    2>&1 | tee "$WORK/contracts.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || return 1
+  "$ROOT/scripts/contracts.sh" clients "${CARGO_TARGET_DIR:-$ROOT/target}/debug/graphwiz-emulator" \
+    2>&1 | tee "$WORK/contract-clients.log"
+  return "${PIPESTATUS[0]}"
+}
+step "vendor contracts" run_contracts
 # The benchmark harness in its seconds-long smoke mode, so it can't rot (figures: BENCHMARKS.md).
 step "benchmark smoke" cargo run --locked -q -p graphwiz-bench -- --smoke
 
@@ -201,7 +219,7 @@ else
 fi
 # One plain total over every test binary.
 if [ -f "$WORK/tests.log" ]; then
-  cat "$WORK/tests.log" "$WORK/e2e.log" "$WORK/deb.log" 2>/dev/null | awk '/^(test result:|deb: [0-9]+ passed)/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+  cat "$WORK/tests.log" "$WORK/e2e.log" "$WORK/deb.log" "$WORK/contract-clients.log" 2>/dev/null | awk '/^(test result:|deb: [0-9]+ passed)/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
        END { printf "tests: %d passed, %d failed\n", p, f }'
 fi
 exit "$FIRST_RC"
