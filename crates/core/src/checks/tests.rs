@@ -11,9 +11,11 @@ use crate::secret::ClientSecret;
 use graphwiz_emulator::{Emulator, Options, Scenario};
 
 async fn report_of(scenario: Scenario) -> Report {
-    let emu = Emulator::start(Options::scenario(scenario))
-        .await
-        .expect("emulator");
+    report_with(Options::scenario(scenario)).await
+}
+
+async fn report_with(opts: Options) -> Report {
+    let emu = Emulator::start(opts).await.expect("emulator");
     let c = emu.demo();
     let base = emu.base_url();
     let mut input = CheckInput::new(
@@ -394,4 +396,40 @@ async fn runs_sharing_a_client_count_their_throttling_apart() {
     let reports = run_many(&[input(&throttled), input(&healthy)], 2).await;
     assert!(reports[0].throttled.is_some(), "{:#?}", reports[0]);
     assert_eq!(reports[1].throttled, None);
+}
+
+/// Whether an app with only Mail permissions may read its own registration is not confirmed:
+/// refused, graphwiz says what it could not verify and how to check it by hand, and fails
+/// nothing for it.
+#[tokio::test]
+async fn a_refused_self_read_is_a_warning_with_the_manual_check() {
+    let r = report_with(Options {
+        own_registration_readable: false,
+        ..Options::scenario(Scenario::Healthy)
+    })
+    .await;
+    every_check_has_a_message(&r);
+    assert!(r.ok, "nothing fails for it: {r:#?}");
+    let reg = r.get("registration").expect("registration");
+    assert_eq!(reg.status, Status::Warn, "{reg:?}");
+    let fix = reg.fix.clone().unwrap_or_default();
+    assert!(
+        fix.contains("did not let the app read its own registration")
+            && fix.contains("API permissions"),
+        "{fix}"
+    );
+    assert!(reg
+        .portal_url
+        .as_deref()
+        .unwrap_or_default()
+        .contains("/CallAnAPI/"));
+    for id in ["tenant", "credentials", "perm_mail_readwrite", "perm_mail_send"] {
+        assert_eq!(r.get(id).map(|c| c.status), Some(Status::Pass), "{id}");
+    }
+    let de = r.localized(Lang::De);
+    assert!(de
+        .get("registration")
+        .and_then(|c| c.fix.clone())
+        .unwrap_or_default()
+        .contains("nicht erlaubt, ihre eigene Registrierung zu lesen"));
 }
