@@ -227,7 +227,14 @@ fn token_inner(
         return Err(AadError::missing_parameter("tenant"));
     };
 
-    let app = tenant.app(&client_id).ok_or_else(|| {
+    // An app created through Graph is unknown here until it has replicated.
+    let app = tenant
+        .app(&client_id)
+        .filter(|a| {
+            s.object_replication.is_usable(&a.app_id)
+                && (!a.has_service_principal || s.object_replication.is_usable(&a.sp_id))
+        })
+        .ok_or_else(|| {
         AadError::new(
             StatusCode::BAD_REQUEST,
             "unauthorized_client",
@@ -238,6 +245,17 @@ fn token_inner(
             ),
         )
     })?;
+    if !app.has_service_principal {
+        return Err(AadError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_client",
+            7000229,
+            format!(
+                "The client application {} is missing service principal in the tenant {}. See instructions here: https://go.microsoft.com/fwlink/?linkid=2225119",
+                app.app_id, tenant.id
+            ),
+        ));
+    }
     if !app.enabled {
         return Err(AadError::new(
             StatusCode::BAD_REQUEST,

@@ -80,7 +80,7 @@ pub use pickup::{PickedUp, Pickup, PickupHook, PickupMode};
 pub use scenario::{Scenario, UnknownScenario};
 pub use secrets::SecretValidator;
 pub use signin::scopes::DEFAULT_SCOPES;
-pub use state::{AdminOutcome, RecordedRequest};
+pub use state::{AdminOutcome, AdminRole, AppPolicy, RecordedRequest};
 
 use state::{DeviceSettings, Shared};
 
@@ -147,6 +147,18 @@ pub struct Options {
     /// The tenant's administrator is a guest (B2B) account, as an MSP's admin often is: its
     /// delegated tokens carry no `upn` claim, so who signed in is read from `/me`.
     pub admin_is_guest: bool,
+    /// The tenant's app management policy, shown by `GET /policies/defaultAppManagementPolicy`
+    /// and obeyed by addPassword on every app.
+    pub app_policy: AppPolicy,
+    /// The administrator's Entra role: what their delegated token may create, assign and grant
+    /// beyond its scopes (see [`AdminRole`]), and the `wids` claim of their tokens.
+    pub admin_role: AdminRole,
+    /// How long an application or service principal created through Graph stays invisible
+    /// after its creation, as Entra replicates it: GETs that name it answer 404
+    /// `Request_ResourceNotFound`, app role assignments and grants naming it 400
+    /// `Request_BadRequest`, and the token endpoint refuses the app's client credentials with
+    /// AADSTS700016. Zero: visible at once.
+    pub object_replication: Duration,
 }
 
 /// What removePassword answers for a keyId the app does not have ([`Options::unknown_key_answer`]).
@@ -182,6 +194,9 @@ impl Default for Options {
             own_registration_readable: true,
             app_reads_directory: false,
             admin_is_guest: false,
+            app_policy: AppPolicy::None,
+            admin_role: AdminRole::GlobalAdministrator,
+            object_replication: Duration::ZERO,
         }
     }
 }
@@ -293,6 +308,9 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
         stall_after_request: opts.stall_after_request,
         unknown_key_answer: opts.unknown_key_answer,
         admin_is_guest: opts.admin_is_guest,
+        app_policy: opts.app_policy,
+        admin_role: opts.admin_role,
+        object_replication: secrets::Replication::new(opts.object_replication),
     });
     Prepared {
         shared,

@@ -213,6 +213,15 @@ pub struct App {
     /// Mailboxes an application access policy (RBAC for Applications) limits the app to, lower
     /// case; `None` when the app may reach every mailbox of the tenant.
     pub mailbox_scope: Option<Vec<String>>,
+    /// Whether the app has its service principal in the tenant (an app created through Graph
+    /// has none until `POST /servicePrincipals`; `sp_id` is then the id it will get).
+    pub has_service_principal: bool,
+    /// Who may sign in (`signInAudience`), e.g. `AzureADMyOrg`.
+    pub sign_in_audience: String,
+    /// The web platform's redirect URIs.
+    pub redirect_uris: Vec<String>,
+    /// The registration's tags.
+    pub tags: Vec<String>,
 }
 
 impl App {
@@ -290,6 +299,13 @@ impl Tenant {
         self.apps
             .iter_mut()
             .find(|a| a.app_id.eq_ignore_ascii_case(app_id))
+    }
+
+    /// The app whose service principal has this object id (apps without one never match).
+    pub fn app_by_sp(&self, sp_id: &str) -> Option<&App> {
+        self.apps
+            .iter()
+            .find(|a| a.has_service_principal && a.sp_id.eq_ignore_ascii_case(sp_id))
     }
 
     /// The mailbox with this address or user object id (any case).
@@ -506,6 +522,10 @@ pub fn build_tenant(
         grants_readable: false,
         reads_own_registration: true,
         mailbox_scope: None,
+        has_service_principal: true,
+        sign_in_audience: "AzureADMyOrg".to_string(),
+        redirect_uris: Vec::new(),
+        tags: Vec::new(),
     };
     let mut creds = DemoCredentials {
         tenant_id: ids.tenant_id.clone(),

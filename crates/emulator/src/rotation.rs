@@ -5,9 +5,10 @@
 //!
 //! Who may call them: only a delegated token of the tenant's administrator (from the authorize
 //! or device code sign-in) whose `scp` includes [`MANAGE_SCOPE`], and only while
-//! [`crate::Options::admin_can_manage_apps`] is true. The app's own client-credentials token, a
-//! delegated token without the scope, or an administrator who may not manage apps get 403
-//! `Authorization_RequestDenied` "Insufficient privileges to complete the operation.".
+//! [`crate::Options::admin_can_manage_apps`] is true and [`crate::Options::admin_role`] may manage
+//! apps. The app's own client-credentials token, a delegated token without the scope, or an
+//! administrator who may not manage apps get 403 `Authorization_RequestDenied` "Insufficient
+//! privileges to complete the operation.".
 //!
 //! `addPassword` takes `{"passwordCredential":{"displayName":…,"endDateTime":…,"startDateTime":…}}`
 //! (every field optional; start defaults to now, end to [`MAX_LIFETIME_MONTHS`] after the start)
@@ -15,8 +16,10 @@
 //! only here) and `hint` (its first three characters); the app then lists it without
 //! `secretText`. An `endDateTime` more than [`MAX_LIFETIME_MONTHS`] months after the moment the
 //! request arrives is refused with 400 [`LIFETIME_ERROR_CODE`], as a tenant's app management
-//! policy refuses it; an end not after the start, a malformed date or body answer 400
-//! `Request_BadRequest`. The new secret replicates for [`crate::Options::secret_replication`]
+//! policy refuses it; [`crate::Options::app_policy`] can lower that limit
+//! ([`crate::AppPolicy::MaxLifetime`], which also caps the default end) or refuse every new
+//! secret with 400 [`BLOCKED_ERROR_CODE`] ([`crate::AppPolicy::PasswordsBlocked`]); an end not
+//! after the start, a malformed date or body answer 400 `Request_BadRequest`. The new secret replicates for [`crate::Options::secret_replication`]
 //! before the token endpoint accepts it.
 //!
 //! `removePassword` takes `{"keyId":"…"}` and answers 204; the secret is refused at once. A keyId
@@ -33,7 +36,7 @@ use crate::graph::error::GraphError;
 use crate::graph::path::{Key, Segment};
 use crate::graph::request::{check_guid, graph_time, Answer, Caller};
 use crate::model::{App, Secret, Tenant};
-use crate::state::Shared;
+use crate::state::{AppPolicy, Shared};
 
 /// The delegated permission addPassword and removePassword need.
 pub const MANAGE_SCOPE: &str = "Application.ReadWrite.All";
@@ -44,11 +47,16 @@ pub const MAX_LIFETIME_MONTHS: u32 = 24;
 /// The error code of a refused `endDateTime` (400), as Entra's app management policies answer.
 pub const LIFETIME_ERROR_CODE: &str = "CredentialInvalidLifetimeAsPerAppPolicy";
 
+/// The error code of addPassword when the tenant's app management policy blocks new passwords
+/// ([`crate::AppPolicy::PasswordsBlocked`]; 400).
+pub const BLOCKED_ERROR_CODE: &str = "CredentialTypeNotAllowedAsPerAppPolicy";
+
 /// The error code of removePassword for a keyId the app does not have (404).
 pub const UNKNOWN_KEY_ERROR_CODE: &str = "Request_ResourceNotFound";
 
-/// The id of the app management policy named in the lifetime error message.
-const POLICY_ID: &str = "00000000-0000-0000-0000-000000000000";
+/// The id of the app management policy named in the policy error messages (the tenant's default
+/// policy).
+pub(crate) const POLICY_ID: &str = "00000000-0000-0000-0000-000000000000";
 
 /// Which password action a path names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,6 +192,7 @@ fn handle(s: &Shared, tenant: &mut Tenant, call: &PasswordCall<'_>) -> Result<An
     if !call.caller.is_delegated()
         || !call.caller.has_any_scope(&[MANAGE_SCOPE])
         || !s.admin_can_manage_apps
+        || !s.admin_role.manages_apps()
     {
         return Err(denied());
     }
@@ -269,9 +278,19 @@ fn add_password(
         Some(Value::String(v)) => Some(v.clone()),
         Some(_) => return Err(invalid_property("displayName")),
     };
-    let limit = now
+    if s.app_policy == AppPolicy::PasswordsBlocked {
+        return Err(GraphError::new(
+            StatusCode::BAD_REQUEST,
+            BLOCKED_ERROR_CODE,
+            format!("Password credentials are not allowed as per assigned policy '{POLICY_ID}'."),
+        ));
+    }
+    let mut limit = now
         .checked_add_months(Months::new(MAX_LIFETIME_MONTHS))
         .unwrap_or(now);
+    if let AppPolicy::MaxLifetime(days) = s.app_policy {
+        limit = limit.min(now + chrono::Duration::days(i64::from(days)));
+    }
     let start = time_field(cred, "startDateTime", now)?;
     let default_end = start
         .checked_add_months(Months::new(MAX_LIFETIME_MONTHS))

@@ -1,7 +1,8 @@
 //! The state every Entra and Graph handler shares: the directory, the token signer, recorded
 //! requests, and what the endpoints remember between requests (mailbox concurrency slots, delta
-//! tokens, pending sign-ins, pickups under way, secret replication). It holds data only and
-//! imports no handler.
+//! tokens, pending sign-ins, pickups under way, secret and object replication), and the tenant
+//! settings the Graph endpoints obey (app management policy, the administrator's role). It holds
+//! data only and imports no handler.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -30,6 +31,78 @@ pub enum AdminOutcome {
     /// Declines (authorize and admin consent redirect with `access_denied`; device code polls
     /// answer `authorization_declined`).
     Deny,
+}
+
+/// The tenant's app management policy (`GET /v1.0/policies/defaultAppManagementPolicy`), which
+/// addPassword obeys on every app of the tenant.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum AppPolicy {
+    /// No restrictions (the policy exists but `isEnabled` is false).
+    #[default]
+    None,
+    /// A `passwordLifetime` restriction: new secrets may live at most this many days
+    /// (`maxLifetime` `P{days}D`); addPassword with a later `endDateTime` answers 400
+    /// `CredentialInvalidLifetimeAsPerAppPolicy`, without one the secret ends at the limit.
+    MaxLifetime(u32),
+    /// A `passwordAddition` restriction: addPassword answers 400
+    /// `CredentialTypeNotAllowedAsPerAppPolicy`.
+    PasswordsBlocked,
+}
+
+/// The Entra role of the tenant's administrator, which decides what their delegated token may
+/// change beyond its scopes (its template id is in the token's `wids` claim).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum AdminRole {
+    /// Everything.
+    #[default]
+    GlobalAdministrator,
+    /// Creates and changes apps, service principals and secrets and grants delegated
+    /// permissions, but may not assign Microsoft Graph app roles (application permissions).
+    CloudApplicationAdministrator,
+    /// As [`AdminRole::CloudApplicationAdministrator`] (plus application proxy, not emulated).
+    ApplicationAdministrator,
+    /// Assigns app roles and grants delegated permissions, but may not create or change apps.
+    PrivilegedRoleAdministrator,
+    /// Reads only.
+    GlobalReader,
+}
+
+impl AdminRole {
+    /// The role's template id, as in the `wids` claim.
+    pub fn template_id(self) -> &'static str {
+        match self {
+            AdminRole::GlobalAdministrator => "62e90394-69f5-4237-9190-012177145e10",
+            AdminRole::CloudApplicationAdministrator => "158c047a-c907-4556-b7ef-446551a6b5f7",
+            AdminRole::ApplicationAdministrator => "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
+            AdminRole::PrivilegedRoleAdministrator => "e8611ab8-c189-46e8-94e1-60213ab1f814",
+            AdminRole::GlobalReader => "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
+        }
+    }
+
+    /// Whether the role may create, change and delete app registrations, service principals
+    /// and their secrets.
+    pub fn manages_apps(self) -> bool {
+        matches!(
+            self,
+            AdminRole::GlobalAdministrator
+                | AdminRole::CloudApplicationAdministrator
+                | AdminRole::ApplicationAdministrator
+        )
+    }
+
+    /// Whether the role may assign Microsoft Graph app roles (consent to application
+    /// permissions).
+    pub fn assigns_app_roles(self) -> bool {
+        matches!(
+            self,
+            AdminRole::GlobalAdministrator | AdminRole::PrivilegedRoleAdministrator
+        )
+    }
+
+    /// Whether the role may grant delegated permissions tenant-wide (oauth2PermissionGrants).
+    pub fn grants_delegated(self) -> bool {
+        !matches!(self, AdminRole::GlobalReader)
+    }
 }
 
 /// One request the emulator answered. Bodies and headers are never recorded.
@@ -80,6 +153,13 @@ pub(crate) struct Shared {
     pub unknown_key_answer: crate::UnknownKeyAnswer,
     /// The administrator is a guest: delegated tokens carry no `upn` claim.
     pub admin_is_guest: bool,
+    /// The tenant's app management policy.
+    pub app_policy: AppPolicy,
+    /// The administrator's Entra role.
+    pub admin_role: AdminRole,
+    /// When applications and service principals created through Graph become visible (keyed by
+    /// object id and appId; [`crate::Options::object_replication`]).
+    pub object_replication: Replication,
 }
 
 /// How device code sign-ins behave.

@@ -86,6 +86,11 @@ pub(super) fn dispatch(
             "/me request is only valid with delegated authentication flow.",
         )),
         Resource::Mail(_, _) => Err(resource_not_found()),
+        Resource::ServicePrincipalAppRoleAssignedTo(_)
+        | Resource::ServicePrincipalAssignment(_, _)
+        | Resource::Grant(_)
+        | Resource::DefaultAppManagementPolicy
+        | Resource::AppManagementPolicies => Err(GraphError::denied()),
         Resource::Grants => {
             if !app.grants_readable {
                 return Err(GraphError::denied());

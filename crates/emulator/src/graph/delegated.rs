@@ -6,12 +6,13 @@ use axum::http::Method;
 use serde_json::{json, Value};
 
 use crate::model::{App, Tenant, GRAPH_APP_ID};
+use crate::secrets::Replication;
 
 use super::apps::grants_list;
 use super::error::{resource_not_found, GraphError};
 use super::objects::{
-    app_role_assignments_json, application_json, grants_json, graph_service_principal_fields,
-    service_principal_entity, service_principal_fields, user_json,
+    app_role_assignments_json, application_json, assignment_item, grants_json,
+    graph_service_principal_fields, service_principal_entity, service_principal_fields, user_json,
 };
 use super::path::{Key, Resource};
 use super::request::{app_id_key, check_guid, parse_filter, GraphRequest};
@@ -52,13 +53,18 @@ pub(crate) const USER_READ_SCOPES: &[&str] = &[
 ];
 
 /// A service principal of the tenant: one of its apps or Microsoft Graph itself.
-enum AnySp<'a> {
+pub(super) enum AnySp<'a> {
     App(&'a App),
     Graph,
 }
 
-/// Any service principal of the tenant by object id or `appId` key (delegated admin reads).
-fn any_service_principal<'a>(tenant: &'a Tenant, key: &Key) -> Result<AnySp<'a>, GraphError> {
+/// Any service principal of the tenant by object id or `appId` key (delegated admin reads); one
+/// still replicating is unknown.
+pub(super) fn any_service_principal<'a>(
+    tenant: &'a Tenant,
+    key: &Key,
+    pending: &Replication,
+) -> Result<AnySp<'a>, GraphError> {
     let by_app_id = app_id_key(key)?;
     let v = &key.value;
     if (by_app_id && v.eq_ignore_ascii_case(GRAPH_APP_ID))
@@ -69,6 +75,7 @@ fn any_service_principal<'a>(tenant: &'a Tenant, key: &Key) -> Result<AnySp<'a>,
     tenant
         .apps
         .iter()
+        .filter(|a| a.has_service_principal && pending.is_usable(&a.sp_id))
         .find(|a| {
             if by_app_id {
                 a.app_id.eq_ignore_ascii_case(v)
@@ -91,6 +98,7 @@ fn any_sp_json(tenant: &Tenant, sp: &AnySp<'_>) -> Value {
 pub(super) fn dispatch_delegated(
     req: &GraphRequest<'_>,
     tenant: &Tenant,
+    pending: &Replication,
 ) -> Result<Value, GraphError> {
     if *req.method != Method::GET {
         return Err(GraphError::method_not_allowed());
@@ -114,7 +122,26 @@ pub(super) fn dispatch_delegated(
             need(USER_READ_SCOPES)?;
             user_json(req, tenant, &key.value).ok_or_else(|| GraphError::not_found(&key.value))
         }
-        Resource::Applications => Err(GraphError::denied()),
+        Resource::Applications => {
+            need(APP_READ_SCOPES)?;
+            let wanted = app_filter(req.query.get("$filter").unwrap_or(""))?;
+            let items: Vec<Value> = tenant
+                .apps
+                .iter()
+                .filter(|a| pending.is_usable(&a.object_id) && wanted.matches(a))
+                .map(|a| {
+                    let mut v = application_json(req, a);
+                    if let Value::Object(m) = &mut v {
+                        m.remove("@odata.context");
+                    }
+                    v
+                })
+                .collect();
+            Ok(json!({
+                "@odata.context": format!("{}/v1.0/$metadata#applications", req.base),
+                "value": items,
+            }))
+        }
         Resource::Application(key) => {
             need(APP_READ_SCOPES)?;
             check_guid(&key.value)?;
@@ -125,6 +152,7 @@ pub(super) fn dispatch_delegated(
             let app = tenant
                 .apps
                 .iter()
+                .filter(|a| pending.is_usable(&a.object_id))
                 .find(|a| {
                     if by_app_id {
                         a.app_id.eq_ignore_ascii_case(&key.value)
@@ -151,7 +179,10 @@ pub(super) fn dispatch_delegated(
                 items.push(graph_service_principal_fields(tenant));
             }
             for a in &tenant.apps {
-                if a.app_id.eq_ignore_ascii_case(wanted) {
+                if a.has_service_principal
+                    && pending.is_usable(&a.sp_id)
+                    && a.app_id.eq_ignore_ascii_case(wanted)
+                {
                     items.push(service_principal_fields(tenant, a));
                 }
             }
@@ -162,12 +193,12 @@ pub(super) fn dispatch_delegated(
         }
         Resource::ServicePrincipal(key) => {
             need(APP_READ_SCOPES)?;
-            let sp = any_service_principal(tenant, key)?;
+            let sp = any_service_principal(tenant, key, pending)?;
             Ok(service_principal_entity(req, any_sp_json(tenant, &sp)))
         }
         Resource::ServicePrincipalGrants(key) => {
             need(GRANT_READ_SCOPES)?;
-            match any_service_principal(tenant, key)? {
+            match any_service_principal(tenant, key, pending)? {
                 AnySp::App(a) => Ok(grants_json(
                     req,
                     tenant,
@@ -182,7 +213,7 @@ pub(super) fn dispatch_delegated(
         }
         Resource::ServicePrincipalAppRoleAssignments(key) => {
             need(ASSIGNMENT_READ_SCOPES)?;
-            match any_service_principal(tenant, key)? {
+            match any_service_principal(tenant, key, pending)? {
                 AnySp::App(a) => Ok(app_role_assignments_json(req, tenant, a)),
                 AnySp::Graph => Ok(json!({
                     "@odata.context": format!(
@@ -193,10 +224,126 @@ pub(super) fn dispatch_delegated(
                 })),
             }
         }
+        Resource::ServicePrincipalAppRoleAssignedTo(key) => {
+            need(ASSIGNMENT_READ_SCOPES)?;
+            let id = match any_service_principal(tenant, key, pending)? {
+                AnySp::App(a) => a.sp_id.clone(),
+                AnySp::Graph => tenant.graph_sp_id.clone(),
+            };
+            let items: Vec<Value> = if id == tenant.graph_sp_id {
+                tenant
+                    .apps
+                    .iter()
+                    .filter(|a| a.has_service_principal)
+                    .flat_map(|a| {
+                        a.consented_app_roles
+                            .iter()
+                            .map(move |r| assignment_item(tenant, a, r))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Ok(json!({
+                "@odata.context": format!(
+                    "{}/v1.0/$metadata#servicePrincipals('{id}')/appRoleAssignedTo",
+                    req.base
+                ),
+                "value": items,
+            }))
+        }
         Resource::Grants => {
             need(GRANT_READ_SCOPES)?;
             grants_list(req, tenant)
         }
-        Resource::Mail(_, _) => Err(resource_not_found()),
+        Resource::Mail(_, _)
+        | Resource::ServicePrincipalAssignment(_, _)
+        | Resource::Grant(_)
+        | Resource::DefaultAppManagementPolicy
+        | Resource::AppManagementPolicies => Err(resource_not_found()),
+    }
+}
+
+/// What `GET /applications?$filter=…` asks for: every app, one display name, or one tag.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum AppFilter {
+    All,
+    DisplayName(String),
+    AppId(String),
+    Tag(String),
+}
+
+impl AppFilter {
+    fn matches(&self, a: &App) -> bool {
+        match self {
+            AppFilter::All => true,
+            AppFilter::DisplayName(n) => a.display_name == *n,
+            AppFilter::AppId(id) => a.app_id.eq_ignore_ascii_case(id),
+            AppFilter::Tag(t) => a.tags.iter().any(|x| x == t),
+        }
+    }
+}
+
+/// Reads `tags/any(t:t eq 'v')`, `displayName eq 'v'` or `appId eq 'v'`.
+pub(super) fn app_filter(filter: &str) -> Result<AppFilter, GraphError> {
+    let f = filter.trim();
+    if f.is_empty() {
+        return Ok(AppFilter::All);
+    }
+    let compact: String = f.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(inner) = compact
+        .strip_prefix("tags/any(")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        // `t:t eq 'v'`, any variable name.
+        let (var, cond) = f
+            .split_once('(')
+            .and_then(|(_, r)| r.rsplit_once(')'))
+            .and_then(|(body, _)| body.split_once(':'))
+            .ok_or_else(|| unsupported_filter(filter))?;
+        let var = var.trim();
+        let clauses = parse_filter(cond.trim())?;
+        return match clauses.as_slice() {
+            [(p, v)] if p == var && !inner.is_empty() => Ok(AppFilter::Tag(v.clone())),
+            _ => Err(unsupported_filter(filter)),
+        };
+    }
+    match parse_filter(f)?.as_slice() {
+        [(p, v)] if p.eq_ignore_ascii_case("displayName") => Ok(AppFilter::DisplayName(v.clone())),
+        [(p, v)] if p.eq_ignore_ascii_case("appId") => Ok(AppFilter::AppId(v.clone())),
+        _ => Err(unsupported_filter(filter)),
+    }
+}
+
+fn unsupported_filter(filter: &str) -> GraphError {
+    GraphError::new(
+        axum::http::StatusCode::BAD_REQUEST,
+        "Request_UnsupportedQuery",
+        format!("Unsupported or invalid query filter clause specified: '{filter}'."),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_filters() {
+        let f = |x: &str| app_filter(x).ok();
+        assert_eq!(f(""), Some(AppFilter::All));
+        assert_eq!(
+            f("tags/any(t:t eq 'graphwiz-setup-1')"),
+            Some(AppFilter::Tag("graphwiz-setup-1".into()))
+        );
+        assert_eq!(
+            f("tags/any(x: x eq 'a''b')"),
+            Some(AppFilter::Tag("a'b".into()))
+        );
+        assert_eq!(
+            f("displayName eq 'Genesys Cloud'"),
+            Some(AppFilter::DisplayName("Genesys Cloud".into()))
+        );
+        assert_eq!(f("tags/any(t:u eq 'x')"), None);
+        assert_eq!(f("notes eq 'x'"), None);
     }
 }

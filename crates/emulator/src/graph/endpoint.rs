@@ -1,6 +1,7 @@
 //! `ANY /v1.0/{*rest}`: authenticates the token, applies the tenant's throttling, and hands the
-//! request to [`crate::rotation`], [`crate::mail`] or the directory reads ([`super::apps`],
-//! [`super::delegated`]); also the answer for paths no endpoint serves.
+//! request to [`crate::rotation`], [`crate::mail`], the app registration endpoints
+//! ([`super::setup`]) or the directory reads ([`super::apps`], [`super::delegated`]); also the
+//! answer for paths no endpoint serves.
 
 use std::sync::Arc;
 
@@ -87,10 +88,13 @@ fn graph_inner(
     if let Resource::Mail(user, path) = &req.resource {
         return crate::mail::endpoint::handle(s, &mut dir, ti, &req, user, path, body);
     }
+    if let Some(a) = super::setup::route(s, &mut dir.tenants[ti], &req, body) {
+        return a;
+    }
     let tenant = &dir.tenants[ti];
     let ok = |v: Value| Answer::Json(StatusCode::OK, v);
     let answer = if caller.is_delegated() {
-        dispatch_delegated(&req, tenant)?
+        dispatch_delegated(&req, tenant, &s.object_replication)?
     } else {
         let app = tenant
             .app(&caller.app_id)

@@ -18,6 +18,8 @@
 
 pub(crate) mod apps;
 pub(crate) mod auth;
+pub(crate) mod body;
+pub(crate) mod consent;
 pub(crate) mod delegated;
 pub(crate) mod endpoint;
 pub(crate) mod error;
@@ -25,3 +27,4 @@ pub(crate) mod objects;
 pub(crate) mod path;
 pub(crate) mod request;
 pub(crate) mod select;
+pub(crate) mod setup;

@@ -132,7 +132,9 @@ pub(super) fn application_json(req: &GraphRequest<'_>, app: &App) -> Value {
         "appId": app.app_id,
         "createdDateTime": graph_time(app.created),
         "displayName": app.display_name,
-        "signInAudience": "AzureADMyOrg",
+        "signInAudience": app.sign_in_audience,
+        "tags": app.tags,
+        "web": {"redirectUris": app.redirect_uris},
         "requiredResourceAccess": required,
         "passwordCredentials": passwords,
         "keyCredentials": [],
@@ -150,7 +152,7 @@ pub(super) fn service_principal_fields(tenant: &Tenant, app: &App) -> Value {
         "displayName": app.display_name,
         "servicePrincipalType": "Application",
         "servicePrincipalNames": [app.app_id],
-        "signInAudience": "AzureADMyOrg",
+        "signInAudience": app.sign_in_audience,
         "tags": [],
         "appRoles": [],
         "oauth2PermissionScopes": [],
@@ -187,7 +189,7 @@ pub(super) fn object_pair_id(a: &str, b: &str) -> String {
 
 pub(super) fn grant_item(tenant: &Tenant, app: &App, scope: &str) -> Value {
     json!({
-        "id": object_pair_id(&app.sp_id, &tenant.graph_sp_id),
+        "id": grant_id(tenant, app),
         "clientId": app.sp_id,
         "consentType": "AllPrincipals",
         "principalId": null,
@@ -212,6 +214,31 @@ pub(super) fn grants_json(
     })
 }
 
+/// The id of the assignment of Microsoft Graph app role `role` to `app`'s service principal.
+pub(super) fn assignment_id(app: &App, role: &str) -> String {
+    object_pair_id(&app.sp_id, &role.to_ascii_lowercase())
+}
+
+/// One assignment of a Microsoft Graph app role to `app`'s service principal.
+pub(super) fn assignment_item(tenant: &Tenant, app: &App, role: &str) -> Value {
+    json!({
+        "id": assignment_id(app, role),
+        "deletedDateTime": null,
+        "appRoleId": role,
+        "createdDateTime": graph_time(app.created),
+        "principalDisplayName": app.display_name,
+        "principalId": app.sp_id,
+        "principalType": "ServicePrincipal",
+        "resourceDisplayName": "Microsoft Graph",
+        "resourceId": tenant.graph_sp_id,
+    })
+}
+
+/// The id of `app`'s AllPrincipals grant to Microsoft Graph.
+pub(super) fn grant_id(tenant: &Tenant, app: &App) -> String {
+    object_pair_id(&app.sp_id, &tenant.graph_sp_id)
+}
+
 pub(super) fn app_role_assignments_json(
     req: &GraphRequest<'_>,
     tenant: &Tenant,
@@ -220,19 +247,7 @@ pub(super) fn app_role_assignments_json(
     let items: Vec<Value> = app
         .consented_app_roles
         .iter()
-        .map(|role| {
-            json!({
-                "id": object_pair_id(&app.sp_id, role),
-                "deletedDateTime": null,
-                "appRoleId": role,
-                "createdDateTime": graph_time(app.created),
-                "principalDisplayName": app.display_name,
-                "principalId": app.sp_id,
-                "principalType": "ServicePrincipal",
-                "resourceDisplayName": "Microsoft Graph",
-                "resourceId": tenant.graph_sp_id,
-            })
-        })
+        .map(|role| assignment_item(tenant, app, role))
         .collect();
     json!({
         "@odata.context": format!(

@@ -80,7 +80,18 @@ pub(crate) enum Resource {
     ServicePrincipal(Key),
     ServicePrincipalGrants(Key),
     ServicePrincipalAppRoleAssignments(Key),
+    /// `servicePrincipals/{id}/appRoleAssignedTo`: assignments of the resource's app roles.
+    ServicePrincipalAppRoleAssignedTo(Key),
+    /// `servicePrincipals/{id}/appRoleAssignedTo/{assignmentId}` (also under
+    /// `appRoleAssignments`).
+    ServicePrincipalAssignment(Key, String),
     Grants,
+    /// `oauth2PermissionGrants/{id}`.
+    Grant(String),
+    /// `policies/defaultAppManagementPolicy`.
+    DefaultAppManagementPolicy,
+    /// `policies/appManagementPolicies`.
+    AppManagementPolicies,
     User(Key),
     /// `/me`: the signed-in user (delegated tokens only).
     Me,
@@ -117,6 +128,12 @@ pub(crate) fn resolve(segs: &[Segment]) -> Option<Resource> {
         [s] if s.plain("servicePrincipals") => return Some(Resource::ServicePrincipals),
         [s] if s.plain("oauth2PermissionGrants") => return Some(Resource::Grants),
         [s] if s.plain("me") => return Some(Resource::Me),
+        [p, s] if p.plain("policies") && s.plain("defaultAppManagementPolicy") => {
+            return Some(Resource::DefaultAppManagementPolicy)
+        }
+        [p, s] if p.plain("policies") && s.plain("appManagementPolicies") => {
+            return Some(Resource::AppManagementPolicies)
+        }
         _ => {}
     }
     if let Some((key, rest)) = keyed(segs, "applications") {
@@ -138,8 +155,19 @@ pub(crate) fn resolve(segs: &[Segment]) -> Option<Resource> {
             [s] if s.plain("appRoleAssignments") => {
                 Some(Resource::ServicePrincipalAppRoleAssignments(key))
             }
-            _ => None,
+            [s] if s.plain("appRoleAssignedTo") => {
+                Some(Resource::ServicePrincipalAppRoleAssignedTo(key))
+            }
+            _ => keyed(rest, "appRoleAssignedTo")
+                .or_else(|| keyed(rest, "appRoleAssignments"))
+                .and_then(|(id, r)| {
+                    r.is_empty()
+                        .then(|| Resource::ServicePrincipalAssignment(key.clone(), id.value))
+                }),
         };
+    }
+    if let Some((id, rest)) = keyed(segs, "oauth2PermissionGrants") {
+        return rest.is_empty().then_some(Resource::Grant(id.value));
     }
     None
 }
@@ -230,6 +258,24 @@ mod tests {
             }))
         );
         assert_eq!(resolve(&parse_path("/me")), Some(Resource::Me));
+        assert_eq!(
+            resolve(&parse_path("/policies/defaultAppManagementPolicy")),
+            Some(Resource::DefaultAppManagementPolicy)
+        );
+        assert_eq!(
+            resolve(&parse_path("/servicePrincipals/sp1/appRoleAssignedTo/a1")),
+            Some(Resource::ServicePrincipalAssignment(
+                Key {
+                    prop: None,
+                    value: "sp1".into()
+                },
+                "a1".into()
+            ))
+        );
+        assert_eq!(
+            resolve(&parse_path("/oauth2PermissionGrants/g1")),
+            Some(Resource::Grant("g1".into()))
+        );
         assert_eq!(resolve(&parse_path("/me/x")), None);
         assert_eq!(resolve(&parse_path("/applications/x/y")), None);
         let user = |v: &str| Key {

@@ -12,9 +12,9 @@ use super::error::GraphError;
 use super::path::Resource;
 use super::request::GraphRequest;
 
-const DIRECTORY_OBJECT: &[&str] = &["id", "deletedDateTime"];
+pub(super) const DIRECTORY_OBJECT: &[&str] = &["id", "deletedDateTime"];
 
-const APPLICATION: &[&str] = &[
+pub(super) const APPLICATION: &[&str] = &[
     "addIns",
     "api",
     "appId",
@@ -56,7 +56,7 @@ const APPLICATION: &[&str] = &[
     "web",
 ];
 
-const SERVICE_PRINCIPAL: &[&str] = &[
+pub(super) const SERVICE_PRINCIPAL: &[&str] = &[
     "accountEnabled",
     "addIns",
     "alternativeNames",
@@ -125,7 +125,9 @@ const USER: &[&str] = &[
 /// The entity type a directory resource answers with, and its structural properties.
 fn entity_of(resource: &Resource) -> Option<(&'static str, &'static str, &'static [&'static str])> {
     match resource {
-        Resource::Application(_) => Some(("application", "applications", APPLICATION)),
+        Resource::Application(_) | Resource::Applications => {
+            Some(("application", "applications", APPLICATION))
+        }
         Resource::ServicePrincipal(_) | Resource::ServicePrincipals => {
             Some(("servicePrincipal", "servicePrincipals", SERVICE_PRINCIPAL))
         }

@@ -93,11 +93,11 @@ pub(super) fn delegated_token(
         json!(URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes())),
     );
     claims.insert("ver".into(), json!("1.0"));
-    // Global Administrator and the default user role.
+    // The administrator's role and the default user role.
     claims.insert(
         "wids".into(),
         json!([
-            "62e90394-69f5-4237-9190-012177145e10",
+            s.admin_role.template_id(),
             "b79fbf4d-3ef9-4689-8143-76b194e85509"
         ]),
     );
