@@ -152,6 +152,23 @@ pub fn expected_token(s: Scenario) -> TokenOutcome {
 /// emulator's authorize endpoint) with Application.Read.All and Directory.Read.All: what reads
 /// grants and app role assignments in a real tenant, where the app's own token may not.
 pub async fn admin_token(emu: &Emulator) -> String {
+    admin_token_with(
+        emu,
+        "https://graph.microsoft.com/Application.Read.All https://graph.microsoft.com/Directory.Read.All openid",
+    )
+    .await
+}
+
+/// The delegated scopes that create an app registration and consent to it.
+pub const SETUP_SCOPES: &str = "https://graph.microsoft.com/Policy.Read.All https://graph.microsoft.com/Application.ReadWrite.All https://graph.microsoft.com/AppRoleAssignment.ReadWrite.All https://graph.microsoft.com/DelegatedPermissionGrant.ReadWrite.All openid";
+
+/// A delegated token of the tenant's administrator with [`SETUP_SCOPES`].
+pub async fn setup_admin_token(emu: &Emulator) -> String {
+    admin_token_with(emu, SETUP_SCOPES).await
+}
+
+/// A delegated token of the tenant's administrator for `scope` (authorization code with PKCE).
+pub async fn admin_token_with(emu: &Emulator, scope: &str) -> String {
     use sha2::{Digest, Sha256};
     const GRAPH_CLI: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
     const REDIRECT: &str = "http://localhost:53123/callback";
@@ -162,7 +179,6 @@ pub async fn admin_token(emu: &Emulator) -> String {
         .expect("client");
     let tid = emu.demo().tenant_id;
     let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(VERIFIER.as_bytes()));
-    let scope = "https://graph.microsoft.com/Application.Read.All https://graph.microsoft.com/Directory.Read.All openid";
     let resp = client
         .get(format!("{}/{tid}/oauth2/v2.0/authorize", emu.base_url()))
         .query(&[
