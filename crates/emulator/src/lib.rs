@@ -27,6 +27,16 @@
 //! credential ([`GenesysEmulator::use_secret_validator`]). [`Options::stall_after_request`] holds
 //! back the answer of one request after handling it, for tests that kill a client mid-way.
 //!
+//! Creating and repairing an app registration: the administrator's delegated token reads the
+//! tenant's app management policy (`GET /policies/defaultAppManagementPolicy`,
+//! [`Options::app_policy`], which addPassword obeys), creates an application
+//! (`POST /applications`, found again by `$filter` on a tag or display name, changed with `PATCH`,
+//! removed with `DELETE`) and its service principal (`POST /servicePrincipals`), assigns it
+//! Microsoft Graph's app roles (`POST /servicePrincipals/{id}/appRoleAssignedTo`) and grants its
+//! delegated scopes (`POST /oauth2PermissionGrants`); each operation needs the delegated scopes
+//! of its permission table and a role that allows it ([`Options::admin_role`]). New objects stay
+//! invisible for [`Options::object_replication`], as Entra replicates them.
+//!
 //! [`GenesysEmulator`] is a separate server with its own base URL that answers like the Genesys
 //! Cloud Platform API of an organization with a Microsoft Graph email integration, set up from
 //! named [`GenesysScenario`]s; see [`genesys`].
@@ -37,7 +47,8 @@
 //!   settings and state); `state`, the state every handler shares;
 //! - the wire formats: `aad` (Entra) and `graph::{error, path, request, auth}` (Graph);
 //! - the handlers: `entra` (discovery, client credentials, keys), `signin` (authorize, admin
-//!   consent, device code), `graph::{apps, delegated, objects}` (directory reads), `mail`,
+//!   consent, device code), `graph::{apps, delegated, objects}` (directory reads),
+//!   `graph::{body, consent, setup}` (creating and repairing app registrations), `mail`,
 //!   [`rotation`] and `pickup::delivery`, with `graph::endpoint` routing `/v1.0/…` to them;
 //! - `server` (router, middleware, serve loop) and [`fault`]'s TCP front, which serve it all.
 //!
