@@ -213,6 +213,20 @@ async fn graph_shapes_for_a_healthy_app() {
         .expect("delete");
     let st = resp.status();
     let body: Value = resp.json().await.expect("json");
+    // Deleting an app is for administrators; the app's own token is refused.
+    assert_graph_error(st, &body, 403, "Authorization_RequestDenied");
+    let resp = client
+        .put(format!(
+            "{}/v1.0/servicePrincipals(appId='{}')",
+            emu.base_url(),
+            c.client_id
+        ))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("put");
+    let st = resp.status();
+    let body: Value = resp.json().await.expect("json");
     assert_graph_error(st, &body, 405, "Request_BadRequest");
 }
 
