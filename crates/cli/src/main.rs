@@ -14,6 +14,7 @@ mod livetest_cmd;
 mod output;
 mod profile_cmd;
 mod rotate_cmd;
+mod setup_cmd;
 mod shell_cmd;
 mod transfer_cmd;
 
@@ -103,6 +104,10 @@ enum Command {
     Consent(consent_cmd::ConsentArgs),
     /// Rotate the client secret in Azure and Genesys Cloud together (resumable, with roll-back).
     Rotate(rotate_cmd::RotateArgs),
+    /// Set the integration up from nothing: the Azure app registration with its permissions,
+    /// admin consent and client secret (resumable, with roll-back).
+    #[command(subcommand)]
+    Setup(setup_cmd::SetupCommand),
     /// Start from the symptom ("no mail", "bounces", …) and find its first real cause.
     Diagnose(diagnose_cmd::DiagnoseArgs),
     /// The Genesys Cloud side: restart the integration (disable, then enable), list regions.
@@ -172,6 +177,7 @@ fn main() -> ExitCode {
         Command::Genesys(c) => genesys_cmd::run(c),
         Command::Diagnose(a) => diagnose_cmd::run(a),
         Command::Rotate(a) => rotate_cmd::run(a),
+        Command::Setup(c) => setup_cmd::run(c),
         Command::Completions(_) | Command::Man(_) => EXIT_OK,
     };
     ExitCode::from(code)

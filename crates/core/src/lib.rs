@@ -15,7 +15,8 @@
 //! - `genesys`: the Genesys Cloud side (its part of a profile kept through `store`);
 //! - the workflows over both sides: `integration` (a target validated, made a profile, saved
 //!   with its secret), `checks` (one integration), `pickup`, `reminders`, then `bulk` (many
-//!   integrations), `rotate`, `diagnose` (the troubleshooter);
+//!   integrations), `rotate`, `setup` (the integration from nothing: the Azure app registration),
+//!   `diagnose` (the troubleshooter);
 //! - `desktop`: the wizard's state and views for the desktop shell;
 //! - beside the floors, `test_hooks`: every test-only environment variable, read by both faces
 //!   through it.
@@ -36,6 +37,7 @@ pub mod pickup;
 pub mod reminders;
 pub mod report;
 pub mod rotate;
+pub mod setup;
 pub mod secret;
 pub mod store;
 pub mod test_hooks;

@@ -125,6 +125,8 @@ cli-changes-none = Änderungen nach der Administratorzustimmung: keine.
 cli-change-new = neu: { $status }
 cli-unchanged = Unverändert: { $list }.
 cli-rotate-needs-admin = Dafür ist die Anmeldung eines Administrators nötig: Ergänzen Sie --admin-sign-in browser oder --admin-sign-in device-code (ein Besitzer der App, ein Anwendungsadministrator oder ein Cloudanwendungsadministrator, der { $scope } zustimmt)
+cli-setup-needs-mailbox = Die Einrichtung braucht mindestens ein Postfach, das die Integration bedient: Ergänzen Sie --mailbox ADRESSE (für weitere wiederholen)
+cli-setup-roles = Der Administrator meldet sich an und stimmt { $scopes } zu. Das Anlegen der App braucht Cloudanwendungsadministrator oder Anwendungsadministrator; die Administratorzustimmung zu Mail.ReadWrite und Mail.Send braucht Administrator für privilegierte Rollen oder globalen Administrator.
 
 ## Ablauf des Schlüssels und Erinnerungen
 

@@ -130,6 +130,8 @@ cli-changes-none = Changes after admin consent: none.
 cli-change-new = new: { $status }
 cli-unchanged = Unchanged: { $list }.
 cli-rotate-needs-admin = this needs an administrator's sign-in: add --admin-sign-in browser or --admin-sign-in device-code (an owner of the app, an Application Administrator or a Cloud Application Administrator, consenting to { $scope })
+cli-setup-needs-mailbox = setup needs at least one mailbox the integration serves: add --mailbox ADDRESS (repeat it for more)
+cli-setup-roles = The administrator signs in and consents to { $scopes }. Creating the app needs Cloud Application Administrator or Application Administrator; admin consent to Mail.ReadWrite and Mail.Send needs Privileged Role Administrator or Global Administrator.
 
 ## Secret expiry and reminders
 

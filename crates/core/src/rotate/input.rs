@@ -76,6 +76,10 @@ impl MemoryVault {
     pub fn get(&self, secret_ref: &str) -> Option<ClientSecret> {
         self.map().get(secret_ref).cloned()
     }
+    /// Forgets the secret under `secret_ref`; true when there was one.
+    pub fn remove(&self, secret_ref: &str) -> bool {
+        self.map().remove(secret_ref).is_some()
+    }
 }
 
 /// Where a rotation is, for progress displays.

@@ -50,6 +50,19 @@ impl AdminToken {
         self.upn.as_deref()
     }
 
+    /// The directory roles of the signed-in user (the token's `wids`: role template ids), when
+    /// the token names them; `None` when it cannot tell.
+    pub fn role_ids(&self) -> Option<Vec<String>> {
+        let claims = jwt_payload(self.bearer())?;
+        let wids = claims.get("wids")?.as_array()?;
+        Some(
+            wids.iter()
+                .filter_map(|v| v.as_str())
+                .map(str::to_ascii_lowercase)
+                .collect(),
+        )
+    }
+
     /// The scopes Entra ID says it granted (the token answer's `scope`), as sent.
     pub fn scopes(&self) -> &[String] {
         &self.scopes

@@ -1,0 +1,68 @@
+# graphwiz — deutsche Texte zur Einrichtung der App-Registrierung in Azure. Gleiche IDs wie
+# en-setup.ftl. Jeder Fehler sagt, was jetzt existiert, und den einen nächsten Schritt.
+
+setup-progress-policy = Die App-Verwaltungsrichtlinie des Mandanten wird gelesen…
+setup-progress-permissions = Mail.ReadWrite, Mail.Send und User.Read werden in Microsoft Graph gesucht…
+setup-progress-app = Die App-Registrierung wird angelegt…
+setup-progress-principal = Die zugehörige Unternehmensanwendung (Dienstprinzipal) wird angelegt…
+setup-progress-consent = Die Administratorzustimmung wird erteilt…
+setup-progress-secret = Der geheime Clientschlüssel wird hinzugefügt (direkt in den Schlüsselbund)…
+setup-progress-replication = Warten, bis Entra ID die neue App und den Schlüssel annimmt ({ $secs } s)…
+setup-progress-saving = Das Profil wird gespeichert…
+setup-progress-checking = Die neue Integration wird geprüft…
+setup-progress-rollback = Was die Einrichtung angelegt hat, wird gelöscht…
+
+setup-step-name = { $step ->
+    [permissions] der Suche nach den Berechtigungen in Microsoft Graph
+    [app] dem Anlegen der App-Registrierung
+    [principal] dem Anlegen der Unternehmensanwendung
+    [roles] der Administratorzustimmung zu Mail.ReadWrite und Mail.Send
+    [grant] der Administratorzustimmung zu User.Read
+    [secret] dem Hinzufügen des geheimen Clientschlüssels
+    [token] dem Abruf eines Tokens für die neue App
+    [check] der Prüfung der neuen Integration
+   *[rollback] dem Löschen der App-Registrierung
+}
+
+setup-done = Profil { $profile } ist eingerichtet: Die App-Registrierung „{ $app_name }“ (Anwendungs-ID (Client) { $app_id }) hat Mail.ReadWrite und Mail.Send (Anwendung) und User.Read (Delegiert) mit Administratorzustimmung, ihr geheimer Clientschlüssel (gültig bis { $end }) liegt im Schlüsselbund, und die Prüfung war erfolgreich.{ $capped ->
+    [yes] { " " }Die Richtlinie „{ $policy }“ des Mandanten erlaubt Schlüssel für höchstens { $max_days } Tage; der Schlüssel endet daher früher als gewünscht.
+   *[no] {""}
+}
+    .fix = Als Nächstes: Mandanten-ID, Anwendungs-ID (Client) und Schlüssel in die Genesys-Cloud-Integration eintragen (graphwiz setup genesys erledigt das), dann einen Live-Test ausführen.
+setup-check-failed = Profil { $profile } ist eingerichtet (App-Registrierung „{ $app_name }“, Anwendungs-ID (Client) { $app_id }, Schlüssel gültig bis { $end }), aber die Prüfung schlug fehl: { $failed }.{ $capped ->
+    [yes] { " " }Die Richtlinie „{ $policy }“ des Mandanten begrenzt Schlüssel auf { $max_days } Tage.
+   *[no] {""}
+}
+    .fix = graphwiz check --profile "{ $profile }" zeigt jeden Fehler mit seiner Behebung; graphwiz fix kann Berechtigungs- und Zustimmungsprobleme beheben.
+setup-rolled-back = Die Einrichtung von Profil { $profile } wurde zurückgenommen: { $deleted ->
+    [true] Die App-Registrierung „{ $app_name }“ wurde mit Unternehmensanwendung, Zustimmung und Schlüssel gelöscht, und
+   *[false] Es war noch keine App-Registrierung angelegt;
+} das Profil und sein Schlüsselbundeintrag sind entfernt.
+setup-role-missing = Das angemeldete Konto { $needs ->
+    [create] darf Berechtigungen zustimmen, aber keine App-Registrierungen anlegen
+    [consent] darf App-Registrierungen anlegen, aber keine Administratorzustimmung zu Anwendungsberechtigungen erteilen
+   *[both] darf weder App-Registrierungen anlegen noch die Administratorzustimmung erteilen
+}. Es wurde nichts angelegt.
+    .fix = Das Anlegen der App braucht Cloudanwendungsadministrator oder Anwendungsadministrator (oder globalen Administrator); die Administratorzustimmung zu Mail.ReadWrite und Mail.Send braucht Administrator für privilegierte Rollen oder globalen Administrator. Melden Sie sich mit einem Konto an, das beides hat, oder lassen Sie einen globalen Administrator die Einrichtung ausführen.
+setup-already-open = Eine Einrichtung von Profil { $profile } ist bereits offen.
+    .fix = Setzen Sie sie mit graphwiz setup azure --profile "{ $profile }" --resume fort oder nehmen Sie sie mit --roll-back zurück (beides mit --admin-sign-in).
+setup-nothing-open = Für Profil { $profile } ist keine Einrichtung offen.
+    .fix = Starten Sie eine mit: graphwiz setup azure --profile "{ $profile }" --tenant MANDANT --mailbox ADRESSE --admin-sign-in browser|device-code.
+setup-profile-exists = Ein Profil namens { $profile } gibt es bereits; die Einrichtung legt ein neues an und ändert nie ein bestehendes Profil.
+    .fix = Wählen Sie mit --profile einen anderen Namen oder entfernen Sie zuerst das alte Profil (graphwiz profile remove "{ $profile }").
+setup-store-failed = Die Profildatei konnte nicht gelesen oder geschrieben werden ({ $detail }).
+    .fix = Beheben Sie das Problem mit dem Datenordner (siehe Meldung) und führen Sie denselben Befehl mit --resume aus.
+setup-journal-failed = graphwiz konnte sein Einrichtungsprotokoll nicht schreiben ({ $detail }) und hat vor der nächsten Änderung in Azure angehalten.
+    .fix = Beheben Sie das Problem mit dem Datenordner (siehe Meldung) und führen Sie denselben Befehl mit --resume aus.
+setup-passwords-blocked = Die Richtlinie „{ $policy }“ des Mandanten sperrt neue geheime Clientschlüssel, und die Genesys-Cloud-Integration meldet sich mit einem an. Es wurde nichts angelegt.
+    .fix = Bitten Sie einen globalen Administrator, diese App von der Richtlinie auszunehmen oder geheime Clientschlüssel zu erlauben (Microsoft Entra Admin Center → Anwendungen → App-Verwaltungsrichtlinien; oder die Einstellung im Microsoft 365 Admin Center, die neue Kennwortanmeldeinformationen sperrt), und starten Sie die Einrichtung erneut.
+setup-lifetime-refused = Entra ID hat die Gültigkeitsdauer des geheimen Clientschlüssels abgelehnt ({ $detail }).
+    .fix = Führen Sie denselben Befehl mit --resume und einem kürzeren --months aus; die App-Verwaltungsrichtlinie des Mandanten nennt die längste erlaubte Dauer.
+setup-refused = Entra ID hat die Einrichtung bei { setup-step-name } abgelehnt ({ $detail }): Dem angemeldeten Konto fehlt eine Rolle dafür.
+    .fix = Das Anlegen der App braucht Cloudanwendungsadministrator oder Anwendungsadministrator; die Administratorzustimmung zu Anwendungsberechtigungen braucht Administrator für privilegierte Rollen oder globalen Administrator. Melden Sie sich mit einem solchen Konto an und führen Sie denselben Befehl mit --resume aus, oder nehmen Sie die Einrichtung mit --roll-back zurück.
+setup-step-failed = Die Einrichtung hielt bei { setup-step-name } an: { $detail }.
+    .fix = Führen Sie denselben Befehl mit --resume aus, um dort fortzusetzen, oder mit --roll-back, um zu löschen, was angelegt wurde.
+setup-keychain-failed = Der neue geheime Clientschlüssel konnte nicht im Schlüsselbund des Betriebssystems abgelegt werden ({ $detail }); er wurde in Azure wieder entfernt, da niemand sonst seinen Wert kennt.
+    .fix = Entsperren oder starten Sie den Schlüsselbund (siehe Meldung) und führen Sie denselben Befehl mit --resume aus.
+setup-replication-timeout = Entra ID hat die neue App und ihren Schlüssel nicht innerhalb von { $secs } s angenommen (letzte Antwort: { $detail }). Neue Apps sind meist innerhalb weniger Minuten nutzbar.
+    .fix = Führen Sie denselben Befehl in einigen Minuten mit --resume aus; App und Schlüssel bleiben erhalten.

@@ -1,0 +1,68 @@
+# graphwiz — English texts of setting up the Azure app registration. Same ids as de-setup.ftl.
+# Every failure says what exists now and the one next action.
+
+setup-progress-policy = Reading the tenant's app management policy…
+setup-progress-permissions = Finding Mail.ReadWrite, Mail.Send and User.Read on Microsoft Graph…
+setup-progress-app = Creating the app registration…
+setup-progress-principal = Creating its enterprise application (service principal)…
+setup-progress-consent = Granting admin consent…
+setup-progress-secret = Adding the client secret (straight into the keychain)…
+setup-progress-replication = Waiting for Entra ID to make the new app and secret usable ({ $secs } s)…
+setup-progress-saving = Saving the profile…
+setup-progress-checking = Checking the new integration…
+setup-progress-rollback = Deleting what the setup created…
+
+setup-step-name = { $step ->
+    [permissions] finding the permissions on Microsoft Graph
+    [app] creating the app registration
+    [principal] creating the enterprise application
+    [roles] granting admin consent to Mail.ReadWrite and Mail.Send
+    [grant] granting admin consent to User.Read
+    [secret] adding the client secret
+    [token] getting a token for the new app
+    [check] checking the new integration
+   *[rollback] deleting the app registration
+}
+
+setup-done = Profile { $profile } is set up: the app registration '{ $app_name }' (Application (client) ID { $app_id }) has Mail.ReadWrite and Mail.Send (Application) and User.Read (Delegated) with admin consent, its client secret (valid until { $end }) is in the keychain, and the check passed.{ $capped ->
+    [yes] { " " }The tenant's policy '{ $policy }' allows secrets for at most { $max_days } days, so the secret ends sooner than asked.
+   *[no] {""}
+}
+    .fix = Next: enter the tenant ID, the Application (client) ID and the secret in the Genesys Cloud integration (graphwiz setup genesys does it), then run a live test.
+setup-check-failed = Profile { $profile } is set up (app registration '{ $app_name }', Application (client) ID { $app_id }, secret valid until { $end }), but its check failed: { $failed }.{ $capped ->
+    [yes] { " " }The tenant's policy '{ $policy }' caps secrets at { $max_days } days.
+   *[no] {""}
+}
+    .fix = graphwiz check --profile "{ $profile }" shows each failure with its fix; graphwiz fix can repair permission and consent problems.
+setup-rolled-back = The setup of profile { $profile } was rolled back: { $deleted ->
+    [true] the app registration '{ $app_name }' was deleted with its enterprise application, consent and secret, and
+   *[false] no app registration had been created;
+} the profile and its keychain entry are gone.
+setup-role-missing = The account that signed in { $needs ->
+    [create] may consent to permissions but not create app registrations
+    [consent] may create app registrations but not grant admin consent to application permissions
+   *[both] may neither create app registrations nor grant admin consent
+}. Nothing was created.
+    .fix = Creating the app needs Cloud Application Administrator or Application Administrator (or Global Administrator); admin consent to Mail.ReadWrite and Mail.Send needs Privileged Role Administrator or Global Administrator. Sign in with an account that has both, or let a Global Administrator run the setup.
+setup-already-open = A setup of profile { $profile } is already open.
+    .fix = Continue it with graphwiz setup azure --profile "{ $profile }" --resume, or undo it with --roll-back (both with --admin-sign-in).
+setup-nothing-open = No setup of profile { $profile } is open.
+    .fix = Start one with: graphwiz setup azure --profile "{ $profile }" --tenant TENANT --mailbox ADDRESS --admin-sign-in browser|device-code.
+setup-profile-exists = A profile named { $profile } already exists; setup creates a new one and never changes an existing profile.
+    .fix = Choose another name with --profile, or remove the old profile first (graphwiz profile remove "{ $profile }").
+setup-store-failed = The profiles file could not be read or written ({ $detail }).
+    .fix = Fix the data folder (see the message), then run the same command with --resume.
+setup-journal-failed = graphwiz could not write its setup journal ({ $detail }), so it stopped before the next change in Azure.
+    .fix = Fix the data folder (see the message), then run the same command with --resume.
+setup-passwords-blocked = The tenant's policy '{ $policy }' blocks new client secrets, and Genesys Cloud's integration signs in with one. Nothing was created.
+    .fix = Ask a Global Administrator to exclude this app from the policy or to allow client secrets (Microsoft Entra admin center → Applications → App management policies; or the Microsoft 365 admin center's setting that blocks new password credentials), then run the setup again.
+setup-lifetime-refused = Entra ID refused the client secret's lifetime ({ $detail }).
+    .fix = Run the same command with --resume and a shorter --months; the tenant's app management policy names the longest lifetime it allows.
+setup-refused = Entra ID refused { setup-step-name } ({ $detail }): the account that signed in lacks a role for it.
+    .fix = Creating the app needs Cloud Application Administrator or Application Administrator; admin consent to application permissions needs Privileged Role Administrator or Global Administrator. Sign in with such an account and run the same command with --resume, or undo it with --roll-back.
+setup-step-failed = The setup stopped while { setup-step-name }: { $detail }.
+    .fix = Run the same command with --resume to continue where it stopped, or --roll-back to delete what it created.
+setup-keychain-failed = The new client secret could not be kept in the OS keychain ({ $detail }); it was removed in Azure again, since nobody else holds its value.
+    .fix = Unlock or start the keychain (see the message), then run the same command with --resume.
+setup-replication-timeout = Entra ID did not accept the new app and its secret within { $secs } s (last answer: { $detail }). New apps usually become usable within minutes.
+    .fix = Run the same command with --resume in a few minutes; the app and the secret are kept.
