@@ -287,6 +287,10 @@ class Checker:
                 self.unmatched_other += 1
             return
         segs = [unquote(s) for s in (m.group(2) or "/").strip("/").split("/")]
+        # The SDK has no builders of its own for /me: GraphServiceClient.me maps it to
+        # /users/{user-id} with the id "me" (msgraph/graph_service_client.py).
+        if segs and segs[0].lower() == "me":
+            segs = ["users", "me"] + segs[1:]
         t = self.d.graph_index.match(segs)
         method = ex["method"].upper()
         if t is None:
