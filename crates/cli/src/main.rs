@@ -8,6 +8,7 @@ mod check_cmd;
 mod consent_cmd;
 mod diagnose_cmd;
 mod expiry_cmd;
+mod fix_cmd;
 mod genesys_cmd;
 mod input;
 mod livetest_cmd;
@@ -108,6 +109,9 @@ enum Command {
     /// admin consent and client secret (resumable, with roll-back).
     #[command(subcommand)]
     Setup(setup_cmd::SetupCommand),
+    /// Repair the app registration's permissions and admin consent through Microsoft Graph,
+    /// after showing the plan (an expiring secret is handed over to rotate).
+    Fix(fix_cmd::FixArgs),
     /// Start from the symptom ("no mail", "bounces", …) and find its first real cause.
     Diagnose(diagnose_cmd::DiagnoseArgs),
     /// The Genesys Cloud side: restart the integration (disable, then enable), list regions.
@@ -178,6 +182,7 @@ fn main() -> ExitCode {
         Command::Diagnose(a) => diagnose_cmd::run(a),
         Command::Rotate(a) => rotate_cmd::run(a),
         Command::Setup(c) => setup_cmd::run(c),
+        Command::Fix(a) => fix_cmd::run(a),
         Command::Completions(_) | Command::Man(_) => EXIT_OK,
     };
     ExitCode::from(code)

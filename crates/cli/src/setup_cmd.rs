@@ -111,7 +111,10 @@ fn input_of(a: &AzureArgs, action: Action) -> Result<SetupInput, Failure> {
         }
     }
     if action == Action::Start && mailboxes.is_empty() {
-        return Err(Failure::usage(t("cli-setup-needs-mailbox", &MsgArgs::new())));
+        return Err(Failure::usage(t(
+            "cli-setup-needs-mailbox",
+            &MsgArgs::new(),
+        )));
     }
     if !problems.is_empty() {
         return Err(Failure::problems(problems));

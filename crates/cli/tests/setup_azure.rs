@@ -5,7 +5,6 @@
 //! and a working profile; --roll-back must leave nothing.
 
 use graphwiz_emulator::{AdminRole, AppPolicy, Emulator, Options, Scenario};
-use serde_json::Value;
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
@@ -99,7 +98,9 @@ fn all_text(dir: &Path) -> String {
             if p.is_dir() {
                 text.push_str(&all_text(&p));
             } else {
-                text.push_str(&String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default()));
+                text.push_str(&String::from_utf8_lossy(
+                    &std::fs::read(&p).unwrap_or_default(),
+                ));
             }
         }
     }
@@ -162,7 +163,11 @@ fn assert_set_up(s: &Setup, runs: &[&Run]) {
     }
     assert!(!all_text(s.home.path()).contains(&secret));
     assert!(
-        !s.home.path().join("setups").join(format!("{}.json", s.name)).exists(),
+        !s.home
+            .path()
+            .join("setups")
+            .join(format!("{}.json", s.name))
+            .exists(),
         "the journal is closed"
     );
 }
@@ -182,9 +187,16 @@ fn a_setup_creates_a_consented_app_with_a_secret_and_a_checked_profile() {
         .iter()
         .find(|c| c["id"] == "perm_user_read")
         .unwrap();
-    assert_eq!(user_read["status"], "pass", "settled by the admin's own reading");
+    assert_eq!(
+        user_read["status"], "pass",
+        "settled by the admin's own reading"
+    );
     for step in ["app registration", "admin consent", "keychain"] {
-        assert!(r.stderr.contains(step), "progress names {step}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(step),
+            "progress names {step}: {}",
+            r.stderr
+        );
     }
     assert!(
         r.stderr.contains("Privileged Role Administrator"),
@@ -209,7 +221,10 @@ fn the_tenants_policy_caps_the_secrets_lifetime_and_says_so() {
     let v = r.json();
     assert_eq!(v["check"]["args"]["capped"], "yes");
     assert!(
-        v["check"]["summary"].as_str().unwrap().contains("at most 90 days"),
+        v["check"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("at most 90 days"),
         "{v:#}"
     );
     let end = created(&s)[0].password_credentials[0].end;
@@ -224,9 +239,14 @@ fn blocked_client_secrets_stop_before_anything_is_created() {
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     let v = r.json();
     assert_eq!(v["check"]["message_id"], "setup-passwords-blocked");
-    assert!(v["check"]["fix"].as_str().unwrap().contains("exclude this app"));
+    assert!(v["check"]["fix"]
+        .as_str()
+        .unwrap()
+        .contains("exclude this app"));
     assert!(created(&s).is_empty(), "nothing was created");
-    assert!(!s.home.path().join("profiles.json").exists() || !all_text(s.home.path()).contains(&s.name));
+    assert!(
+        !s.home.path().join("profiles.json").exists() || !all_text(s.home.path()).contains(&s.name)
+    );
 }
 
 #[test]
@@ -271,8 +291,18 @@ fn bad_input_sends_nothing() {
     let r = common::graphwiz_in(
         s.home.path(),
         &[
-            "setup", "azure", "--profile", &s.name, "--tenant", "contoso..com", "--admin-sign-in",
-            "device-code", "--login-url", &url, "--graph-url", &url,
+            "setup",
+            "azure",
+            "--profile",
+            &s.name,
+            "--tenant",
+            "contoso..com",
+            "--admin-sign-in",
+            "device-code",
+            "--login-url",
+            &url,
+            "--graph-url",
+            &url,
         ],
         None,
         &[("GRAPHWIZ_LANG", "en")],
@@ -313,7 +343,10 @@ fn kill_after_request(n: u64, roll_back: bool) -> bool {
         .status();
     let out = child.wait_with_output().unwrap();
     if !stalled {
-        assert!(out.status.success(), "request {n} never came and the setup failed");
+        assert!(
+            out.status.success(),
+            "request {n} never came and the setup failed"
+        );
         return false;
     }
     let journal = s
@@ -327,7 +360,10 @@ fn kill_after_request(n: u64, roll_back: bool) -> bool {
         run(&s, &[finish], &[])
     } else {
         // Killed before the plan was written: nothing exists; start again (or nothing to undo).
-        assert!(created(&s).is_empty(), "kill at {n}: an app without a journal");
+        assert!(
+            created(&s).is_empty(),
+            "kill at {n}: an app without a journal"
+        );
         if roll_back {
             std::mem::forget(s.emu);
             return true;
@@ -336,7 +372,10 @@ fn kill_after_request(n: u64, roll_back: bool) -> bool {
     };
     assert_eq!(r.code, 0, "kill at {n}, {finish}: {}{}", r.stdout, r.stderr);
     if roll_back {
-        assert!(created(&s).is_empty(), "kill at {n}: the roll-back left an app");
+        assert!(
+            created(&s).is_empty(),
+            "kill at {n}: the roll-back left an app"
+        );
         let show = common::graphwiz_in(
             s.home.path(),
             &["profile", "show", &s.name, "--json"],

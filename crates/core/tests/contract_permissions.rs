@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use graphwiz_core::microsoft::admin::ADMIN_SCOPES;
 use graphwiz_core::rotate::azure::MANAGE_SCOPE;
+use graphwiz_core::setup::fix::FIX_SCOPES;
 use graphwiz_core::setup::graph::SETUP_SCOPES;
 
 fn delegated_permissions() -> BTreeSet<String> {
@@ -33,11 +34,12 @@ fn the_admin_sign_in_asks_for_what_the_operations_document() {
         .iter()
         .chain(std::iter::once(&MANAGE_SCOPE))
         .chain(SETUP_SCOPES.iter())
+        .chain(FIX_SCOPES.iter())
         .map(|s| s.to_string())
         .collect();
     assert_eq!(
         asked, documented,
-        "ADMIN_SCOPES, the rotation's and the setup's scopes must be the delegated permissions operations.json documents"
+        "ADMIN_SCOPES and the rotation's, setup's and fix's scopes must be the delegated permissions operations.json documents"
     );
     assert!(
         !ADMIN_SCOPES.contains(&MANAGE_SCOPE),

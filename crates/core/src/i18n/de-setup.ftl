@@ -66,3 +66,35 @@ setup-keychain-failed = Der neue geheime Clientschlüssel konnte nicht im Schlü
     .fix = Entsperren oder starten Sie den Schlüsselbund (siehe Meldung) und führen Sie denselben Befehl mit --resume aus.
 setup-replication-timeout = Entra ID hat die neue App und ihren Schlüssel nicht innerhalb von { $secs } s angenommen (letzte Antwort: { $detail }). Neue Apps sind meist innerhalb weniger Minuten nutzbar.
     .fix = Führen Sie denselben Befehl in einigen Minuten mit --resume aus; App und Schlüssel bleiben erhalten.
+
+fix-plan = graphwiz ändert die App-Registrierung von Profil { $profile } so:
+fix-nothing = Die App-Registrierung fordert die drei Berechtigungen mit dem richtigen Typ an, und die Administratorzustimmung ist erteilt: Es gibt nichts zu beheben.
+fix-repair-add = { $perm } ({ $kind ->
+    [application] Anwendung
+   *[delegated] Delegiert
+}) zu den API-Berechtigungen hinzufügen
+fix-repair-replace = in den API-Berechtigungen { $wrong } ({ $wrong_kind ->
+    [application] Anwendung
+   *[delegated] Delegiert
+}) entfernen und { $perm } ({ $kind ->
+    [application] Anwendung
+   *[delegated] Delegiert
+}) hinzufügen
+fix-repair-consent-role = die Administratorzustimmung für { $perm } ({ $kind ->
+    [application] Anwendung
+   *[delegated] Delegiert
+}) erteilen
+fix-repair-revoke = die Administratorzustimmung für { $perm } ({ $kind ->
+    [application] Anwendung
+   *[delegated] Delegiert
+}) widerrufen, die Genesys Cloud nicht braucht
+fix-repair-grant = die Administratorzustimmung für User.Read (Delegiert) für alle Benutzer erteilen
+fix-repair-rotate = der geheime Clientschlüssel läuft bald ab oder ist abgelaufen: Erneuern Sie ihn mit graphwiz rotate --profile "{ $profile }" --admin-sign-in browser (nicht Teil dieser Behebung)
+fix-confirm = Diese Änderungen in Azure ausführen? [j/N]
+fix-not-confirmed = Es wurde nichts geändert. Führen Sie graphwiz fix --profile "{ $profile }" --admin-sign-in … --yes aus, um den Plan anzuwenden.
+fix-failed = Die Behebung hielt bei „{ $repair }“ an: { $detail }. Was davor lief, bleibt erhalten; jede Behebung kann erneut laufen.
+    .fix = Führen Sie graphwiz fix --profile "{ $profile }" --admin-sign-in … --yes erneut aus, um sie abzuschließen.
+fix-read-failed = Die App-Registrierung konnte mit der Anmeldung des Administrators nicht gelesen werden ({ $detail }). Es wurde nichts geändert.
+fix-checking = Erneute Prüfung…
+fix-done = Die App-Registrierung von Profil { $profile } ist behoben, und ihre Prüfung ist erfolgreich. Deaktivieren und aktivieren Sie die Microsoft-Graph-Integration in Genesys Cloud, damit sie die Änderung übernimmt.
+fix-still-failing = Die Prüfung von Profil { $profile } schlägt weiterhin fehl: { $failed }. graphwiz check --profile "{ $profile }" zeigt jeden Fehler mit seiner Behebung.

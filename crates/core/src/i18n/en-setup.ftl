@@ -66,3 +66,35 @@ setup-keychain-failed = The new client secret could not be kept in the OS keycha
     .fix = Unlock or start the keychain (see the message), then run the same command with --resume.
 setup-replication-timeout = Entra ID did not accept the new app and its secret within { $secs } s (last answer: { $detail }). New apps usually become usable within minutes.
     .fix = Run the same command with --resume in a few minutes; the app and the secret are kept.
+
+fix-plan = graphwiz will change the app registration of profile { $profile } like this:
+fix-nothing = The app registration requests the three permissions with the right types, and admin consent is granted: nothing to repair.
+fix-repair-add = add { $perm } ({ $kind ->
+    [application] Application
+   *[delegated] Delegated
+}) to API permissions
+fix-repair-replace = remove { $wrong } ({ $wrong_kind ->
+    [application] Application
+   *[delegated] Delegated
+}) and add { $perm } ({ $kind ->
+    [application] Application
+   *[delegated] Delegated
+}) in API permissions
+fix-repair-consent-role = grant admin consent to { $perm } ({ $kind ->
+    [application] Application
+   *[delegated] Delegated
+})
+fix-repair-revoke = revoke the admin consent to { $perm } ({ $kind ->
+    [application] Application
+   *[delegated] Delegated
+}), which Genesys Cloud does not need
+fix-repair-grant = grant admin consent to User.Read (Delegated) for all users
+fix-repair-rotate = the client secret expires soon or has expired: rotate it with graphwiz rotate --profile "{ $profile }" --admin-sign-in browser (not part of this repair)
+fix-confirm = Apply these changes in Azure? [y/N]
+fix-not-confirmed = Nothing was changed. Run graphwiz fix --profile "{ $profile }" --admin-sign-in … --yes to apply the plan.
+fix-failed = The repair stopped at "{ $repair }": { $detail }. What ran before is kept; every repair can run again.
+    .fix = Run graphwiz fix --profile "{ $profile }" --admin-sign-in … --yes again to finish it.
+fix-read-failed = The app registration could not be read with the administrator's sign-in ({ $detail }). Nothing was changed.
+fix-checking = Checking again…
+fix-done = The app registration of profile { $profile } is repaired and its check passes. Disable and enable the Microsoft Graph integration in Genesys Cloud so it picks up the change.
+fix-still-failing = The check of profile { $profile } still fails: { $failed }. graphwiz check --profile "{ $profile }" shows each failure with its fix.

@@ -87,12 +87,9 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn write(&self, note: &mut SetupNote, stage: Stage) -> Result<(), Stop> {
         note.stage = stage;
-        self.journal.write(note).map_err(|e| {
-            Stop::new(
-                "setup-journal-failed",
-                args([("detail", e.to_string())]),
-            )
-        })
+        self.journal
+            .write(note)
+            .map_err(|e| Stop::new("setup-journal-failed", args([("detail", e.to_string())])))
     }
 
     fn deadline(&self) -> Instant {
@@ -181,14 +178,26 @@ pub async fn run(
     let profile_arg = || args([("profile", input.profile.clone())]);
     let mut note = match (action, open) {
         (Action::Start, Some(n)) => {
-            return outcome(false, Some(&n), Status::Fail, "setup-already-open", profile_arg())
+            return outcome(
+                false,
+                Some(&n),
+                Status::Fail,
+                "setup-already-open",
+                profile_arg(),
+            )
         }
         (Action::Start, None) => match start(&ctx).await {
             Ok(n) => n,
             Err(stop) => return stopped(None, stop),
         },
         (_, None) => {
-            return outcome(false, None, Status::Fail, "setup-nothing-open", profile_arg())
+            return outcome(
+                false,
+                None,
+                Status::Fail,
+                "setup-nothing-open",
+                profile_arg(),
+            )
         }
         (Action::RollBack, Some(n)) => return roll_back(&ctx, n).await,
         (Action::Resume, Some(n)) => n,
@@ -209,11 +218,11 @@ fn stopped(note: Option<&SetupNote>, stop: Stop) -> SetupOutcome {
         a.insert("stage".into(), stage_name(n.stage).into());
         a.insert("profile".into(), n.profile.clone().into());
         a.insert("app_name".into(), n.app_name.clone().into());
+        a.insert("app_id".into(), n.app_id.clone().unwrap_or_default().into());
         a.insert(
-            "app_id".into(),
-            n.app_id.clone().unwrap_or_default().into(),
+            "created".into(),
+            (n.app_object_id.is_some()).to_string().into(),
         );
-        a.insert("created".into(), (n.app_object_id.is_some()).to_string().into());
     }
     let mut o = outcome(false, note, Status::Fail, stop.id, a);
     o.keychain_failed = stop.keychain;
@@ -253,7 +262,10 @@ async fn start(ctx: &Ctx<'_>) -> Result<SetupNote, Stop> {
         ));
     }
     if let Some(missing) = missing_roles(ctx.admin) {
-        return Err(Stop::new("setup-role-missing", args([("needs", missing.to_string())])));
+        return Err(Stop::new(
+            "setup-role-missing",
+            args([("needs", missing.to_string())]),
+        ));
     }
     (ctx.progress)(SetupStep::ReadingPolicy);
     let policy = graph::password_policy(&ctx.http, &input.endpoints, ctx.admin).await;
@@ -397,9 +409,16 @@ async fn advance(ctx: &Ctx<'_>, note: &mut SetupNote) -> Result<SetupOutcome, St
 
     // 7. The full check, with User.Read settled by the administrator's own reading.
     (ctx.progress)(SetupStep::Checking);
-    let check_input = profile
-        .check_input(secret, input.timeout)
-        .map_err(|err| Stop::new("setup-step-failed", args([("step", "check".to_string()), ("detail", err.to_string()), ("code", String::new())])))?;
+    let check_input = profile.check_input(secret, input.timeout).map_err(|err| {
+        Stop::new(
+            "setup-step-failed",
+            args([
+                ("step", "check".to_string()),
+                ("detail", err.to_string()),
+                ("code", String::new()),
+            ]),
+        )
+    })?;
     let mut report: Report = run_check(&check_input).await;
     if let Ok(findings) = admin::admin_findings(http, e, admin, &app.app_id).await {
         admin::settle_user_read(&mut report, &findings, e.cloud, &app.app_id);
@@ -426,7 +445,10 @@ async fn advance(ctx: &Ctx<'_>, note: &mut SetupNote) -> Result<SetupOutcome, St
             }
             .to_string(),
         ),
-        ("max_days", note.max_lifetime_days.unwrap_or_default().to_string()),
+        (
+            "max_days",
+            note.max_lifetime_days.unwrap_or_default().to_string(),
+        ),
         ("policy", note.policy_name.clone().unwrap_or_default()),
     ]);
     a.insert(
@@ -481,7 +503,14 @@ async fn add_secret(
     }
     ctx.write(note, Stage::AddingSecret)?;
     let new = through_replication(ctx.deadline(), &waiting, || {
-        secrets::add(http, e, admin, &app.app_id, &note.secret_name, note.secret_end)
+        secrets::add(
+            http,
+            e,
+            admin,
+            &app.app_id,
+            &note.secret_name,
+            note.secret_end,
+        )
     })
     .await
     .map_err(|f| match f.code() {
@@ -489,10 +518,9 @@ async fn add_secret(
             "setup-passwords-blocked",
             args([("policy", note.policy_name.clone().unwrap_or_default())]),
         ),
-        Some("CredentialInvalidLifetimeAsPerAppPolicy") => Stop::new(
-            "setup-lifetime-refused",
-            args([("detail", f.to_string())]),
-        ),
+        Some("CredentialInvalidLifetimeAsPerAppPolicy") => {
+            Stop::new("setup-lifetime-refused", args([("detail", f.to_string())]))
+        }
         _ => graph_stop("secret", &f),
     })?;
     if let Err(err) = ctx.vault_store(&note.secret_ref, &new.value) {
@@ -681,10 +709,13 @@ mod tests {
         let (end, cap) = secret_end(6, &ninety);
         assert_eq!(cap, Some(90));
         assert!(end < Utc::now() + Days::days(90) && end > Utc::now() + Days::days(88));
-        let (_, cap) = secret_end(2, &PasswordPolicy {
-            max_lifetime: Some((365, "x".into())),
-            ..PasswordPolicy::default()
-        });
+        let (_, cap) = secret_end(
+            2,
+            &PasswordPolicy {
+                max_lifetime: Some((365, "x".into())),
+                ..PasswordPolicy::default()
+            },
+        );
         assert!(cap.is_none(), "a cap longer than asked does not apply");
     }
 }

@@ -87,7 +87,12 @@ fn restrictions_of(v: &Value, key: &str) -> Vec<Restriction> {
 }
 
 /// Applies a policy's password restrictions to a new app (created now).
-fn apply(policy: &mut PasswordPolicy, name: &str, restrictions: &[Restriction], now: DateTime<Utc>) {
+fn apply(
+    policy: &mut PasswordPolicy,
+    name: &str,
+    restrictions: &[Restriction],
+    now: DateTime<Utc>,
+) {
     for r in restrictions {
         let applies = r
             .restrict_for_apps_created_after_date_time
@@ -123,8 +128,7 @@ pub async fn password_policy(
 ) -> PasswordPolicy {
     let mut policy = PasswordPolicy::default();
     let url = e.graph_url("policies/defaultAppManagementPolicy");
-    match check_result(http.get(&url, admin.bearer()).await).and_then(|r| Ok(r.json::<Value>()?))
-    {
+    match check_result(http.get(&url, admin.bearer()).await).and_then(|r| Ok(r.json::<Value>()?)) {
         Ok(v) => {
             let enabled = v.get("isEnabled").and_then(Value::as_bool).unwrap_or(false);
             if enabled {
@@ -340,8 +344,7 @@ pub async fn create_principal(
     let id: Id = resp.json()?;
     id.id.ok_or_else(|| {
         GraphFailure::Http(crate::http::HttpError::BadBody {
-            detail: "Microsoft Graph's answer to creating the service principal names no id"
-                .into(),
+            detail: "Microsoft Graph's answer to creating the service principal names no id".into(),
         })
     })
 }
@@ -453,8 +456,12 @@ pub async fn grant_user_read(
                 "scope": user_read,
             });
             check_result(
-                http.post_json(&e.graph_url("oauth2PermissionGrants"), admin.bearer(), &body)
-                    .await,
+                http.post_json(
+                    &e.graph_url("oauth2PermissionGrants"),
+                    admin.bearer(),
+                    &body,
+                )
+                .await,
             )
             .map(|_| ())
         }
@@ -550,13 +557,24 @@ mod tests {
             "Tenant policy",
             &[
                 r("passwordLifetime", Some("P180D"), None),
-                r("passwordLifetime", Some("P90D"), Some((now - chrono::Duration::days(1)).to_rfc3339())),
-                r("passwordAddition", None, Some((now + chrono::Duration::days(30)).to_rfc3339())),
+                r(
+                    "passwordLifetime",
+                    Some("P90D"),
+                    Some((now - chrono::Duration::days(1)).to_rfc3339()),
+                ),
+                r(
+                    "passwordAddition",
+                    None,
+                    Some((now + chrono::Duration::days(30)).to_rfc3339()),
+                ),
             ],
             now,
         );
         assert_eq!(p.max_lifetime, Some((90, "Tenant policy".to_string())));
-        assert_eq!(p.blocked_by, None, "a block that starts next month does not apply yet");
+        assert_eq!(
+            p.blocked_by, None,
+            "a block that starts next month does not apply yet"
+        );
         apply(&mut p, "Block", &[r("passwordAddition", None, None)], now);
         assert_eq!(p.blocked_by.as_deref(), Some("Block"));
     }
