@@ -10,7 +10,8 @@
 //! one after another), `live` (live-test detection vs D and requests spent waiting), `bulk`
 //! (hundreds of tenants at several concurrency levels, wall vs ideal and peak RSS of a separate
 //! worker process), `two-sided` (both halves of a check, Azure and Genesys Cloud, vs R), `pickup` (the
-//! pickup test's detection vs the pickup delay).
+//! pickup test's detection vs the pickup delay), `setup` (the Azure setup beyond the replication
+//! delay, in R).
 
 use clap::{Parser, Subcommand};
 use graphwiz_core::checks::run_check_with;
@@ -24,6 +25,7 @@ use std::time::{Duration, Instant};
 
 mod app;
 mod pickup;
+mod setup;
 mod twosided;
 
 #[derive(Parser)]
@@ -56,6 +58,8 @@ enum Part {
     TwoSided,
     /// Pickup test: detection of Genesys Cloud fetching the mail vs the pickup delay.
     Pickup,
+    /// Azure setup: wall time beyond Entra ID's replication delay, in round trips.
+    Setup,
     /// Desktop app: cold start to the first interactive step and memory, beside a bare Tauri
     /// window; release binary size; CLI start time. Needs the release builds and a display.
     App,
@@ -421,6 +425,9 @@ fn main() {
     }
     if matches!(part, Part::All | Part::Pickup) {
         rt.block_on(pickup::part_pickup(&mut out, cli.smoke));
+    }
+    if matches!(part, Part::All | Part::Setup) {
+        rt.block_on(setup::part_setup(&mut out, cli.smoke));
     }
     if matches!(part, Part::All | Part::Live) {
         rt.block_on(part_live(&mut out, cli.smoke));

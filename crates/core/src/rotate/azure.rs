@@ -91,6 +91,20 @@ pub async fn add(
     display_name: &str,
     end: DateTime<Utc>,
 ) -> Result<NewSecret, GraphFailure> {
+    let id = object_id(http, e, admin, client_id).await?;
+    add_to(http, e, admin, &id, display_name, end).await
+}
+
+/// `addPassword` on the application with object id `object_id` (known to the caller, as right
+/// after its creation, when the `appId` lookup may not see it yet).
+pub async fn add_to(
+    http: &HttpClient,
+    e: &Endpoints,
+    admin: &AdminToken,
+    object_id: &str,
+    display_name: &str,
+    end: DateTime<Utc>,
+) -> Result<NewSecret, GraphFailure> {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Added {
@@ -102,10 +116,13 @@ pub async fn add(
         "displayName": display_name,
         "endDateTime": end.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     }});
-    let id = object_id(http, e, admin, client_id).await?;
     let resp = graph::check_result(
-        http.post_json(&action_url(e, &id, "addPassword"), admin.bearer(), &body)
-            .await,
+        http.post_json(
+            &action_url(e, object_id, "addPassword"),
+            admin.bearer(),
+            &body,
+        )
+        .await,
     )?;
     let a: Added = resp.json()?;
     let bad = |what: &str| {

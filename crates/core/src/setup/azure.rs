@@ -176,7 +176,7 @@ pub async fn run(
     };
     let open = ctx.journal.load(&input.profile);
     let profile_arg = || args([("profile", input.profile.clone())]);
-    let mut note = match (action, open) {
+    let (mut note, ids) = match (action, open) {
         (Action::Start, Some(n)) => {
             return outcome(
                 false,
@@ -187,7 +187,7 @@ pub async fn run(
             )
         }
         (Action::Start, None) => match start(&ctx).await {
-            Ok(n) => n,
+            Ok((n, ids)) => (n, Some(ids)),
             Err(stop) => return stopped(None, stop),
         },
         (_, None) => {
@@ -200,9 +200,9 @@ pub async fn run(
             )
         }
         (Action::RollBack, Some(n)) => return roll_back(&ctx, n).await,
-        (Action::Resume, Some(n)) => n,
+        (Action::Resume, Some(n)) => (n, None),
     };
-    match advance(&ctx, &mut note).await {
+    match advance(&ctx, &mut note, ids).await {
         Ok(mut done) => {
             ctx.journal.clear(&input.profile);
             done.stage = None;
@@ -246,8 +246,9 @@ fn missing_roles(admin: &AdminToken) -> Option<&'static str> {
     (!CONSENT_ROLES.iter().any(|r| roles.iter().any(|x| x == r))).then_some("consent")
 }
 
-/// Reads the policy, refuses a setup the tenant would refuse, and writes the plan.
-async fn start(ctx: &Ctx<'_>) -> Result<SetupNote, Stop> {
+/// Reads the policy (and, at the same time, Microsoft Graph's permission ids), refuses a setup
+/// the tenant would refuse, and writes the plan.
+async fn start(ctx: &Ctx<'_>) -> Result<(SetupNote, GraphIds), Stop> {
     let input = ctx.input;
     let exists = input
         .store
@@ -268,7 +269,11 @@ async fn start(ctx: &Ctx<'_>) -> Result<SetupNote, Stop> {
         ));
     }
     (ctx.progress)(SetupStep::ReadingPolicy);
-    let policy = graph::password_policy(&ctx.http, &input.endpoints, ctx.admin).await;
+    let (policy, ids) = tokio::join!(
+        graph::password_policy(&ctx.http, &input.endpoints, ctx.admin),
+        graph::graph_ids(&ctx.http, &input.endpoints, ctx.admin)
+    );
+    let ids = ids.map_err(|f| graph_stop("permissions", &f))?;
     if let Some(name) = &policy.blocked_by {
         return Err(Stop::new(
             "setup-passwords-blocked",
@@ -299,17 +304,29 @@ async fn start(ctx: &Ctx<'_>) -> Result<SetupNote, Stop> {
         policy_unreadable: policy.unreadable.clone(),
     };
     ctx.write(&mut note, Stage::Planned)?;
-    Ok(note)
+    Ok((note, ids))
 }
 
-/// Takes the setup from the note's stage to the end.
-async fn advance(ctx: &Ctx<'_>, note: &mut SetupNote) -> Result<SetupOutcome, Stop> {
+/// Takes the setup from the note's stage to the end. `fresh_ids` are Microsoft Graph's ids read
+/// by a start in this same run: then nothing can exist from an earlier run, and the lookups for
+/// it are skipped.
+async fn advance(
+    ctx: &Ctx<'_>,
+    note: &mut SetupNote,
+    fresh_ids: Option<GraphIds>,
+) -> Result<SetupOutcome, Stop> {
     let input = ctx.input;
     let (http, e, admin) = (&ctx.http, &input.endpoints, ctx.admin);
-    (ctx.progress)(SetupStep::FindingPermissions);
-    let ids: GraphIds = graph::graph_ids(http, e, admin)
-        .await
-        .map_err(|f| graph_stop("permissions", &f))?;
+    let fresh = fresh_ids.is_some();
+    let ids: GraphIds = match fresh_ids {
+        Some(ids) => ids,
+        None => {
+            (ctx.progress)(SetupStep::FindingPermissions);
+            graph::graph_ids(http, e, admin)
+                .await
+                .map_err(|f| graph_stop("permissions", &f))?
+        }
+    };
 
     // 1. The app registration: the one carrying the tag, else a new one.
     let app = match (&note.app_object_id, &note.app_id) {
@@ -319,9 +336,13 @@ async fn advance(ctx: &Ctx<'_>, note: &mut SetupNote) -> Result<SetupOutcome, St
         },
         _ => {
             (ctx.progress)(SetupStep::CreatingApp);
-            let found = graph::find_app(http, e, admin, &note.tag)
-                .await
-                .map_err(|f| graph_stop("app", &f))?;
+            let found = if fresh {
+                None
+            } else {
+                graph::find_app(http, e, admin, &note.tag)
+                    .await
+                    .map_err(|f| graph_stop("app", &f))?
+            };
             let app = match found {
                 Some(a) => a,
                 None => graph::create_app(http, e, admin, &note.app_name, &ids, &note.tag)
@@ -335,15 +356,28 @@ async fn advance(ctx: &Ctx<'_>, note: &mut SetupNote) -> Result<SetupOutcome, St
         }
     };
 
-    // 2. Its service principal.
+    // 2. The client secret, straight into the keychain (it replicates while the rest goes on).
+    let secret = match (note.stage >= Stage::SecretAdded)
+        .then(|| ctx.vault_load(&note.secret_ref))
+        .flatten()
+    {
+        Some(s) => s,
+        None => add_secret(ctx, note, &app).await?,
+    };
+
+    // 3. Its service principal.
     let waiting = ctx.waiting();
     let principal = match &note.principal_id {
         Some(p) => p.clone(),
         None => {
             (ctx.progress)(SetupStep::CreatingPrincipal);
-            let found = graph::find_principal(http, e, admin, &app.app_id)
-                .await
-                .map_err(|f| graph_stop("principal", &f))?;
+            let found = if fresh {
+                None
+            } else {
+                graph::find_principal(http, e, admin, &app.app_id)
+                    .await
+                    .map_err(|f| graph_stop("principal", &f))?
+            };
             let p = match found {
                 Some(p) => p,
                 None => through_replication(ctx.deadline(), &waiting, || {
@@ -358,40 +392,50 @@ async fn advance(ctx: &Ctx<'_>, note: &mut SetupNote) -> Result<SetupOutcome, St
         }
     };
 
-    // 3. Admin consent: both app roles, then User.Read for all users.
+    // 4. Admin consent: both app roles and User.Read for all users.
     if note.stage < Stage::Consented {
         (ctx.progress)(SetupStep::Consenting);
-        let have = through_replication(ctx.deadline(), &waiting, || {
-            graph::assigned_roles(http, e, admin, &principal)
-        })
-        .await
-        .map_err(|f| graph_stop("roles", &f))?;
-        for role in [&ids.mail_readwrite, &ids.mail_send] {
-            if have.iter().any(|h| h.eq_ignore_ascii_case(role)) {
-                continue;
-            }
+        let have = if fresh {
+            Vec::new()
+        } else {
             through_replication(ctx.deadline(), &waiting, || {
-                graph::assign_role(http, e, admin, &ids, &principal, role)
+                graph::assigned_roles(http, e, admin, &principal)
             })
             .await
-            .map_err(|f| graph_stop("roles", &f))?;
-        }
-        through_replication(ctx.deadline(), &waiting, || {
-            graph::grant_user_read(http, e, admin, &ids, &principal)
-        })
-        .await
-        .map_err(|f| graph_stop("grant", &f))?;
+            .map_err(|f| graph_stop("roles", &f))?
+        };
+        // The two app role assignments and the User.Read grant at once.
+        let (waiting, ids_ref, principal_ref) = (&waiting, &ids, &principal);
+        let assign = |role: String| {
+            let missing = !have.iter().any(|h| h.eq_ignore_ascii_case(&role));
+            async move {
+                if missing {
+                    through_replication(ctx.deadline(), waiting, || {
+                        graph::assign_role(http, e, admin, ids_ref, principal_ref, &role)
+                    })
+                    .await
+                    .map_err(|f| graph_stop("roles", &f))?;
+                }
+                Ok::<(), Stop>(())
+            }
+        };
+        let grant = async {
+            through_replication(ctx.deadline(), waiting, || {
+                graph::grant_user_read(http, e, admin, ids_ref, principal_ref)
+            })
+            .await
+            .map_err(|f| graph_stop("grant", &f))
+        };
+        let (a, b, c) = tokio::join!(
+            assign(ids.mail_readwrite.clone()),
+            assign(ids.mail_send.clone()),
+            grant
+        );
+        a?;
+        b?;
+        c?;
         ctx.write(note, Stage::Consented)?;
     }
-
-    // 4. The client secret, straight into the keychain.
-    let secret = match (note.stage >= Stage::SecretAdded)
-        .then(|| ctx.vault_load(&note.secret_ref))
-        .flatten()
-    {
-        Some(s) => s,
-        None => add_secret(ctx, note, &app).await?,
-    };
 
     // 5. Entra ID's replication: a token with both roles.
     if note.stage < Stage::Replicated {
@@ -503,11 +547,11 @@ async fn add_secret(
     }
     ctx.write(note, Stage::AddingSecret)?;
     let new = through_replication(ctx.deadline(), &waiting, || {
-        secrets::add(
+        secrets::add_to(
             http,
             e,
             admin,
-            &app.app_id,
+            &app.object_id,
             &note.secret_name,
             note.secret_end,
         )
@@ -542,7 +586,7 @@ async fn prove(ctx: &Ctx<'_>, app: &AppIds, secret: &ClientSecret) -> Result<(),
     let input = ctx.input;
     let started = Instant::now();
     let deadline = ctx.deadline();
-    let mut pause = std::time::Duration::from_millis(250);
+    let mut pause = std::time::Duration::from_millis(100);
     loop {
         let waited = started.elapsed().as_secs();
         (ctx.progress)(SetupStep::Replicating {
@@ -593,7 +637,7 @@ async fn prove(ctx: &Ctx<'_>, app: &AppIds, secret: &ClientSecret) -> Result<(),
             ));
         }
         tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(std::time::Duration::from_secs(4));
+        pause = (pause * 2).min(std::time::Duration::from_secs(1));
     }
 }
 

@@ -502,7 +502,8 @@ pub fn replicating(f: &GraphFailure) -> bool {
     }
 }
 
-/// Repeats `call` while it fails with [`replicating`], with backoff (0.25 s doubling to 4 s),
+/// Repeats `call` while it fails with [`replicating`], with backoff (0.1 s doubling to 1 s, so a
+/// wait overshoots Entra ID's replication by at most a second),
 /// until `deadline`; `waiting` is told the seconds waited so far before each retry.
 pub async fn through_replication<T, F, Fut>(
     deadline: Instant,
@@ -514,13 +515,13 @@ where
     Fut: std::future::Future<Output = Result<T, GraphFailure>>,
 {
     let started = Instant::now();
-    let mut pause = Duration::from_millis(250);
+    let mut pause = Duration::from_millis(100);
     loop {
         match call().await {
             Err(f) if replicating(&f) && Instant::now() + pause < deadline => {
                 waiting(started.elapsed().as_secs());
                 tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(Duration::from_secs(4));
+                pause = (pause * 2).min(Duration::from_secs(1));
             }
             other => return other,
         }

@@ -16,14 +16,15 @@ pub enum Stage {
     Planned,
     /// The app registration exists (its ids are in the note).
     AppCreated,
+    /// A client secret is being added (its display name is in the note). It comes right after
+    /// the app, so that Entra ID replicates it while the service principal and consent follow.
+    AddingSecret,
+    /// The client secret exists in Azure and in the keychain under the note's reference.
+    SecretAdded,
     /// Its service principal exists.
     PrincipalCreated,
     /// Mail.ReadWrite and Mail.Send are granted, and User.Read for all users.
     Consented,
-    /// A client secret is being added (its display name is in the note).
-    AddingSecret,
-    /// The client secret exists in Azure and in the keychain under the note's reference.
-    SecretAdded,
     /// Entra ID issues the app tokens with the new secret.
     Replicated,
     /// The profile is saved; the check remains.
