@@ -423,7 +423,12 @@ async fn a_refused_self_read_is_a_warning_with_the_manual_check() {
         .as_deref()
         .unwrap_or_default()
         .contains("/CallAnAPI/"));
-    for id in ["tenant", "credentials", "perm_mail_readwrite", "perm_mail_send"] {
+    for id in [
+        "tenant",
+        "credentials",
+        "perm_mail_readwrite",
+        "perm_mail_send",
+    ] {
         assert_eq!(r.get(id).map(|c| c.status), Some(Status::Pass), "{id}");
     }
     let de = r.localized(Lang::De);
