@@ -406,6 +406,38 @@ pub async fn apply(
     Ok(())
 }
 
+/// Checks the profile again after a repair, until the app's token carries the new consent or
+/// `wait` has passed (Entra ID takes a while to show a change), with User.Read settled by the
+/// administrator's own reading.
+pub async fn recheck(
+    http: &HttpClient,
+    admin: &AdminToken,
+    input: &crate::checks::CheckInput,
+    wait: std::time::Duration,
+) -> crate::report::Report {
+    let deadline = std::time::Instant::now() + wait;
+    let mut pause = std::time::Duration::from_millis(250);
+    loop {
+        let mut report = crate::checks::run_check(input).await;
+        if let Ok(f) =
+            crate::microsoft::admin::admin_findings(http, &input.endpoints, admin, &input.client_id)
+                .await
+        {
+            crate::microsoft::admin::settle_user_read(
+                &mut report,
+                &f,
+                input.endpoints.cloud,
+                &input.client_id,
+            );
+        }
+        if report.ok || std::time::Instant::now() + pause >= deadline {
+            return report;
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(std::time::Duration::from_secs(4));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,37 +501,5 @@ mod tests {
                 (permissions::USER_READ.id.to_string(), "Scope".to_string()),
             ]
         );
-    }
-}
-
-/// Checks the profile again after a repair, until the app's token carries the new consent or
-/// `wait` has passed (Entra ID takes a while to show a change), with User.Read settled by the
-/// administrator's own reading.
-pub async fn recheck(
-    http: &HttpClient,
-    admin: &AdminToken,
-    input: &crate::checks::CheckInput,
-    wait: std::time::Duration,
-) -> crate::report::Report {
-    let deadline = std::time::Instant::now() + wait;
-    let mut pause = std::time::Duration::from_millis(250);
-    loop {
-        let mut report = crate::checks::run_check(input).await;
-        if let Ok(f) =
-            crate::microsoft::admin::admin_findings(http, &input.endpoints, admin, &input.client_id)
-                .await
-        {
-            crate::microsoft::admin::settle_user_read(
-                &mut report,
-                &f,
-                input.endpoints.cloud,
-                &input.client_id,
-            );
-        }
-        if report.ok || std::time::Instant::now() + pause >= deadline {
-            return report;
-        }
-        tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(std::time::Duration::from_secs(4));
     }
 }
