@@ -56,13 +56,12 @@ pub(crate) async fn part_pickup(out: &mut Out, smoke: bool) {
                 panic!("the pickup was not seen: {:?}", live.report);
             };
             over.push((latency as f64 - p as f64) / 1000.0);
-            polls.push(
-                c.args
-                    .get("polls")
-                    .and_then(|v| v.as_str())
-                    .and_then(|s| s.parse::<f64>().ok())
-                    .unwrap_or(f64::NAN),
-            );
+            // The count is a JSON number in the check's arguments (a string only if worded).
+            let count = c.args.get("polls").and_then(|v| {
+                v.as_f64()
+                    .or_else(|| v.as_str().and_then(|s| s.parse::<f64>().ok()))
+            });
+            polls.push(count.expect("the pickup check counts its polls"));
         }
         let m = median(&mut over.clone());
         out.line(&format!(
