@@ -311,6 +311,22 @@ fn bad_input_sends_nothing() {
     assert_eq!(s.emu.request_count(), 0, "nothing was sent");
 }
 
+#[test]
+fn without_a_keychain_nothing_is_sent_and_the_exit_is_3() {
+    let s = setup(|_| {});
+    let r = run(
+        &s,
+        &[],
+        &[(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/graphwiz-test-bus",
+        )],
+    );
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert_eq!(s.emu.request_count(), 0, "nothing was sent");
+    assert!(created(&s).is_empty());
+}
+
 /// Sets up with a stall on Entra/Graph request `n`, kills the CLI once it was handled, then
 /// finishes with --resume (or --roll-back). False when the setup needed fewer requests.
 fn kill_after_request(n: u64, roll_back: bool) -> bool {
