@@ -6,7 +6,7 @@ use super::input::CheckInput;
 use super::verdicts::{
     application_permission_check, credentials_failure, registration_check, skipped,
     skipped_graph_checks, tenant_failure, timed, user_read_check, CHECK_IDS, SKIP_NO_TENANT,
-    SKIP_NO_TOKEN,
+    SKIP_NO_TOKEN, SKIP_UNREACHABLE,
 };
 use crate::http::{HttpClient, HttpError};
 use crate::i18n::args;
@@ -71,8 +71,14 @@ pub(super) async fn azure_checks(
         }
         Err(e) => {
             checks.push(tenant_failure(&e, &input.tenant, cloud).took(discovery_took));
-            checks.push(skipped("credentials", SKIP_NO_TENANT));
-            checks.extend(skipped_graph_checks(input, SKIP_NO_TENANT));
+            // A network failure looked nothing up: say so, not "not found".
+            let reason = if matches!(e, login::LoginError::Http(_)) {
+                SKIP_UNREACHABLE
+            } else {
+                SKIP_NO_TENANT
+            };
+            checks.push(skipped("credentials", reason));
+            checks.extend(skipped_graph_checks(input, reason));
             return (Report::from_checks(None, None, checks), None);
         }
     };

@@ -438,3 +438,29 @@ async fn a_refused_self_read_is_a_warning_with_the_manual_check() {
         .unwrap_or_default()
         .contains("nicht erlaubt, ihre eigene Registrierung zu lesen"));
 }
+
+/// A network failure looks nothing up: the other checks say Entra ID could not be reached, never
+/// that the tenant was not found.
+#[tokio::test]
+async fn an_unreachable_entra_id_is_not_a_missing_tenant() {
+    // A port nothing listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| format!("http://{a}"))
+        .expect("a free port");
+    let mut input = CheckInput::new(
+        Endpoints::new(Cloud::Global, Some(&closed), Some(&closed)).unwrap(),
+        "contoso.onmicrosoft.com".into(),
+        "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+        ClientSecret::new("x".repeat(40)),
+    );
+    input.timeout = Duration::from_secs(5);
+    let r = run_check(&input).await;
+    every_check_has_a_message(&r);
+    let c = r.get("credentials").unwrap();
+    assert_eq!(c.status, Status::Skip);
+    assert!(c.summary.contains("could not be reached"), "{}", c.summary);
+    assert!(!c.summary.contains("not found"), "{}", c.summary);
+    let de = c.localized(Lang::De);
+    assert!(de.summary.contains("nicht erreichbar"), "{}", de.summary);
+}

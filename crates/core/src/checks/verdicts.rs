@@ -53,6 +53,8 @@ pub(super) async fn timed<T>(
 /// Why the checks after discovery did not run (catalog messages, "Skipped: …").
 pub(super) const SKIP_NO_TENANT: &str = "azure-skip-no-tenant";
 pub(super) const SKIP_NO_TOKEN: &str = "azure-skip-no-token";
+/// Entra ID could not be reached at all: the tenant was not looked up, so it is not "not found".
+pub(super) const SKIP_UNREACHABLE: &str = "azure-skip-unreachable";
 
 /// A check skipped for the reason catalog message `reason` words.
 pub(super) fn skipped(id: &str, reason: &str) -> Check {

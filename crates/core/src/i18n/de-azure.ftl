@@ -47,6 +47,7 @@ azure-tenant-lookup-failed = Der Mandant konnte nicht nachgeschlagen werden: { $
 azure-tenant-unexpected = Der Anmeldedienst hat für den Mandanten „{ $tenant }“ unerwartet geantwortet (HTTP { $status }).
     .fix = Prüfen Sie die Anmelde-URL und die gewählte Cloud; womöglich antwortet ein Proxy an Stelle von Entra ID.
 azure-skip-no-tenant = Übersprungen: Der Mandant wurde nicht gefunden.
+azure-skip-unreachable = Übersprungen: Entra ID war nicht erreichbar, daher wurde nichts nachgeschlagen (siehe erste Prüfung).
 azure-skip-no-token = Übersprungen: Es wurde kein Token ausgestellt (siehe credentials).
 
 ## Das Token (Clientanmeldeinformationen), nach AADSTS-Code

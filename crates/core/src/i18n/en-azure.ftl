@@ -50,6 +50,7 @@ azure-tenant-lookup-failed = Could not look up the tenant: { $detail }.
 azure-tenant-unexpected = The sign-in service gave an unexpected answer (HTTP { $status }) for tenant '{ $tenant }'.
     .fix = Check the login URL and the chosen cloud; a proxy may be answering instead of Entra ID.
 azure-skip-no-tenant = Skipped: the tenant was not found
+azure-skip-unreachable = Skipped: Entra ID could not be reached, so nothing was looked up (see the first check)
 azure-skip-no-token = Skipped: no token was issued (see credentials)
 
 ## The token (client credentials), by AADSTS code
