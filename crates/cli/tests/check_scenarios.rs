@@ -120,6 +120,7 @@ fn healthy_passes_everything_the_apps_own_token_can_prove() {
             "pass"
         };
         assert_eq!(c["status"], want, "{c:#}");
+        assert!(c["args"].is_object(), "args is always an object: {c:#}");
     }
 }
 

@@ -60,8 +60,9 @@ pub struct Check {
     /// languages, for scripts. `None` for checks worded before the catalog had them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
-    /// The message's arguments (language-independent values).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    /// The message's arguments (language-independent values); always an object in JSON, `{}`
+    /// when the message has none, so scripts can read it without a special case.
+    #[serde(default)]
     #[schemars(with = "std::collections::BTreeMap<String, serde_json::Value>")]
     pub args: crate::i18n::Args,
 }
