@@ -82,6 +82,27 @@ keyring_pid="$(owner_pid org.freedesktop.secrets)"
 [ -n "$keyring_pid" ] && BG_PIDS+=("$keyring_pid")
 echo "secret service: gnome-keyring-daemon (pid ${keyring_pid:-?}), unlocked"
 
+# gnome-keyring-daemon can abort when a client is killed in the middle of a call (the kill tests
+# of rotation and setup do that on purpose); D-Bus then starts a new, locked one on the next
+# request. The watchdog puts an unlocked one in its place within a fraction of a second (the
+# keyring file and its password are the same), and says so in the log.
+keyring_watchdog() {
+  local want="$1" pid
+  while sleep 0.1; do
+    pid="$(owner_pid org.freedesktop.secrets)"
+    [ "$pid" = "$want" ] && continue
+    eval "$(printf pw | gnome-keyring-daemon --replace --unlock --components=secrets --daemonize 2>/dev/null)" >/dev/null 2>&1
+    for _ in $(seq 1 20); do
+      want="$(owner_pid org.freedesktop.secrets)"
+      [ -n "$want" ] && break
+      sleep 0.1
+    done
+    echo "keyring watchdog: the Secret Service went away; an unlocked one runs again (pid ${want:-?})" >&2
+  done
+}
+keyring_watchdog "$keyring_pid" &
+BG_PIDS+=("$!")
+
 # ---- 4. Xvfb on a free display ---------------------------------------------------------------
 DISPLAY_NUM=""
 for n in $(seq 99 160); do

@@ -202,24 +202,52 @@ fn map_err(e: keyring::Error, profile: &str) -> KeychainError {
     }
 }
 
+/// True when the Secret Service went away in the middle of a call (its daemon restarted or
+/// crashed): worth one more try once a new one has taken the name.
+fn went_away(e: &keyring::Error) -> bool {
+    match e {
+        keyring::Error::PlatformFailure(inner) => {
+            let text = format!("{inner} {inner:?}");
+            text.contains("disconnected from message bus without replying")
+                || text.contains("org.freedesktop.DBus.Error.NoReply")
+        }
+        _ => false,
+    }
+}
+
+/// Runs a keychain call, again (up to three times, 0.3 s apart) when the Secret Service went
+/// away during it; any other answer is returned at once.
+fn with_retry<T>(mut call: impl FnMut() -> Result<T, keyring::Error>) -> Result<T, keyring::Error> {
+    let mut tries = 0;
+    loop {
+        match call() {
+            Err(e) if went_away(&e) && tries < 3 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(300));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Stores (or replaces) the secret of a profile.
 pub fn store(profile: &str, secret_ref: &str, secret: &ClientSecret) -> Result<(), KeychainError> {
-    entry(profile, secret_ref)?
-        .set_password(secret.expose())
-        .map_err(|e| map_err(e, profile))
+    let entry = entry(profile, secret_ref)?;
+    with_retry(|| entry.set_password(secret.expose())).map_err(|e| map_err(e, profile))
 }
 
 /// Reads the secret of a profile.
 pub fn load(profile: &str, secret_ref: &str) -> Result<ClientSecret, KeychainError> {
-    entry(profile, secret_ref)?
-        .get_password()
+    let entry = entry(profile, secret_ref)?;
+    with_retry(|| entry.get_password())
         .map(ClientSecret::new)
         .map_err(|e| map_err(e, profile))
 }
 
 /// Deletes the secret of a profile. `Ok(false)` when there was none.
 pub fn delete(profile: &str, secret_ref: &str) -> Result<bool, KeychainError> {
-    match entry(profile, secret_ref)?.delete_credential() {
+    let entry = entry(profile, secret_ref)?;
+    match with_retry(|| entry.delete_credential()) {
         Ok(()) => Ok(true),
         Err(keyring::Error::NoEntry) => Ok(false),
         Err(e) => Err(map_err(e, profile)),
