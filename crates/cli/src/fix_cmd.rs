@@ -115,9 +115,7 @@ fn run_inner(a: FixArgs) -> Result<u8, Failure> {
         }
     };
     // An expired or expiring secret is rotation's, not a repair's.
-    let expiring = p
-        .secret_expiry
-        .is_some_and(|e| e < chrono::Utc::now() + chrono::Duration::days(30));
+    let expiring = fix::secret_needs_rotation(&p);
     let lines: Vec<String> = plan
         .repairs
         .iter()

@@ -18,7 +18,6 @@ use graphwiz_core::setup::{self, graph::SETUP_SCOPES, SetupInput, SetupStep};
 use graphwiz_core::store::keychain;
 use graphwiz_core::store::profiles::{self, ProfileStore};
 use graphwiz_core::validate;
-use graphwiz_core::ClientSecret;
 use std::time::Duration;
 
 #[derive(Subcommand, Debug)]
@@ -157,14 +156,7 @@ fn azure(a: AzureArgs) -> Result<u8, Failure> {
     let input = input_of(&a, action)?;
     // The new secret goes straight to the keychain: without one, stop before anything is sent.
     if action == Action::Start {
-        let probe = format!("setup-probe-{}", std::process::id());
-        keychain::store(
-            &input.profile,
-            &probe,
-            &ClientSecret::new("probe".to_string()),
-        )
-        .map_err(|e| Failure::environment(e.msg().text(lang())))?;
-        let _ = keychain::delete(&input.profile, &probe);
+        keychain::probe(&input.profile).map_err(|e| Failure::environment(e.msg().text(lang())))?;
     }
     let kind: SignInKind = a
         .admin_sign_in

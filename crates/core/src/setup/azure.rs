@@ -280,7 +280,7 @@ async fn start(ctx: &Ctx<'_>) -> Result<(SetupNote, GraphIds), Stop> {
             args([("policy", name.clone())]),
         ));
     }
-    let (end, _) = secret_end(input.months, &policy);
+    let (end, cap) = secret_end(input.months, &policy);
     let id = uuid::Uuid::new_v4().simple().to_string();
     let mut note = SetupNote {
         profile: input.profile.clone(),
@@ -299,7 +299,7 @@ async fn start(ctx: &Ctx<'_>) -> Result<(SetupNote, GraphIds), Stop> {
         key_id: None,
         hint: None,
         mailboxes: input.mailboxes.clone(),
-        max_lifetime_days: policy.max_lifetime.as_ref().map(|(d, _)| *d),
+        max_lifetime_days: cap,
         policy_name: policy.max_lifetime.as_ref().map(|(_, n)| n.clone()),
         policy_unreadable: policy.unreadable.clone(),
     };
@@ -407,7 +407,7 @@ async fn advance(
         // The two app role assignments and the User.Read grant at once.
         let (waiting, ids_ref, principal_ref) = (&waiting, &ids, &principal);
         let assign = |role: String| {
-            let missing = !have.iter().any(|h| h.eq_ignore_ascii_case(&role));
+            let missing = !have.iter().any(|(_, h)| h.eq_ignore_ascii_case(&role));
             async move {
                 if missing {
                     through_replication(ctx.deadline(), waiting, || {
@@ -479,10 +479,7 @@ async fn advance(
         ("end", note.secret_end.format("%Y-%m-%d").to_string()),
         (
             "capped",
-            if note.max_lifetime_days.is_some_and(|d| {
-                note.secret_end < note.started_at + Days::days(30 * i64::from(input.months))
-                    && d < 30 * i64::from(input.months)
-            }) {
+            if note.max_lifetime_days.is_some() {
                 "yes"
             } else {
                 "no"

@@ -170,7 +170,7 @@ pub async fn plan(
     }
     let principal = graph::find_principal(http, e, admin, client_id).await?;
     let assignments = match &principal {
-        Some(sp) => role_assignments(http, e, admin, sp).await?,
+        Some(sp) => graph::assigned_roles(http, e, admin, sp).await?,
         None => Vec::new(),
     };
     for p in [permissions::MAIL_READWRITE, permissions::MAIL_SEND] {
@@ -193,7 +193,10 @@ pub async fn plan(
         }
     }
     let granted = match &principal {
-        Some(sp) => user_read_granted(http, e, admin, sp).await?,
+        Some(sp) => graph::tenant_wide_grants(http, e, admin, sp)
+            .await?
+            .iter()
+            .any(|g| g.has_user_read_on(&graph_ids.principal)),
         None => false,
     };
     if !granted {
@@ -207,67 +210,6 @@ pub async fn plan(
         required: app.required_resource_access,
         repairs,
     })
-}
-
-/// (assignment id, app role id) of the app's application permissions.
-async fn role_assignments(
-    http: &HttpClient,
-    e: &Endpoints,
-    admin: &AdminToken,
-    principal: &str,
-) -> Result<Vec<(String, String)>, GraphFailure> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Item {
-        id: Option<String>,
-        app_role_id: Option<String>,
-    }
-    #[derive(Deserialize)]
-    struct List {
-        #[serde(default)]
-        value: Vec<Item>,
-    }
-    let url = e.graph_url(&format!(
-        "servicePrincipals/{}/appRoleAssignments",
-        path_segment(principal)
-    ));
-    let list: List = check_result(http.get(&url, admin.bearer()).await)?.json()?;
-    Ok(list
-        .value
-        .into_iter()
-        .filter_map(|i| Some((i.id?, i.app_role_id?)))
-        .collect())
-}
-
-async fn user_read_granted(
-    http: &HttpClient,
-    e: &Endpoints,
-    admin: &AdminToken,
-    principal: &str,
-) -> Result<bool, GraphFailure> {
-    #[derive(Deserialize)]
-    struct Grant {
-        scope: Option<String>,
-    }
-    #[derive(Deserialize)]
-    struct List {
-        #[serde(default)]
-        value: Vec<Grant>,
-    }
-    let url = e.graph_url(&format!(
-        "oauth2PermissionGrants?$filter={}",
-        path_segment(&format!(
-            "clientId eq '{principal}' and consentType eq 'AllPrincipals'"
-        ))
-    ));
-    let list: List = check_result(http.get(&url, admin.bearer()).await)?.json()?;
-    Ok(list.value.iter().any(|g| {
-        g.scope
-            .as_deref()
-            .unwrap_or("")
-            .split_whitespace()
-            .any(|s| s.eq_ignore_ascii_case(permissions::USER_READ.name))
-    }))
 }
 
 /// The app's requested permissions with the planned additions and replacements: other resources
@@ -404,6 +346,15 @@ pub async fn apply(
         result.map_err(|f| (r.clone(), f))?;
     }
     Ok(())
+}
+
+/// True when the profile's secret expires within the expiry check's warning window (or has
+/// expired): that is rotation's to fix, not a repair's.
+pub fn secret_needs_rotation(profile: &crate::store::profiles::Profile) -> bool {
+    let window = chrono::Duration::days(i64::from(crate::microsoft::expiry::DEFAULT_WARN_DAYS));
+    profile
+        .secret_expiry
+        .is_some_and(|e| e < chrono::Utc::now() + window)
 }
 
 /// Checks the profile again after a repair, until the app's token carries the new consent or

@@ -349,16 +349,18 @@ pub async fn create_principal(
     })
 }
 
-/// The app role ids granted to the service principal `principal`.
+/// The app roles granted to the service principal `principal`: (assignment id, app role id in
+/// lower case).
 pub async fn assigned_roles(
     http: &HttpClient,
     e: &Endpoints,
     admin: &AdminToken,
     principal: &str,
-) -> Result<Vec<String>, GraphFailure> {
+) -> Result<Vec<(String, String)>, GraphFailure> {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Item {
+        id: Option<String>,
         app_role_id: Option<String>,
     }
     #[derive(Deserialize)]
@@ -374,8 +376,7 @@ pub async fn assigned_roles(
     Ok(list
         .value
         .into_iter()
-        .filter_map(|i| i.app_role_id)
-        .map(|r| r.to_ascii_lowercase())
+        .filter_map(|i| Some((i.id?, i.app_role_id?.to_ascii_lowercase())))
         .collect())
 }
 
@@ -397,22 +398,38 @@ pub async fn assign_role(
     check_result(http.post_json(&url, admin.bearer(), &body).await).map(|_| ())
 }
 
-/// Grants User.Read to the app for all users (admin consent to the delegated permission): creates
-/// the tenant-wide grant unless it exists. A tenant-wide grant of other scopes only (which a new
-/// app cannot have unless someone added it meanwhile) is left as it is and reported.
-pub async fn grant_user_read(
+/// A tenant-wide (AllPrincipals) delegated grant of the app.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grant {
+    /// The API's service principal (Microsoft Graph's for User.Read).
+    pub resource_id: Option<String>,
+    /// The granted scopes, space-separated.
+    pub scope: Option<String>,
+}
+
+impl Grant {
+    /// True when the grant is on `resource` and holds User.Read.
+    pub fn has_user_read_on(&self, resource: &str) -> bool {
+        self.resource_id
+            .as_deref()
+            .is_some_and(|r| r.eq_ignore_ascii_case(resource))
+            && self
+                .scope
+                .as_deref()
+                .unwrap_or("")
+                .split_whitespace()
+                .any(|s| s.eq_ignore_ascii_case(permissions::USER_READ.name))
+    }
+}
+
+/// The app's tenant-wide delegated grants.
+pub async fn tenant_wide_grants(
     http: &HttpClient,
     e: &Endpoints,
     admin: &AdminToken,
-    graph: &GraphIds,
     principal: &str,
-) -> Result<(), GraphFailure> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Grant {
-        resource_id: Option<String>,
-        scope: Option<String>,
-    }
+) -> Result<Vec<Grant>, GraphFailure> {
     #[derive(Deserialize)]
     struct List {
         #[serde(default)]
@@ -425,25 +442,31 @@ pub async fn grant_user_read(
         ))
     ));
     let list: List = check_result(http.get(&url, admin.bearer()).await)?.json()?;
+    Ok(list.value)
+}
+
+/// Grants User.Read to the app for all users (admin consent to the delegated permission): creates
+/// the tenant-wide grant unless it exists. A tenant-wide grant of other scopes only (which a new
+/// app cannot have unless someone added it meanwhile) is left as it is and reported.
+pub async fn grant_user_read(
+    http: &HttpClient,
+    e: &Endpoints,
+    admin: &AdminToken,
+    graph: &GraphIds,
+    principal: &str,
+) -> Result<(), GraphFailure> {
+    let grants = tenant_wide_grants(http, e, admin, principal).await?;
     let user_read = permissions::USER_READ.name;
-    let existing = list.value.into_iter().find(|g| {
+    let existing = grants.into_iter().find(|g| {
         g.resource_id
             .as_deref()
             .is_some_and(|r| r.eq_ignore_ascii_case(&graph.principal))
     });
     match existing {
-        Some(g)
-            if g.scope
-                .as_deref()
-                .unwrap_or("")
-                .split_whitespace()
-                .any(|s| s.eq_ignore_ascii_case(user_read)) =>
-        {
-            Ok(())
-        }
+        Some(g) if g.has_user_read_on(&graph.principal) => Ok(()),
         Some(Grant { scope, .. }) => Err(GraphFailure::Http(crate::http::HttpError::BadBody {
             detail: format!(
-                "the app already has a tenant-wide grant of '{}' without User.Read",
+                "the app already has a tenant-wide grant of '{}' without User.Read; add User.Read to it in the Azure portal (API permissions → Grant admin consent)",
                 scope.unwrap_or_default()
             ),
         })),

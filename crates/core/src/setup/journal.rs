@@ -67,7 +67,8 @@ pub struct SetupNote {
     pub hint: Option<String>,
     /// The mailboxes of the profile.
     pub mailboxes: Vec<String>,
-    /// The tenant policy's maximum secret lifetime in days, when one applies.
+    /// The tenant policy's maximum secret lifetime in days, when it made the secret end sooner
+    /// than asked.
     #[serde(default)]
     pub max_lifetime_days: Option<i64>,
     /// The name of the policy that caps the lifetime.

@@ -254,6 +254,16 @@ pub fn delete(profile: &str, secret_ref: &str) -> Result<bool, KeychainError> {
     }
 }
 
+/// Whether the keychain takes a secret for `profile` now: stores and deletes a throwaway entry.
+/// Call it before a workflow whose new secret must go straight to the keychain, so that a
+/// missing or locked keychain stops it before anything is changed elsewhere.
+pub fn probe(profile: &str) -> Result<(), KeychainError> {
+    let probe = format!("probe-{}", uuid::Uuid::new_v4().simple());
+    store(profile, &probe, &ClientSecret::new("probe".to_string()))?;
+    let _ = delete(profile, &probe);
+    Ok(())
+}
+
 /// True when a secret for this profile exists.
 pub fn exists(profile: &str, secret_ref: &str) -> Result<bool, KeychainError> {
     match load(profile, secret_ref) {
