@@ -88,7 +88,7 @@ pub use genesys::{GenesysEmulator, GenesysOptions, GenesysScenario, UnknownGenes
 pub use mailbox::{MailboxBehaviour, MessageInfo};
 pub use model::{DemoCredentials, Directory};
 pub use pickup::{PickedUp, Pickup, PickupHook, PickupMode};
-pub use scenario::{Scenario, UnknownScenario};
+pub use scenario::{Scenario, UnknownScenario, POLICY_MAX_DAYS};
 pub use secrets::SecretValidator;
 pub use signin::scopes::DEFAULT_SCOPES;
 pub use state::{AdminOutcome, AdminRole, AppPolicy, RecordedRequest};
@@ -319,7 +319,11 @@ fn prepare(opts: Options, addr: SocketAddr) -> Prepared {
         stall_after_request: opts.stall_after_request,
         unknown_key_answer: opts.unknown_key_answer,
         admin_is_guest: opts.admin_is_guest,
-        app_policy: opts.app_policy,
+        // A policy scenario sets the tenant's app management policy.
+        app_policy: tenants
+            .iter()
+            .find_map(|t| t.app_policy())
+            .unwrap_or(opts.app_policy),
         admin_role: opts.admin_role,
         object_replication: secrets::Replication::new(opts.object_replication),
     });

@@ -574,7 +574,7 @@ pub fn build_tenant(
         Scenario::DirectoryReads => app.grant_directory_reads(),
         Scenario::Throttled => throttle_remaining = throttle_count,
         Scenario::RbacScoped => app.mailbox_scope = Some(vec![format!("support@{}", ids.domain)]),
-        Scenario::MailLost => {}
+        Scenario::MailLost | Scenario::PolicyMaxLifetime | Scenario::PolicyPasswordsBlocked => {}
         Scenario::SendThrottled => send_throttle_remaining = throttle_count,
     }
     let mailboxes = default_mailboxes(index, &ids.domain);

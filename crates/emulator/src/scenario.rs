@@ -42,11 +42,20 @@ pub enum Scenario {
     MailLost,
     /// The first sendMail calls answer 429 Too Many Requests before mail is accepted.
     SendThrottled,
+    /// Healthy, and the tenant's app management policy lets new client secrets live at most
+    /// [`POLICY_MAX_DAYS`] days (a new app's secret and a rotated one are capped).
+    PolicyMaxLifetime,
+    /// Healthy, and the tenant's app management policy blocks new client secrets (a setup stops
+    /// before creating anything; a rotation cannot add its secret).
+    PolicyPasswordsBlocked,
 }
+
+/// The maximum secret lifetime of [`Scenario::PolicyMaxLifetime`], in days.
+pub const POLICY_MAX_DAYS: u32 = 90;
 
 impl Scenario {
     /// Every scenario, in the order they are listed to people.
-    pub const ALL: [Scenario; 16] = [
+    pub const ALL: [Scenario; 18] = [
         Scenario::Healthy,
         Scenario::WrongSecret,
         Scenario::SecretIdPasted,
@@ -63,6 +72,8 @@ impl Scenario {
         Scenario::RbacScoped,
         Scenario::MailLost,
         Scenario::SendThrottled,
+        Scenario::PolicyMaxLifetime,
+        Scenario::PolicyPasswordsBlocked,
     ];
 
     /// The kebab-case name used on the command line and in [`FromStr`].
@@ -84,6 +95,8 @@ impl Scenario {
             Scenario::RbacScoped => "rbac-scoped",
             Scenario::MailLost => "mail-lost",
             Scenario::SendThrottled => "send-throttled",
+            Scenario::PolicyMaxLifetime => "policy-max-lifetime",
+            Scenario::PolicyPasswordsBlocked => "policy-passwords-blocked",
         }
     }
 
@@ -130,6 +143,21 @@ impl Scenario {
             Scenario::SendThrottled => {
                 "The tenant is healthy, but the first sendMail calls answer 429 with a Retry-After header before mail is accepted."
             }
+            Scenario::PolicyMaxLifetime => {
+                "The tenant is healthy, but its app management policy lets new client secrets live at most 90 days."
+            }
+            Scenario::PolicyPasswordsBlocked => {
+                "The tenant is healthy, but its app management policy blocks new client secrets."
+            }
+        }
+    }
+
+    /// The tenant's app management policy this scenario sets, if any.
+    pub fn app_policy(self) -> Option<crate::AppPolicy> {
+        match self {
+            Scenario::PolicyMaxLifetime => Some(crate::AppPolicy::MaxLifetime(POLICY_MAX_DAYS)),
+            Scenario::PolicyPasswordsBlocked => Some(crate::AppPolicy::PasswordsBlocked),
+            _ => None,
         }
     }
 }

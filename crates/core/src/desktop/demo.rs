@@ -95,6 +95,7 @@ impl Desktop {
         s.demo_mailboxes = demo.mailboxes;
         s.adopt_demo_genesys(demo.genesys, kept_genesys);
         s.forget_demo_rotation();
+        s.forget_demo_setup();
         s.state.step = Step::AzureApp;
         s.state.furthest = Step::AzureApp;
         s.persist();
@@ -122,6 +123,7 @@ impl Desktop {
         s.demo_base_url = Some(demo.base_url);
         s.demo_mailboxes = demo.mailboxes;
         s.forget_demo_rotation();
+        s.forget_demo_setup();
         let kept = s
             .state
             .demo

@@ -9,7 +9,7 @@
 //! `opener.rs` (the URL allow-list and the demo's browser), `azure_app.rs`, `demo.rs`,
 //! `mailboxes.rs`, `checking.rs` (checks, consent, admin sign-in, live test), `settings.rs`,
 //! `saved.rs` (the profiles view), `export.rs`, and the steps of `genesys.rs`, `pickup.rs`,
-//! `rotate.rs`, `troubleshoot.rs`, `import.rs`. Test-only hooks are in [`crate::test_hooks`].
+//! `rotate.rs`, `app_setup.rs` (creating the app registration, "Fix it"), `troubleshoot.rs`, `import.rs`. Test-only hooks are in [`crate::test_hooks`].
 //!
 //! * State: [`Desktop`] keeps the step, the form values, the reminder settings and the last
 //!   results in `wizard.json` in the data folder (next to `profiles.json`), so the wizard opens
@@ -32,6 +32,7 @@
 //!   language ([`DesktopError::localized`], `text`) before they reach the web view.
 //! * The optional Genesys Cloud step lives in `desktop/genesys.rs`.
 
+mod app_setup;
 mod azure_app;
 mod checking;
 mod demo;
@@ -55,6 +56,10 @@ mod tests;
 mod troubleshoot;
 mod views;
 
+pub use app_setup::{
+    AppSetupView, CreateAppInput, FixPlanView, OpenSetupView, SetupProgressView, SetupRecord,
+    FIX_SETTLE_WAIT, SETUP_REPLICATION_WAIT,
+};
 pub use azure_app::{AzureAppInput, SecretText};
 pub use demo::{DemoMailbox, DemoTenant};
 pub use export::{file_stem, read_config};
@@ -160,6 +165,9 @@ impl Desktop {
                 demo_vault: None,
                 rotation: None,
                 pending_import: None,
+                app_setup: None,
+                setup_vault: None,
+                pending_fix: None,
             }),
             cancel: tokio::sync::Notify::new(),
             paste: rotate::PasteGate::default(),

@@ -37,6 +37,12 @@ pub(super) struct Session {
     pub(super) rotation: Option<rotate::RotationRecord>,
     /// A config file read for import, waiting for the admin's confirmation, with its file name.
     pub(super) pending_import: Option<(ConfigFile, String)>,
+    /// The last "create it for me" outcome (memory only).
+    pub(super) app_setup: Option<app_setup::SetupRecord>,
+    /// The demo's secrets during a setup (memory only).
+    pub(super) setup_vault: Option<crate::rotate::MemoryVault>,
+    /// A repair plan and the administrator's token, waiting for the admin's yes (memory only).
+    pub(super) pending_fix: Option<app_setup::PendingFix>,
 }
 
 impl Session {
@@ -227,6 +233,8 @@ impl Session {
         self.demo_mailboxes.clear();
         self.demo_genesys = None;
         self.diagnosis = None;
+        self.app_setup = None;
+        self.pending_fix = None;
     }
 
     pub(super) fn view(&self) -> View {
@@ -273,6 +281,11 @@ impl Session {
                 ),
             admin_verify: status("credentials") == Some(Status::Pass)
                 && status("perm_user_read") == Some(Status::Warn),
+            // Graph can repair what the checks found off in the app registration (a missing
+            // permission, one of the wrong type, missing consent) once the app signs in.
+            // (The registration check fails only for a permission missing or of the wrong type.)
+            fix: status("credentials") == Some(Status::Pass)
+                && (perm_failed || status("registration") == Some(Status::Fail)),
         };
         let secret_missing =
             !self.is_demo() && self.secret_missing.is_some() && self.secret_missing == d.profile;
@@ -443,6 +456,7 @@ impl Session {
             genesys: self.genesys_view(target.as_ref(), report, lang),
             notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
+            app_setup: self.app_setup_view(lang),
             throttled: report.and_then(|r| r.throttled.clone()),
         };
         view.live_phases = steps::phases(view.live.as_ref());

@@ -120,6 +120,9 @@ pub struct Actions {
     pub consent: bool,
     /// User.Read could not be verified with the app's own token; an admin sign-in settles it.
     pub admin_verify: bool,
+    /// "Fix it": an administrator's sign-in repairs the app registration through Microsoft Graph
+    /// (adds a missing permission, replaces one of the wrong type, grants consent).
+    pub fix: bool,
 }
 
 /// Azure portal pages for the current integration.
@@ -199,6 +202,8 @@ pub struct View {
     pub notices: Vec<Check>,
     /// The secret rotation on the expiry step, and open rotations.
     pub rotation: RotationView,
+    /// "Create it for me" on the Azure app step: its defaults, an open setup, the last outcome.
+    pub app_setup: AppSetupView,
     /// Throttling during the last check (a note in the UI's language), when there was any.
     pub throttled: Option<crate::report::Throttled>,
 }

@@ -135,3 +135,6 @@ app-import-done = „{ $name }“ aus { $file } importiert ({ $mailboxes ->
    *[none] {""}
 }). Geben Sie den geheimen Clientschlüssel ein, um sie zu prüfen.
 app-error-no-import = Es wartet keine Datei auf den Import; wählen Sie „Konfigurationsdatei importieren“ erneut.
+app-error-fix-no-plan = Es wartet kein Behebungsplan auf eine Bestätigung (die Integration hat sich geändert, oder er wurde abgebrochen). Klicken Sie erneut auf „Beheben“.
+app-problem-app-name-long = ist länger als { $max } Zeichen
+app-problem-months = Wählen Sie zwischen 1 und { $max } Monaten

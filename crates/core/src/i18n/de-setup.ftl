@@ -98,3 +98,39 @@ fix-read-failed = Die App-Registrierung konnte mit der Anmeldung des Administrat
 fix-checking = Erneute Prüfung…
 fix-done = Die App-Registrierung von Profil { $profile } ist behoben, und ihre Prüfung ist erfolgreich. Deaktivieren und aktivieren Sie die Microsoft-Graph-Integration in Genesys Cloud, damit sie die Änderung übernimmt.
 fix-still-failing = Die Prüfung von Profil { $profile } schlägt weiterhin fehl: { $failed }. graphwiz check --profile "{ $profile }" zeigt jeden Fehler mit seiner Behebung.
+
+# Die Formulierung der App für dieselben Ergebnisse: Sie nennt die Schaltflächen der App, keine Befehlszeilen.
+setup-done-app = Profil „{ $profile }“ ist eingerichtet: Die App-Registrierung „{ $app_name }“ (Anwendungs-ID (Client) { $app_id }) hat Mail.ReadWrite und Mail.Send (Anwendung) und User.Read (Delegiert) mit Administratorzustimmung, ihr geheimer Clientschlüssel (gültig bis { $end }) liegt im Schlüsselbund, und die Prüfung war erfolgreich.{ $capped ->
+    [yes] { " " }Die Richtlinie „{ $policy }“ des Mandanten erlaubt Schlüssel für höchstens { $max_days } Tage; der Schlüssel endet daher früher als gewünscht.
+   *[no] {""}
+}
+    .fix = Als Nächstes: Postfächer hinzufügen, den Live-Test ausführen, dann Mandanten-ID, Anwendungs-ID (Client) und Schlüssel in die Genesys-Cloud-Integration eintragen (Schritt Genesys Cloud).
+setup-check-failed-app = Profil „{ $profile }“ ist eingerichtet (App-Registrierung „{ $app_name }“, Anwendungs-ID (Client) { $app_id }, Schlüssel gültig bis { $end }), aber die Prüfung schlug fehl: { $failed }.{ $capped ->
+    [yes] { " " }Die Richtlinie „{ $policy }“ des Mandanten begrenzt Schlüssel auf { $max_days } Tage.
+   *[no] {""}
+}
+    .fix = Der Schritt Berechtigungen zeigt jeden Fehler mit seiner Behebung; „Beheben“ dort behebt Berechtigungs- und Zustimmungsprobleme.
+setup-already-open-app = Eine Einrichtung von Profil „{ $profile }“ ist bereits offen.
+    .fix = Setzen Sie sie unten mit „Fortsetzen“ fort oder nehmen Sie sie mit „Zurücknehmen“ zurück.
+setup-nothing-open-app = Es ist keine Einrichtung von Profil „{ $profile }“ offen.
+    .fix = Starten Sie eine mit „App-Registrierung anlegen“.
+setup-profile-exists-app = Es gibt bereits ein Profil namens „{ $profile }“; das Anlegen einer App erzeugt ein neues Profil und ändert nie ein bestehendes.
+    .fix = Geben Sie einen anderen Profilnamen ein oder entfernen Sie zuerst das alte Profil (Profile → Entfernen).
+setup-store-failed-app = Die Profildatei konnte nicht gelesen oder geschrieben werden ({ $detail }).
+    .fix = Beheben Sie das Problem mit dem Datenordner (siehe Meldung) und klicken Sie dann auf „Fortsetzen“.
+setup-journal-failed-app = graphwiz konnte sein Einrichtungsprotokoll nicht schreiben ({ $detail }) und hat vor der nächsten Änderung in Azure angehalten.
+    .fix = Beheben Sie das Problem mit dem Datenordner (siehe Meldung) und klicken Sie dann auf „Fortsetzen“.
+setup-lifetime-refused-app = Entra ID hat die Laufzeit des geheimen Clientschlüssels abgelehnt ({ $detail }).
+    .fix = Wählen Sie weniger Monate und klicken Sie auf „Fortsetzen“; die App-Verwaltungsrichtlinie des Mandanten nennt die längste erlaubte Laufzeit.
+setup-refused-app = Entra ID hat die Einrichtung bei { setup-step-name } abgelehnt ({ $detail }): Dem angemeldeten Konto fehlt eine Rolle dafür.
+    .fix = Das Anlegen der App braucht Cloudanwendungsadministrator oder Anwendungsadministrator; die Administratorzustimmung zu Anwendungsberechtigungen braucht Administrator für privilegierte Rollen oder globalen Administrator. Klicken Sie auf „Fortsetzen“ und melden Sie sich mit einem solchen Konto an, oder auf „Zurücknehmen“, um das Angelegte zu löschen.
+setup-step-failed-app = Die Einrichtung hielt bei { setup-step-name } an: { $detail }.
+    .fix = Klicken Sie auf „Fortsetzen“, um dort weiterzumachen, oder auf „Zurücknehmen“, um das Angelegte zu löschen.
+setup-keychain-failed-app = Der neue geheime Clientschlüssel konnte nicht im Schlüsselbund des Betriebssystems abgelegt werden ({ $detail }); er wurde in Azure wieder entfernt, da niemand sonst seinen Wert kennt.
+    .fix = Entsperren oder starten Sie den Schlüsselbund (siehe Meldung) und klicken Sie dann auf „Fortsetzen“.
+setup-replication-timeout-app = Entra ID hat die neue App und ihren Schlüssel nicht innerhalb von { $secs } s angenommen (letzte Antwort: { $detail }). Neue Apps sind meist innerhalb weniger Minuten nutzbar.
+    .fix = Klicken Sie in einigen Minuten auf „Fortsetzen“; App und Schlüssel bleiben erhalten.
+fix-read-failed-app = Die App-Registrierung konnte mit der Anmeldung des Administrators nicht gelesen werden ({ $detail }). Es wurde nichts geändert. Prüfen Sie die Anwendungs-ID (Client) im Schritt Azure-App, klicken Sie dann erneut auf „Beheben“ und melden Sie sich mit einem Konto an, das App-Registrierungen verwalten darf (Anwendungsadministrator oder Cloudanwendungsadministrator; die Administratorzustimmung braucht Administrator für privilegierte Rollen oder globalen Administrator).
+fix-failed-app = Die Behebung hielt bei „{ $repair }“ an: { $detail }. Was davor lief, bleibt erhalten; jede Behebung kann erneut laufen.
+    .fix = Klicken Sie erneut auf „Beheben“, um sie abzuschließen.
+fix-repair-rotate-app = Der geheime Clientschlüssel läuft bald ab oder ist abgelaufen: Erneuern Sie ihn im Schritt Ablauf des Schlüssels (nicht Teil dieser Behebung).

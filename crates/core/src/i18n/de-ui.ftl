@@ -356,6 +356,10 @@ ui-scenario--mail-lost = Mail verloren
 ui-scenario--mail-lost--desc = Das Senden wird angenommen, aber die Mail kommt nie an – genau dafür gibt es den Live-Test.
 ui-scenario--send-throttled = Senden gedrosselt
 ui-scenario--send-throttled--desc = Die ersten Sendeversuche werden mit 429 Too Many Requests beantwortet, bevor die Mail angenommen wird.
+ui-scenario--policy-max-lifetime = Geheimnis-Laufzeit durch Richtlinie begrenzt
+ui-scenario--policy-max-lifetime--desc = Die App-Verwaltungsrichtlinie des Mandanten erlaubt neuen geheimen Clientschlüsseln höchstens 90 Tage: der Schlüssel einer neuen App und ein rotierter werden gekürzt.
+ui-scenario--policy-passwords-blocked = Geheime Clientschlüssel durch Richtlinie gesperrt
+ui-scenario--policy-passwords-blocked--desc = Die App-Verwaltungsrichtlinie des Mandanten sperrt neue geheime Clientschlüssel: das Anlegen einer App hält an, bevor etwas angelegt ist, und eine Rotation kann ihren Schlüssel nicht hinzufügen.
 
 ui-exp--desktop = Desktop-Erinnerungen: gespeicherte Profile täglich prüfen und graphwiz im Infobereich weiterlaufen lassen, wenn das Fenster geschlossen wird
 ui-exp--reminder_days = So viele Tage vor Ablauf erinnern:

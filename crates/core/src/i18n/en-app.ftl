@@ -135,3 +135,6 @@ app-import-done = Imported “{ $name }” from { $file } ({ $mailboxes ->
    *[none] {""}
 }). Enter the client secret to check it.
 app-error-no-import = There is no file waiting to be imported; choose “Import config file” again.
+app-error-fix-no-plan = There is no repair plan waiting for a yes (the integration changed, or it was cancelled). Press “Fix it” again.
+app-problem-app-name-long = is longer than { $max } characters
+app-problem-months = choose between 1 and { $max } months

@@ -98,3 +98,39 @@ fix-read-failed = The app registration could not be read with the administrator'
 fix-checking = Checking again…
 fix-done = The app registration of profile { $profile } is repaired and its check passes. Disable and enable the Microsoft Graph integration in Genesys Cloud so it picks up the change.
 fix-still-failing = The check of profile { $profile } still fails: { $failed }. graphwiz check --profile "{ $profile }" shows each failure with its fix.
+
+# The app's wording of the same outcomes: it names the app's buttons, not command lines.
+setup-done-app = Profile “{ $profile }” is set up: the app registration '{ $app_name }' (Application (client) ID { $app_id }) has Mail.ReadWrite and Mail.Send (Application) and User.Read (Delegated) with admin consent, its client secret (valid until { $end }) is in the keychain, and the check passed.{ $capped ->
+    [yes] { " " }The tenant's policy '{ $policy }' allows secrets for at most { $max_days } days, so the secret ends sooner than asked.
+   *[no] {""}
+}
+    .fix = Next: add the mailboxes, run the live test, then enter the tenant ID, the Application (client) ID and the secret in the Genesys Cloud integration (the Genesys Cloud step).
+setup-check-failed-app = Profile “{ $profile }” is set up (app registration '{ $app_name }', Application (client) ID { $app_id }, secret valid until { $end }), but its check failed: { $failed }.{ $capped ->
+    [yes] { " " }The tenant's policy '{ $policy }' caps secrets at { $max_days } days.
+   *[no] {""}
+}
+    .fix = The Permissions step shows each failure with its fix; "Fix it" there repairs permission and consent problems.
+setup-already-open-app = A setup of profile “{ $profile }” is already open.
+    .fix = Continue it with “Resume”, or undo it with “Roll back”, below.
+setup-nothing-open-app = No setup of profile “{ $profile }” is open.
+    .fix = Start one with “Create app registration”.
+setup-profile-exists-app = A profile named “{ $profile }” already exists; creating an app makes a new profile and never changes an existing one.
+    .fix = Enter another profile name, or remove the old profile first (Profiles → Remove).
+setup-store-failed-app = The profiles file could not be read or written ({ $detail }).
+    .fix = Fix the data folder (see the message), then press “Resume”.
+setup-journal-failed-app = graphwiz could not write its setup journal ({ $detail }), so it stopped before the next change in Azure.
+    .fix = Fix the data folder (see the message), then press “Resume”.
+setup-lifetime-refused-app = Entra ID refused the client secret's lifetime ({ $detail }).
+    .fix = Choose fewer months and press “Resume”; the tenant's app management policy names the longest lifetime it allows.
+setup-refused-app = Entra ID refused { setup-step-name } ({ $detail }): the account that signed in lacks a role for it.
+    .fix = Creating the app needs Cloud Application Administrator or Application Administrator; admin consent to application permissions needs Privileged Role Administrator or Global Administrator. Press “Resume” and sign in with such an account, or “Roll back” to delete what was created.
+setup-step-failed-app = The setup stopped while { setup-step-name }: { $detail }.
+    .fix = Press “Resume” to continue where it stopped, or “Roll back” to delete what it created.
+setup-keychain-failed-app = The new client secret could not be kept in the OS keychain ({ $detail }); it was removed in Azure again, since nobody else holds its value.
+    .fix = Unlock or start the keychain (see the message), then press “Resume”.
+setup-replication-timeout-app = Entra ID did not accept the new app and its secret within { $secs } s (last answer: { $detail }). New apps usually become usable within minutes.
+    .fix = Press “Resume” in a few minutes; the app and the secret are kept.
+fix-read-failed-app = The app registration could not be read with the administrator's sign-in ({ $detail }). Nothing was changed. Check the Application (client) ID on the Azure app step, then press “Fix it” again and sign in with an account that may manage app registrations (Application Administrator or Cloud Application Administrator; admin consent needs Privileged Role Administrator or Global Administrator).
+fix-failed-app = The repair stopped at "{ $repair }": { $detail }. What ran before is kept; every repair can run again.
+    .fix = Press “Fix it” again to finish it.
+fix-repair-rotate-app = The client secret expires soon or has expired: rotate it on the Secret expiry step (not part of this repair).

@@ -356,6 +356,10 @@ ui-scenario--mail-lost = Mail lost
 ui-scenario--mail-lost--desc = Sending is accepted, but the mail never arrives — what the live test is for.
 ui-scenario--send-throttled = Sending throttled
 ui-scenario--send-throttled--desc = The first send attempts answer 429 Too Many Requests before the mail is accepted.
+ui-scenario--policy-max-lifetime = Secret lifetime limited by policy
+ui-scenario--policy-max-lifetime--desc = The tenant's app management policy lets new client secrets live at most 90 days: a new app's secret and a rotated one are capped.
+ui-scenario--policy-passwords-blocked = Client secrets blocked by policy
+ui-scenario--policy-passwords-blocked--desc = The tenant's app management policy blocks new client secrets: creating an app stops before anything is created, and a rotation cannot add its secret.
 
 ui-exp--desktop = Desktop reminders: check the saved profiles daily and keep graphwiz running in the system tray when its window is closed
 ui-exp--reminder_days = Remind me this many days before expiry:
