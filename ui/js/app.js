@@ -173,7 +173,11 @@
     if (!v) return;
     const stepChanged = !state.view || state.view.step !== v.step;
     state.view = v;
-    if (stepChanged) state.problems = {};
+    if (stepChanged) {
+      state.problems = {};
+      state.fixPlan = null;
+      state.fixNote = null;
+    }
   }
 
   // ---------------------------------------------------------------- language
@@ -620,6 +624,36 @@
     show($("i-know-row"), needsIKnow || $("field-i-know").checked);
     show($("help-client-id-link"), !!v.portal.overview);
     show($("help-secret-link"), !!v.portal.certificates);
+    renderCreateApp(v);
+  }
+
+  /** "Create it for me": the core says whether it is offered, its defaults, an open setup and
+   *  the last outcome; this page shows them and the progress of a running setup. */
+  function renderCreateApp(v) {
+    const a = v.app_setup;
+    const panel = $("create-app");
+    show(panel, !!(a && a.available));
+    if (!a) return;
+    if (a.open || (a.last && !a.last.ok) || state.createSteps) panel.open = true;
+    $("create-lead").textContent = t(v.demo ? "create.lead_demo" : "create.lead");
+    const mailbox = $("create-mailbox");
+    if (!mailbox.value && a.mailbox) mailbox.value = a.mailbox;
+    const appName = $("create-app-name");
+    if (!appName.value) appName.placeholder = a.default_app_name;
+    $("create-months").max = String(a.max_months);
+    show($("create-new"), !a.open);
+    show($("create-open-setup"), !!a.open);
+    if (a.open) {
+      const stage = has("create.stage." + a.open.stage) ? t("create.stage." + a.open.stage) : a.open.stage;
+      $("create-open-text").textContent = t("create.open_setup", { app: a.open.app_name, stage, date: fmtDateTime(a.open.started_at) });
+    }
+    show($("create-confirm"), !!state.createConfirm);
+    if (state.createConfirm) $("create-confirm-text").textContent = state.createConfirm.text;
+    for (const f of ["setup_mailbox", "setup_app_name", "setup_months"]) renderProblems(f, state.problems[f]);
+    const steps = state.createSteps || [];
+    show($("create-progress"), steps.length > 0);
+    $("create-progress").replaceChildren(...steps.map((x) => h("li", { "data-phase": x.phase, text: x.text })));
+    $("create-result").replaceChildren(...(a.last ? [checkItem(a.last.check, { testid: "create-result-check" })] : []));
   }
 
   function fillAzureForm() {
@@ -651,8 +685,21 @@
     $("perm-checks").replaceChildren(...v.permissions.map((c) => checkItem(c)));
     show($("perm-consent"), v.actions.consent);
     show($("perm-admin-verify"), v.actions.admin_verify);
+    show($("perm-fix"), v.actions.fix);
+    show($("perm-fix-help"), v.actions.fix);
+    $("perm-fix-help").textContent = t(v.demo ? "perm.fix_help_demo" : "perm.fix_help");
+    const plan = state.fixPlan;
+    show($("fix-plan"), !!plan);
+    if (plan) {
+      $("fix-plan-list").replaceChildren(...plan.repairs.map((r) => h("li", { text: r })));
+      show($("fix-plan-rotate"), !!plan.rotate);
+      $("fix-plan-rotate").textContent = plan.rotate || "";
+    }
+    show($("fix-note"), !!state.fixNote);
+    $("fix-note").textContent = state.fixNote || "";
     const help = $("perm-consent-help");
-    show($("perm-callout"), v.actions.consent || v.actions.admin_verify);
+    show(help, v.actions.consent || v.actions.admin_verify);
+    show($("perm-callout"), v.actions.consent || v.actions.admin_verify || v.actions.fix);
     help.textContent = v.actions.consent ? t(v.demo ? "perm.consent_help_demo" : "perm.consent_help") : t(v.demo ? "perm.admin_help_demo" : "perm.admin_help");
   }
 
@@ -1611,6 +1658,99 @@
     render();
   }
 
+  /** Asks before "create it for me" changes the tenant: what will be created, where. */
+  function askCreateApp() {
+    const raw = $("create-months").value.trim();
+    const months = Number(raw);
+    const max = (state.view && state.view.app_setup && state.view.app_setup.max_months) || 24;
+    state.problems.setup_months = [];
+    if (!/^\d+$/.test(raw) || months < 1 || months > max) {
+      state.problems.setup_months = [{ field: "setup_months", severity: "error", text: t("rot.months_invalid", { max }) }];
+      render();
+      return;
+    }
+    const v = state.view;
+    const app = $("create-app-name").value.trim() || (v && v.app_setup.default_app_name) || "";
+    const tenant = $("field-tenant").value.trim();
+    state.createConfirm = { text: t(v && v.demo ? "create.confirm_text_demo" : "create.confirm_text", { app, tenant, months }) };
+    render();
+    $("create-confirm-yes").focus();
+  }
+
+  /** Creates (start), resumes or rolls back the app registration; each step shows as it runs.
+   *  The new secret never comes here: the core puts it in the keychain. */
+  async function createApp(action) {
+    state.createConfirm = null;
+    const channel = new tauri.core.Channel();
+    state.createSteps = [];
+    channel.onmessage = (p) => {
+      const text = p.text || t("rot.phase." + p.phase);
+      const last = state.createSteps[state.createSteps.length - 1];
+      // Repeated steps (the wait for Entra ID) update their line.
+      if (last && last.phase === p.phase) last.text = text;
+      else state.createSteps.push({ phase: p.phase, text });
+      if (state.busy) state.busy.detail = text;
+      renderBusy();
+      if (state.view) renderCreateApp(state.view);
+    };
+    const input = {
+      name: $("field-name").value,
+      cloud: $("field-cloud").value,
+      tenant: $("field-tenant").value,
+      mailbox: $("create-mailbox").value,
+      app_name: $("create-app-name").value,
+      months: Number($("create-months").value) || 6,
+    };
+    const key = action === "roll_back" ? "creating_app_back" : state.view && state.view.demo ? "creating_app_demo" : "creating_app";
+    const r = await call("create_app_registration", { input, action, onProgress: channel }, key, true);
+    state.createSteps = null;
+    if (r.ok) {
+      state.problems = {};
+      setView(r.value);
+      if (r.value.step === "permissions") fillAzureForm();
+    } else if (r.error && r.error.code === "invalid") {
+      state.problems = {};
+      for (const p of r.error.problems || []) (state.problems[p.field] = state.problems[p.field] || []).push(p);
+    }
+    render();
+  }
+
+  /** "Fix it": the administrator signs in, the core reads what it would change; the plan is
+   *  shown here and applied only after "Apply changes". */
+  async function fixPlan() {
+    state.fixPlan = null;
+    state.fixNote = null;
+    const r = await call("fix_plan", {}, state.view && state.view.demo ? "fix_signin_demo" : "fix_signin", true);
+    if (r.ok) {
+      if (r.value.nothing) state.fixNote = [t("fix.nothing"), r.value.rotate].filter(Boolean).join(" ");
+      else state.fixPlan = r.value;
+    }
+    render();
+    if (state.fixPlan) $("fix-apply").focus();
+  }
+
+  async function fixApply() {
+    state.fixPlan = null;
+    const channel = new tauri.core.Channel();
+    channel.onmessage = (text) => {
+      if (state.busy) state.busy.detail = text;
+      renderBusy();
+    };
+    const r = await call("fix_apply", { onProgress: channel }, "fixing", true);
+    if (r.ok) {
+      setView(r.value);
+      const failed = (r.value.permissions || []).some((c) => c.status === "fail");
+      state.fixNote = t(failed ? "fix.still_failing" : "fix.done");
+    }
+    render();
+  }
+
+  async function fixCancel() {
+    state.fixPlan = null;
+    await quiet("fix_discard");
+    render();
+  }
+
   async function openExternal(url) {
     const r = await call("open_external", { url });
     if (!r.ok && r.error && r.error.code === "demo_external") {
@@ -1920,6 +2060,19 @@
     $("perm-recheck").addEventListener("click", () => runChecks());
     $("perm-consent").addEventListener("click", consent);
     $("perm-admin-verify").addEventListener("click", adminVerify);
+    $("perm-fix").addEventListener("click", fixPlan);
+    $("fix-apply").addEventListener("click", fixApply);
+    $("fix-cancel").addEventListener("click", fixCancel);
+
+    // Azure app: create it for me.
+    $("create-start").addEventListener("click", askCreateApp);
+    $("create-confirm-yes").addEventListener("click", () => createApp("start"));
+    $("create-confirm-no").addEventListener("click", () => {
+      state.createConfirm = null;
+      render();
+    });
+    $("create-resume").addEventListener("click", () => createApp("resume"));
+    $("create-rollback").addEventListener("click", () => createApp("roll_back"));
 
     // Mailboxes.
     $("mailbox-add").addEventListener("click", () => addMailbox());

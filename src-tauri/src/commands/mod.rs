@@ -25,9 +25,9 @@ pub use settings::*;
 use crate::demo::{self, DemoServer, ScenarioInfo};
 use crate::reminders;
 use graphwiz_core::desktop::{
-    self, AzureAppInput, Desktop, DesktopError, DiagnoseProgressView, FieldReport, GenesysForm,
-    GenesysProgressView, PickupProgressView, ProgressView, RotateProgressView, Step,
-    TroubleshootView, View,
+    self, AzureAppInput, CreateAppInput, Desktop, DesktopError, DiagnoseProgressView, FieldReport,
+    FixPlanView, GenesysForm, GenesysProgressView, PickupProgressView, ProgressView,
+    RotateProgressView, SetupProgressView, Step, TroubleshootView, View,
 };
 use graphwiz_core::i18n::args;
 use graphwiz_core::reminders::BannerView;
@@ -408,6 +408,82 @@ pub async fn rotate_secret(
 #[tauri::command]
 pub async fn confirm_paste(d: State<'_, Desktop>, done: bool) -> Cmd<()> {
     d.confirm_paste(done);
+    Ok(())
+}
+
+/// Creates the app registration Genesys Cloud needs (`start`), or resumes (`resume`) or rolls
+/// back (`roll_back`) an interrupted creation, after the administrator's sign-in, streaming
+/// progress over `on_progress`. The new secret goes to the keychain (demo: memory), never here.
+#[tauri::command]
+pub async fn create_app_registration(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    input: CreateAppInput,
+    action: String,
+    on_progress: Channel<SetupProgressView>,
+) -> Cmd<View> {
+    let checked = (|| {
+        for (field, v) in [
+            ("name", &input.name),
+            ("cloud", &input.cloud),
+            ("tenant", &input.tenant),
+            ("mailbox", &input.mailbox),
+            ("app_name", &input.app_name),
+            ("action", &action),
+        ] {
+            bounded(field, v)?;
+        }
+        Ok(())
+    })();
+    ui(&d, checked)?;
+    let browser = system_browser(&app);
+    let progress = move |p: SetupProgressView| {
+        let _ = on_progress.send(p);
+    };
+    let view = ui(&d, d.create_app(input, &action, &browser, &progress).await)?;
+    if let Some(r) = &view.app_setup.last {
+        log::info!(
+            "app registration setup ({action}): ok {}, stage {:?}",
+            r.ok,
+            r.stage
+        );
+    }
+    reminders::kick(&app);
+    Ok(view)
+}
+
+/// "Fix it": the administrator signs in and graphwiz reads what it would change in the app
+/// registration; the plan waits in the core for [`fix_apply`] or [`fix_discard`].
+#[tauri::command]
+pub async fn fix_plan(app: AppHandle, d: State<'_, Desktop>) -> Cmd<FixPlanView> {
+    let browser = system_browser(&app);
+    ui(&d, d.fix_plan(&browser).await)
+}
+
+/// Applies the plan the admin confirmed and checks again; `on_progress` names each change.
+#[tauri::command]
+pub async fn fix_apply(
+    app: AppHandle,
+    d: State<'_, Desktop>,
+    on_progress: Channel<String>,
+) -> Cmd<View> {
+    let step = move |s: String| {
+        let _ = on_progress.send(s);
+    };
+    let view = ui(&d, d.fix_apply(&step).await)?;
+    log::info!(
+        "repair applied: {} passed, {} failed",
+        view.counts.pass,
+        view.counts.fail
+    );
+    reminders::kick(&app);
+    Ok(view)
+}
+
+/// Forgets a repair plan the admin did not confirm.
+#[tauri::command]
+pub async fn fix_discard(d: State<'_, Desktop>) -> Cmd<()> {
+    d.fix_discard();
     Ok(())
 }
 

@@ -505,28 +505,35 @@ impl Session {
         let app_name = match input.app_name.trim() {
             "" => crate::setup::DEFAULT_APP_NAME.to_string(),
             n if n.chars().count() > 120 => {
-                problems.push(FieldProblem::new(
-                    "setup_app_name",
-                    "App name",
-                    "too_long",
-                    Some(120),
-                    Msg::new("app-problem-app-name-long", args([("max", "120")])),
-                ));
+                // Worded by the core (no code the UI words itself).
+                problems.push(FieldProblem {
+                    code: None,
+                    ..FieldProblem::new(
+                        "setup_app_name",
+                        "App name",
+                        "",
+                        None,
+                        Msg::new("app-problem-app-name-long", args([("max", "120")])),
+                    )
+                });
                 String::new()
             }
             n => n.to_string(),
         };
         if !(1..=crate::setup::MAX_MONTHS).contains(&input.months) {
-            problems.push(FieldProblem::new(
-                "setup_months",
-                "Months",
-                "months",
-                None,
-                Msg::new(
-                    "app-problem-months",
-                    args([("max", crate::setup::MAX_MONTHS.to_string())]),
-                ),
-            ));
+            problems.push(FieldProblem {
+                code: None,
+                ..FieldProblem::new(
+                    "setup_months",
+                    "Months",
+                    "",
+                    None,
+                    Msg::new(
+                        "app-problem-months",
+                        args([("max", crate::setup::MAX_MONTHS.to_string())]),
+                    ),
+                )
+            });
         }
         // Keep what was typed, so the form survives errors and restarts.
         if !demo {

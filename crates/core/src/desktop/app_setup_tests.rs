@@ -358,7 +358,14 @@ async fn fix_it_repairs_each_repairable_scenario_after_a_yes() {
         confirmed(&demo).await;
         let d = &demo.desktop;
         let v = d.run_checks().await.unwrap();
-        assert!(v.actions.fix, "{scenario:?}: Fix it offered: {:?}", v.permissions.iter().map(|c| (c.id.clone(), c.status)).collect::<Vec<_>>());
+        assert!(
+            v.actions.fix,
+            "{scenario:?}: Fix it offered: {:?}",
+            v.permissions
+                .iter()
+                .map(|c| (c.id.clone(), c.status))
+                .collect::<Vec<_>>()
+        );
         let plan = d.fix_plan(&no_browser).await.unwrap();
         assert!(!plan.nothing && !plan.repairs.is_empty(), "{scenario:?}");
         assert!(plan.repairs.iter().all(|r| !r.contains("graphwiz ")));
