@@ -583,7 +583,7 @@ async fn prove(ctx: &Ctx<'_>, app: &AppIds, secret: &ClientSecret) -> Result<(),
     let input = ctx.input;
     let started = Instant::now();
     let deadline = ctx.deadline();
-    let mut pause = std::time::Duration::from_millis(100);
+    let mut pause = graph::REPLICATION_RETRY.0;
     loop {
         let waited = started.elapsed().as_secs();
         (ctx.progress)(SetupStep::Replicating {
@@ -634,7 +634,7 @@ async fn prove(ctx: &Ctx<'_>, app: &AppIds, secret: &ClientSecret) -> Result<(),
             ));
         }
         tokio::time::sleep(pause).await;
-        pause = (pause * 2).min(std::time::Duration::from_secs(1));
+        pause = graph::next_pause(pause);
     }
 }
 

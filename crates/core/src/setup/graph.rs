@@ -506,6 +506,15 @@ pub async fn delete_app(
     }
 }
 
+/// The first pause and the longest one between tries while Entra ID replicates a new object.
+pub const REPLICATION_RETRY: (Duration, Duration) =
+    (Duration::from_millis(100), Duration::from_millis(500));
+
+/// The pause after `pause`: half as long again, at most [`REPLICATION_RETRY`]'s longest.
+pub fn next_pause(pause: Duration) -> Duration {
+    (pause + pause / 2).min(REPLICATION_RETRY.1)
+}
+
 /// True when a failure is Entra ID not having replicated a new object yet: Graph answers 404
 /// ("Resource '…' does not exist …") or 400 naming an object that "does not exist" or "does
 /// not reference a valid application object".
@@ -525,9 +534,10 @@ pub fn replicating(f: &GraphFailure) -> bool {
     }
 }
 
-/// Repeats `call` while it fails with [`replicating`], with backoff (0.1 s doubling to 1 s, so a
-/// wait overshoots Entra ID's replication by at most a second),
-/// until `deadline`; `waiting` is told the seconds waited so far before each retry.
+/// Repeats `call` while it fails with [`replicating`], with backoff ([`REPLICATION_RETRY`]: 0.1 s
+/// growing by half to 0.5 s, so a wait overshoots Entra ID's replication by at most half a second
+/// and a minute's wait costs about 120 cheap requests), until `deadline`; `waiting` is told the
+/// seconds waited so far before each retry.
 pub async fn through_replication<T, F, Fut>(
     deadline: Instant,
     waiting: &(dyn Fn(u64) + Send + Sync),
@@ -538,13 +548,13 @@ where
     Fut: std::future::Future<Output = Result<T, GraphFailure>>,
 {
     let started = Instant::now();
-    let mut pause = Duration::from_millis(100);
+    let mut pause = REPLICATION_RETRY.0;
     loop {
         match call().await {
             Err(f) if replicating(&f) && Instant::now() + pause < deadline => {
                 waiting(started.elapsed().as_secs());
                 tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(Duration::from_secs(1));
+                pause = next_pause(pause);
             }
             other => return other,
         }
