@@ -186,7 +186,7 @@ pub fn build_one(
             // The result belongs to the profile only when it checked the profile's own integration.
             let same = target.tenant == p.tenant
                 && target.client_id == p.client_id
-                && target.endpoints == p.endpoints().map_err(|e| Failure::usage(e.to_string()))?;
+                && target.endpoints == p.endpoints().map_err(Failure::from)?;
             let mut input =
                 CheckInput::new(target.endpoints, target.tenant, target.client_id, secret);
             input.timeout = timeout;

@@ -95,7 +95,7 @@ fn run_expiry(a: ExpiryArgs) -> Result<u8, Failure> {
             let secret = keychain::load(&p.name, &p.secret_ref)?;
             inputs.push(
                 p.check_input(secret, Duration::from_secs(30))
-                    .map_err(|e| Failure::usage(e.to_string()))?,
+                    .map_err(Failure::from)?,
             );
             names.push(p.name.clone());
         }

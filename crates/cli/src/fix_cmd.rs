@@ -86,7 +86,7 @@ fn run_inner(a: FixArgs) -> Result<u8, Failure> {
         .admin_sign_in
         .parse()
         .map_err(|m: i18n::Msg| Failure::usage(m.text(lang())))?;
-    let endpoints = p.endpoints().map_err(|e| Failure::usage(e.to_string()))?;
+    let endpoints = p.endpoints().map_err(Failure::from)?;
     let secret = keychain::load(&p.name, &p.secret_ref)
         .map_err(|e| Failure::environment(e.msg().text(lang())))?;
     let rt = input::runtime()?;
@@ -168,7 +168,7 @@ fn run_inner(a: FixArgs) -> Result<u8, Failure> {
     eprintln!("{}", t("fix-checking", &MsgArgs::new()));
     let input = p
         .check_input(secret, Duration::from_secs(a.timeout))
-        .map_err(|e| Failure::usage(e.to_string()))?;
+        .map_err(Failure::from)?;
     let report = rt.block_on(fix::recheck(
         &http,
         &admin,

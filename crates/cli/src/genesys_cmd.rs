@@ -135,7 +135,7 @@ fn run_set(a: SetGenesysArgs) -> Result<u8, Failure> {
         part.login_url.as_deref(),
         part.api_url.as_deref(),
     )
-    .map_err(|e| Failure::usage(e.to_string()))?;
+    .map_err(Failure::from)?;
     if store.load()?.get(&a.name).is_none() {
         let file = store.load()?;
         return Err(ProfileError::NotFound {

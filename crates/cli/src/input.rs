@@ -45,7 +45,7 @@ impl Failure {
     /// Prints to stderr (in this run's language) and returns the exit status.
     pub fn report(&self) -> u8 {
         for p in &self.problems {
-            error(&format!("{}: {}", p.field, p.message));
+            error(&p.text(crate::lang()));
         }
         if let Some(m) = &self.message {
             error(m);
@@ -60,20 +60,27 @@ impl From<Problem> for Failure {
     }
 }
 
-// Errors of the core that have no catalog message yet are shown as they word themselves (English).
+// The core's errors, worded from the catalogs in this run's language.
 impl From<ProfileError> for Failure {
     fn from(e: ProfileError) -> Self {
+        let text = e.msg().text(crate::lang());
         if e.is_environment() {
-            Failure::environment(e.to_string())
+            Failure::environment(text)
         } else {
-            Failure::usage(e.to_string())
+            Failure::usage(text)
         }
     }
 }
 
 impl From<KeychainError> for Failure {
     fn from(e: KeychainError) -> Self {
-        Failure::environment(e.to_string())
+        Failure::environment(e.msg().text(crate::lang()))
+    }
+}
+
+impl From<graphwiz_core::microsoft::cloud::EndpointError> for Failure {
+    fn from(e: graphwiz_core::microsoft::cloud::EndpointError) -> Self {
+        Failure::usage(e.msg().text(crate::lang()))
     }
 }
 
@@ -157,7 +164,7 @@ pub fn target(
     integration::target(tenant, client_id, cloud, login, graph).map_err(|e| match e {
         TargetError::Fields(p) => Failure::problems(p),
         TargetError::Cloud(m) => Failure::usage(m),
-        TargetError::Endpoints(e) => Failure::usage(e.to_string()),
+        TargetError::Endpoints(e) => e.into(),
     })
 }
 

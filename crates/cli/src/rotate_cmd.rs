@@ -127,7 +127,7 @@ fn run_inner(a: RotateArgs) -> Result<u8, Failure> {
         let kind: SignInKind = kind
             .parse()
             .map_err(|m: i18n::Msg| Failure::usage(m.text(lang())))?;
-        let endpoints = p.endpoints().map_err(|e| Failure::usage(e.to_string()))?;
+        let endpoints = p.endpoints().map_err(Failure::from)?;
         let tenant = p.tenant_id.clone().unwrap_or(p.tenant.clone());
         Some(rt.block_on(sign_in_admin_scoped(
             kind,

@@ -111,14 +111,15 @@ fn input_of(a: &AzureArgs, action: Action) -> Result<SetupInput, Failure> {
             Err(p) => problems.push(p),
         }
     }
+    // A mailbox given but refused is named as such, before "at least one mailbox".
+    if !problems.is_empty() {
+        return Err(Failure::problems(problems));
+    }
     if action == Action::Start && mailboxes.is_empty() {
         return Err(Failure::usage(t(
             "cli-setup-needs-mailbox",
             &MsgArgs::new(),
         )));
-    }
-    if !problems.is_empty() {
-        return Err(Failure::problems(problems));
     }
     let cloud: Cloud = a
         .cloud
@@ -126,8 +127,7 @@ fn input_of(a: &AzureArgs, action: Action) -> Result<SetupInput, Failure> {
         .unwrap_or("global")
         .parse()
         .map_err(Failure::usage)?;
-    let endpoints = Endpoints::new(cloud, a.login_url.as_deref(), a.graph_url.as_deref())
-        .map_err(|e| Failure::usage(e.to_string()))?;
+    let endpoints = Endpoints::new(cloud, a.login_url.as_deref(), a.graph_url.as_deref())?;
     let store = ProfileStore::open_default()?;
     Ok(SetupInput {
         store,

@@ -75,7 +75,9 @@ pub fn import(a: ImportArgs) -> u8 {
 fn run_export(a: ExportArgs) -> Result<u8, Failure> {
     if !a.force && a.out.exists() {
         return Err(Failure::usage(
-            ExportError::Exists(a.out.display().to_string()).to_string(),
+            ExportError::Exists(a.out.display().to_string())
+                .msg()
+                .text(crate::lang()),
         ));
     }
     let timeout = Duration::from_secs(a.timeout);
@@ -103,9 +105,7 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
                 }
                 (false, _) => {
                     let secret = input::secret_or_keychain(&a.target, &p)?;
-                    let input = p
-                        .check_input(secret, timeout)
-                        .map_err(|e| Failure::usage(e.to_string()))?;
+                    let input = p.check_input(secret, timeout).map_err(Failure::from)?;
                     let report = input::runtime()?.block_on(run_check(&input));
                     let now = chrono::Utc::now();
                     let updated = store.update(|f| {
@@ -151,7 +151,7 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
         return Ok(EXIT_FAILED);
     }
     config::write(&a.out, &cfg, a.force).map_err(|e| match e {
-        ExportError::Exists(_) => Failure::usage(e.to_string()),
+        ExportError::Exists(_) => Failure::usage(e.msg().text(crate::lang())),
         ExportError::Write(w) => Failure::from(w),
     })?;
     let endpoint = match cfg.token_endpoint.as_deref() {
@@ -174,14 +174,12 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
 
 fn run_import(a: ImportArgs) -> Result<u8, Failure> {
     let cfg = config::read(&a.file).map_err(|e| match e {
-        ImportError::Read { .. } => Failure::usage(e.to_string()),
-        // The import errors of the core have no catalog messages yet: their English text is the
-        // detail.
+        ImportError::Read { .. } => Failure::usage(e.msg().text(crate::lang())),
         other => Failure::usage(tra(
             "cli-import-bad-file",
             &margs!(
                 "path" => a.file.display().to_string(),
-                "detail" => other.to_string(),
+                "detail" => other.msg().text(crate::lang()),
             ),
         )),
     })?;

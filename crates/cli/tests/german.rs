@@ -136,3 +136,79 @@ fn the_audit_sees_english() {
         run.stdout
     );
 }
+
+/// Bad input in German: every refusal (field problems, an unknown profile, an insecure URL
+/// override, a file that cannot be imported or overwritten) comes from the catalogs, in German,
+/// with exit 2 and nothing sent.
+#[test]
+fn input_errors_are_german() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let existing = h.join("taken.json");
+    std::fs::write(&existing, "{}").unwrap();
+    let taken = existing.to_string_lossy().to_string();
+    let cases: Vec<Vec<&str>> = vec![
+        vec![
+            "check",
+            "--tenant",
+            "contoso..com",
+            "--client-id",
+            "1",
+            "--secret-stdin",
+            "--mailbox",
+            "a",
+        ],
+        vec!["profile", "show", "nope"],
+        vec!["check", "--profile", "nope"],
+        vec![
+            "setup",
+            "azure",
+            "--profile",
+            "ab",
+            "--tenant",
+            "x..y",
+            "--mailbox",
+            "nope",
+            "--admin-sign-in",
+            "browser",
+        ],
+        vec![
+            "check",
+            "--tenant",
+            "contoso.com",
+            "--client-id",
+            "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10",
+            "--secret-stdin",
+            "--mailbox",
+            "a@contoso.com",
+            "--login-url",
+            "http://example.com",
+        ],
+        vec!["import", "/nonexistent/graphwiz.json"],
+        vec!["export", "--profile", "nope", "--out", &taken],
+    ];
+    let mut found = Vec::new();
+    for args in &cases {
+        let run = common::graphwiz_in(h, args, Some("x\n"), &[("GRAPHWIZ_LANG", "de")]);
+        let context = args.join(" ");
+        assert_ne!(run.code, 0, "{context}: {}", run.stderr);
+        assert!(run.stderr.contains("Fehler"), "{context}: {}", run.stderr);
+        // The operating system's own words (a quoted file error) are not graphwiz's text.
+        let ours: String = run
+            .stderr
+            .lines()
+            .map(|l| l.split(": No such file").next().unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        found.extend(not_german(
+            &context,
+            &common::Run {
+                code: run.code,
+                stdout: run.stdout.clone(),
+                stderr: ours,
+            },
+            None,
+        ));
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
