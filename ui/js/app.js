@@ -987,7 +987,7 @@
       cls += "verdict-pass";
       verdict.append(
         h("span", { class: "verdict-icon", "aria-hidden": "true", text: "✓" }),
-        h("div", {}, h("strong", { text: t("sum.validated") }), h("p", { text: t("sum.validated_detail", { pass: s.counts.pass, warn: s.counts.warn }) })),
+        h("div", {}, h("strong", { text: t("sum.validated") }), h("p", { text: (s.verdict ? s.verdict + " " : "") + t("sum.validated_detail", { pass: s.counts.pass, warn: s.counts.warn }) })),
       );
     } else {
       cls += "verdict-fail";
@@ -997,6 +997,22 @@
       );
     }
     verdict.className = cls;
+    // Every claim the core judged, each with how it stands (proven, disproven, not yet proven).
+    const claims = s.claims || [];
+    const list = $("summary-claims");
+    list.setAttribute("aria-label", t("sum.claims"));
+    show(list, claims.length > 0);
+    list.replaceChildren(
+      ...claims.map((c) => {
+        const status = c.state === "proven" ? "pass" : c.state === "disproven" ? "fail" : "none";
+        return h(
+          "li",
+          { class: "claim claim-" + c.state, "data-testid": "summary-claim", "data-claim": c.id, "data-state": c.state, "data-subject": c.subject || "" },
+          h("span", { class: "status-icon status-" + status, "aria-hidden": "true", text: c.state === "proven" ? "✓" : c.state === "disproven" ? "✕" : "·" }),
+          h("span", { class: "claim-text", text: c.text + (c.needed ? "" : " " + t("sum.claim_optional")) }),
+        );
+      }),
+    );
     // Every failed and warning check by name, with a way to the step that shows it.
     const problems = s.problems || [];
     show($("summary-problems-box"), problems.length > 0);

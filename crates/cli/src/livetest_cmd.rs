@@ -140,7 +140,7 @@ fn run_inner(a: LiveTestArgs) -> Result<u8, Failure> {
             let store = ProfileStore::open_default()?;
             store.update(|f| {
                 if let Some(p) = f.get_mut(name) {
-                    p.last_live_test = Some(summary.clone());
+                    p.record_live(summary.clone());
                 }
                 Ok(())
             })?;

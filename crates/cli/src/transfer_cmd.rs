@@ -138,15 +138,14 @@ fn run_export(a: ExportArgs) -> Result<u8, Failure> {
     };
     let cfg = ConfigFile::build(&profile, &report, checked_at);
     if !cfg.validated && !a.allow_failed {
-        let failed: Vec<&str> = report
-            .checks
-            .iter()
-            .filter(|c| c.status == graphwiz_core::Status::Fail)
-            .map(|c| c.id.as_str())
-            .collect();
+        let verdict = graphwiz_core::store::evidence::Evidence {
+            claims: cfg.claims.clone(),
+            validated: cfg.validated,
+        }
+        .verdict();
         input::error(&tra(
             "cli-export-not-written",
-            &margs!("count" => failed.len(), "ids" => failed.join(", ")),
+            &margs!("verdict" => graphwiz_core::i18n::msg_arg(&verdict)),
         ));
         return Ok(EXIT_FAILED);
     }

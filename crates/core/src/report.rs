@@ -281,4 +281,7 @@ pub struct LiveTestSummary {
     pub delivery_proven: bool,
     /// Send accepted → arrival seen, in milliseconds.
     pub latency_ms: Option<u64>,
+    /// What it ran on (the profile's basis, see `Profile::basis`); `None` before graphwiz kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }

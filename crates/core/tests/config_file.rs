@@ -58,17 +58,37 @@ fn sample() -> ConfigFile {
         secret_hint: Some("dmo".into()),
         secret_expiry: Some(Utc.with_ymd_and_hms(2027, 5, 1, 0, 0, 0).unwrap()),
         last_check: None,
-        last_live_test: None,
+        // Every claim proven: the checks below, the mailbox, a live test from it.
+        last_live_test: Some(graphwiz_core::report::LiveTestSummary {
+            ran_at: Utc.with_ymd_and_hms(2026, 11, 27, 10, 1, 0).unwrap(),
+            ok: true,
+            mailbox: "support@contoso.com".into(),
+            recipient: "support@contoso.com".into(),
+            delivery_proven: true,
+            latency_ms: Some(1200),
+            basis: None,
+        }),
         genesys: None,
+    };
+    let check = |id: &str, mailbox: Option<&str>| {
+        serde_json::from_value::<Check>(serde_json::json!({
+            "id": id, "status": "pass", "summary": "ok", "fix": null, "code": null, "portal_url": null, "elapsed_ms": 12,
+            "mailbox": mailbox,
+        }))
+        .unwrap()
     };
     let report = Report {
         ok: true,
         tenant_id: Some("5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903".into()),
         token_endpoint: Some("https://login.microsoftonline.com/5f3c8a2e-9b41-4d7e-a6c0-2e8f71b4d903/oauth2/v2.0/token".into()),
-        checks: vec![serde_json::from_value::<Check>(serde_json::json!({
-            "id": "tenant", "status": "pass", "summary": "ok", "fix": null, "code": null, "portal_url": null, "elapsed_ms": 12
-        }))
-        .unwrap()],
+        checks: vec![
+            check("tenant", None),
+            check("credentials", None),
+            check("perm_mail_readwrite", None),
+            check("perm_mail_send", None),
+            check("perm_user_read", None),
+            check("mailbox_access", Some("support@contoso.com")),
+        ],
         secret_expires: None,
         throttled: None,
     };

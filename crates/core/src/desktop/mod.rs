@@ -78,8 +78,8 @@ pub use state::{DemoState, Draft, LiveResult, Origin, Reminders, Step};
 pub use steps::{PhaseView, ProblemView, StepStatus, StepView, LIVE_PHASES, PICKUP_PHASES};
 pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
 pub use views::{
-    Actions, Counts, DemoView, ExpiryView, FormView, MailboxView, PortalLinks, ProfileRow,
-    ProgressView, SummaryView, View,
+    Actions, ClaimView, Counts, DemoView, ExpiryView, FormView, MailboxView, PortalLinks,
+    ProfileRow, ProgressView, SummaryView, View,
 };
 
 use demo::demo_endpoints;

@@ -416,6 +416,7 @@ impl Desktop {
             // The integration's secret changed: results of runs with the old one are dropped.
             s.generation += 1;
         }
+        let rotated = out.ok && out.stage.is_none() && action != Action::RollBack;
         s.rotation = Some(RotationRecord {
             profile: profile.name.clone(),
             at: Utc::now(),
@@ -424,7 +425,16 @@ impl Desktop {
             check: out.check,
         });
         s.persist();
-        Ok(s.view())
+        let view = s.view();
+        drop(s);
+        // The secret changed: what the checks proved about the old one is stale. Check again on
+        // the new secret at once, so the expiry step and the rail show it without a click.
+        if rotated {
+            if let Ok(v) = self.run_checks().await {
+                return Ok(v);
+            }
+        }
+        Ok(view)
     }
 
     /// The admin's answer to the paste request of a running rotation: true once the new

@@ -127,6 +127,39 @@ async fn a_rotation_runs_through_and_the_step_shows_the_new_date() {
         last.check
     );
     assert!(v.rotation.open.is_none(), "nothing is left open");
+    // Checked again on the new secret without a click: the expiry step's verdict and the Azure
+    // app's claim are about the new secret, and nothing older is shown as proven.
+    let checked = v.checked_at.expect("checked again");
+    assert!(
+        checked >= last.at,
+        "{checked} before the rotation ended {}",
+        last.at
+    );
+    assert_eq!(
+        v.expiry.check.as_ref().map(|c| c.status),
+        Some(Status::Pass),
+        "{:?}",
+        v.expiry.check
+    );
+    let azure = v
+        .summary
+        .claims
+        .iter()
+        .find(|c| c.id == "azure_app")
+        .expect("claims");
+    assert_eq!(azure.state, crate::store::evidence::ClaimState::Proven);
+    let flow = v
+        .summary
+        .claims
+        .iter()
+        .find(|c| c.id == "mail_flow")
+        .unwrap();
+    assert_ne!(
+        flow.state,
+        crate::store::evidence::ClaimState::Proven,
+        "no live test ran on the new secret"
+    );
+    assert!(!v.summary.validated);
     let want = (Utc::now() + chrono::Months::new(6))
         .format("%Y-%m-%d")
         .to_string();

@@ -112,7 +112,7 @@ impl Session {
         self.update_target(|p| {
             p.record_check(&live.report, now);
             if let Some(sum) = summary {
-                p.last_live_test = Some(sum);
+                p.record_live(sum);
             }
         })?;
         let (shown, ok) = super::steps::shown_test(&live.report, shown_ids, &sender, &recipient);
@@ -429,6 +429,29 @@ impl Session {
                     .map(|p| p.client_id.clone())
                     .unwrap_or_else(|| d.client_id.clone()),
                 validated: cfg.as_ref().is_some_and(|c| c.validated),
+                verdict: cfg.as_ref().map(|c| {
+                    crate::store::evidence::Evidence {
+                        claims: c.claims.clone(),
+                        validated: c.validated,
+                    }
+                    .verdict()
+                    .text(lang)
+                }),
+                claims: cfg
+                    .as_ref()
+                    .map(|c| {
+                        c.claims
+                            .iter()
+                            .map(|cl| ClaimView {
+                                id: cl.id.clone(),
+                                subject: cl.subject.clone(),
+                                state: cl.state,
+                                needed: cl.needed,
+                                text: cl.msg().text(lang),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
                 exportable: cfg.is_some(),
                 counts: Counts::of(report.map(|r| r.checks.iter()).into_iter().flatten()),
                 live_ok: target

@@ -111,6 +111,26 @@ pub struct SummaryView {
     pub live_ok: Option<bool>,
     /// Every failed and warning check, with the step that shows it (failures first).
     pub problems: Vec<ProblemView>,
+    /// The verdict in words ("Validated: …" or "Not validated yet." and what is left), in the
+    /// UI's language; `None` before the first check.
+    pub verdict: Option<String>,
+    /// Each claim of the integration and how it stands, in the UI's language.
+    pub claims: Vec<ClaimView>,
+}
+
+/// One claim of the integration, as the summary lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimView {
+    /// `azure_app`, `mailbox`, `mail_flow`, `secret_valid`, `genesys`, `secret_in_use`, `pickup`.
+    pub id: String,
+    /// The mailbox of a `mailbox` claim.
+    pub subject: Option<String>,
+    /// `proven`, `disproven` or `unknown`.
+    pub state: crate::store::evidence::ClaimState,
+    /// True when "validated" needs it.
+    pub needed: bool,
+    /// The claim in words.
+    pub text: String,
 }
 
 /// Which extra actions the permissions step offers.

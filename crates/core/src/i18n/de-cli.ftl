@@ -186,11 +186,7 @@ cli-export-no-recent = Das Profil „{ $profile }“ hat keine Prüfung aus { $h
         [one] der letzten Stunde
        *[other] den letzten { $hours } Stunden
     }; lassen Sie --from-last weg, um es jetzt zu prüfen
-cli-export-not-written = Nicht geschrieben: { $count ->
-        [0] Der Live-Test ist fehlgeschlagen
-        [one] Eine Prüfung ist fehlgeschlagen ({ $ids })
-       *[other] Prüfungen sind fehlgeschlagen ({ $ids })
-    }. Beheben Sie, was `graphwiz check` meldet, oder schreiben Sie die Datei mit --allow-failed und "validated": false.
+cli-export-not-written = Nicht geschrieben: { $verdict } Beheben Sie, was dort genannt ist (`graphwiz check` und `graphwiz live-test` zeigen die Einzelheiten), oder schreiben Sie die Datei mit --allow-failed und "validated": false.
 cli-export-written = { $path } geschrieben (validiert: { $validated ->
         [true] ja
        *[false] nein

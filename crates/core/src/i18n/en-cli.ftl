@@ -191,11 +191,7 @@ cli-export-no-recent = profile '{ $profile }' has no check from the last { $hour
         [one] hour
        *[other] { $hours } hours
     }; run without --from-last to check it now
-cli-export-not-written = not written: { $count ->
-        [0] the live test failed
-        [one] a check failed ({ $ids })
-       *[other] checks failed ({ $ids })
-    }. Fix what `graphwiz check` reports, or pass --allow-failed to write the file with "validated": false.
+cli-export-not-written = not written: { $verdict } Fix what it names (`graphwiz check` and `graphwiz live-test` show the details), or pass --allow-failed to write the file with "validated": false.
 cli-export-written = Wrote { $path } (validated: { $validated ->
         [true] true
        *[false] false

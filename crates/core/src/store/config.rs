@@ -68,8 +68,13 @@ pub struct ConfigFile {
     pub written_by: String,
     /// When the file was written.
     pub written_at: DateTime<Utc>,
-    /// True only when no check failed (and the live test, when one ran, passed).
+    /// True only when every claim the setup needs is proven (`claims`): the Azure app, each
+    /// mailbox, mail flow (a passing live test from one of them), the secret not expiring, and
+    /// with a Genesys Cloud part its configuration and the secret it uses.
     pub validated: bool,
+    /// What was proved, what failed and what is still unknown, claim by claim.
+    #[serde(default)]
+    pub claims: Vec<crate::store::evidence::Claim>,
     /// Name of the profile it came from.
     pub profile: Option<String>,
     /// The Microsoft cloud.
@@ -110,7 +115,22 @@ pub struct ConfigFile {
 impl ConfigFile {
     /// Builds the export of a profile and the report of its checks.
     pub fn build(profile: &Profile, report: &Report, checked_at: DateTime<Utc>) -> Self {
-        let live = profile.last_live_test.clone();
+        // The claims of the profile as it stands with this check run (its own last check keeps
+        // the basis it ran on; a new run is on today's).
+        let mut judged = profile.clone();
+        if profile.last_check.as_ref().map(|l| &l.report) != Some(report) {
+            judged.record_check(report, checked_at);
+        }
+        let evidence = crate::store::evidence::evidence(
+            &judged,
+            Utc::now(),
+            crate::microsoft::expiry::DEFAULT_WARN_DAYS,
+        );
+        // The file carries the live test, not this computer's record of what it ran on.
+        let live = profile.last_live_test.clone().map(|mut l| {
+            l.basis = None;
+            l
+        });
         let endpoints = profile.endpoints().ok();
         let tenant_id = report
             .tenant_id
@@ -126,7 +146,8 @@ impl ConfigFile {
             version: VERSION,
             written_by: format!("graphwiz {}", crate::VERSION),
             written_at: Utc::now(),
-            validated: report.ok && live.as_ref().is_none_or(|l| l.ok),
+            validated: evidence.validated,
+            claims: evidence.claims,
             profile: Some(profile.name.clone()).filter(|n| !n.is_empty()),
             cloud: profile.cloud,
             tenant: profile.tenant.clone(),
@@ -177,6 +198,7 @@ impl ConfigFile {
                     secret_expires: self.secret.expires,
                     throttled: None,
                 },
+                basis: None,
             }),
             last_live_test: self.live_test.clone(),
             genesys: None,

@@ -31,6 +31,10 @@ pub struct LastCheck {
     pub at: DateTime<Utc>,
     /// What it found.
     pub report: Report,
+    /// What it ran on ([`Profile::basis`]); once the profile's differs, it proves nothing
+    /// (`None`: recorded before graphwiz kept it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// One integration: tenant + app registration + mailboxes. Never the secret.
@@ -123,7 +127,33 @@ impl Profile {
         self.last_check = Some(LastCheck {
             at,
             report: report.clone(),
+            basis: Some(self.basis()),
         });
+    }
+
+    /// Keeps a live test's outcome, with the basis it ran on.
+    pub fn record_live(&mut self, mut summary: crate::report::LiveTestSummary) {
+        summary.basis = Some(self.basis());
+        self.last_live_test = Some(summary);
+    }
+
+    /// What the evidence of a check or live test depends on: the app, the secret (its keychain
+    /// reference and hint) and the Genesys part. A change of any makes older evidence stale
+    /// ([`crate::store::evidence`]).
+    pub fn basis(&self) -> String {
+        let genesys = self
+            .genesys
+            .as_ref()
+            .map(|g| format!("{}@{}", g.client_id.to_ascii_lowercase(), g.region))
+            .unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}|{}",
+            self.tenant.to_ascii_lowercase(),
+            self.client_id.to_ascii_lowercase(),
+            self.secret_ref,
+            self.secret_hint.as_deref().unwrap_or_default(),
+            genesys
+        )
     }
 
     /// The endpoints of this profile.

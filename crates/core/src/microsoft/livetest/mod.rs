@@ -475,6 +475,7 @@ async fn live_steps(
         recipient: recipient.to_string(),
         delivery_proven: latency.is_some(),
         latency_ms: latency.map(ms),
+        basis: None,
     };
     (out, Some(summary), polls)
 }
