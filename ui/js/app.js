@@ -993,7 +993,7 @@
       cls += "verdict-fail";
       verdict.append(
         h("span", { class: "verdict-icon", "aria-hidden": "true", text: "✕" }),
-        h("div", {}, h("strong", { text: t("sum.not_validated") }), h("p", { text: t("sum.not_validated_detail", { fail: s.counts.fail }) })),
+        h("div", {}, h("strong", { text: t("sum.not_validated") }), h("p", { text: s.counts.fail > 0 ? t("sum.not_validated_detail", { fail: s.counts.fail }) : t("sum.not_validated_open") })),
       );
     }
     verdict.className = cls;

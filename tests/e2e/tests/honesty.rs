@@ -388,3 +388,52 @@ async fn f_throttling_is_said_not_silent() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+/// The summary says "validated" only when every claim is proven: with every mailbox removed it
+/// says which claim is missing (in English and German), and a live test that ran from a mailbox
+/// no longer in the profile proves nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn g_without_a_mailbox_nothing_is_validated() -> Result<()> {
+    let mut app = App::launch("h-no-mailbox").await?;
+    app.click("start-demo").await?;
+    app.wait_visible("step-azure-app").await?;
+    app.click("wizard-next").await?;
+    app.wait_visible("step-permissions").await?;
+    walk_to(&app, "step-live-test").await?;
+    app.click("live-run").await?;
+    app.wait_text("live-latency", "arrived").await?;
+    app.wait_idle().await?;
+    walk_to(&app, "step-summary").await?;
+    // The mailbox goes: nothing needs to run for the summary to stop saying "validated".
+    app.click("rail-mailboxes").await?;
+    app.wait_visible("step-mailboxes").await?;
+    app.click_selector(&format!(
+        "[data-address=\"support@{DOMAIN}\"] [data-testid=\"mailbox-remove\"]"
+    ))
+    .await?;
+    app.wait_idle().await?;
+    app.click("rail-summary").await?;
+    app.wait_visible("step-summary").await?;
+    let verdict = app.wait_text("summary-verdict", "Not validated").await?;
+    assert!(!verdict.contains("Validated:"), "{verdict}");
+    let none = app
+        .wait_selector("[data-testid=\"summary-claim\"][data-claim=\"mailbox\"]")
+        .await?;
+    assert_eq!(none.attr("data-state").await?.as_deref(), Some("unknown"));
+    assert!(none.text().await?.contains("No mailbox is named"));
+    let flow = app
+        .wait_selector("[data-testid=\"summary-claim\"][data-claim=\"mail_flow\"]")
+        .await?;
+    assert_ne!(flow.attr("data-state").await?.as_deref(), Some("proven"));
+    let view = app.invoke("get_view", serde_json::json!({})).await?;
+    assert_eq!(view["ok"]["summary"]["validated"], false, "{view}");
+    app.screenshot("no-mailbox-summary").await?;
+    app.click("lang-de").await?;
+    app.wait_text("summary-verdict", "Noch nicht validiert")
+        .await?;
+    app.wait_text("summary-claims", "Es ist kein Postfach genannt")
+        .await?;
+    app.screenshot("no-mailbox-summary-de").await?;
+    app.close().await?;
+    Ok(())
+}

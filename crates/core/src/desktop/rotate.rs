@@ -387,46 +387,49 @@ impl Desktop {
             &on_step,
         )
         .await;
-        let mut s = self.lock();
-        if demo && s.is_demo() {
-            // The demo's profile copy now holds the new expiry and reference; its new secret
-            // is in the vault. The demo keeps its secret in memory only.
-            let rotated = input
-                .store
-                .load()
-                .ok()
-                .and_then(|f| f.get(&profile.name).cloned());
-            if let Some(r) = rotated {
-                if out.ok && r.secret_ref != profile.secret_ref {
-                    if let Some(new) = s.demo_vault.as_ref().and_then(|v| v.get(&r.secret_ref)) {
-                        s.demo_secret = Some(new);
-                    }
-                    s.demo_vault = None;
-                    if let Some(d) = s.state.demo.as_mut() {
-                        d.profile.secret_hint = r.secret_hint.clone();
-                        d.profile.secret_expiry = r.secret_expiry;
+        // The session's lock ends before the checks below run.
+        let (view, rotated) = {
+            let mut s = self.lock();
+            if demo && s.is_demo() {
+                // The demo's profile copy now holds the new expiry and reference; its new secret
+                // is in the vault. The demo keeps its secret in memory only.
+                let rotated = input
+                    .store
+                    .load()
+                    .ok()
+                    .and_then(|f| f.get(&profile.name).cloned());
+                if let Some(r) = rotated {
+                    if out.ok && r.secret_ref != profile.secret_ref {
+                        if let Some(new) = s.demo_vault.as_ref().and_then(|v| v.get(&r.secret_ref))
+                        {
+                            s.demo_secret = Some(new);
+                        }
+                        s.demo_vault = None;
+                        if let Some(d) = s.state.demo.as_mut() {
+                            d.profile.secret_hint = r.secret_hint.clone();
+                            d.profile.secret_expiry = r.secret_expiry;
+                        }
                     }
                 }
+                if out.ok && out.stage.is_none() && action == Action::RollBack {
+                    s.demo_vault = None;
+                }
             }
-            if out.ok && out.stage.is_none() && action == Action::RollBack {
-                s.demo_vault = None;
+            if out.ok {
+                // The integration's secret changed: results of runs with the old one are dropped.
+                s.generation += 1;
             }
-        }
-        if out.ok {
-            // The integration's secret changed: results of runs with the old one are dropped.
-            s.generation += 1;
-        }
-        let rotated = out.ok && out.stage.is_none() && action != Action::RollBack;
-        s.rotation = Some(RotationRecord {
-            profile: profile.name.clone(),
-            at: Utc::now(),
-            ok: out.ok,
-            stage: out.stage.map(rotate::stage_name),
-            check: out.check,
-        });
-        s.persist();
-        let view = s.view();
-        drop(s);
+            let rotated = out.ok && out.stage.is_none() && action != Action::RollBack;
+            s.rotation = Some(RotationRecord {
+                profile: profile.name.clone(),
+                at: Utc::now(),
+                ok: out.ok,
+                stage: out.stage.map(rotate::stage_name),
+                check: out.check,
+            });
+            s.persist();
+            (s.view(), rotated)
+        };
         // The secret changed: what the checks proved about the old one is stale. Check again on
         // the new secret at once, so the expiry step and the rail show it without a click.
         if rotated {

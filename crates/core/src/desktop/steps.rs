@@ -222,6 +222,34 @@ pub(super) fn rail(view: &View) -> (Vec<StepView>, Vec<ProblemView>) {
         StepStatus::Passed => StepStatus::NotRun,
         other => other,
     };
+    // The claims have the last word: a live test from a mailbox no longer in the profile, or
+    // run on another secret, does not tick the live test; the summary is green only when the
+    // integration is validated, and red when a claim it needs was disproven.
+    use crate::store::evidence::ClaimState;
+    let claim = |id: &str| {
+        view.summary
+            .claims
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.state)
+    };
+    if let Some(s) = steps.iter_mut().find(|s| s.step == Step::LiveTest) {
+        if s.status == StepStatus::Passed && claim("mail_flow") != Some(ClaimState::Proven) {
+            s.status = StepStatus::NotRun;
+        }
+    }
+    let disproven = view
+        .summary
+        .claims
+        .iter()
+        .any(|c| c.needed && c.state == ClaimState::Disproven);
+    let summary_status = match summary_status {
+        StepStatus::Passed if !view.summary.validated => StepStatus::NotRun,
+        StepStatus::Passed | StepStatus::Warning | StepStatus::NotRun if disproven => {
+            StepStatus::Failed
+        }
+        other => other,
+    };
     if let Some(s) = steps.iter_mut().find(|s| s.step == Step::Summary) {
         s.status = summary_status;
         s.counts = Counts::of(all.iter().copied());

@@ -287,6 +287,7 @@ ui-sum--problems--go = Zu „{ $step }“
 ui-sum--problems--none_live = Der Live-Test ist noch nicht gelaufen: Starten Sie ihn im Schritt „Live-Test“, um zu beweisen, dass E-Mails ankommen.
 ui-sum--not_checked = Noch nicht geprüft: Führen Sie die Prüfungen im Schritt „Berechtigungen & Zustimmung“ aus.
 ui-sum--claims = Was graphwiz belegt hat
+ui-sum--not_validated_open = Noch ist nicht jede Aussage unten belegt: Jede sagt, was sie belegen würde.
 ui-sum--claim_optional = (für „validiert“ nicht nötig)
 ui-sum--genesys = In Genesys Cloud eintragen
 ui-sum--secret_where = Der Wert, den Sie eingegeben haben (er liegt im Schlüsselbund; graphwiz zeigt ihn nie wieder an).

@@ -287,6 +287,7 @@ ui-sum--problems--go = Go to { $step }
 ui-sum--problems--none_live = The live test has not run yet: run it on the Live test step to prove that mail flows.
 ui-sum--not_checked = Not checked yet: run the checks on the Permissions step.
 ui-sum--claims = What graphwiz proved
+ui-sum--not_validated_open = Not every claim below is proven yet: each says what would prove it.
 ui-sum--claim_optional = (not needed for “validated”)
 ui-sum--genesys = Enter in Genesys Cloud
 ui-sum--secret_where = The Value you entered (it is in the OS keychain; graphwiz never shows it again).
