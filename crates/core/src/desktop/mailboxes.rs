@@ -38,6 +38,14 @@ impl Desktop {
             .retain(|x| !x.eq_ignore_ascii_case(address.trim()));
         let list = s.state.draft.mailboxes.clone();
         s.update_target(|p| p.mailboxes = list)?;
+        // A live test from the removed mailbox is not about this integration any more.
+        if s.state
+            .live
+            .as_ref()
+            .is_some_and(|l| l.sender.eq_ignore_ascii_case(address.trim()))
+        {
+            s.state.live = None;
+        }
         s.persist();
         Ok(s.view())
     }

@@ -42,6 +42,8 @@ mod genesys;
 mod german_audit;
 mod import;
 mod mailboxes;
+#[cfg(test)]
+mod model_tests;
 mod opener;
 mod pickup;
 mod problems;

@@ -147,7 +147,16 @@ async fn a_rotation_runs_through_and_the_step_shows_the_new_date() {
         .iter()
         .find(|c| c.id == "azure_app")
         .expect("claims");
-    assert_eq!(azure.state, crate::store::evidence::ClaimState::Proven);
+    assert_ne!(azure.state, crate::store::evidence::ClaimState::Disproven);
+    assert!(
+        !azure.text.contains("changed since the last check"),
+        "the check ran on the new secret: {}",
+        azure.text
+    );
+    assert!(v
+        .permissions
+        .iter()
+        .any(|c| c.id == "credentials" && c.status == Status::Pass));
     let flow = v
         .summary
         .claims

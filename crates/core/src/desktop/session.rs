@@ -404,16 +404,11 @@ impl Session {
                 } else {
                     expires.map(|e| expiry::state(e, now, s.reminders.warn_days))
                 },
-                // A rotation since the last check made its expiry verdict stale.
+                // The check's verdict is about the date it read: once the date changed since
+                // (a rotation, a date entered by hand), it is stale and not shown.
                 check: find("secret_expiry", None).filter(|_| {
-                    let checked = target
-                        .as_ref()
-                        .and_then(|p| p.last_check.as_ref())
-                        .map(|c| c.at);
-                    !self.rotation.as_ref().is_some_and(|r| {
-                        r.ok && target.as_ref().is_some_and(|p| p.name == r.profile)
-                            && checked.is_none_or(|at| at < r.at)
-                    })
+                    report
+                        .is_some_and(|r| r.secret_expires.is_none() || r.secret_expires == expires)
                 }),
                 reminders: s.reminders.clone(),
                 calendar_alarms: s.reminders.days.clone(),

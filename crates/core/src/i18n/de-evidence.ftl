@@ -8,6 +8,7 @@ evidence-stale = Die Integration hat sich seit der letzten Prüfung geändert (a
 evidence-azure-proven = Die Azure-App ist gültig: Ihr Schlüssel erhält ein Token mit Mail.ReadWrite und Mail.Send.
 evidence-azure-disproven = Die Azure-App ist nicht gültig: { $detail }
 evidence-azure-unknown = Die Azure-App ist noch nicht geprüft: Führen Sie die Prüfungen aus.
+evidence-azure-user-read = Die Zustimmung zu User.Read (Delegiert) der Azure-App ist noch nicht belegt: Die Anmeldung eines Administrators bestätigt sie (das eigene Token der App kann sie nicht lesen).
 evidence-mailbox-none = Es ist kein Postfach genannt: Fügen Sie die Postfächer hinzu, die Genesys Cloud bedient.
 evidence-mailbox-proven = { $mailbox } ist erreichbar.
 evidence-mailbox-disproven = { $mailbox } ist nicht erreichbar: { $detail }

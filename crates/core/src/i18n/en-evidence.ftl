@@ -7,6 +7,7 @@ evidence-stale = The integration changed since the last check (another secret, a
 evidence-azure-proven = The Azure app is valid: its secret gets a token with Mail.ReadWrite and Mail.Send.
 evidence-azure-disproven = The Azure app is not valid: { $detail }
 evidence-azure-unknown = The Azure app has not been checked yet: run the checks.
+evidence-azure-user-read = The Azure app's User.Read (Delegated) consent is not proven yet: an administrator's sign-in verifies it (the app's own token cannot read it).
 evidence-mailbox-none = No mailbox is named: add the mailboxes Genesys Cloud serves.
 evidence-mailbox-proven = { $mailbox } is reachable.
 evidence-mailbox-disproven = { $mailbox } is not reachable: { $detail }

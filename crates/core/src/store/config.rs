@@ -162,7 +162,18 @@ impl ConfigFile {
                 expires: profile.secret_expiry,
             },
             checked_at,
-            checks: report.checks.clone(),
+            // A mailbox removed since the check is not part of this integration any more.
+            checks: report
+                .checks
+                .iter()
+                .filter(|c| {
+                    c.id != "mailbox_access"
+                        || c.mailbox.as_deref().is_none_or(|m| {
+                            profile.mailboxes.iter().any(|x| x.eq_ignore_ascii_case(m))
+                        })
+                })
+                .cloned()
+                .collect(),
             live_test: live,
         }
     }

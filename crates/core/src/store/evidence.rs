@@ -105,8 +105,14 @@ const AZURE_CHECKS: [&str; 6] = [
     "perm_mail_send",
     "perm_user_read",
 ];
-/// Checks that must have passed for the Azure app's claim to be proven.
-const AZURE_PROOF: [&str; 3] = ["credentials", "perm_mail_readwrite", "perm_mail_send"];
+/// Checks that must have passed for the Azure app's claim to be proven (User.Read (Delegated)
+/// unverified is not proven: an administrator's sign-in settles it).
+const AZURE_PROOF: [&str; 4] = [
+    "credentials",
+    "perm_mail_readwrite",
+    "perm_mail_send",
+    "perm_user_read",
+];
 /// The Genesys Cloud checks of a check run.
 const GENESYS_CHECKS: [&str; 5] = [
     "genesys_login",
@@ -170,6 +176,20 @@ pub fn evidence(profile: &Profile, now: DateTime<Utc>, warn_days: u32) -> Eviden
             "evidence-azure-unknown",
             Args::new(),
         ),
+        Some(_)
+            if find("perm_user_read").is_some_and(|c| c.status == Status::Warn)
+                && AZURE_CHECKS
+                    .iter()
+                    .filter_map(|id| find(id))
+                    .all(|c| c.status != Status::Fail) =>
+        {
+            claim(
+                "azure_app",
+                ClaimState::Unknown,
+                "evidence-azure-user-read",
+                Args::new(),
+            )
+        }
         Some(_) => {
             let failed = AZURE_CHECKS
                 .iter()

@@ -245,3 +245,59 @@ fn a_healthy_genesys_side_is_proven() {
     assert!(e.validated, "{:?}", e.claims);
     assert_eq!(state(&e, "secret_in_use"), ClaimState::Proven);
 }
+
+#[test]
+fn an_administrators_user_read_verdict_stands_for_the_same_app_only() {
+    let mut checks = healthy_checks(&[A]);
+    let settled = Check::msg(
+        "perm_user_read",
+        Status::Pass,
+        "admin-user-read-pass",
+        Args::new(),
+    );
+    let unverified = Check::msg(
+        "perm_user_read",
+        Status::Warn,
+        "azure-user-read-unverified",
+        Args::new(),
+    );
+    let slot = checks
+        .iter()
+        .position(|c| c.id == "perm_user_read")
+        .unwrap();
+    checks[slot] = settled;
+    let mut p = profile(&[A]);
+    p.record_check(&report(checks.clone()), Utc::now());
+    // The app's own token cannot read it again: the administrator's verdict stands ...
+    let mut again = checks.clone();
+    again[slot] = unverified.clone();
+    p.record_check(&report(again.clone()), Utc::now());
+    let kept = p
+        .last_check
+        .as_ref()
+        .unwrap()
+        .report
+        .get("perm_user_read")
+        .unwrap();
+    assert_eq!(kept.message_id.as_deref(), Some("admin-user-read-pass"));
+    // ... also after a rotation (consent belongs to the app) ...
+    p.secret_ref = "ref-2".into();
+    p.record_check(&report(again.clone()), Utc::now());
+    let kept = p
+        .last_check
+        .as_ref()
+        .unwrap()
+        .report
+        .get("perm_user_read")
+        .unwrap();
+    assert_eq!(kept.status, Status::Pass);
+    live(&mut p, A, true);
+    assert!(evidence(&p, Utc::now(), 30).validated);
+    // ... but not for another app.
+    p.client_id = "0d9c1b7e-2f4a-4c88-9e31-7a6b5c4d3e21".into();
+    p.record_check(&report(again), Utc::now());
+    let e = evidence(&p, Utc::now(), 30);
+    let azure = e.claims.iter().find(|c| c.id == "azure_app").unwrap();
+    assert_eq!(azure.state, ClaimState::Unknown);
+    assert_eq!(azure.message_id, "evidence-azure-user-read");
+}

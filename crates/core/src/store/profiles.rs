@@ -124,10 +124,38 @@ impl Profile {
         if let Some(e) = report.secret_expires {
             self.secret_expiry = Some(e);
         }
+        let basis = self.basis();
+        let mut report = report.clone();
+        // An administrator's reading settled User.Read (Delegated); the app's own token cannot
+        // read it again. For the same app the settled verdict stands for the next runs.
+        let settled = self
+            .last_check
+            .as_ref()
+            // (Consent belongs to the app, not to its secret: the same tenant and app suffice.)
+            .filter(|l| {
+                let app = |b: &str| b.split('|').take(2).collect::<Vec<_>>().join("|");
+                l.basis.as_deref().map(app) == Some(app(&basis))
+            })
+            .and_then(|l| {
+                l.report.checks.iter().find(|c| {
+                    c.id == "perm_user_read"
+                        && c.message_id.as_deref() == Some("admin-user-read-pass")
+                })
+            })
+            .cloned();
+        if let Some(settled) = settled {
+            if let Some(slot) = report
+                .checks
+                .iter_mut()
+                .find(|c| c.id == "perm_user_read" && c.status == crate::report::Status::Warn)
+            {
+                *slot = settled;
+            }
+        }
         self.last_check = Some(LastCheck {
             at,
-            report: report.clone(),
-            basis: Some(self.basis()),
+            report,
+            basis: Some(basis),
         });
     }
 
