@@ -305,6 +305,17 @@ async fn without_a_genesys_part_the_rotation_waits_for_the_paste() {
         .expect("handed to the clipboard");
     let json = serde_json::to_string(&v).unwrap();
     assert!(!json.contains(&secret), "the secret never reaches a view");
+    // A paste by hand proves nothing about Genesys Cloud: the outcome does not claim it.
+    assert!(
+        !last.check.summary.contains("in Genesys Cloud"),
+        "{}",
+        last.check.summary
+    );
+    assert!(
+        last.check.summary.contains("not proven"),
+        "{}",
+        last.check.summary
+    );
     let want = (Utc::now() + chrono::Months::new(3))
         .format("%Y-%m-%d")
         .to_string();

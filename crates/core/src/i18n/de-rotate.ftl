@@ -10,8 +10,20 @@ rotate-progress-live = Live-Test mit dem neuen Secret …
 rotate-progress-removing = Das alte Secret wird in Azure entfernt …
 rotate-progress-rollback = Die Rotation wird zurückgenommen …
 
-rotate-done = Der geheime Clientschlüssel des Profils { $profile } wurde gewechselt: Das neue Secret ({ $hint }…, gültig bis { $end }) funktioniert in Azure und in Genesys Cloud, das alte wurde entfernt. Die Erinnerungen folgen jetzt dem neuen Datum.
-rotate-done-old-left = Der geheime Clientschlüssel des Profils { $profile } wurde gewechselt: Das neue Secret ({ $hint }…, gültig bis { $end }) funktioniert in Azure und in Genesys Cloud. Welches der anderen Secrets der App das alte war, konnte graphwiz nicht erkennen, daher hat es sie stehen lassen.
+rotate-done = Der geheime Clientschlüssel des Profils { $profile } wurde gewechselt: Das neue Secret ({ $hint }…, gültig bis { $end }) funktioniert in Azure{ $genesys ->
+    [checked] { " " }und in Genesys Cloud (graphwiz hat es dort eingetragen, und die Integration ist damit aktiv geworden)
+   *[pasted] ; dass Genesys Cloud es verwendet, ist nicht belegt (es wurde von Hand eingefügt): Führen Sie den Abholtest aus, um es zu belegen
+}{ $live ->
+    [yes] , ein Live-Test damit war erfolgreich
+   *[no] ; es lief kein Live-Test (das Profil nennt kein Postfach)
+}, und das alte wurde entfernt. Die Erinnerungen folgen jetzt dem neuen Datum.
+rotate-done-old-left = Der geheime Clientschlüssel des Profils { $profile } wurde gewechselt: Das neue Secret ({ $hint }…, gültig bis { $end }) funktioniert in Azure{ $genesys ->
+    [checked] { " " }und in Genesys Cloud (graphwiz hat es dort eingetragen, und die Integration ist damit aktiv geworden)
+   *[pasted] ; dass Genesys Cloud es verwendet, ist nicht belegt (es wurde von Hand eingefügt): Führen Sie den Abholtest aus, um es zu belegen
+}{ $live ->
+    [yes] , ein Live-Test damit war erfolgreich
+   *[no] ; es lief kein Live-Test (das Profil nennt kein Postfach)
+}. Welches der anderen Secrets der App das alte war, konnte graphwiz nicht erkennen, daher hat es sie stehen lassen.
     .fix = Öffnen Sie im Azure-Portal App-Registrierungen → Ihre App → Zertifikate & Geheimnisse und löschen Sie die nicht mehr genutzten Secrets (nicht „{ $hint }…“).
 rotate-no-profile = Es gibt kein Profil { $profile }.
     .fix = graphwiz profile list zeigt die Profile.

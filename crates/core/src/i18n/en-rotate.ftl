@@ -11,8 +11,20 @@ rotate-progress-live = Live test with the new secret…
 rotate-progress-removing = Removing the old secret in Azure…
 rotate-progress-rollback = Rolling the rotation back…
 
-rotate-done = The client secret of profile { $profile } was rotated: the new secret ({ $hint }…, valid until { $end }) works in Azure and in Genesys Cloud, and the old one was removed. Reminders now follow the new date.
-rotate-done-old-left = The client secret of profile { $profile } was rotated: the new secret ({ $hint }…, valid until { $end }) works in Azure and in Genesys Cloud. graphwiz could not tell which of the app's other secrets was the old one, so it left them.
+rotate-done = The client secret of profile { $profile } was rotated: the new secret ({ $hint }…, valid until { $end }) works in Azure{ $genesys ->
+    [checked] { " " }and in Genesys Cloud (graphwiz put it there and the integration came up on it)
+   *[pasted] ; that Genesys Cloud uses it is not proven (it was pasted by hand): run the pickup test to prove it
+}{ $live ->
+    [yes] , a live test passed with it
+   *[no] ; no live test ran (the profile names no mailbox)
+}, and the old one was removed. Reminders now follow the new date.
+rotate-done-old-left = The client secret of profile { $profile } was rotated: the new secret ({ $hint }…, valid until { $end }) works in Azure{ $genesys ->
+    [checked] { " " }and in Genesys Cloud (graphwiz put it there and the integration came up on it)
+   *[pasted] ; that Genesys Cloud uses it is not proven (it was pasted by hand): run the pickup test to prove it
+}{ $live ->
+    [yes] , a live test passed with it
+   *[no] ; no live test ran (the profile names no mailbox)
+}. graphwiz could not tell which of the app's other secrets was the old one, so it left them.
     .fix = In the Azure portal open App registrations → your app → Certificates & secrets and delete the secrets that are no longer used (not "{ $hint }…").
 rotate-no-profile = There is no profile { $profile }.
     .fix = graphwiz profile list shows the profiles.

@@ -619,9 +619,19 @@ fn finish(ctx: &Ctx<'_>, note: &RotationNote) -> RotateOutcome {
         let _ = ctx.vault_delete(&p.name, &note.old_secret_ref);
     }
     ctx.journal.clear(&p.name);
+    // Only what was proved is said: Genesys Cloud's side is proven only when graphwiz put the
+    // secret there and the restarted integration came up on it; a paste by hand is not; and
+    // mail flow only when a live test ran (the profile has a mailbox).
+    let genesys_checked = matches!(ctx.genesys_input(p), Ok(Some(_)));
+    let live_ran = ctx.input.live_test && !p.mailboxes.is_empty();
     let a = ctx.a(args([
         ("end", end.format("%Y-%m-%d").to_string()),
         ("hint", note.new_hint.clone().unwrap_or_default()),
+        (
+            "genesys",
+            if genesys_checked { "checked" } else { "pasted" }.to_string(),
+        ),
+        ("live", if live_ran { "yes" } else { "no" }.to_string()),
     ]));
     if note.old_key_id.is_some() {
         outcome(true, None, Status::Pass, "rotate-done", a)
