@@ -50,6 +50,9 @@
     notes: {}, // element name (data-ui) -> text
     pasted: {}, // field -> true right after a paste
     confirmRemove: null,
+    // A production change waiting for the admin's yes: { kind: "restart" | "remove_genesys" |
+    // "rotate" | "roll_back", months }. Nothing is changed before the yes.
+    confirm: null,
     shownStep: null,
     reminders: [], // reminder banners (BannerView) from the shell
     importPreview: null, // ImportPreview from the core while the admin decides
@@ -177,6 +180,7 @@
       state.problems = {};
       state.fixPlan = null;
       state.fixNote = null;
+      state.confirm = null;
     }
   }
 
@@ -924,11 +928,68 @@
       $("rotate-open-text").textContent = t("rot.open", { stage: rotStage(rot.open.stage), date: fmtDateTime(rot.open.started_at) });
       show($("rotate-rollback"), rot.open.can_roll_back);
     }
+    renderRotateConfirm(rot);
     renderProblems("rotate_months", state.problems.rotate_months);
     const steps = state.rotateSteps || [];
     show($("rotate-progress"), steps.length > 0);
     $("rotate-progress").replaceChildren(...steps.map((s) => h("li", { "data-phase": s.phase, text: s.text })));
     $("rotate-result").replaceChildren(...(rot.last ? [checkItem(rot.last.check, { testid: "rotate-result-check" })] : []));
+  }
+
+  /** The rotation's confirmation: what a start or a roll-back will do, with the time Genesys
+   *  Cloud stops fetching mail as the core expects it. */
+  function renderRotateConfirm(rot) {
+    const c = state.confirm;
+    const kind = c && (c.kind === "rotate" || (c.kind === "roll_back" && rot.open)) ? c.kind : null;
+    show($("rotate-confirm"), !!kind);
+    $("rotate-start").disabled = kind === "rotate";
+    $("rotate-rollback").disabled = kind === "roll_back";
+    if (!kind) return;
+    const secs = rot.restart_off_secs;
+    let title, text, yes;
+    if (kind === "rotate") {
+      title = t("rot.confirm_title");
+      text = rot.manual ? t("rot.confirm_text_manual", { months: c.months }) : t("rot.confirm_text", { months: c.months, secs });
+      yes = t("rot.confirm_yes");
+    } else {
+      title = t("rot.rollback_confirm_title");
+      const how = rot.open.rollback_genesys;
+      text =
+        how === "restart"
+          ? t("rot.rollback_confirm_restart", { secs })
+          : how === "paste"
+            ? t("rot.rollback_confirm_paste")
+            : t("rot.rollback_confirm_none");
+      yes = t("rot.rollback_confirm_yes");
+    }
+    $("rotate-confirm-title").textContent = title;
+    $("rotate-confirm-text").textContent = text;
+    $("rotate-confirm-yes").textContent = yes;
+  }
+
+  /** The Genesys step's confirmations (restart, removing the settings). */
+  function renderGenesysConfirm(v) {
+    const g = v.genesys;
+    const c = state.confirm;
+    const restart = !!c && c.kind === "restart" && g.configured;
+    const remove = !!c && c.kind === "remove_genesys" && g.configured;
+    show($("genesys-restart-confirm"), restart);
+    show($("genesys-remove-confirm"), remove);
+    if (restart) {
+      $("genesys-restart").disabled = true;
+      $("genesys-restart-confirm-title").textContent = t("gen.restart.confirm_title");
+      $("genesys-restart-confirm-text").textContent =
+        t("gen.restart.confirm_text", { secs: g.restart_off_secs }) +
+        " " +
+        (g.restart_off_measured ? t("gen.restart.confirm_measured") : t("gen.restart.confirm_typical"));
+      $("genesys-restart-confirm-yes").textContent = t("gen.restart.confirm_yes");
+    }
+    $("genesys-remove").disabled = remove;
+    if (remove) {
+      $("genesys-remove-confirm-title").textContent = t("gen.remove.confirm_title");
+      $("genesys-remove-confirm-text").textContent = g.demo ? t("gen.remove.confirm_text_demo") : t("gen.remove.confirm_text", { profile: v.form.name });
+      $("genesys-remove-confirm-yes").textContent = t("gen.remove.confirm_yes");
+    }
   }
 
   function renderGenesys(v) {
@@ -958,6 +1019,7 @@
     show($("genesys-restart-card"), g.configured);
     show($("genesys-restart-suggested"), g.restart_suggested);
     $("genesys-restart").disabled = !g.can_restart;
+    renderGenesysConfirm(v);
     const prog = $("genesys-restart-progress");
     const p = state.genesysProgress;
     show(prog, !!p);
@@ -1598,7 +1660,26 @@
     }
   }
 
+  /** Shows the confirmation of a production change (nothing changes yet) and puts the focus on
+   *  its Cancel, so Enter does not change production by accident. */
+  function askFirst(kind, extra) {
+    state.confirm = { kind, ...(extra || {}) };
+    render();
+    const box = kind === "restart" ? "genesys-restart-confirm" : kind === "remove_genesys" ? "genesys-remove-confirm" : "rotate-confirm";
+    const no = $(box + "-no");
+    if (no && !no.closest("[hidden]")) no.focus();
+  }
+
+  function cancelConfirm() {
+    const c = state.confirm;
+    state.confirm = null;
+    render();
+    const back = !c ? null : c.kind === "restart" ? "genesys-restart" : c.kind === "remove_genesys" ? "genesys-remove" : c.kind === "rotate" ? "rotate-start" : "rotate-rollback";
+    if (back && $(back) && !$(back).hidden) $(back).focus();
+  }
+
   async function removeGenesys() {
+    state.confirm = null;
     const r = await call("remove_genesys", {}, "saving");
     if (r.ok) {
       setView(r.value);
@@ -1608,6 +1689,7 @@
   }
 
   async function restartGenesys() {
+    state.confirm = null;
     const channel = new tauri.core.Channel();
     channel.onmessage = (p) => {
       state.genesysProgress = p;
@@ -1814,7 +1896,7 @@
     }
     await loadReminders();
     if (r.ok && troubleshoot) await showTroubleshoot();
-    if (r.ok && rotateNow) await rotateSecret("start");
+    if (r.ok && rotateNow) askRotate("start");
   }
 
   /** Opens a saved profile on its Secret expiry step, where its open rotation is offered. */
@@ -1830,19 +1912,38 @@
   /** Starts, resumes or rolls back the secret's rotation; each step shows as it runs. The new
    *  secret never comes here: when it must be pasted into Genesys Cloud, the shell puts it on
    *  the clipboard and this page only says where to paste it and waits for "Done". */
+  /** The months typed for a new secret, or null (the problem is shown). */
+  function rotateMonths() {
+    const raw = $("rotate-months").value.trim();
+    const max = (state.view && state.view.rotation && state.view.rotation.max_months) || 24;
+    const months = Number(raw);
+    if (!/^\d+$/.test(raw) || months < 1 || months > max) {
+      state.problems.rotate_months = [{ field: "rotate_months", severity: "error", text: t("rot.months_invalid", { max }) }];
+      render();
+      return null;
+    }
+    state.problems.rotate_months = [];
+    return months;
+  }
+
+  /** Start and roll back change production: they ask first (resume continues what was
+   *  confirmed before). */
+  function askRotate(action) {
+    if (action === "start") {
+      const months = rotateMonths();
+      if (months === null) return;
+      askFirst("rotate", { months });
+    } else askFirst("roll_back");
+  }
+
   async function rotateSecret(action) {
     let months = 6;
     if (action === "start") {
-      const raw = $("rotate-months").value.trim();
-      const max = (state.view && state.view.rotation && state.view.rotation.max_months) || 24;
-      months = Number(raw);
-      if (!/^\d+$/.test(raw) || months < 1 || months > max) {
-        state.problems.rotate_months = [{ field: "rotate_months", severity: "error", text: t("rot.months_invalid", { max }) }];
-        render();
-        return;
-      }
-      state.problems.rotate_months = [];
+      const m = state.confirm && state.confirm.kind === "rotate" ? state.confirm.months : rotateMonths();
+      if (m === null) return;
+      months = m;
     }
+    state.confirm = null;
     const channel = new tauri.core.Channel();
     state.rotateSteps = [];
     channel.onmessage = (p) => {
@@ -2003,9 +2104,13 @@
 
     // Genesys Cloud.
     $("genesys-save").addEventListener("click", saveGenesys);
-    $("genesys-remove").addEventListener("click", removeGenesys);
+    $("genesys-remove").addEventListener("click", () => askFirst("remove_genesys"));
+    $("genesys-remove-confirm-yes").addEventListener("click", removeGenesys);
+    $("genesys-remove-confirm-no").addEventListener("click", cancelConfirm);
     $("genesys-check").addEventListener("click", () => runChecks("checking_genesys"));
-    $("genesys-restart").addEventListener("click", restartGenesys);
+    $("genesys-restart").addEventListener("click", () => askFirst("restart"));
+    $("genesys-restart-confirm-yes").addEventListener("click", restartGenesys);
+    $("genesys-restart-confirm-no").addEventListener("click", cancelConfirm);
     $("genesys-form").addEventListener("submit", (e) => {
       e.preventDefault();
       saveGenesys();
@@ -2113,9 +2218,13 @@
     document.querySelectorAll("[data-day]").forEach((box) => box.addEventListener("change", saveReminders));
     $("start-at-login").addEventListener("change", setAutostart);
     $("expiry-calendar").addEventListener("click", saveCalendar);
-    $("rotate-start").addEventListener("click", () => rotateSecret("start"));
+    $("rotate-start").addEventListener("click", () => askRotate("start"));
     $("rotate-resume").addEventListener("click", () => rotateSecret("resume"));
-    $("rotate-rollback").addEventListener("click", () => rotateSecret("roll_back"));
+    $("rotate-rollback").addEventListener("click", () => askRotate("roll_back"));
+    $("rotate-confirm-yes").addEventListener("click", () => {
+      if (state.confirm) rotateSecret(state.confirm.kind === "roll_back" ? "roll_back" : "start");
+    });
+    $("rotate-confirm-no").addEventListener("click", cancelConfirm);
     $("rotate-paste-done").addEventListener("click", () => answerPaste(true));
     $("rotate-paste-cancel").addEventListener("click", () => answerPaste(false));
     $("summary-export").addEventListener("click", exportConfig);

@@ -65,7 +65,7 @@ pub use demo::{DemoMailbox, DemoTenant};
 pub use export::{file_stem, read_config};
 pub use genesys::{
     DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
-    RestartRecord, GENESYS_RESTART_TIMEOUT,
+    RestartRecord, GENESYS_RESTART_TIMEOUT, GENESYS_RESTART_TYPICAL,
 };
 pub use import::{ImportOutcome, ImportPreview};
 pub use opener::{external_url_allowed, Opener, EXTERNAL_HOSTS};

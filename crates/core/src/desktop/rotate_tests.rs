@@ -217,6 +217,7 @@ async fn a_forbidden_genesys_credential_stays_open_and_rolls_back() {
         .expect("open for resume or roll back");
     assert_eq!(open.stage, "proven");
     assert!(open.can_roll_back);
+    assert_eq!(open.rollback_genesys, "none", "Genesys Cloud never got it");
     assert!(
         v.rotation.pending.is_empty(),
         "a demo rotation is not one of the saved profiles'"
@@ -326,6 +327,10 @@ fn open_rotations_of_saved_profiles_are_offered() {
     assert_eq!(open.profile, "contoso");
     assert_eq!(open.stage, "genesys_updated");
     assert!(open.can_roll_back);
+    assert_eq!(open.rollback_genesys, "restart");
+    note.genesys = false;
+    Journal::in_data_dir(dir.path()).write(&mut note).unwrap();
+    assert_eq!(d.view().rotation.pending[0].rollback_genesys, "paste");
     assert!(!v.rotation.available, "no profile in the wizard yet");
     assert_eq!(
         d.rotate_secret("start", 6, &no_browser, &no_clipboard, &|_| {})
