@@ -50,6 +50,7 @@
     notes: {}, // element name (data-ui) -> text
     pasted: {}, // field -> true right after a paste
     confirmRemove: null,
+    recheck: null, // RecheckProgressView of the running (or last) re-check of saved profiles
     // A production change waiting for the admin's yes: { kind: "restart" | "remove_genesys" |
     // "rotate" | "roll_back", months }. Nothing is changed before the yes.
     confirm: null,
@@ -1094,11 +1095,18 @@
     show($("profiles-empty"), !!rows && rows.length === 0);
     show(table, !!rows && rows.length > 0);
     $("profiles-recheck-all").disabled = !rows || rows.length === 0;
+    const rc = state.recheck;
+    show($("profiles-progress"), !!rc);
+    $("profiles-progress").textContent = rc ? t("profiles.progress", { done: rc.done, total: rc.total }) : "";
     if (!rows) return;
+    const checking = new Set(rc && state.busy ? rc.checking : []);
+    const label = (key) => t("profiles.col." + key);
     table.querySelector("tbody").replaceChildren(
       ...rows.map((r) => {
-        const verdict =
-          r.ok === null || r.ok === undefined
+        const busy = checking.has(r.name);
+        const verdict = busy
+          ? h("span", { class: "badge badge-none", "data-testid": "profile-checking", text: t("profiles.checking") })
+          : r.ok === null || r.ok === undefined
             ? h("span", { class: "badge badge-none", text: t("profiles.never") })
             : h(
                 "div",
@@ -1120,15 +1128,18 @@
         const confirming = state.confirmRemove === r.name;
         return h(
           "tr",
-          { "data-testid": "profile-row", "data-name": r.name },
+          { "data-testid": "profile-row", "data-name": r.name, "data-checking": busy ? "true" : "false", class: busy ? "is-checking" : null },
           h("th", { scope: "row" }, h("span", { text: r.name }), r.current ? h("span", { class: "tag", text: t("profiles.current") }) : null),
-          h("td", {}, h("div", { text: r.tenant }), h("div", { class: "muted small", text: t("cloud." + r.cloud) })),
-          h("td", {}, verdict),
-          h("td", {}, expiry),
+          h("td", { "data-label": label("tenant") }, h("div", { text: r.tenant }), h("div", { class: "muted small", text: t("cloud." + r.cloud) })),
+          h("td", { "data-label": label("verdict") }, verdict),
+          h("td", { "data-label": label("expiry") }, expiry),
           h(
             "td",
             { class: "row-actions" },
-            h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-open", text: t("profiles.open"), "aria-label": t("profiles.open_label", { name: r.name }), on: { click: () => openProfile(r.name) } }),
+            h(
+              "div",
+              { class: "actions-inner" },
+              h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-open", text: t("profiles.open"), "aria-label": t("profiles.open_label", { name: r.name }), on: { click: () => openProfile(r.name) } }),
             h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-recheck", text: t("profiles.recheck"), "aria-label": t("profiles.recheck_label", { name: r.name }), on: { click: () => recheck([r.name]) } }),
             h("button", {
               type: "button",
@@ -1138,6 +1149,7 @@
               "aria-label": confirming ? t("profiles.remove_confirm") : t("profiles.remove_label", { name: r.name }),
               on: { click: () => removeProfile(r.name) },
             }),
+            ),
           ),
         );
       }),
@@ -2014,14 +2026,26 @@
   async function showProfiles() {
     state.screen = "profiles";
     state.confirmRemove = null;
+    state.recheck = null;
     render();
     const r = await call("list_profiles", {}, "loading");
     if (r.ok) state.profiles = r.value;
     render();
   }
 
+  /** Re-checks saved profiles (all when `names` is empty): "3 of 7 checked" while it runs, and
+   *  each row's verdict as its check finishes (the core streams them). */
   async function recheck(names) {
-    const r = await call("recheck_profiles", { names }, names.length ? "checking" : "checking_all");
+    const channel = new tauri.core.Channel();
+    state.recheck = null;
+    channel.onmessage = (p) => {
+      state.recheck = p;
+      if (p.row && state.profiles) state.profiles = state.profiles.map((x) => (x.name === p.row.name ? p.row : x));
+      if (state.busy) state.busy.detail = t("profiles.progress", { done: p.done, total: p.total });
+      renderBusy();
+      renderProfiles();
+    };
+    const r = await call("recheck_profiles", { names, onProgress: channel }, names.length ? "checking" : "checking_all");
     if (r.ok) state.profiles = r.value;
     render();
   }

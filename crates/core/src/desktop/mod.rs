@@ -74,6 +74,7 @@ pub use problems::{
     field_problem, parse_expiry, validate_field, DesktopError, FieldProblem, FieldReport,
 };
 pub use rotate::{OpenRotationView, RotateProgressView, RotationRecord, RotationView, PASTE_WAIT};
+pub use saved::RecheckProgressView;
 pub use state::{DemoState, Draft, LiveResult, Origin, Reminders, Step};
 pub use steps::{PhaseView, ProblemView, StepStatus, StepView, LIVE_PHASES, PICKUP_PHASES};
 pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
