@@ -106,6 +106,14 @@ async fn a_genesys_step_checks_the_demo_organization_and_its_scenarios() -> Resu
     .await?;
     app.wait_text("step-genesys", "Genesys Cloud").await?;
     app.wait_text("genesys-form", "Client-ID").await?;
+    // The fix names the app's button, not the command line.
+    let fix = app
+        .wait_text(
+            "check-genesys_integration",
+            "klicken Sie danach auf „Integration neu starten“ im Schritt „Genesys Cloud“",
+        )
+        .await?;
+    assert!(!fix.contains("graphwiz genesys"), "{fix}");
     app.screenshot("genesys-integration-error-de").await?;
 
     // Nothing of the OAuth client's secret reached the web view's state or files.

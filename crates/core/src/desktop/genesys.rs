@@ -131,7 +131,7 @@ fn part_unusable_args(profile: &str, e: &DesktopError) -> crate::i18n::Args {
 
 /// What a part that can't be used says, in `lang`: the check's fix, else its summary.
 fn part_text(c: &Check, lang: Lang) -> String {
-    let c = c.localized(lang);
+    let c = super::wording::for_app(c, lang);
     c.fix.unwrap_or(c.summary)
 }
 
@@ -474,7 +474,10 @@ impl Desktop {
         let checks = restart::recover(&http, &journal, &connect).await;
         let mut s = self.lock();
         s.notices.extend(checks.iter().cloned());
-        checks.iter().map(|c| c.localized(lang)).collect()
+        checks
+            .iter()
+            .map(|c| super::wording::for_app(c, lang))
+            .collect()
     }
 
     /// Removes the notices.

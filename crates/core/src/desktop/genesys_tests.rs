@@ -394,6 +394,14 @@ async fn every_genesys_scenario_reads_german_in_the_view() {
         for problem in super::super::german_audit::non_german(&json) {
             found.push(format!("{}: {problem}", scenario.name()));
         }
+        // The app names its buttons and steps, never a command line (in either language).
+        for lang in ["de", "en"] {
+            d.set_language(lang);
+            let json = serde_json::to_value(d.view()).unwrap();
+            for c in super::super::wording::cli_commands(&json) {
+                found.push(format!("{} ({lang}): a command line: {c}", scenario.name()));
+            }
+        }
     }
     assert!(
         found.is_empty(),

@@ -177,7 +177,7 @@ impl Session {
                 .as_ref()
                 .filter(|r| target.is_some_and(|p| p.name.eq_ignore_ascii_case(&r.profile)))
                 .map(|r| RestartRecord {
-                    check: r.check.localized(lang),
+                    check: super::super::wording::for_app(&r.check, lang),
                     ..r.clone()
                 }),
         }

@@ -55,6 +55,7 @@ mod steps;
 mod tests;
 mod troubleshoot;
 mod views;
+mod wording;
 
 pub use app_setup::{
     AppSetupView, CreateAppInput, FixPlanView, OpenSetupView, SetupProgressView, SetupRecord,

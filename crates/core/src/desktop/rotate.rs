@@ -276,7 +276,7 @@ impl Session {
                 .as_ref()
                 .filter(|r| target.is_some_and(|p| p.name == r.profile))
                 .map(|r| RotationRecord {
-                    check: r.check.localized(lang),
+                    check: super::wording::for_app(&r.check, lang),
                     ..r.clone()
                 }),
             pending,
@@ -328,7 +328,7 @@ impl Desktop {
                     Ok(g) => g,
                     Err(super::genesys::Unusable::Environment(e)) => return Err(e),
                     Err(super::genesys::Unusable::Part(c)) => {
-                        let c = c.localized(lang);
+                        let c = super::wording::for_app(&c, lang);
                         return Err(DesktopError::worded("genesys", c.fix.unwrap_or(c.summary)));
                     }
                 };

@@ -179,7 +179,7 @@ async fn a_refused_administrator_leaves_nothing_open() {
     let v = rotate(d, "start", &phases).await.unwrap();
     let last = v.rotation.last.unwrap();
     assert!(!last.ok);
-    assert_eq!(last.check.message_id.as_deref(), Some("rotate-denied"));
+    assert_eq!(last.check.message_id.as_deref(), Some("rotate-denied-app"));
     assert_eq!(last.stage, None);
     assert!(v.rotation.open.is_none());
     assert_eq!(demo.entra.password_credentials(0).len(), 1);
@@ -188,7 +188,7 @@ async fn a_refused_administrator_leaves_nothing_open() {
     let v = rotate(d, "resume", &phases).await.unwrap();
     assert_eq!(
         v.rotation.last.unwrap().check.message_id.as_deref(),
-        Some("rotate-nothing-open")
+        Some("rotate-nothing-open-app")
     );
 }
 
@@ -207,9 +207,20 @@ async fn a_forbidden_genesys_credential_stays_open_and_rolls_back() {
     assert!(!last.ok);
     assert_eq!(
         last.check.message_id.as_deref(),
-        Some("rotate-genesys-failed")
+        Some("rotate-genesys-failed-app")
     );
     assert!(last.check.fix.is_some(), "the next action");
+    // The app names its buttons, not the command line.
+    let fix = last.check.fix.clone().unwrap_or_default();
+    assert!(
+        fix.contains("\"Resume\"") && fix.contains("\"Roll back\""),
+        "{fix}"
+    );
+    let json = serde_json::to_value(&v).unwrap();
+    assert_eq!(
+        crate::desktop::wording::cli_commands(&json),
+        Vec::<String>::new()
+    );
     let open = v
         .rotation
         .open
@@ -288,7 +299,7 @@ async fn a_cancelled_paste_keeps_the_rotation_open() {
     assert!(!last.ok);
     assert_eq!(
         last.check.message_id.as_deref(),
-        Some("rotate-manual-pending")
+        Some("rotate-manual-pending-app")
     );
     assert_eq!(v.rotation.open.unwrap().stage, "proven");
     let v = d

@@ -246,7 +246,7 @@ impl Session {
         let localized = target
             .as_ref()
             .and_then(|p| p.last_check.as_ref())
-            .map(|c| c.report.localized(lang));
+            .map(|c| super::wording::report_for_app(&c.report, lang));
         let report = localized.as_ref();
         let find = |id: &str, mailbox: Option<&str>| -> Option<Check> {
             report?
@@ -390,7 +390,7 @@ impl Session {
             actions,
             live: s.live.clone().map(|mut l| {
                 for c in &mut l.checks {
-                    c.localize(lang);
+                    super::wording::localize_for_app(c, lang);
                 }
                 l
             }),
@@ -454,7 +454,11 @@ impl Session {
                 }
             },
             genesys: self.genesys_view(target.as_ref(), report, lang),
-            notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
+            notices: self
+                .notices
+                .iter()
+                .map(|c| super::wording::for_app(c, lang))
+                .collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
             app_setup: self.app_setup_view(lang),
             throttled: report.and_then(|r| r.throttled.clone()),

@@ -92,7 +92,11 @@ pub(super) fn reword(d: &Diagnosis, profile: &str, lang: Lang) -> Diagnosis {
         .iter()
         .map(|st| {
             let m = format!("diag-step-{}", st.id);
-            let evidence: Vec<Check> = st.evidence.iter().map(|c| c.localized(lang)).collect();
+            let evidence: Vec<Check> = st
+                .evidence
+                .iter()
+                .map(|c| super::wording::for_app(c, lang))
+                .collect();
             let text = match st.outcome {
                 // The app's own words where the catalog has them (its steps, not commands).
                 Outcome::Manual | Outcome::NotRun => {

@@ -304,7 +304,7 @@ pub(super) fn row(
                 .checks
                 .iter()
                 .find(|k| k.status == Status::Fail)
-                .map(|k| k.localized(lang).summary)
+                .map(|k| super::wording::for_app(k, lang).summary)
         }),
         expires: p.secret_expiry,
         days_left: p
