@@ -179,6 +179,11 @@ impl Session {
         &mut self,
     ) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
         let r = self.check_input();
+        self.noting(r)
+    }
+
+    /// Remembers a secret found missing from the keychain (the Azure app step then asks for it).
+    pub(super) fn noting<T>(&mut self, r: Result<T, DesktopError>) -> Result<T, DesktopError> {
         if let Err(e) = &r {
             if e.code == "secret_missing" {
                 self.secret_missing = self.state.draft.profile.clone();
@@ -188,7 +193,23 @@ impl Session {
     }
 
     pub(super) fn check_input(&self) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
-        let p = self.target()?;
+        self.check_input_for(self.target()?)
+    }
+
+    /// The integration the troubleshooter walks: the wizard's, and in the demo the demo tenant
+    /// from its start (its Azure app is given by the demo, there is nothing to confirm first).
+    pub(super) fn walk_target(&self) -> Result<Profile, DesktopError> {
+        match (&self.state.demo, self.is_demo()) {
+            (Some(d), true) => Ok(d.profile.clone()),
+            _ => self.target(),
+        }
+    }
+
+    /// The check input of profile `p` (the wizard's integration), with its Genesys half.
+    pub(super) fn check_input_for(
+        &self,
+        p: Profile,
+    ) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
         let secret = self.secret_of(&p)?;
         let mut input = p
             .check_input(secret, REQUEST_TIMEOUT)

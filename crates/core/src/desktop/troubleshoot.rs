@@ -141,8 +141,10 @@ impl Session {
         send_test_mail: bool,
         from_step: Option<String>,
     ) -> Result<(DiagnoseInput, u64), DesktopError> {
-        let (check, generation, _unusable) = self.check_input_full_noting()?;
-        let profile = self.target()?.name;
+        let target = self.walk_target()?;
+        let profile = target.name.clone();
+        let r = self.check_input_for(target);
+        let (check, generation, _unusable) = self.noting(r)?;
         Ok((
             DiagnoseInput {
                 check,
@@ -157,7 +159,7 @@ impl Session {
 
     fn troubleshoot_view(&self) -> TroubleshootView {
         let lang = self.lang();
-        let target = self.target().ok();
+        let target = self.walk_target().ok();
         let last = self
             .diagnosis
             .as_ref()
