@@ -855,7 +855,7 @@
     });
     const detail = $("live-progress");
     if (p && p.phase === "waiting") {
-      detail.textContent = t("live.waiting", { s: Math.round((p.elapsed_ms || 0) / 100) / 10, polls: p.polls || 0 });
+      detail.textContent = t("live.waiting", { s: Math.round((p.elapsed_ms || 0) / 100) / 10, limit: p.limit_secs, polls: p.polls || 0 });
     } else if (!p && result && result.latency_ms !== null && result.latency_ms !== undefined) {
       detail.textContent = t("live.latency_short", { ms: result.latency_ms });
     } else detail.textContent = "";
@@ -1441,14 +1441,26 @@
     const channel = new tauri.core.Channel();
     state.progress = { phase: "checking" };
     channel.onmessage = (p) => {
+      const phaseChanged = !state.progress || state.progress.phase !== p.phase;
       state.progress = p;
+      // The wait and its limit also beside the Cancel of the busy bar.
+      if (state.busy && p.phase === "waiting") {
+        state.busy.detail = t("live.waiting", { s: Math.round((p.elapsed_ms || 0) / 100) / 10, limit: p.limit_secs, polls: p.polls || 0 });
+        renderBusy();
+      }
       renderLive(state.view);
+      // The phases stay in view (clear of the sticky step navigation) while the test runs; the
+      // busy bar above them has just appeared.
+      const phases = $("live-phases");
+      if (phaseChanged && phases && phases.scrollIntoView) phases.scrollIntoView({ block: "nearest" });
     };
     render();
+    // Cancellable: the wait for the mail ends, and the core deletes what it sent.
     const r = await call(
       "run_live_test",
       { sender: $("live-sender").value, recipient: $("live-recipient").value || null, onProgress: channel },
       "live",
+      true,
     );
     state.progress = null;
     if (r.ok) setView(r.value);

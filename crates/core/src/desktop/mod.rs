@@ -132,6 +132,9 @@ pub struct Desktop {
     cancel: tokio::sync::Notify,
     /// Where a rotation waits for the admin's paste into Genesys Cloud.
     paste: rotate::PasteGate,
+    /// Set by [`Desktop::cancel_wait`]: the running live test stops waiting for its mail (and
+    /// cleans up); cleared when a live test starts.
+    live_cancel: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Desktop {
@@ -173,6 +176,7 @@ impl Desktop {
             }),
             cancel: tokio::sync::Notify::new(),
             paste: rotate::PasteGate::default(),
+            live_cancel: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -295,10 +299,13 @@ impl Desktop {
         Ok(s.view())
     }
 
-    /// Cancels a wait for the administrator (consent or sign-in).
+    /// Cancels a wait: for the administrator (consent or sign-in), or the live test's wait for
+    /// its mail (which then cleans up as always).
     pub fn cancel_wait(&self) {
         self.cancel.notify_waiters();
         self.paste.answer(false);
+        self.live_cancel
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     async fn cancellable<T>(&self, f: impl std::future::Future<Output = T>) -> Option<T> {

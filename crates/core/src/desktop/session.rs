@@ -116,6 +116,8 @@ impl Session {
             }
         })?;
         let (shown, ok) = super::steps::shown_test(&live.report, shown_ids, &sender, &recipient);
+        // A test the admin cancelled proved nothing (its summary says so).
+        let ok = ok && live.summary.as_ref().is_none_or(|x| x.ok);
         let pickup_latency_ms = pickup
             .then(|| {
                 shown

@@ -231,7 +231,7 @@ ui-live--phase--send = Senden
 ui-live--phase--receive = Empfangen
 ui-live--phase--mark_read = Als gelesen markieren
 ui-live--phase--cleanup = Aufräumen
-ui-live--waiting = wartet … { $s } s ({ $polls ->
+ui-live--waiting = wartet … { $s } s von höchstens { $limit } s ({ $polls ->
     [one] { $polls } Abfrage
    *[other] { $polls } Abfragen
 })

@@ -231,7 +231,7 @@ ui-live--phase--send = Send
 ui-live--phase--receive = Receive
 ui-live--phase--mark_read = Mark as read
 ui-live--phase--cleanup = Clean up
-ui-live--waiting = waiting… { $s } s ({ $polls ->
+ui-live--waiting = waiting… { $s } s of up to { $limit } s ({ $polls ->
     [one] { $polls } poll
    *[other] { $polls } polls
 })
