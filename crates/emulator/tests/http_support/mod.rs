@@ -129,7 +129,9 @@ pub fn expected_token(s: Scenario) -> TokenOutcome {
         | Scenario::Throttled
         | Scenario::RbacScoped
         | Scenario::MailLost
-        | Scenario::SendThrottled => Ok(both),
+        | Scenario::SendThrottled
+        | Scenario::PolicyMaxLifetime
+        | Scenario::PolicyPasswordsBlocked => Ok(both),
         Scenario::WrongSecret | Scenario::SecretIdPasted => Err((401, "invalid_client", 7000215)),
         Scenario::ExpiredSecret => Err((401, "invalid_client", 7000222)),
         Scenario::UnknownApp => Err((400, "unauthorized_client", 700016)),
