@@ -50,6 +50,10 @@
     notes: {}, // element name (data-ui) -> text
     pasted: {}, // field -> true right after a paste
     confirmRemove: null,
+    recheck: null, // RecheckProgressView of the running (or last) re-check of saved profiles
+    // A production change waiting for the admin's yes: { kind: "restart" | "remove_genesys" |
+    // "rotate" | "roll_back", months }. Nothing is changed before the yes.
+    confirm: null,
     shownStep: null,
     reminders: [], // reminder banners (BannerView) from the shell
     importPreview: null, // ImportPreview from the core while the admin decides
@@ -177,6 +181,7 @@
       state.problems = {};
       state.fixPlan = null;
       state.fixNote = null;
+      state.confirm = null;
     }
   }
 
@@ -850,7 +855,7 @@
     });
     const detail = $("live-progress");
     if (p && p.phase === "waiting") {
-      detail.textContent = t("live.waiting", { s: Math.round((p.elapsed_ms || 0) / 100) / 10, polls: p.polls || 0 });
+      detail.textContent = t("live.waiting", { s: Math.round((p.elapsed_ms || 0) / 100) / 10, limit: p.limit_secs, polls: p.polls || 0 });
     } else if (!p && result && result.latency_ms !== null && result.latency_ms !== undefined) {
       detail.textContent = t("live.latency_short", { ms: result.latency_ms });
     } else detail.textContent = "";
@@ -924,11 +929,68 @@
       $("rotate-open-text").textContent = t("rot.open", { stage: rotStage(rot.open.stage), date: fmtDateTime(rot.open.started_at) });
       show($("rotate-rollback"), rot.open.can_roll_back);
     }
+    renderRotateConfirm(rot);
     renderProblems("rotate_months", state.problems.rotate_months);
     const steps = state.rotateSteps || [];
     show($("rotate-progress"), steps.length > 0);
     $("rotate-progress").replaceChildren(...steps.map((s) => h("li", { "data-phase": s.phase, text: s.text })));
     $("rotate-result").replaceChildren(...(rot.last ? [checkItem(rot.last.check, { testid: "rotate-result-check" })] : []));
+  }
+
+  /** The rotation's confirmation: what a start or a roll-back will do, with the time Genesys
+   *  Cloud stops fetching mail as the core expects it. */
+  function renderRotateConfirm(rot) {
+    const c = state.confirm;
+    const kind = c && (c.kind === "rotate" || (c.kind === "roll_back" && rot.open)) ? c.kind : null;
+    show($("rotate-confirm"), !!kind);
+    $("rotate-start").disabled = kind === "rotate";
+    $("rotate-rollback").disabled = kind === "roll_back";
+    if (!kind) return;
+    const secs = rot.restart_off_secs;
+    let title, text, yes;
+    if (kind === "rotate") {
+      title = t("rot.confirm_title");
+      text = rot.manual ? t("rot.confirm_text_manual", { months: c.months }) : t("rot.confirm_text", { months: c.months, secs });
+      yes = t("rot.confirm_yes");
+    } else {
+      title = t("rot.rollback_confirm_title");
+      const how = rot.open.rollback_genesys;
+      text =
+        how === "restart"
+          ? t("rot.rollback_confirm_restart", { secs })
+          : how === "paste"
+            ? t("rot.rollback_confirm_paste")
+            : t("rot.rollback_confirm_none");
+      yes = t("rot.rollback_confirm_yes");
+    }
+    $("rotate-confirm-title").textContent = title;
+    $("rotate-confirm-text").textContent = text;
+    $("rotate-confirm-yes").textContent = yes;
+  }
+
+  /** The Genesys step's confirmations (restart, removing the settings). */
+  function renderGenesysConfirm(v) {
+    const g = v.genesys;
+    const c = state.confirm;
+    const restart = !!c && c.kind === "restart" && g.configured;
+    const remove = !!c && c.kind === "remove_genesys" && g.configured;
+    show($("genesys-restart-confirm"), restart);
+    show($("genesys-remove-confirm"), remove);
+    if (restart) {
+      $("genesys-restart").disabled = true;
+      $("genesys-restart-confirm-title").textContent = t("gen.restart.confirm_title");
+      $("genesys-restart-confirm-text").textContent =
+        t("gen.restart.confirm_text", { secs: g.restart_off_secs }) +
+        " " +
+        (g.restart_off_measured ? t("gen.restart.confirm_measured") : t("gen.restart.confirm_typical"));
+      $("genesys-restart-confirm-yes").textContent = t("gen.restart.confirm_yes");
+    }
+    $("genesys-remove").disabled = remove;
+    if (remove) {
+      $("genesys-remove-confirm-title").textContent = t("gen.remove.confirm_title");
+      $("genesys-remove-confirm-text").textContent = g.demo ? t("gen.remove.confirm_text_demo") : t("gen.remove.confirm_text", { profile: v.form.name });
+      $("genesys-remove-confirm-yes").textContent = t("gen.remove.confirm_yes");
+    }
   }
 
   function renderGenesys(v) {
@@ -958,6 +1020,7 @@
     show($("genesys-restart-card"), g.configured);
     show($("genesys-restart-suggested"), g.restart_suggested);
     $("genesys-restart").disabled = !g.can_restart;
+    renderGenesysConfirm(v);
     const prog = $("genesys-restart-progress");
     const p = state.genesysProgress;
     show(prog, !!p);
@@ -1048,11 +1111,18 @@
     show($("profiles-empty"), !!rows && rows.length === 0);
     show(table, !!rows && rows.length > 0);
     $("profiles-recheck-all").disabled = !rows || rows.length === 0;
+    const rc = state.recheck;
+    show($("profiles-progress"), !!rc);
+    $("profiles-progress").textContent = rc ? t("profiles.progress", { done: rc.done, total: rc.total }) : "";
     if (!rows) return;
+    const checking = new Set(rc && state.busy ? rc.checking : []);
+    const label = (key) => t("profiles.col." + key);
     table.querySelector("tbody").replaceChildren(
       ...rows.map((r) => {
-        const verdict =
-          r.ok === null || r.ok === undefined
+        const busy = checking.has(r.name);
+        const verdict = busy
+          ? h("span", { class: "badge badge-none", "data-testid": "profile-checking", text: t("profiles.checking") })
+          : r.ok === null || r.ok === undefined
             ? h("span", { class: "badge badge-none", text: t("profiles.never") })
             : h(
                 "div",
@@ -1074,15 +1144,18 @@
         const confirming = state.confirmRemove === r.name;
         return h(
           "tr",
-          { "data-testid": "profile-row", "data-name": r.name },
+          { "data-testid": "profile-row", "data-name": r.name, "data-checking": busy ? "true" : "false", class: busy ? "is-checking" : null },
           h("th", { scope: "row" }, h("span", { text: r.name }), r.current ? h("span", { class: "tag", text: t("profiles.current") }) : null),
-          h("td", {}, h("div", { text: r.tenant }), h("div", { class: "muted small", text: t("cloud." + r.cloud) })),
-          h("td", {}, verdict),
-          h("td", {}, expiry),
+          h("td", { "data-label": label("tenant") }, h("div", { text: r.tenant }), h("div", { class: "muted small", text: t("cloud." + r.cloud) })),
+          h("td", { "data-label": label("verdict") }, verdict),
+          h("td", { "data-label": label("expiry") }, expiry),
           h(
             "td",
             { class: "row-actions" },
-            h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-open", text: t("profiles.open"), "aria-label": t("profiles.open_label", { name: r.name }), on: { click: () => openProfile(r.name) } }),
+            h(
+              "div",
+              { class: "actions-inner" },
+              h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-open", text: t("profiles.open"), "aria-label": t("profiles.open_label", { name: r.name }), on: { click: () => openProfile(r.name) } }),
             h("button", { type: "button", class: "btn btn-small", "data-testid": "profile-recheck", text: t("profiles.recheck"), "aria-label": t("profiles.recheck_label", { name: r.name }), on: { click: () => recheck([r.name]) } }),
             h("button", {
               type: "button",
@@ -1092,6 +1165,7 @@
               "aria-label": confirming ? t("profiles.remove_confirm") : t("profiles.remove_label", { name: r.name }),
               on: { click: () => removeProfile(r.name) },
             }),
+            ),
           ),
         );
       }),
@@ -1383,14 +1457,26 @@
     const channel = new tauri.core.Channel();
     state.progress = { phase: "checking" };
     channel.onmessage = (p) => {
+      const phaseChanged = !state.progress || state.progress.phase !== p.phase;
       state.progress = p;
+      // The wait and its limit also beside the Cancel of the busy bar.
+      if (state.busy && p.phase === "waiting") {
+        state.busy.detail = t("live.waiting", { s: Math.round((p.elapsed_ms || 0) / 100) / 10, limit: p.limit_secs, polls: p.polls || 0 });
+        renderBusy();
+      }
       renderLive(state.view);
+      // The phases stay in view (clear of the sticky step navigation) while the test runs; the
+      // busy bar above them has just appeared.
+      const phases = $("live-phases");
+      if (phaseChanged && phases && phases.scrollIntoView) phases.scrollIntoView({ block: "nearest" });
     };
     render();
+    // Cancellable: the wait for the mail ends, and the core deletes what it sent.
     const r = await call(
       "run_live_test",
       { sender: $("live-sender").value, recipient: $("live-recipient").value || null, onProgress: channel },
       "live",
+      true,
     );
     state.progress = null;
     if (r.ok) setView(r.value);
@@ -1614,7 +1700,26 @@
     }
   }
 
+  /** Shows the confirmation of a production change (nothing changes yet) and puts the focus on
+   *  its Cancel, so Enter does not change production by accident. */
+  function askFirst(kind, extra) {
+    state.confirm = { kind, ...(extra || {}) };
+    render();
+    const box = kind === "restart" ? "genesys-restart-confirm" : kind === "remove_genesys" ? "genesys-remove-confirm" : "rotate-confirm";
+    const no = $(box + "-no");
+    if (no && !no.closest("[hidden]")) no.focus();
+  }
+
+  function cancelConfirm() {
+    const c = state.confirm;
+    state.confirm = null;
+    render();
+    const back = !c ? null : c.kind === "restart" ? "genesys-restart" : c.kind === "remove_genesys" ? "genesys-remove" : c.kind === "rotate" ? "rotate-start" : "rotate-rollback";
+    if (back && $(back) && !$(back).hidden) $(back).focus();
+  }
+
   async function removeGenesys() {
+    state.confirm = null;
     const r = await call("remove_genesys", {}, "saving");
     if (r.ok) {
       setView(r.value);
@@ -1624,6 +1729,7 @@
   }
 
   async function restartGenesys() {
+    state.confirm = null;
     const channel = new tauri.core.Channel();
     channel.onmessage = (p) => {
       state.genesysProgress = p;
@@ -1830,7 +1936,7 @@
     }
     await loadReminders();
     if (r.ok && troubleshoot) await showTroubleshoot();
-    if (r.ok && rotateNow) await rotateSecret("start");
+    if (r.ok && rotateNow) askRotate("start");
   }
 
   /** Opens a saved profile on its Secret expiry step, where its open rotation is offered. */
@@ -1846,19 +1952,38 @@
   /** Starts, resumes or rolls back the secret's rotation; each step shows as it runs. The new
    *  secret never comes here: when it must be pasted into Genesys Cloud, the shell puts it on
    *  the clipboard and this page only says where to paste it and waits for "Done". */
+  /** The months typed for a new secret, or null (the problem is shown). */
+  function rotateMonths() {
+    const raw = $("rotate-months").value.trim();
+    const max = (state.view && state.view.rotation && state.view.rotation.max_months) || 24;
+    const months = Number(raw);
+    if (!/^\d+$/.test(raw) || months < 1 || months > max) {
+      state.problems.rotate_months = [{ field: "rotate_months", severity: "error", text: t("rot.months_invalid", { max }) }];
+      render();
+      return null;
+    }
+    state.problems.rotate_months = [];
+    return months;
+  }
+
+  /** Start and roll back change production: they ask first (resume continues what was
+   *  confirmed before). */
+  function askRotate(action) {
+    if (action === "start") {
+      const months = rotateMonths();
+      if (months === null) return;
+      askFirst("rotate", { months });
+    } else askFirst("roll_back");
+  }
+
   async function rotateSecret(action) {
     let months = 6;
     if (action === "start") {
-      const raw = $("rotate-months").value.trim();
-      const max = (state.view && state.view.rotation && state.view.rotation.max_months) || 24;
-      months = Number(raw);
-      if (!/^\d+$/.test(raw) || months < 1 || months > max) {
-        state.problems.rotate_months = [{ field: "rotate_months", severity: "error", text: t("rot.months_invalid", { max }) }];
-        render();
-        return;
-      }
-      state.problems.rotate_months = [];
+      const m = state.confirm && state.confirm.kind === "rotate" ? state.confirm.months : rotateMonths();
+      if (m === null) return;
+      months = m;
     }
+    state.confirm = null;
     const channel = new tauri.core.Channel();
     state.rotateSteps = [];
     channel.onmessage = (p) => {
@@ -1929,14 +2054,26 @@
   async function showProfiles() {
     state.screen = "profiles";
     state.confirmRemove = null;
+    state.recheck = null;
     render();
     const r = await call("list_profiles", {}, "loading");
     if (r.ok) state.profiles = r.value;
     render();
   }
 
+  /** Re-checks saved profiles (all when `names` is empty): "3 of 7 checked" while it runs, and
+   *  each row's verdict as its check finishes (the core streams them). */
   async function recheck(names) {
-    const r = await call("recheck_profiles", { names }, names.length ? "checking" : "checking_all");
+    const channel = new tauri.core.Channel();
+    state.recheck = null;
+    channel.onmessage = (p) => {
+      state.recheck = p;
+      if (p.row && state.profiles) state.profiles = state.profiles.map((x) => (x.name === p.row.name ? p.row : x));
+      if (state.busy) state.busy.detail = t("profiles.progress", { done: p.done, total: p.total });
+      renderBusy();
+      renderProfiles();
+    };
+    const r = await call("recheck_profiles", { names, onProgress: channel }, names.length ? "checking" : "checking_all");
     if (r.ok) state.profiles = r.value;
     render();
   }
@@ -2019,9 +2156,13 @@
 
     // Genesys Cloud.
     $("genesys-save").addEventListener("click", saveGenesys);
-    $("genesys-remove").addEventListener("click", removeGenesys);
+    $("genesys-remove").addEventListener("click", () => askFirst("remove_genesys"));
+    $("genesys-remove-confirm-yes").addEventListener("click", removeGenesys);
+    $("genesys-remove-confirm-no").addEventListener("click", cancelConfirm);
     $("genesys-check").addEventListener("click", () => runChecks("checking_genesys"));
-    $("genesys-restart").addEventListener("click", restartGenesys);
+    $("genesys-restart").addEventListener("click", () => askFirst("restart"));
+    $("genesys-restart-confirm-yes").addEventListener("click", restartGenesys);
+    $("genesys-restart-confirm-no").addEventListener("click", cancelConfirm);
     $("genesys-form").addEventListener("submit", (e) => {
       e.preventDefault();
       saveGenesys();
@@ -2129,9 +2270,13 @@
     document.querySelectorAll("[data-day]").forEach((box) => box.addEventListener("change", saveReminders));
     $("start-at-login").addEventListener("change", setAutostart);
     $("expiry-calendar").addEventListener("click", saveCalendar);
-    $("rotate-start").addEventListener("click", () => rotateSecret("start"));
+    $("rotate-start").addEventListener("click", () => askRotate("start"));
     $("rotate-resume").addEventListener("click", () => rotateSecret("resume"));
-    $("rotate-rollback").addEventListener("click", () => rotateSecret("roll_back"));
+    $("rotate-rollback").addEventListener("click", () => askRotate("roll_back"));
+    $("rotate-confirm-yes").addEventListener("click", () => {
+      if (state.confirm) rotateSecret(state.confirm.kind === "roll_back" ? "roll_back" : "start");
+    });
+    $("rotate-confirm-no").addEventListener("click", cancelConfirm);
     $("rotate-paste-done").addEventListener("click", () => answerPaste(true));
     $("rotate-paste-cancel").addEventListener("click", () => answerPaste(false));
     $("summary-export").addEventListener("click", exportConfig);

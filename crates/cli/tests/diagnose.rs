@@ -55,7 +55,7 @@ fn assert_cause(s: &Setup, symptom: &str, step: &str, text: &str) {
     assert!(!steps[at]["faq"].as_str().unwrap().is_empty());
     assert_eq!(
         d["check_again"],
-        format!("graphwiz diagnose --profile contoso --symptom {symptom} --from-step {step}")
+        format!("graphwiz diagnose --profile \"contoso\" --symptom {symptom} --from-step {step}")
     );
 }
 

@@ -182,7 +182,7 @@ fn listings_and_labels_are_german() {
             "Genesys Cloud:",
             "nicht eingerichtet",
             "Letzte Prüfung:",
-            "nie (prüfen mit: graphwiz check --profile contoso)",
+            "nie (prüfen mit: graphwiz check --profile \"contoso\")",
         ],
         // (The secret's line may carry the keychain's own English error text.)
         &[

@@ -94,7 +94,7 @@ fn nobody_fetching_fails_with_the_faq_answers_in_order() {
     );
     assert!(a < b && b < c, "{fix}");
     assert!(
-        fix.contains("graphwiz genesys restart --profile contoso"),
+        fix.contains("graphwiz genesys restart --profile \"contoso\""),
         "{fix}"
     );
     assert_eq!(check(&r, "genesys_interaction")["status"], "skip");

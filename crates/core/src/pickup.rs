@@ -102,7 +102,7 @@ pub async fn run_pickup_test(
     input: &PickupInput,
     progress: &(dyn Fn(PickupProgress) + Send + Sync),
 ) -> LiveReport {
-    crate::microsoft::livetest::run(&input.live, Some(input), progress).await
+    crate::microsoft::livetest::run(&input.live, Some(input), progress, &|| false).await
 }
 
 impl crate::microsoft::livetest::AfterArrival for PickupInput {

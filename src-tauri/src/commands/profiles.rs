@@ -2,8 +2,9 @@
 
 use crate::demo::{self, DemoServer};
 use crate::reminders;
-use graphwiz_core::desktop::{Desktop, DesktopError, ProfileRow, View};
-use tauri::{AppHandle, State};
+use graphwiz_core::desktop::{Desktop, DesktopError, ProfileRow, RecheckProgressView, View};
+use tauri::ipc::{Channel, JavaScriptChannelId};
+use tauri::{AppHandle, State, Webview};
 
 use super::{bounded, ui, Cmd};
 
@@ -13,13 +14,24 @@ pub async fn list_profiles(d: State<'_, Desktop>) -> Cmd<Vec<ProfileRow>> {
     ui(&d, d.profiles())
 }
 
-/// Checks saved profiles again (all of them when `names` is empty).
+/// Checks saved profiles again (all of them when `names` is empty), streaming each profile's
+/// new row over `on_progress` as its check finishes.
 #[tauri::command]
 pub async fn recheck_profiles(
     app: AppHandle,
+    webview: Webview,
     d: State<'_, Desktop>,
     names: Vec<String>,
+    on_progress: Option<JavaScriptChannelId>,
 ) -> Cmd<Vec<ProfileRow>> {
+    // Optional: a caller without a channel gets the rows at the end only.
+    let on_progress: Option<Channel<RecheckProgressView>> =
+        on_progress.map(|id| id.channel_on(webview));
+    let progress = move |p: RecheckProgressView| {
+        if let Some(c) = &on_progress {
+            let _ = c.send(p);
+        }
+    };
     let r = async {
         if names.len() > 10_000 {
             return Err(DesktopError::plain(
@@ -30,7 +42,7 @@ pub async fn recheck_profiles(
         for n in &names {
             bounded("name", n)?;
         }
-        d.recheck_profiles(&names).await
+        d.recheck_profiles_with(&names, &progress).await
     }
     .await;
     let rows = ui(&d, r)?;

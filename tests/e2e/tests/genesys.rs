@@ -1,7 +1,8 @@
 //! The Genesys Cloud step, end to end, in the real app on the demo: the step pre-filled with the
 //! demo organization (its own emulator next to the Entra one), saved and checked; the Genesys
 //! scenario picker showing a failing integration; the results re-worded when the language
-//! changes; the integration restarted with its progress and success text. Run one at a time
+//! changes; the integration restarted with its progress and success text, after a confirmation
+//! (as is removing the settings) that Cancel leaves without a change. Run one at a time
 //! (`--test-threads=1`): the app is a single instance per D-Bus session.
 
 use graphwiz_e2e::{App, Result};
@@ -105,6 +106,14 @@ async fn a_genesys_step_checks_the_demo_organization_and_its_scenarios() -> Resu
     .await?;
     app.wait_text("step-genesys", "Genesys Cloud").await?;
     app.wait_text("genesys-form", "Client-ID").await?;
+    // The fix names the app's button, not the command line.
+    let fix = app
+        .wait_text(
+            "check-genesys_integration",
+            "klicken Sie danach auf „Integration neu starten“ im Schritt „Genesys Cloud“",
+        )
+        .await?;
+    assert!(!fix.contains("graphwiz genesys"), "{fix}");
     app.screenshot("genesys-integration-error-de").await?;
 
     // Nothing of the OAuth client's secret reached the web view's state or files.
@@ -131,7 +140,31 @@ async fn b_restart_disables_and_enables_the_integration() -> Result<()> {
     )
     .await?;
     app.wait_idle().await?;
+    // The first click only asks: what happens and how long mail stops (the typical time, as
+    // no restart was measured yet).
     app.click("genesys-restart").await?;
+    let ask = app
+        .wait_text("genesys-restart-confirm", "fetches no mail, for about 30 s")
+        .await?;
+    assert!(ask.contains("typical time"), "{ask}");
+    app.wait_text("genesys-restart-confirm-yes", "Restart now")
+        .await?;
+    assert!(!app.el("genesys-restart").await?.is_enabled().await?);
+    app.screenshot("genesys-restart-confirm").await?;
+    // Cancel changes nothing: no restart ran, the question is gone.
+    app.click("genesys-restart-confirm-no").await?;
+    assert!(
+        !app.el("genesys-restart-confirm")
+            .await?
+            .is_displayed()
+            .await?
+    );
+    let view = app.invoke("get_view", serde_json::json!({})).await?;
+    assert!(view["ok"]["genesys"]["restart"].is_null(), "{view}");
+    assert!(app.el("genesys-restart-check").await.is_err());
+    // Yes restarts.
+    app.click("genesys-restart").await?;
+    app.click("genesys-restart-confirm-yes").await?;
     app.wait_text(
         "genesys-restart-result",
         "was disabled and enabled again and is active",
@@ -146,6 +179,62 @@ async fn b_restart_disables_and_enables_the_integration() -> Result<()> {
     .await?;
     assert_eq!(status_of(&app, "genesys_integration").await?, "pass");
     app.screenshot("genesys-restarted").await?;
+    // The next question says the time the core measured for this restart.
+    let view = app.invoke("get_view", serde_json::json!({})).await?;
+    let secs = view["ok"]["genesys"]["restart_off_secs"]
+        .as_u64()
+        .ok_or("no restart_off_secs")?;
+    assert_eq!(view["ok"]["genesys"]["restart_off_measured"], true);
+    app.click("genesys-restart").await?;
+    app.wait_text(
+        "genesys-restart-confirm",
+        &format!("for about {secs} s; mail that arrives"),
+    )
+    .await?;
+    app.wait_text("genesys-restart-confirm", "the last restart took")
+        .await?;
+    app.click("genesys-restart-confirm-no").await?;
+
+    // German: removing the settings asks first too; Cancel keeps them, yes removes them.
+    app.click("lang-de").await?;
+    app.click("genesys-remove").await?;
+    app.wait_text(
+        "genesys-remove-confirm",
+        "Die Genesys-Cloud-Einstellungen entfernen?",
+    )
+    .await?;
+    app.wait_text(
+        "genesys-remove-confirm",
+        "bleibt unverändert und holt weiter Mails ab",
+    )
+    .await?;
+    app.wait_text("genesys-remove-confirm-yes", "Einstellungen entfernen")
+        .await?;
+    app.screenshot("genesys-remove-confirm-de").await?;
+    app.click("genesys-remove-confirm-no").await?;
+    assert!(
+        !app.el("genesys-remove-confirm")
+            .await?
+            .is_displayed()
+            .await?
+    );
+    let view = app.invoke("get_view", serde_json::json!({})).await?;
+    assert_eq!(view["ok"]["genesys"]["configured"], true, "{view}");
+    // In German the restart's question too.
+    app.click("genesys-restart").await?;
+    app.wait_text(
+        "genesys-restart-confirm",
+        "holt Genesys Cloud keine Mails ab, etwa",
+    )
+    .await?;
+    app.click("genesys-restart-confirm-no").await?;
+    app.click("genesys-remove").await?;
+    app.click("genesys-remove-confirm-yes").await?;
+    app.wait_idle().await?;
+    let view = app.invoke("get_view", serde_json::json!({})).await?;
+    assert_eq!(view["ok"]["genesys"]["configured"], false, "{view}");
+    assert!(!app.el("genesys-remove").await?.is_displayed().await?);
+    app.click("lang-en").await?;
     // Skipped on to the summary: the step stays optional.
     app.click("wizard-next").await?;
     app.wait_visible("step-summary").await?;

@@ -168,18 +168,6 @@ pub(super) struct PendingFix {
     endpoints: Endpoints,
 }
 
-/// The app's wording of a setup or repair message: its `-app` variant when the catalogs have one
-/// (the command line's names flags and commands; the app names its buttons).
-fn for_app(check: Check) -> Check {
-    match check.message_id.as_deref() {
-        Some(id) if i18n::has(Lang::En, &format!("{id}-app")) => {
-            let id = format!("{id}-app");
-            Check::msg(&check.id, check.status, &id, check.args.clone())
-        }
-        _ => check,
-    }
-}
-
 fn parse_action(action: &str) -> Result<Action, DesktopError> {
     match action {
         "start" => Ok(Action::Start),
@@ -233,7 +221,7 @@ impl Session {
             mailbox: self.state.draft.mailboxes.first().cloned(),
             open,
             last: self.app_setup.as_ref().map(|r| SetupRecord {
-                check: r.check.localized(lang),
+                check: super::wording::for_app(&r.check, lang),
                 ..r.clone()
             }),
         }
@@ -308,7 +296,7 @@ impl Desktop {
                 at: Utc::now(),
                 ok: out.ok,
                 stage: out.stage.map(crate::setup::stage_name),
-                check: for_app(out.check),
+                check: out.check,
             });
             return Ok(s.view());
         }
@@ -331,7 +319,7 @@ impl Desktop {
             at: Utc::now(),
             ok: out.ok,
             stage: out.stage.map(crate::setup::stage_name),
-            check: for_app(out.check),
+            check: out.check,
         });
         s.persist();
         Ok(s.view())

@@ -6,8 +6,9 @@ use crate::checks::{run_check, Report, Status};
 use crate::http::HttpClient;
 use crate::i18n::args;
 use crate::microsoft::admin::{self, SignInOptions};
-use crate::microsoft::livetest::{run_live_test, LiveTestInput, Progress};
+use crate::microsoft::livetest::{run_live_test_cancellable, LiveTestInput, Progress};
 use crate::validate;
+use std::sync::atomic::Ordering;
 
 impl Desktop {
     /// Runs every check of the integration (with its mailboxes and the scope audit) and keeps
@@ -124,6 +125,7 @@ impl Desktop {
         recipient: Option<&str>,
         progress: &(dyn Fn(ProgressView) + Send + Sync),
     ) -> Result<View, DesktopError> {
+        self.live_cancel.store(false, Ordering::SeqCst);
         let (check, generation) = self.lock().check_input_noting()?;
         let sender = validate::mailbox(sender)
             .map_err(|p| DesktopError::invalid(vec![field_problem("mailbox", &p)]))?;
@@ -150,7 +152,8 @@ impl Desktop {
             wait: LIVE_WAIT,
         };
         let on_progress = |p: Progress| progress(ProgressView::from(p));
-        let live = run_live_test(&input, &on_progress).await;
+        let cancelled = || self.live_cancel.load(Ordering::SeqCst);
+        let live = run_live_test_cancellable(&input, &on_progress, &cancelled).await;
         self.lock()
             .record_test(generation, &live, &LIVE_CHECKS, sender, recipient, false)
     }

@@ -24,6 +24,9 @@ use std::time::Duration;
 
 /// How long a restart waits for each of INACTIVE and ACTIVE.
 pub const GENESYS_RESTART_TIMEOUT: Duration = Duration::from_secs(120);
+/// How long Genesys Cloud typically stops fetching mail during a restart (disable → INACTIVE →
+/// enable → ACTIVE), said before a restart while no restart of the profile was measured yet.
+pub const GENESYS_RESTART_TYPICAL: Duration = Duration::from_secs(30);
 /// The demo organization's region (its hosts are replaced by the emulator's URL).
 const DEMO_REGION: &str = "eu_central_1";
 
@@ -60,6 +63,9 @@ pub struct RestartRecord {
     pub check: Check,
     /// The last `reportedState.code` seen.
     pub final_state: Option<String>,
+    /// How long the integration was off, in milliseconds, when the restart succeeded.
+    #[serde(default)]
+    pub off_ms: Option<u64>,
 }
 
 /// The demo's Genesys Cloud organization, handed over by the shell (its emulator's URL and the
@@ -125,7 +131,7 @@ fn part_unusable_args(profile: &str, e: &DesktopError) -> crate::i18n::Args {
 
 /// What a part that can't be used says, in `lang`: the check's fix, else its summary.
 fn part_text(c: &Check, lang: Lang) -> String {
-    let c = c.localized(lang);
+    let c = super::wording::for_app(c, lang);
     c.fix.unwrap_or(c.summary)
 }
 
@@ -421,6 +427,9 @@ impl Desktop {
                 ok: out.ok,
                 check: out.check,
                 final_state: out.final_state,
+                off_ms: out
+                    .off_for
+                    .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
             });
             s.persist();
         }
@@ -465,7 +474,10 @@ impl Desktop {
         let checks = restart::recover(&http, &journal, &connect).await;
         let mut s = self.lock();
         s.notices.extend(checks.iter().cloned());
-        checks.iter().map(|c| c.localized(lang)).collect()
+        checks
+            .iter()
+            .map(|c| super::wording::for_app(c, lang))
+            .collect()
     }
 
     /// Removes the notices.

@@ -158,6 +158,11 @@ async fn a_failing_integration_is_restarted_with_progress() {
     let v = d.run_checks().await.unwrap();
     assert_eq!(status(&v, "genesys_integration"), Some(Status::Fail));
     assert!(v.genesys.restart_suggested && v.genesys.can_restart);
+    // Before the first restart, the confirmation says the typical time mail stops.
+    assert_eq!(
+        (v.genesys.restart_off_secs, v.genesys.restart_off_measured),
+        (crate::desktop::GENESYS_RESTART_TYPICAL.as_secs(), false)
+    );
     d.set_language("de");
     let seen = std::sync::Mutex::new(Vec::new());
     let progress = |p: GenesysProgressView| seen.lock().unwrap().push((p.step, p.text));
@@ -165,6 +170,14 @@ async fn a_failing_integration_is_restarted_with_progress() {
     let r = v.genesys.restart.clone().unwrap();
     assert!(r.ok, "{:?}", r.check);
     assert_eq!(r.check.status, Status::Pass);
+    // After it, the time this restart took (whole seconds, rounded up), for the next one.
+    let off_ms = r
+        .off_ms
+        .expect("the restart measured how long the integration was off");
+    assert!(v.genesys.restart_off_measured);
+    assert_eq!(v.genesys.restart_off_secs, off_ms.div_ceil(1000).max(1));
+    assert!(v.genesys.restart_off_secs < crate::desktop::GENESYS_RESTART_TYPICAL.as_secs());
+    assert_eq!(v.rotation.restart_off_secs, v.genesys.restart_off_secs);
     let steps = seen.lock().unwrap().clone();
     assert_eq!(steps.first().map(|s| s.0), Some("finding"));
     assert!(steps.iter().any(|s| s.0 == "enabling"), "{steps:?}");
@@ -380,6 +393,14 @@ async fn every_genesys_scenario_reads_german_in_the_view() {
         let json = serde_json::to_value(d.view()).unwrap();
         for problem in super::super::german_audit::non_german(&json) {
             found.push(format!("{}: {problem}", scenario.name()));
+        }
+        // The app names its buttons and steps, never a command line (in either language).
+        for lang in ["de", "en"] {
+            d.set_language(lang);
+            let json = serde_json::to_value(d.view()).unwrap();
+            for c in super::super::wording::cli_commands(&json) {
+                found.push(format!("{} ({lang}): a command line: {c}", scenario.name()));
+            }
         }
     }
     assert!(

@@ -2,7 +2,7 @@
 //! of the last run and the last restart, worded in the UI's language when the view is built.
 
 use super::super::{Counts, Session};
-use super::RestartRecord;
+use super::{RestartRecord, GENESYS_RESTART_TYPICAL};
 use crate::checks::{Check, Report, Status};
 use crate::genesys::restart::RestartStep;
 use crate::genesys::REGIONS;
@@ -48,6 +48,11 @@ pub struct GenesysView {
     pub restart_suggested: bool,
     /// The last restart of this profile's integration, in the UI's language.
     pub restart: Option<RestartRecord>,
+    /// About how many seconds Genesys Cloud stops fetching mail during a restart (said before
+    /// one starts): the last restart of this profile, else [`GENESYS_RESTART_TYPICAL`].
+    pub restart_off_secs: u64,
+    /// True when `restart_off_secs` was measured at this profile's last restart.
+    pub restart_off_measured: bool,
 }
 
 /// Restart progress for the UI: the step and its text in the UI's language.
@@ -92,6 +97,19 @@ impl GenesysProgressView {
 }
 
 impl Session {
+    /// About how long a restart of `target`'s integration stops Genesys Cloud fetching mail, in
+    /// whole seconds, and whether that was measured (its last successful restart) or is the
+    /// typical value.
+    pub(in crate::desktop) fn restart_off(&self, target: Option<&Profile>) -> (u64, bool) {
+        self.state
+            .genesys_restart
+            .as_ref()
+            .filter(|r| r.ok && target.is_some_and(|p| p.name.eq_ignore_ascii_case(&r.profile)))
+            .and_then(|r| r.off_ms)
+            .map(|ms| (ms.div_ceil(1000).max(1), true))
+            .unwrap_or((GENESYS_RESTART_TYPICAL.as_secs(), false))
+    }
+
     pub(in crate::desktop) fn genesys_view(
         &self,
         target: Option<&Profile>,
@@ -116,7 +134,10 @@ impl Session {
         };
         let status = |id: &str| checks.iter().find(|c| c.id == id).map(|c| c.status);
         let demo = self.is_demo();
+        let (restart_off_secs, restart_off_measured) = self.restart_off(target);
         GenesysView {
+            restart_off_secs,
+            restart_off_measured,
             regions: REGIONS
                 .iter()
                 .map(|r| RegionView {
@@ -156,7 +177,7 @@ impl Session {
                 .as_ref()
                 .filter(|r| target.is_some_and(|p| p.name.eq_ignore_ascii_case(&r.profile)))
                 .map(|r| RestartRecord {
-                    check: r.check.localized(lang),
+                    check: super::super::wording::for_app(&r.check, lang),
                     ..r.clone()
                 }),
         }

@@ -128,7 +128,10 @@ impl Desktop {
             checked_at: cfg.checked_at,
             leaves_demo,
             test_endpoints: endpoints,
-            notes: notes.iter().map(|c| c.localized(lang)).collect(),
+            notes: notes
+                .iter()
+                .map(|c| super::wording::for_app(c, lang))
+                .collect(),
         };
         s.pending_import = Some((cfg, file.to_string()));
         preview

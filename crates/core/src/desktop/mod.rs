@@ -57,6 +57,7 @@ mod steps;
 mod tests;
 mod troubleshoot;
 mod views;
+mod wording;
 
 pub use app_setup::{
     AppSetupView, CreateAppInput, FixPlanView, OpenSetupView, SetupProgressView, SetupRecord,
@@ -67,7 +68,7 @@ pub use demo::{DemoMailbox, DemoTenant};
 pub use export::{file_stem, read_config};
 pub use genesys::{
     DemoGenesys, GenesysDraft, GenesysForm, GenesysProgressView, GenesysView, RegionView,
-    RestartRecord, GENESYS_RESTART_TIMEOUT,
+    RestartRecord, GENESYS_RESTART_TIMEOUT, GENESYS_RESTART_TYPICAL,
 };
 pub use import::{ImportOutcome, ImportPreview};
 pub use opener::{external_url_allowed, Opener, EXTERNAL_HOSTS};
@@ -76,6 +77,7 @@ pub use problems::{
     field_problem, parse_expiry, validate_field, DesktopError, FieldProblem, FieldReport,
 };
 pub use rotate::{OpenRotationView, RotateProgressView, RotationRecord, RotationView, PASTE_WAIT};
+pub use saved::RecheckProgressView;
 pub use state::{DemoState, Draft, LiveResult, Origin, Reminders, Step};
 pub use steps::{PhaseView, ProblemView, StepStatus, StepView, LIVE_PHASES, PICKUP_PHASES};
 pub use troubleshoot::{DiagnoseProgressView, TroubleshootView};
@@ -132,6 +134,9 @@ pub struct Desktop {
     cancel: tokio::sync::Notify,
     /// Where a rotation waits for the admin's paste into Genesys Cloud.
     paste: rotate::PasteGate,
+    /// Set by [`Desktop::cancel_wait`]: the running live test stops waiting for its mail (and
+    /// cleans up); cleared when a live test starts.
+    live_cancel: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Desktop {
@@ -173,6 +178,7 @@ impl Desktop {
             }),
             cancel: tokio::sync::Notify::new(),
             paste: rotate::PasteGate::default(),
+            live_cancel: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -295,10 +301,13 @@ impl Desktop {
         Ok(s.view())
     }
 
-    /// Cancels a wait for the administrator (consent or sign-in).
+    /// Cancels a wait: for the administrator (consent or sign-in), or the live test's wait for
+    /// its mail (which then cleans up as always).
     pub fn cancel_wait(&self) {
         self.cancel.notify_waiters();
         self.paste.answer(false);
+        self.live_cancel
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     async fn cancellable<T>(&self, f: impl std::future::Future<Output = T>) -> Option<T> {

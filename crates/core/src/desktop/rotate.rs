@@ -101,6 +101,10 @@ pub struct OpenRotationView {
     pub started_at: DateTime<Utc>,
     /// False once the old secret is being removed (then it can only be resumed).
     pub can_roll_back: bool,
+    /// What a roll-back does to Genesys Cloud: `restart` (graphwiz puts the old secret back
+    /// and restarts the integration), `paste` (the admin pastes the old secret back) or `none`
+    /// (Genesys Cloud never got the new secret).
+    pub rollback_genesys: &'static str,
 }
 
 impl OpenRotationView {
@@ -110,6 +114,11 @@ impl OpenRotationView {
             stage: rotate::stage_name(n.stage),
             started_at: n.started_at,
             can_roll_back: n.stage < rotate::journal::Stage::Removing,
+            rollback_genesys: match (n.stage >= rotate::journal::Stage::GenesysUpdated, n.genesys) {
+                (false, _) => "none",
+                (true, true) => "restart",
+                (true, false) => "paste",
+            },
         }
     }
 }
@@ -131,6 +140,9 @@ pub struct RotationView {
     pub last: Option<RotationRecord>,
     /// Open rotations of every saved profile (the notice at app start).
     pub pending: Vec<OpenRotationView>,
+    /// About how many seconds Genesys Cloud stops fetching mail while the rotation restarts the
+    /// integration (as the Genesys step's [`super::GenesysView::restart_off_secs`]).
+    pub restart_off_secs: u64,
 }
 
 /// One step of a running rotation, for the progress display.
@@ -251,18 +263,20 @@ impl Session {
             .iter()
             .map(OpenRotationView::of)
             .collect();
+        let manual = target.is_some_and(|p| p.genesys.is_none());
         RotationView {
             available: target.is_some() && (demo || self.state.draft.profile.is_some()),
             default_months: rotate::DEFAULT_MONTHS,
             max_months: rotate::MAX_MONTHS,
-            manual: target.is_some_and(|p| p.genesys.is_none()),
+            manual,
             open: open.as_ref().map(OpenRotationView::of),
+            restart_off_secs: self.restart_off(target).0,
             last: self
                 .rotation
                 .as_ref()
                 .filter(|r| target.is_some_and(|p| p.name == r.profile))
                 .map(|r| RotationRecord {
-                    check: r.check.localized(lang),
+                    check: super::wording::for_app(&r.check, lang),
                     ..r.clone()
                 }),
             pending,
@@ -314,7 +328,7 @@ impl Desktop {
                     Ok(g) => g,
                     Err(super::genesys::Unusable::Environment(e)) => return Err(e),
                     Err(super::genesys::Unusable::Part(c)) => {
-                        let c = c.localized(lang);
+                        let c = super::wording::for_app(&c, lang);
                         return Err(DesktopError::worded("genesys", c.fix.unwrap_or(c.summary)));
                     }
                 };

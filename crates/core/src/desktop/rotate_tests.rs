@@ -221,7 +221,7 @@ async fn a_refused_administrator_leaves_nothing_open() {
     let v = rotate(d, "start", &phases).await.unwrap();
     let last = v.rotation.last.unwrap();
     assert!(!last.ok);
-    assert_eq!(last.check.message_id.as_deref(), Some("rotate-denied"));
+    assert_eq!(last.check.message_id.as_deref(), Some("rotate-denied-app"));
     assert_eq!(last.stage, None);
     assert!(v.rotation.open.is_none());
     assert_eq!(demo.entra.password_credentials(0).len(), 1);
@@ -230,7 +230,7 @@ async fn a_refused_administrator_leaves_nothing_open() {
     let v = rotate(d, "resume", &phases).await.unwrap();
     assert_eq!(
         v.rotation.last.unwrap().check.message_id.as_deref(),
-        Some("rotate-nothing-open")
+        Some("rotate-nothing-open-app")
     );
 }
 
@@ -249,9 +249,20 @@ async fn a_forbidden_genesys_credential_stays_open_and_rolls_back() {
     assert!(!last.ok);
     assert_eq!(
         last.check.message_id.as_deref(),
-        Some("rotate-genesys-failed")
+        Some("rotate-genesys-failed-app")
     );
     assert!(last.check.fix.is_some(), "the next action");
+    // The app names its buttons, not the command line.
+    let fix = last.check.fix.clone().unwrap_or_default();
+    assert!(
+        fix.contains("\"Resume\"") && fix.contains("\"Roll back\""),
+        "{fix}"
+    );
+    let json = serde_json::to_value(&v).unwrap();
+    assert_eq!(
+        crate::desktop::wording::cli_commands(&json),
+        Vec::<String>::new()
+    );
     let open = v
         .rotation
         .open
@@ -259,6 +270,7 @@ async fn a_forbidden_genesys_credential_stays_open_and_rolls_back() {
         .expect("open for resume or roll back");
     assert_eq!(open.stage, "proven");
     assert!(open.can_roll_back);
+    assert_eq!(open.rollback_genesys, "none", "Genesys Cloud never got it");
     assert!(
         v.rotation.pending.is_empty(),
         "a demo rotation is not one of the saved profiles'"
@@ -340,7 +352,7 @@ async fn a_cancelled_paste_keeps_the_rotation_open() {
     assert!(!last.ok);
     assert_eq!(
         last.check.message_id.as_deref(),
-        Some("rotate-manual-pending")
+        Some("rotate-manual-pending-app")
     );
     assert_eq!(v.rotation.open.unwrap().stage, "proven");
     let v = d
@@ -379,6 +391,10 @@ fn open_rotations_of_saved_profiles_are_offered() {
     assert_eq!(open.profile, "contoso");
     assert_eq!(open.stage, "genesys_updated");
     assert!(open.can_roll_back);
+    assert_eq!(open.rollback_genesys, "restart");
+    note.genesys = false;
+    Journal::in_data_dir(dir.path()).write(&mut note).unwrap();
+    assert_eq!(d.view().rotation.pending[0].rollback_genesys, "paste");
     assert!(!v.rotation.available, "no profile in the wizard yet");
     assert_eq!(
         d.rotate_secret("start", 6, &no_browser, &no_clipboard, &|_| {})

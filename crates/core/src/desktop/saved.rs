@@ -8,6 +8,21 @@ use crate::i18n::args;
 use crate::store::keychain;
 use crate::store::profiles::Profile;
 use chrono::Utc;
+use serde::Serialize;
+
+/// How far a recheck of saved profiles is: sent once before the first check (`done` 0, no
+/// row) and once per profile as its check finishes.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecheckProgressView {
+    /// Profiles checked so far.
+    pub done: usize,
+    /// Profiles in this run.
+    pub total: usize,
+    /// The new row of the profile whose check just finished.
+    pub row: Option<ProfileRow>,
+    /// The profiles still being checked.
+    pub checking: Vec<String>,
+}
 
 impl Desktop {
     /// The saved profiles (for reminders; never the demo).
@@ -55,9 +70,29 @@ impl Desktop {
         &self,
         names: &[String],
     ) -> Result<Vec<ProfileRow>, DesktopError> {
-        let (store, warn_days) = {
+        self.recheck_profiles_with(names, &|_| {}).await
+    }
+
+    /// [`Desktop::recheck_profiles`], telling `progress` first which profiles are checked
+    /// (`done` 0), then each profile's new row as its check finishes.
+    pub async fn recheck_profiles_with(
+        &self,
+        names: &[String],
+        progress: &(dyn Fn(RecheckProgressView) + Send + Sync),
+    ) -> Result<Vec<ProfileRow>, DesktopError> {
+        let (store, warn_days, current, lang) = {
             let s = self.lock();
-            (s.store.clone(), s.state.reminders.warn_days)
+            let current = if s.is_demo() {
+                None
+            } else {
+                s.state.draft.profile.clone()
+            };
+            (
+                s.store.clone(),
+                s.state.reminders.warn_days,
+                current,
+                s.lang(),
+            )
         };
         let file = store.load()?;
         let selected: Vec<Profile> = file
@@ -65,9 +100,29 @@ impl Desktop {
             .into_iter()
             .filter(|p| names.is_empty() || names.iter().any(|n| n.eq_ignore_ascii_case(&p.name)))
             .collect();
+        let total = selected.len();
+        let mut checking: Vec<String> = selected.iter().map(|p| p.name.clone()).collect();
+        progress(RecheckProgressView {
+            done: 0,
+            total,
+            row: None,
+            checking: checking.clone(),
+        });
         let mut reports: Vec<Option<Report>> = vec![None; selected.len()];
+        let mut done = 0;
         bulk::check_saved(&selected, 8, REQUEST_TIMEOUT, warn_days, refused, |i, r| {
-            reports[i] = Some(r)
+            let now = Utc::now();
+            let mut p = selected[i].clone();
+            p.record_check(&r, now);
+            checking.retain(|n| n != &p.name);
+            done += 1;
+            progress(RecheckProgressView {
+                done,
+                total,
+                row: Some(row(&p, now, warn_days, current.as_deref(), lang)),
+                checking: checking.clone(),
+            });
+            reports[i] = Some(r);
         })
         .await
         .map_err(|e| match e {

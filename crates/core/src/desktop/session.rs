@@ -116,6 +116,8 @@ impl Session {
             }
         })?;
         let (shown, ok) = super::steps::shown_test(&live.report, shown_ids, &sender, &recipient);
+        // A test the admin cancelled proved nothing (its summary says so).
+        let ok = ok && live.summary.as_ref().is_none_or(|x| x.ok);
         let pickup_latency_ms = pickup
             .then(|| {
                 shown
@@ -179,6 +181,11 @@ impl Session {
         &mut self,
     ) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
         let r = self.check_input();
+        self.noting(r)
+    }
+
+    /// Remembers a secret found missing from the keychain (the Azure app step then asks for it).
+    pub(super) fn noting<T>(&mut self, r: Result<T, DesktopError>) -> Result<T, DesktopError> {
         if let Err(e) = &r {
             if e.code == "secret_missing" {
                 self.secret_missing = self.state.draft.profile.clone();
@@ -188,7 +195,23 @@ impl Session {
     }
 
     pub(super) fn check_input(&self) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
-        let p = self.target()?;
+        self.check_input_for(self.target()?)
+    }
+
+    /// The integration the troubleshooter walks: the wizard's, and in the demo the demo tenant
+    /// from its start (its Azure app is given by the demo, there is nothing to confirm first).
+    pub(super) fn walk_target(&self) -> Result<Profile, DesktopError> {
+        match (&self.state.demo, self.is_demo()) {
+            (Some(d), true) => Ok(d.profile.clone()),
+            _ => self.target(),
+        }
+    }
+
+    /// The check input of profile `p` (the wizard's integration), with its Genesys half.
+    pub(super) fn check_input_for(
+        &self,
+        p: Profile,
+    ) -> Result<(CheckInput, u64, Option<Check>), DesktopError> {
         let secret = self.secret_of(&p)?;
         let mut input = p
             .check_input(secret, REQUEST_TIMEOUT)
@@ -246,7 +269,7 @@ impl Session {
         let localized = target
             .as_ref()
             .and_then(|p| p.last_check.as_ref())
-            .map(|c| c.report.localized(lang));
+            .map(|c| super::wording::report_for_app(&c.report, lang));
         let report = localized.as_ref();
         let find = |id: &str, mailbox: Option<&str>| -> Option<Check> {
             report?
@@ -390,7 +413,7 @@ impl Session {
             actions,
             live: s.live.clone().map(|mut l| {
                 for c in &mut l.checks {
-                    c.localize(lang);
+                    super::wording::localize_for_app(c, lang);
                 }
                 l
             }),
@@ -472,7 +495,11 @@ impl Session {
                 }
             },
             genesys: self.genesys_view(target.as_ref(), report, lang),
-            notices: self.notices.iter().map(|c| c.localized(lang)).collect(),
+            notices: self
+                .notices
+                .iter()
+                .map(|c| super::wording::for_app(c, lang))
+                .collect(),
             rotation: self.rotation_view(target.as_ref(), lang),
             app_setup: self.app_setup_view(lang),
             throttled: report.and_then(|r| r.throttled.clone()),

@@ -249,6 +249,15 @@ async fn every_scenario_reads_german_in_the_view() {
         for problem in super::super::german_audit::non_german(&json) {
             found.push(format!("{}: {problem}", scenario.name()));
         }
+        // The app names its buttons and steps, never a command line (in either language).
+        for lang in ["de", "en"] {
+            d.set_language(lang);
+            let json = serde_json::to_value(d.view()).unwrap();
+            for c in super::super::wording::cli_commands(&json) {
+                found.push(format!("{} ({lang}): a command line: {c}", scenario.name()));
+            }
+        }
+        d.set_language("de");
         // The audit sees English: the same view in English is refused.
         if scenario == Scenario::WrongSecret {
             d.set_language("en");
@@ -264,5 +273,60 @@ async fn every_scenario_reads_german_in_the_view() {
         "{} texts not from the German catalog:\n{}",
         found.len(),
         found.join("\n")
+    );
+}
+
+/// A test mail that never arrives (`mail-lost`): the live test says its limit while it waits,
+/// and Cancel ends the wait within a poll, after which the test cleans up as always and says it
+/// was cancelled (not passed, delivery not proven). A cancel before the next test does not stop
+/// that one.
+#[tokio::test(flavor = "multi_thread")]
+async fn cancel_ends_the_live_tests_wait_and_cleans_up() {
+    let demo = checked(Scenario::MailLost).await;
+    let d = &demo.desktop;
+    let sender = d.view().mailboxes[0].address.clone();
+    // A stray cancel from an earlier wait.
+    d.cancel_wait();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let progress = |p: ProgressView| seen.lock().unwrap().push(p);
+    let started = std::time::Instant::now();
+    let (v, ()) = tokio::join!(d.run_live_test(&sender, None, &progress), async {
+        // Cancel once the test is waiting for its mail.
+        while !seen.lock().unwrap().iter().any(|p| p.phase == "waiting") {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        d.cancel_wait();
+    });
+    let v = v.unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the wait did not end: {:?}",
+        started.elapsed()
+    );
+    let waiting: Vec<ProgressView> = seen
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.phase == "waiting")
+        .collect();
+    assert!(waiting.iter().all(|p| p.limit_secs == LIVE_WAIT.as_secs()));
+    let live = v.live.expect("the cancelled test is shown");
+    assert!(!live.ok, "a cancelled test did not pass");
+    let receive = live.checks.iter().find(|c| c.id == "receive").unwrap();
+    assert_eq!(
+        receive.message_id.as_deref(),
+        Some("mail-receive-cancelled")
+    );
+    assert!(receive.summary.contains("cancelled"), "{}", receive.summary);
+    assert!(receive.summary.contains("120 s"), "{}", receive.summary);
+    let cleanup = live.checks.iter().find(|c| c.id == "cleanup").unwrap();
+    assert_eq!(cleanup.status, Status::Pass, "{cleanup:?}");
+    assert_eq!(
+        v.live_phases
+            .iter()
+            .find(|p| p.phase == "waiting")
+            .map(|p| p.status),
+        Some(Status::Warn)
     );
 }

@@ -484,3 +484,76 @@ async fn saved_profile_from_setup_to_removal() {
     }
     assert!(d.profiles().unwrap().is_empty());
 }
+
+/// "Recheck all" streams: first which profiles are checked (0 of n), then each profile's new
+/// row as its check finishes; the rows it returns at the end are the same verdicts.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_recheck_streams_each_profiles_row_as_it_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProfileStore::at(dir.path());
+    let unique = format!("gw-recheck-{}", std::process::id());
+    let names: Vec<String> = (1..=3).map(|i| format!("{unique} {i}")).collect();
+    store
+        .update(|f| {
+            for n in &names {
+                f.upsert(Profile {
+                    name: n.clone(),
+                    cloud: Cloud::Global,
+                    tenant: "contoso.onmicrosoft.com".into(),
+                    tenant_id: None,
+                    client_id: "3b9d6f4a-1c2e-4a8b-9f70-6d5e4c3b2a10".into(),
+                    mailboxes: vec!["support@contoso.com".into()],
+                    // Loopback and never answered: the secret is missing, nothing is sent.
+                    login_url: Some("http://127.0.0.1:9".into()),
+                    graph_url: Some("http://127.0.0.1:9".into()),
+                    secret_ref: "client-secret".into(),
+                    secret_hint: None,
+                    secret_expiry: None,
+                    last_check: None,
+                    last_live_test: None,
+                    genesys: None,
+                });
+            }
+            Ok(())
+        })
+        .unwrap();
+    let d = Desktop::open(dir.path());
+    d.set_language("de");
+    let seen = std::sync::Mutex::new(Vec::new());
+    let progress = |p: RecheckProgressView| seen.lock().unwrap().push(p);
+    let rows = match d.recheck_profiles_with(&[], &progress).await {
+        Ok(r) => r,
+        Err(e) if e.code == "keychain" => {
+            eprintln!("skipped: no OS keychain here ({})", e.message);
+            return;
+        }
+        Err(e) => panic!("{e:?}"),
+    };
+    let seen = seen.into_inner().unwrap();
+    assert_eq!(seen.len(), 4, "{seen:?}");
+    assert_eq!((seen[0].done, seen[0].total), (0, 3));
+    assert!(seen[0].row.is_none());
+    assert_eq!(seen[0].checking.len(), 3);
+    for (k, p) in seen[1..].iter().enumerate() {
+        assert_eq!((p.done, p.total), (k + 1, 3));
+        assert_eq!(p.checking.len(), 2 - k, "{p:?}");
+        let row = p.row.as_ref().expect("each finished profile's row");
+        assert_eq!(row.ok, Some(false));
+        assert!(!p.checking.contains(&row.name));
+        assert!(
+            row.first_failure
+                .as_deref()
+                .is_some_and(|f| f.contains("Schlüsselbund")),
+            "{row:?}"
+        );
+    }
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.ok == Some(false)));
+    // One profile by name: one row.
+    let seen = std::sync::Mutex::new(Vec::new());
+    let progress = |p: RecheckProgressView| seen.lock().unwrap().push(p.done);
+    d.recheck_profiles_with(&names[1..2], &progress)
+        .await
+        .unwrap();
+    assert_eq!(seen.into_inner().unwrap(), vec![0, 1]);
+}

@@ -92,7 +92,11 @@ pub(super) fn reword(d: &Diagnosis, profile: &str, lang: Lang) -> Diagnosis {
         .iter()
         .map(|st| {
             let m = format!("diag-step-{}", st.id);
-            let evidence: Vec<Check> = st.evidence.iter().map(|c| c.localized(lang)).collect();
+            let evidence: Vec<Check> = st
+                .evidence
+                .iter()
+                .map(|c| super::wording::for_app(c, lang))
+                .collect();
             let text = match st.outcome {
                 // The app's own words where the catalog has them (its steps, not commands).
                 Outcome::Manual | Outcome::NotRun => {
@@ -137,8 +141,10 @@ impl Session {
         send_test_mail: bool,
         from_step: Option<String>,
     ) -> Result<(DiagnoseInput, u64), DesktopError> {
-        let (check, generation, _unusable) = self.check_input_full_noting()?;
-        let profile = self.target()?.name;
+        let target = self.walk_target()?;
+        let profile = target.name.clone();
+        let r = self.check_input_for(target);
+        let (check, generation, _unusable) = self.noting(r)?;
         Ok((
             DiagnoseInput {
                 check,
@@ -153,7 +159,7 @@ impl Session {
 
     fn troubleshoot_view(&self) -> TroubleshootView {
         let lang = self.lang();
-        let target = self.target().ok();
+        let target = self.walk_target().ok();
         let last = self
             .diagnosis
             .as_ref()

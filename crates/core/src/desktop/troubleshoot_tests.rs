@@ -309,3 +309,31 @@ async fn the_pickup_step_runs_only_with_the_admins_go_ahead() {
         "no_target"
     );
 }
+
+/// The demo's integration is given by the demo (its Azure app step only shows it): the
+/// troubleshooter walks it from the demo's start, before that step was confirmed, instead of
+/// asking to "set up an integration first (or start the demo)".
+#[tokio::test(flavor = "multi_thread")]
+async fn the_troubleshooter_walks_the_demo_before_its_azure_app_step_is_confirmed() {
+    let demo = demo(GenesysScenario::Healthy, PickupMode::Fetch, false).await;
+    let d = &demo.desktop;
+    // As right after "Start the demo".
+    d.lock().state.demo.as_mut().unwrap().confirmed = false;
+    assert_eq!(d.run_checks().await.unwrap_err().code, "no_target");
+    let ts = d.troubleshoot();
+    assert!(ts.demo && ts.can_run, "{ts:?}");
+    assert_eq!(ts.profile.as_deref(), Some(DEMO_PROFILE_NAME));
+    let ts = d.diagnose("no-mail", false, None, &|_| {}).await.unwrap();
+    let last = ts.last.expect("the walk ran against the demo");
+    assert!(!last.steps.is_empty());
+    assert_eq!(last.symptom, "no-mail");
+    // Outside the demo, nothing set up: still refused.
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = Desktop::open(dir.path());
+    assert!(!fresh.troubleshoot().can_run);
+    let err = fresh
+        .diagnose("no-mail", false, None, &|_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, "no_target");
+}

@@ -268,6 +268,9 @@ pub struct ProgressView {
     pub elapsed_ms: Option<u64>,
     /// Polls so far, while waiting.
     pub polls: Option<u32>,
+    /// The longest the test waits for its mail, in seconds ([`super::LIVE_WAIT`]): said while
+    /// it waits, next to the Cancel that ends the wait.
+    pub limit_secs: u64,
 }
 
 impl From<Progress> for ProgressView {
@@ -277,26 +280,31 @@ impl From<Progress> for ProgressView {
                 phase: "checking",
                 elapsed_ms: None,
                 polls: None,
+                limit_secs: super::LIVE_WAIT.as_secs(),
             },
             Progress::Sending => ProgressView {
                 phase: "sending",
                 elapsed_ms: None,
                 polls: None,
+                limit_secs: super::LIVE_WAIT.as_secs(),
             },
             Progress::Waiting { elapsed, polls } => ProgressView {
                 phase: "waiting",
                 elapsed_ms: Some(u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)),
                 polls: Some(polls),
+                limit_secs: super::LIVE_WAIT.as_secs(),
             },
             Progress::MarkingRead => ProgressView {
                 phase: "marking_read",
                 elapsed_ms: None,
                 polls: None,
+                limit_secs: super::LIVE_WAIT.as_secs(),
             },
             Progress::CleaningUp => ProgressView {
                 phase: "cleaning_up",
                 elapsed_ms: None,
                 polls: None,
+                limit_secs: super::LIVE_WAIT.as_secs(),
             },
         }
     }
@@ -324,7 +332,7 @@ pub(super) fn row(
                 .checks
                 .iter()
                 .find(|k| k.status == Status::Fail)
-                .map(|k| k.localized(lang).summary)
+                .map(|k| super::wording::for_app(k, lang).summary)
         }),
         expires: p.secret_expiry,
         days_left: p

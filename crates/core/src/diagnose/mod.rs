@@ -287,7 +287,7 @@ pub async fn diagnose(
         title: i18n::text(lang, &format!("diag-symptom-{}", symptom.id), &Args::new()),
         check_again: cause_step.as_ref().map(|s| {
             format!(
-                "graphwiz diagnose --profile {} --symptom {} --from-step {s}",
+                "graphwiz diagnose --profile \"{}\" --symptom {} --from-step {s}",
                 input.profile, symptom.id
             )
         }),

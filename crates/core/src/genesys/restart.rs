@@ -105,6 +105,9 @@ pub struct RestartOutcome {
     pub final_state: Option<String>,
     /// The integration restarted, when it was found.
     pub integration_id: Option<String>,
+    /// How long the integration was off (from the disable until it was ACTIVE again), when the
+    /// restart succeeded: what the next restart will likely take.
+    pub off_for: Option<Duration>,
 }
 
 fn outcome(
@@ -118,6 +121,7 @@ fn outcome(
         check,
         final_state,
         integration_id,
+        off_for: None,
     }
 }
 
@@ -339,7 +343,8 @@ pub async fn restart(
         progress(RestartStep::WaitingActive { state: s })
     })
     .await;
-    let secs = format!("{:.1}", started.elapsed().as_secs_f64());
+    let off_for = started.elapsed();
+    let secs = format!("{:.1}", off_for.as_secs_f64());
     match seen {
         Ok(s) if s == "ACTIVE" => {
             let m = match disable_problem {
@@ -356,7 +361,10 @@ pub async fn restart(
                     with(args([("secs", secs), ("detail", p)])),
                 ),
             };
-            outcome(true, m, Some(s), Some(id))
+            RestartOutcome {
+                off_for: Some(off_for),
+                ..outcome(true, m, Some(s), Some(id))
+            }
         }
         Ok(s) if s == "ERROR" => {
             let detail = read(&api, &id)

@@ -69,6 +69,11 @@ azure-expiry-expired-by-entra = Der geheime Clientschlüssel ist abgelaufen: Ent
        *[other] {" "}(abgelaufen am { $date })
     }.
     .fix = Erstellen Sie im Azure-Portal einen neuen geheimen Clientschlüssel (App-Registrierungen → Ihre App → Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel) und kopieren Sie seinen Wert; tragen Sie ihn in der Microsoft-Graph-Integration von Genesys Cloud ein (Admin → Integrationen → Konfiguration → Anmeldedaten), deaktivieren und aktivieren Sie danach die Integration. graphwiz rotate erledigt alles in einem Schritt.
+azure-expiry-expired-by-entra-app = Der geheime Clientschlüssel ist abgelaufen: Entra ID hat ihn mit AADSTS7000222 abgelehnt{ $date ->
+        [unknown] {""}
+       *[other] {" "}(abgelaufen am { $date })
+    }.
+    .fix = Erstellen Sie im Azure-Portal einen neuen geheimen Clientschlüssel (App-Registrierungen → Ihre App → Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel) und kopieren Sie seinen Wert; tragen Sie ihn in der Microsoft-Graph-Integration von Genesys Cloud ein (Admin → Integrationen → Konfiguration → Anmeldedaten), deaktivieren und aktivieren Sie danach die Integration. „Schlüssel wechseln“ im Schritt „Ablauf des Clientschlüssels“ erledigt alles in einem Schritt.
 azure-app-not-found = In diesem Mandanten gibt es keine Anwendung mit der Anwendungs-ID (Client) { $client_id }.
     .fix = Kopieren Sie die Anwendungs-ID (Client) von der Seite „Übersicht“ der App und prüfen Sie, dass die App in diesem Mandanten registriert ist (ihre Verzeichnis-ID (Mandant) steht auf derselben Seite).
 azure-app-disabled = Die Anwendung ist in diesem Mandanten deaktiviert.
@@ -166,8 +171,12 @@ azure-expiry-expired = { azure-expiry-subject } ist am { $date } abgelaufen. { $
     .fix = Legen Sie einen neuen geheimen Clientschlüssel an (Zertifikate & Geheimnisse → Neuer geheimer Clientschlüssel), tragen Sie seinen Wert in der Microsoft-Graph-Integration von Genesys Cloud ein und deaktivieren und aktivieren Sie die Integration danach.
 azure-expiry-unknown = Das Ablaufdatum des geheimen Clientschlüssels ist unbekannt: { $tail }
     .fix = Lesen Sie im Azure-Portal die Spalte „Läuft ab“ ab (App-Registrierungen → Ihre App → Zertifikate & Geheimnisse) und tragen Sie das Datum ein: graphwiz profile set-expiry NAME YYYY-MM-DD.
+azure-expiry-unknown-app = Das Ablaufdatum des geheimen Clientschlüssels ist unbekannt: { $tail }
+    .fix = Lesen Sie im Azure-Portal die Spalte „Läuft ab“ ab (App-Registrierungen → Ihre App → Zertifikate & Geheimnisse) und tragen Sie das Datum im Schritt „Ablauf des Clientschlüssels“ ein.
 azure-expiry-ambiguous = { $tail }
     .fix = Löschen Sie die nicht mehr genutzten Schlüssel (Zertifikate & Geheimnisse) oder tragen Sie das Ablaufdatum des verwendeten von Hand ein: graphwiz profile set-expiry NAME YYYY-MM-DD.
+azure-expiry-ambiguous-app = { $tail }
+    .fix = Löschen Sie die nicht mehr genutzten Schlüssel (Zertifikate & Geheimnisse) oder tragen Sie das Ablaufdatum des verwendeten im Schritt „Ablauf des Clientschlüssels“ ein.
 azure-expiry-why-unreadable = Die Liste der geheimen Clientschlüssel in Azure konnte nicht gelesen werden ({ $detail }).
 azure-expiry-why-several = { $count } geheime Clientschlüssel der App beginnen mit „{ $hint }“ (Ablauf: { $dates }), daher kann graphwiz nicht erkennen, welcher verwendet wird.
 azure-expiry-why-none = Keiner der geheimen Clientschlüssel der App beginnt mit „{ $hint }“ (wurde er gelöscht, oder gehört er zu einer anderen App?).

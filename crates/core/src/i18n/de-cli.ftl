@@ -49,9 +49,9 @@ cli-check-what = Sagen Sie, was geprüft werden soll: --tenant und --client-id, 
 cli-check-all-none = In { $path } gibt es noch keine Profile; legen Sie eines an mit: graphwiz profile add NAME --tenant … --client-id … --secret-stdin
 cli-user-read-decided = perm_user_read ist schon ohne Administrator entschieden; eine Administratoranmeldung ist nicht nötig.
 cli-check-secret-missing = Der geheime Clientschlüssel dieses Profils liegt nicht im Schlüsselbund des Betriebssystems.
-    .fix = Vielleicht wurde er dort gelöscht; speichern Sie ihn erneut mit: graphwiz profile add { $profile } --replace … --secret-stdin
+    .fix = Vielleicht wurde er dort gelöscht; speichern Sie ihn erneut mit: graphwiz profile add "{ $profile }" --replace … --secret-stdin
 cli-check-profile-endpoints = Die Endpunkte des Profils sind nicht verwendbar: { $detail }.
-    .fix = Korrigieren Sie das Profil mit: graphwiz profile add { $profile } --replace …
+    .fix = Korrigieren Sie das Profil mit: graphwiz profile add "{ $profile }" --replace …
 
 ## profile list, show, add, remove
 
@@ -84,8 +84,8 @@ cli-secret-hint = , beginnt mit { $hint }…
 cli-show-endpoints-value = Anmeldung { $login }, Graph { $graph }
 cli-show-genesys-value = Region { $region }, OAuth-Client { $client } (Secret im Schlüsselbund des Betriebssystems)
 cli-show-genesys-endpoints-value = Anmeldung { $login }, API { $api }
-cli-show-genesys-not-set = nicht eingerichtet (graphwiz profile set-genesys { $profile } --region … --client-id … --secret-stdin)
-cli-show-never-checked = nie (prüfen mit: graphwiz check --profile { $profile })
+cli-show-genesys-not-set = nicht eingerichtet (graphwiz profile set-genesys "{ $profile }" --region … --client-id … --secret-stdin)
+cli-show-never-checked = nie (prüfen mit: graphwiz check --profile "{ $profile }")
 cli-profile-add-what = Geben Sie --tenant und --client-id der App-Registrierung an
 cli-old-secret-not-removed = Der vorherige Schlüssel von „{ $profile }“ konnte nicht aus dem Schlüsselbund des Betriebssystems entfernt werden: { $detail }
 cli-profile-saved = Profil „{ $profile }“ in { $path } gespeichert. Der geheime Clientschlüssel (beginnt mit { $hint }…) liegt im Schlüsselbund des Betriebssystems (Dienst „{ $service }“, Konto „{ $account }“).
@@ -197,4 +197,4 @@ cli-import-hint-differs = Geheimer Clientschlüssel: Der angegebene Schlüssel b
 cli-imported = „{ $profile }“ aus { $path } importiert (validiert: { $validated ->
         [true] ja
        *[false] nein
-    }, geprüft { $checked }). Jetzt prüfen mit: graphwiz check --profile { $profile }
+    }, geprüft { $checked }). Jetzt prüfen mit: graphwiz check --profile "{ $profile }"

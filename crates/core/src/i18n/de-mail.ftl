@@ -69,6 +69,7 @@ mail-skip = { $why ->
         [checks] Übersprungen: Beheben Sie zuerst die fehlgeschlagenen Prüfungen (es wurde keine Testmail gesendet)
         [send] Übersprungen: Die Testmail konnte nicht gesendet werden
         [receive] Übersprungen: Die Testmail ist nicht angekommen
+        [cancelled] Übersprungen: Sie haben den Test abgebrochen
        *[outside] Übersprungen: Die Zustellung an einen externen Empfänger lässt sich nicht beobachten
     }
 mail-skip-blocked = Übersprungen: Für die Testmail müssen zuerst diese Prüfungen bestehen: { $blockers } (es wurde keine Testmail gesendet)
@@ -83,6 +84,8 @@ mail-receive-pass = Die Testmail ist { $ms } ms nach dem Senden im Posteingang v
     }).
 mail-receive-timeout = Die Testmail ist nicht innerhalb von { $secs } s im Posteingang von { $recipient } angekommen.
     .fix = Prüfen Sie, was sie aufhält: Nachrichtenflussregeln (Transportregeln) im Exchange Admin Center, die Quarantäne (Microsoft Defender-Portal → E-Mail & Zusammenarbeit → Überprüfen → Quarantäne), die Verbindungsfilterrichtlinie und die Empfängeradresse; eine Nachrichtenablaufverfolgung (Exchange Admin Center → Nachrichtenfluss → Nachrichtenablaufverfolgung) für den Betreff „{ $subject }“ zeigt, wo sie geblieben ist.
+mail-receive-cancelled = Sie haben das Warten auf die Testmail im Posteingang von { $recipient } nach { $secs } s abgebrochen (es wartet bis zu { $limit } s); die Zustellung ist daher nicht nachgewiesen. Die Testmail wird wie nach jedem Test gelöscht.
+    .fix = Starten Sie den Live-Test erneut, wenn Sie bis zu { $limit } s warten können; kommt die Mail dann nicht an, sagt das Ergebnis, wo Sie nachsehen.
 mail-receive-outside = Übersprungen: { $recipient } ist keines der konfigurierten Postfächer, daher ist nur das Senden bewiesen, nicht die Zustellung.
 mail-mark-read-pass = Die Testmail wurde als gelesen markiert, wie Genesys Cloud es nach dem Abholen tut, und Graph bestätigt isRead (Mail.ReadWrite funktioniert).
 mail-mark-read-unread = Das Markieren der Testmail als gelesen wurde angenommen, aber Graph meldet sie weiterhin als ungelesen.
@@ -200,6 +203,11 @@ admin-verified = bestätigt durch eine Administratoranmeldung
 admin-user-read-pass = User.Read (Delegiert) ist mit Administratorzustimmung für alle Benutzer erteilt ({ $who }).
 admin-user-read-no-sp = User.Read (Delegiert) hat keine Administratorzustimmung: Die App hat in diesem Mandanten keinen Dienstprinzipal, also wurde nie etwas zugestimmt ({ $who }).
     .fix = { admin-user-read-grant }
+admin-user-read-no-sp-app = User.Read (Delegiert) hat keine Administratorzustimmung: Die App hat in diesem Mandanten keinen Dienstprinzipal, also wurde nie etwas zugestimmt ({ $who }).
+    .fix = { admin-user-read-grant-app }
 admin-user-read-missing = User.Read (Delegiert) hat keine Administratorzustimmung ({ $who }).
     .fix = { admin-user-read-grant }
+admin-user-read-missing-app = User.Read (Delegiert) hat keine Administratorzustimmung ({ $who }).
+    .fix = { admin-user-read-grant-app }
 admin-user-read-grant = Erteilen Sie die Administratorzustimmung: App-Registrierungen → Ihre App → API-Berechtigungen → prüfen Sie, dass User.Read (Delegiert) aufgeführt ist, und klicken Sie dann auf „Administratorzustimmung für <Ihre Organisation> erteilen“; oder führen Sie graphwiz consent --tenant … --client-id … aus. { admin-consent-roles }
+admin-user-read-grant-app = Erteilen Sie die Administratorzustimmung: Klicken Sie im Schritt „Berechtigungen & Zustimmung“ auf „Administratorzustimmung erteilen“, oder im Azure-Portal App-Registrierungen → Ihre App → API-Berechtigungen → prüfen Sie, dass User.Read (Delegiert) aufgeführt ist, und klicken Sie dann auf „Administratorzustimmung für <Ihre Organisation> erteilen“. { admin-consent-roles }

@@ -108,7 +108,7 @@ store-keychain-unlock-app = { $os ->
     }
 store-keychain-unavailable = Der Schlüsselbund des Betriebssystems ist nicht verfügbar: { $detail }. { store-keychain-platform }
 store-keychain-locked = Der Schlüsselbund des Betriebssystems ist gesperrt, oder die Anfrage zum Entsperren wurde abgelehnt ({ $detail }). { store-keychain-unlock }
-store-keychain-missing = Der geheime Clientschlüssel des Profils „{ $profile }“ ist nicht im Schlüsselbund des Betriebssystems (er wurde dort vielleicht gelöscht); speichern Sie ihn erneut mit: graphwiz profile add { $profile } --replace … --secret-stdin
+store-keychain-missing = Der geheime Clientschlüssel des Profils „{ $profile }“ ist nicht im Schlüsselbund des Betriebssystems (er wurde dort vielleicht gelöscht); speichern Sie ihn erneut mit: graphwiz profile add "{ $profile }" --replace … --secret-stdin
 store-keychain-other = Der Schlüsselbund des Betriebssystems hat einen Fehler gemeldet: { $detail }
 store-keychain-locked-app = Der Schlüsselbund des Betriebssystems ist gesperrt, oder die Anfrage zum Entsperren wurde abgelehnt. { store-keychain-unlock-app }
 store-keychain-missing-app = Der geheime Clientschlüssel des Profils „{ $profile }“ ist nicht im Schlüsselbund des Betriebssystems (er wurde dort vielleicht gelöscht). Geben Sie den „Wert“ des Schlüssels im Schritt „Azure-App“ erneut ein.

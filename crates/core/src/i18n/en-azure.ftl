@@ -72,6 +72,11 @@ azure-expiry-expired-by-entra = The client secret has expired: Entra ID refused 
        *[other] {" "}(it expired on { $date })
     }.
     .fix = Create a new client secret in the Azure portal (App registrations → your app → Certificates & secrets → New client secret) and copy its Value; enter it in the Genesys Cloud Microsoft Graph integration (Admin → Integrations → Configuration → Credentials), then disable and enable the integration. graphwiz rotate does all of it in one go.
+azure-expiry-expired-by-entra-app = The client secret has expired: Entra ID refused it with AADSTS7000222{ $date ->
+        [unknown] {""}
+       *[other] {" "}(it expired on { $date })
+    }.
+    .fix = Create a new client secret in the Azure portal (App registrations → your app → Certificates & secrets → New client secret) and copy its Value; enter it in the Genesys Cloud Microsoft Graph integration (Admin → Integrations → Configuration → Credentials), then disable and enable the integration. "Rotate secret" on the Secret expiry step does all of it in one go.
 azure-app-not-found = No application with Application (client) ID { $client_id } exists in this tenant.
     .fix = Copy the Application (client) ID from the app's Overview page, and check that the app is registered in this tenant (its Directory (tenant) ID is on the same page).
 azure-app-disabled = The application is disabled in this tenant.
@@ -169,8 +174,12 @@ azure-expiry-expired = { azure-expiry-subject } expired on { $date }. { $tail }
     .fix = Create a new client secret (Certificates & secrets → New client secret), enter its Value in the Genesys Cloud Microsoft Graph integration, then disable and enable the integration.
 azure-expiry-unknown = The secret's expiry is unknown: { $tail }
     .fix = Look up the Expires column in the Azure portal (App registrations → your app → Certificates & secrets) and enter it: graphwiz profile set-expiry NAME YYYY-MM-DD.
+azure-expiry-unknown-app = The secret's expiry is unknown: { $tail }
+    .fix = Look up the Expires column in the Azure portal (App registrations → your app → Certificates & secrets) and enter the date on the Secret expiry step.
 azure-expiry-ambiguous = { $tail }
     .fix = Delete the secrets that are no longer used (Certificates & secrets), or enter the expiry of the one in use by hand: graphwiz profile set-expiry NAME YYYY-MM-DD.
+azure-expiry-ambiguous-app = { $tail }
+    .fix = Delete the secrets that are no longer used (Certificates & secrets), or enter the expiry of the one in use on the Secret expiry step.
 azure-expiry-why-unreadable = Azure's list of client secrets could not be read ({ $detail }).
 azure-expiry-why-several = { $count } client secrets of the app start with '{ $hint }' (expiring { $dates }), so graphwiz can't tell which one is in use.
 azure-expiry-why-none = none of the app's client secrets starts with '{ $hint }' (was it deleted, or does it belong to another app?).

@@ -51,9 +51,9 @@ cli-check-what = say what to check: --tenant and --client-id, or --profile NAME,
 cli-check-all-none = there are no profiles in { $path } yet; add one with: graphwiz profile add NAME --tenant … --client-id … --secret-stdin
 cli-user-read-decided = perm_user_read is already decided without an admin; no admin sign-in needed.
 cli-check-secret-missing = The client secret of this profile is not in the OS keychain.
-    .fix = It may have been deleted there; store it again with: graphwiz profile add { $profile } --replace … --secret-stdin
+    .fix = It may have been deleted there; store it again with: graphwiz profile add "{ $profile }" --replace … --secret-stdin
 cli-check-profile-endpoints = The profile's endpoints are not usable: { $detail }.
-    .fix = Fix the profile with: graphwiz profile add { $profile } --replace …
+    .fix = Fix the profile with: graphwiz profile add "{ $profile }" --replace …
 
 ## profile list, show, add, remove
 
@@ -86,8 +86,8 @@ cli-secret-hint = , hint { $hint }…
 cli-show-endpoints-value = login { $login }, Graph { $graph }
 cli-show-genesys-value = region { $region }, OAuth client { $client } (secret in the OS keychain)
 cli-show-genesys-endpoints-value = login { $login }, API { $api }
-cli-show-genesys-not-set = not set (graphwiz profile set-genesys { $profile } --region … --client-id … --secret-stdin)
-cli-show-never-checked = never (run graphwiz check --profile { $profile })
+cli-show-genesys-not-set = not set (graphwiz profile set-genesys "{ $profile }" --region … --client-id … --secret-stdin)
+cli-show-never-checked = never (run graphwiz check --profile "{ $profile }")
 cli-profile-add-what = give --tenant and --client-id of the app registration
 cli-old-secret-not-removed = the previous secret of '{ $profile }' could not be removed from the OS keychain: { $detail }
 cli-profile-saved = Profile '{ $profile }' saved in { $path }. The client secret (hint { $hint }…) is in the OS keychain (service '{ $service }', account '{ $account }').
@@ -202,4 +202,4 @@ cli-import-hint-differs = Client secret: the secret given starts with '{ $given 
 cli-imported = Imported '{ $profile }' from { $path } (validated: { $validated ->
         [true] true
        *[false] false
-    }, checked { $checked }). Check it now with: graphwiz check --profile { $profile }
+    }, checked { $checked }). Check it now with: graphwiz check --profile "{ $profile }"

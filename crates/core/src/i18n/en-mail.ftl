@@ -76,6 +76,7 @@ mail-skip = { $why ->
         [checks] Skipped: fix the failed checks first (no test mail was sent)
         [send] Skipped: the test mail could not be sent
         [receive] Skipped: the test mail was not received
+        [cancelled] Skipped: you cancelled the test
        *[outside] Skipped: delivery to an outside recipient can't be observed
     }
 mail-skip-blocked = Skipped: the test mail needs these checks to pass first: { $blockers } (no test mail was sent)
@@ -90,6 +91,8 @@ mail-receive-pass = The test mail arrived in { $recipient }'s Inbox { $ms } ms a
     }).
 mail-receive-timeout = The test mail did not arrive in { $recipient }'s Inbox within { $secs } s.
     .fix = Look at what stops it: mail flow (transport) rules in the Exchange admin center, quarantine (Microsoft Defender portal → Email & collaboration → Review → Quarantine), the connection filter policy, and the recipient address; a message trace (Exchange admin center → Mail flow → Message trace) for the subject "{ $subject }" shows where it went.
+mail-receive-cancelled = You cancelled the wait for the test mail in { $recipient }'s Inbox after { $secs } s (it waits up to { $limit } s), so delivery is not proven. The test mail is deleted as after every test.
+    .fix = Run the live test again when you can wait up to { $limit } s; if the mail does not arrive then, the result says where to look.
 mail-receive-outside = Skipped: { $recipient } is not one of the configured mailboxes, so only sending is proven, not delivery.
 mail-mark-read-pass = Marked the test mail read, as Genesys Cloud does after fetching it, and Graph confirms isRead (Mail.ReadWrite works).
 mail-mark-read-unread = Marking the test mail read was accepted, but Graph still reports it unread.
@@ -216,6 +219,11 @@ admin-verified = verified by admin sign-in
 admin-user-read-pass = User.Read (Delegated) is granted with admin consent for all users ({ $who }).
 admin-user-read-no-sp = User.Read (Delegated) has no admin consent: the app has no service principal in this tenant, so nothing was ever consented ({ $who }).
     .fix = { admin-user-read-grant }
+admin-user-read-no-sp-app = User.Read (Delegated) has no admin consent: the app has no service principal in this tenant, so nothing was ever consented ({ $who }).
+    .fix = { admin-user-read-grant-app }
 admin-user-read-missing = User.Read (Delegated) has no admin consent ({ $who }).
     .fix = { admin-user-read-grant }
+admin-user-read-missing-app = User.Read (Delegated) has no admin consent ({ $who }).
+    .fix = { admin-user-read-grant-app }
 admin-user-read-grant = Grant admin consent: App registrations → your app → API permissions → make sure User.Read (Delegated) is listed, then press "Grant admin consent for <your organization>"; or run graphwiz consent --tenant … --client-id …. { admin-consent-roles }
+admin-user-read-grant-app = Grant admin consent: press "Grant admin consent" on the Permissions & consent step, or in the Azure portal App registrations → your app → API permissions → make sure User.Read (Delegated) is listed, then press "Grant admin consent for <your organization>". { admin-consent-roles }

@@ -115,7 +115,7 @@ store-keychain-unlock-app = { $os ->
     }
 store-keychain-unavailable = the OS keychain is not available: { $detail }. { store-keychain-platform }
 store-keychain-locked = the OS keychain is locked, or the request to unlock it was declined ({ $detail }). { store-keychain-unlock }
-store-keychain-missing = the client secret of profile '{ $profile }' is not in the OS keychain (it may have been deleted there); store it again with: graphwiz profile add { $profile } --replace … --secret-stdin
+store-keychain-missing = the client secret of profile '{ $profile }' is not in the OS keychain (it may have been deleted there); store it again with: graphwiz profile add "{ $profile }" --replace … --secret-stdin
 store-keychain-other = the OS keychain failed: { $detail }
 # The same in the desktop app's words (it has no commands to run).
 store-keychain-locked-app = The OS keychain is locked, or the request to unlock it was declined. { store-keychain-unlock-app }

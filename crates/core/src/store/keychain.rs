@@ -378,7 +378,7 @@ mod tests {
         assert!(missing
             .msg()
             .text(Lang::De)
-            .contains("graphwiz profile add contoso --replace"));
+            .contains("graphwiz profile add \"contoso\" --replace"));
         assert!(missing
             .app_msg()
             .text(Lang::De)

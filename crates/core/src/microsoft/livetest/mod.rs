@@ -29,6 +29,8 @@ pub use input::{LiveReport, LiveTestInput, PickupProgress, Progress, DEFAULT_WAI
 
 const FIRST_POLL: Duration = Duration::from_millis(150);
 const MAX_POLL: Duration = Duration::from_millis(500);
+/// How often the wait for the test mail looks whether it was cancelled.
+const CANCEL_CHECK: Duration = Duration::from_millis(100);
 
 #[derive(Deserialize)]
 struct MessageList {
@@ -65,17 +67,31 @@ fn odata_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
+/// Asked before the test mail is sent and while its arrival is awaited: true once the admin
+/// cancelled. The test then stops waiting and cleans up as on every other path.
+pub type Cancelled<'a> = &'a (dyn Fn() -> bool + Send + Sync);
+
 /// Runs the checks and then the live test.
 pub async fn run_live_test(
     input: &LiveTestInput,
     progress: &(dyn Fn(Progress) + Send + Sync),
+) -> LiveReport {
+    run_live_test_cancellable(input, progress, &|| false).await
+}
+
+/// [`run_live_test`] that stops when `cancelled` says so: before the send (nothing is sent) or
+/// while it waits for the mail (the wait ends within a poll, the mail is deleted as always).
+pub async fn run_live_test_cancellable(
+    input: &LiveTestInput,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+    cancelled: Cancelled<'_>,
 ) -> LiveReport {
     let adapt = |p: PickupProgress| {
         if let PickupProgress::Live(l) = p {
             progress(l);
         }
     };
-    run(input, None, &adapt).await
+    run(input, None, &adapt, cancelled).await
 }
 
 /// True when `c` failed and a test mail from `sender` to `recipient` needs it (see [`blockers`]).
@@ -130,6 +146,7 @@ pub(crate) async fn run(
     input: &LiveTestInput,
     pickup: Option<&dyn AfterArrival>,
     progress: &(dyn Fn(PickupProgress) + Send + Sync),
+    cancelled: Cancelled<'_>,
 ) -> LiveReport {
     let http = HttpClient::new(input.check.timeout);
     progress(PickupProgress::Live(Progress::Checking));
@@ -176,7 +193,7 @@ pub(crate) async fn run(
     };
     let earlier = report.checks.clone();
     let (checks, summary, wait_requests) =
-        live_steps(&http, input, pickup, &earlier, &token, progress).await;
+        live_steps(&http, input, pickup, &earlier, &token, progress, cancelled).await;
     report.checks.extend(checks);
     report.ok = report.checks.iter().all(|c| c.status != Status::Fail);
     // The whole run's throttling: the checks' and the test mail's requests.
@@ -195,6 +212,7 @@ async fn live_steps(
     earlier: &[Check],
     token: &AccessToken,
     progress_all: &(dyn Fn(PickupProgress) + Send + Sync),
+    cancelled: Cancelled<'_>,
 ) -> (Vec<Check>, Option<LiveTestSummary>, u32) {
     let progress = |p: Progress| progress_all(PickupProgress::Live(p));
     let e = &input.check.endpoints;
@@ -216,6 +234,28 @@ async fn live_steps(
             .any(|m| m.eq_ignore_ascii_case(recipient));
     let ran_at = chrono::Utc::now();
     let mut out = Vec::new();
+
+    // Cancelled before anything was sent: nothing to clean up.
+    if cancelled() {
+        let ids: &[&str] = if pickup.is_some() {
+            &["send", "receive", "cleanup"]
+        } else {
+            &["send", "receive", "mark_read", "cleanup"]
+        };
+        for id in ids {
+            out.push(skipped(id, "cancelled", sender));
+        }
+        if let Some(p) = pickup {
+            let profile = input
+                .check
+                .genesys
+                .as_ref()
+                .and_then(|g| g.profile.clone())
+                .unwrap_or_default();
+            out.extend(p.skipped("cancelled", recipient, &profile));
+        }
+        return (out, None, 0);
+    }
 
     // send
     progress(Progress::Sending);
@@ -279,6 +319,8 @@ async fn live_steps(
     let mut polls = 0u32;
     let mut found: Option<Message> = None;
     let mut latency = None;
+    // When the admin cancelled the wait: how long it had waited.
+    let mut stopped: Option<Duration> = None;
     if internal {
         let filter = format!("subject eq {}", odata_quote(&subject));
         let url = user_url(
@@ -293,7 +335,19 @@ async fn live_steps(
             if now >= deadline {
                 break Ok(());
             }
-            tokio::time::sleep(interval.min(deadline - now)).await;
+            if cancelled() {
+                stopped = Some(accepted_at.elapsed());
+                break Ok(());
+            }
+            // Slept in steps of at most CANCEL_CHECK, so a cancel ends the wait soon.
+            let until = now + interval.min(deadline - now);
+            while Instant::now() < until && !cancelled() {
+                tokio::time::sleep(CANCEL_CHECK.min(until - Instant::now())).await;
+            }
+            if cancelled() {
+                stopped = Some(accepted_at.elapsed());
+                break Ok(());
+            }
             polls += 1;
             match graph::check_result(http.get(&url, token.bearer()).await)
                 .and_then(|r| Ok(r.json::<MessageList>()?))
@@ -314,6 +368,20 @@ async fn live_steps(
             interval = (interval * 3 / 2).min(MAX_POLL);
         };
         let c = match (&outcome, latency) {
+            (Ok(()), None) if stopped.is_some() => check(
+                "receive",
+                Status::Warn,
+                "mail-receive-cancelled",
+                args([
+                    ("recipient", serde_json::Value::from(recipient)),
+                    (
+                        "secs",
+                        stopped.map(|d| d.as_secs()).unwrap_or_default().into(),
+                    ),
+                    ("limit", input.wait.as_secs().into()),
+                ]),
+                recipient,
+            ),
             (Ok(()), Some(l)) => {
                 let mut c = check(
                     "receive",
@@ -426,7 +494,11 @@ async fn live_steps(
             out.push(c);
         }
         None => {
-            let why = if internal { "receive" } else { "outside" };
+            let why = match (internal, stopped) {
+                (true, Some(_)) => "cancelled",
+                (true, None) => "receive",
+                (false, _) => "outside",
+            };
             out.push(skipped("mark_read", why, recipient));
         }
     }
@@ -467,7 +539,8 @@ async fn live_steps(
     c.elapsed_ms = ms(started.elapsed());
     out.push(c);
 
-    let ok = out.iter().all(|c| c.status != Status::Fail);
+    // A cancelled test proved nothing: it did not pass.
+    let ok = out.iter().all(|c| c.status != Status::Fail) && stopped.is_none();
     let summary = LiveTestSummary {
         ran_at,
         ok,
