@@ -411,7 +411,14 @@ fn demo_must_be_loopback_and_keeps_its_secret_in_memory() {
 #[tokio::test(flavor = "multi_thread")]
 async fn saved_profile_from_setup_to_removal() {
     use graphwiz_emulator::{Emulator, Options};
-    let emu = Emulator::start(Options::default()).await.unwrap();
+    // The app reads its own grants: User.Read settles without an administrator, so the export
+    // below can be "validated".
+    let emu = Emulator::start(Options {
+        app_reads_directory: true,
+        ..Options::default()
+    })
+    .await
+    .unwrap();
     let creds = emu.demo();
     let dir = tempfile::tempdir().unwrap();
     let d = Desktop::open(dir.path());

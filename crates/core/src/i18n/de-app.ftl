@@ -61,7 +61,7 @@ app-error-pickup-from-same = „Senden von“ ist { $mailbox }, also das geteste
 ## Export, Kalender, Kopieren, Import
 
 app-error-not-checked = Führen Sie zuerst die Prüfungen aus; der Export enthält ihre Ergebnisse.
-app-error-not-validated = Nicht exportiert: Eine Prüfung oder der Live-Test ist fehlgeschlagen. Beheben Sie, was die Prüfungen melden, oder exportieren Sie trotzdem (die Datei enthält dann "validated": false).
+app-error-not-validated = Nicht exportiert: Noch ist nicht jede Aussage belegt (die Zusammenfassung nennt, was offen ist). Belegen Sie sie, oder exportieren Sie trotzdem (die Datei enthält dann "validated": false).
 app-error-write = Die Datei konnte nicht geschrieben werden: { $detail }
 app-error-expiry-unknown = Das Ablaufdatum ist noch nicht bekannt: Führen Sie die Prüfungen aus (graphwiz liest es aus Azure) oder geben Sie es von Hand ein.
 app-error-nothing-to-copy = Noch nichts zum Kopieren: Führen Sie zuerst die Prüfungen aus.

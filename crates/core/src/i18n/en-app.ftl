@@ -61,7 +61,7 @@ app-error-pickup-from-same = "Send from" is { $mailbox }, the mailbox under test
 ## Export, calendar, copy, import
 
 app-error-not-checked = Run the checks first; the export contains their results.
-app-error-not-validated = Not exported: a check or the live test failed. Fix what the checks report, or export anyway (the file then says "validated": false).
+app-error-not-validated = Not exported: not every claim is proven yet (the summary lists what is open). Prove it, or export anyway (the file then says "validated": false).
 app-error-write = The file could not be written: { $detail }
 app-error-expiry-unknown = The expiry date is not known yet: run the checks (graphwiz reads it from Azure) or enter it by hand.
 app-error-nothing-to-copy = Nothing to copy yet: run the checks first.
