@@ -168,19 +168,6 @@ pub(super) struct PendingFix {
     endpoints: Endpoints,
 }
 
-fn parse_action(action: &str) -> Result<Action, DesktopError> {
-    match action {
-        "start" => Ok(Action::Start),
-        "resume" => Ok(Action::Resume),
-        "roll_back" => Ok(Action::RollBack),
-        other => Err(DesktopError::new(
-            "invalid",
-            "app-error-rotate-action",
-            args([("action", other)]),
-        )),
-    }
-}
-
 impl Session {
     /// Where the setup of the wizard's integration keeps its profile and journal: the demo's own
     /// folder in demo mode, else the data folder.
@@ -248,7 +235,7 @@ impl Desktop {
         browser: Opener<'_>,
         progress: &(dyn Fn(SetupProgressView) + Send + Sync),
     ) -> Result<View, DesktopError> {
-        let action = parse_action(action)?;
+        let action = super::rotate::parse_action(action)?;
         let (setup, demo, lang, generation) = {
             let mut s = self.lock();
             let demo = s.is_demo();
@@ -622,17 +609,7 @@ impl Session {
             self.state.draft.client_id = p.client_id;
             self.state.draft.mailboxes = p.mailboxes;
         } else {
-            self.state.draft = Draft {
-                name: p.name.clone(),
-                cloud: p.cloud,
-                tenant: p.tenant.clone(),
-                client_id: p.client_id.clone(),
-                mailboxes: p.mailboxes.clone(),
-                probe_mailbox: None,
-                login_url: p.login_url.clone(),
-                graph_url: p.graph_url.clone(),
-                profile: Some(p.name.clone()),
-            };
+            self.state.draft = Draft::of_profile(&p);
             self.secret_missing = None;
         }
         self.state.live = None;

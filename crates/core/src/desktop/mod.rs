@@ -283,17 +283,7 @@ impl Desktop {
         let mut s = self.lock();
         let p = s.saved(name)?;
         s.reset(Some(Origin::Saved));
-        s.state.draft = Draft {
-            name: p.name.clone(),
-            cloud: p.cloud,
-            tenant: p.tenant.clone(),
-            client_id: p.client_id.clone(),
-            mailboxes: p.mailboxes.clone(),
-            probe_mailbox: None,
-            login_url: p.login_url.clone(),
-            graph_url: p.graph_url.clone(),
-            profile: Some(p.name.clone()),
-        };
+        s.state.draft = Draft::of_profile(&p);
         s.state.genesys = GenesysDraft::of(p.genesys.as_ref());
         s.state.step = Step::Permissions;
         s.state.furthest = Step::Summary;

@@ -209,7 +209,8 @@ impl RotateProgressView {
     }
 }
 
-fn parse_action(action: &str) -> Result<Action, DesktopError> {
+/// `start`, `resume` or `roll_back`: the actions of a rotation and of a setup.
+pub(super) fn parse_action(action: &str) -> Result<Action, DesktopError> {
     match action {
         "start" => Ok(Action::Start),
         "resume" => Ok(Action::Resume),

@@ -109,6 +109,23 @@ pub struct Draft {
     pub profile: Option<String>,
 }
 
+impl Draft {
+    /// The form of a saved profile, as the wizard opens it.
+    pub fn of_profile(p: &crate::store::profiles::Profile) -> Self {
+        Draft {
+            name: p.name.clone(),
+            cloud: p.cloud,
+            tenant: p.tenant.clone(),
+            client_id: p.client_id.clone(),
+            mailboxes: p.mailboxes.clone(),
+            probe_mailbox: None,
+            login_url: p.login_url.clone(),
+            graph_url: p.graph_url.clone(),
+            profile: Some(p.name.clone()),
+        }
+    }
+}
+
 /// Reminder settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminders {
